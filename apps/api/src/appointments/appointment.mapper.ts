@@ -1,0 +1,36 @@
+import { AppointmentResponse, joinWindow } from '@telehealth/contracts';
+import type { Prisma } from '../generated/prisma/client';
+
+const PARTY = { select: { id: true, name: true, timeZone: true } } as const;
+
+/** What every appointment query includes, so one mapper serves them all. */
+export const APPOINTMENT_INCLUDE = {
+  doctor: PARTY,
+  patient: PARTY,
+  room: { select: { id: true } },
+  session: { select: { id: true, status: true } },
+} satisfies Prisma.AppointmentInclude;
+
+export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof APPOINTMENT_INCLUDE }>;
+
+export function toAppointmentResponse(row: AppointmentRow, joinBeforeMinutes: number): AppointmentResponse {
+  if (!row.room || !row.session) throw new Error(`appointment ${row.id} has no room or session`);
+  const window = joinWindow(row, joinBeforeMinutes);
+  return {
+    id: row.id,
+    doctor: row.doctor,
+    patient: row.patient,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    durationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),
+    reason: row.reason,
+    status: row.status,
+    roomId: row.room.id,
+    sessionId: row.session.id,
+    sessionStatus: row.session.status,
+    joinOpensAt: window.opensAt.toISOString(),
+    joinClosesAt: window.closesAt.toISOString(),
+    cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

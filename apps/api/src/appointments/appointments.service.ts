@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AppointmentPage,
+  AppointmentResponse,
+  CreateAppointmentRequest,
+  ListAppointmentsQuery,
+  slotEnd,
+  UpdateAppointmentRequest,
+} from '@telehealth/contracts';
+import { randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { ApiError } from '../common/api-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Prisma } from '../generated/prisma/client';
+import { PG_EXCLUSION_VIOLATION, postgresErrorCode } from '../prisma/database-errors';
+import { PrismaService } from '../prisma/prisma.service';
+import { APPOINTMENT_INCLUDE, AppointmentRow, toAppointmentResponse } from './appointment.mapper';
+
+// A visit may be booked to start "now": the form takes a moment to fill in.
+const PAST_START_TOLERANCE_MS = 5 * 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OVERLAP_SENTENCE = 'This time overlaps another scheduled visit of the doctor; choose another time.';
+
+function newRoomId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** Which appointments a user may see at all: their own; an admin sees the clinic's. */
+function visibleTo(user: AuthUser): Prisma.AppointmentWhereInput {
+  if (user.role === 'DOCTOR') return { doctorId: user.id };
+  if (user.role === 'PATIENT') return { patientId: user.id };
+  return {};
+}
+
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(doctor: AuthUser, request: CreateAppointmentRequest, ip?: string): Promise<AppointmentResponse> {
+    const startsAt = new Date(request.startsAt);
+    const endsAt = slotEnd(request);
+    this.refusePastStart(startsAt);
+    const patient = await this.prisma.user.findFirst({ where: { id: request.patientId, role: 'PATIENT' }, select: { id: true } });
+    if (!patient) throw ApiError.badRequest('patientId: no patient has this id.');
+
+    let row: AppointmentRow;
+    try {
+      // One statement with nested writes: appointment, room and session commit together or not at all.
+      row = await this.prisma.appointment.create({
+        data: {
+          doctorId: doctor.id,
+          patientId: patient.id,
+          startsAt,
+          endsAt,
+          reason: request.reason,
+          room: { create: { id: newRoomId() } },
+          session: { create: {} },
+        },
+        include: APPOINTMENT_INCLUDE,
+      });
+    } catch (error) {
+      throw this.translateWriteError(error);
+    }
+    await this.audit.record({ actorId: doctor.id, action: 'appointment.create', entityType: 'appointment', entityId: row.id, ip });
+    return this.toResponse(row);
+  }
+
+  async list(user: AuthUser, query: ListAppointmentsQuery): Promise<AppointmentPage> {
+    const now = new Date();
+    const upcoming: Prisma.AppointmentWhereInput = { status: 'SCHEDULED', endsAt: { gt: now } };
+    const where: Prisma.AppointmentWhereInput = {
+      ...visibleTo(user),
+      ...(query.scope === 'upcoming' ? upcoming : { NOT: upcoming }),
+    };
+    const [total, rows] = await this.prisma.$transaction([
+      this.prisma.appointment.count({ where }),
+      this.prisma.appointment.findMany({
+        where,
+        include: APPOINTMENT_INCLUDE,
+        orderBy: [{ startsAt: query.scope === 'upcoming' ? 'asc' : 'desc' }, { id: 'asc' }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      }),
+    ]);
+    return { items: rows.map((row) => this.toResponse(row)), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(user: AuthUser, id: string, ip?: string): Promise<AppointmentResponse> {
+    const row = await this.findVisible(user, id);
+    await this.audit.recordRead({ actorId: user.id, action: 'appointment.read', entityType: 'appointment', entityId: row.id, ip });
+    return this.toResponse(row);
+  }
+
+  async update(user: AuthUser, id: string, request: UpdateAppointmentRequest, ip?: string): Promise<AppointmentResponse> {
+    const current = await this.findVisible(user, id);
+    const isDoctor = current.doctorId === user.id;
+    const isPatient = current.patientId === user.id;
+    if (!isDoctor && !isPatient) throw ApiError.forbidden('Only the doctor or the patient of this visit may change it.');
+    if (current.status !== 'SCHEDULED') {
+      throw ApiError.conflict(`This visit is ${current.status.toLowerCase().replace('_', '-')} and can no longer be changed.`);
+    }
+
+    if (request.status === 'CANCELLED') {
+      const changed = await this.prisma.appointment.updateMany({
+        where: { id, status: 'SCHEDULED' },
+        data: { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy: user.id },
+      });
+      if (changed.count === 0) throw ApiError.conflict('This visit was changed meanwhile; reload it and try again.');
+      await this.audit.record({ actorId: user.id, action: 'appointment.cancel', entityType: 'appointment', entityId: id, ip });
+      return this.toResponse(await this.findVisible(user, id));
+    }
+
+    if (!isDoctor) throw ApiError.forbidden('Only the doctor can reschedule a visit; you may cancel it instead.');
+    if (current.session?.status !== 'WAITING') throw ApiError.conflict('This visit has already started and can no longer be rescheduled.');
+    const slot = { startsAt: request.startsAt!, endsAt: request.endsAt, durationMinutes: request.durationMinutes };
+    const startsAt = new Date(slot.startsAt);
+    this.refusePastStart(startsAt);
+    try {
+      const row = await this.prisma.appointment.update({
+        where: { id, status: 'SCHEDULED' },
+        data: { startsAt, endsAt: slotEnd(slot) },
+        include: APPOINTMENT_INCLUDE,
+      });
+      await this.audit.record({
+        actorId: user.id,
+        action: 'appointment.reschedule',
+        entityType: 'appointment',
+        entityId: id,
+        ip,
+        detail: { from: current.startsAt.toISOString(), to: row.startsAt.toISOString() },
+      });
+      return this.toResponse(row);
+    } catch (error) {
+      throw this.translateWriteError(error);
+    }
+  }
+
+  /** The appointment if the user may see it; otherwise 404, so ids of others' visits do not leak. */
+  private async findVisible(user: AuthUser, id: string): Promise<AppointmentRow> {
+    const row = UUID.test(id)
+      ? await this.prisma.appointment.findFirst({ where: { id, ...visibleTo(user) }, include: APPOINTMENT_INCLUDE })
+      : null;
+    if (!row) throw ApiError.notFound('No appointment with this id was found.');
+    return row;
+  }
+
+  private refusePastStart(startsAt: Date): void {
+    if (startsAt.getTime() < Date.now() - PAST_START_TOLERANCE_MS) throw ApiError.badRequest('startsAt: must not be in the past.');
+  }
+
+  private translateWriteError(error: unknown): unknown {
+    if (postgresErrorCode(error) === PG_EXCLUSION_VIOLATION) return ApiError.conflict(OVERLAP_SENTENCE);
+    if ((error as { code?: unknown })?.code === 'P2025') return ApiError.conflict('This visit was changed meanwhile; reload it and try again.');
+    return error;
+  }
+
+  private toResponse(row: AppointmentRow): AppointmentResponse {
+    return toAppointmentResponse(row, this.config.JOIN_WINDOW_BEFORE_MIN);
+  }
+}

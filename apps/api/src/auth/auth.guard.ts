@@ -1,0 +1,31 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@telehealth/contracts';
+import { ApiError } from '../common/api-error';
+import { ALLOWED_ROLES, AuthenticatedRequest, IS_PUBLIC } from './auth.decorators';
+import { AuthService } from './auth.service';
+
+/** Global: every route needs a valid bearer token unless marked @Public(), and the role it names. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const user = match ? await this.auth.authenticate(match[1]) : undefined;
+    if (!user) throw ApiError.unauthorized();
+    request.user = user;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(user.role)) {
+      throw ApiError.forbidden(`Only ${roles.map((role) => role.toLowerCase() + 's').join(' and ')} may do this.`);
+    }
+    return true;
+  }
+}

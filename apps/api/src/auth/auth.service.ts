@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthResponse, LoginRequest, RegisterRequest } from '@telehealth/contracts';
+import argon2 from 'argon2';
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../common/api-error';
+import { PrismaService } from '../prisma/prisma.service';
+import { isUniqueViolation } from '../prisma/database-errors';
+import { AuthUser, toUserResponse } from './auth-user';
+import { TokenService } from './token.service';
+
+// Verified when an email is unknown, so a login takes as long whether or not the account exists.
+let dummyHash: Promise<string> | undefined;
+function unknownAccountHash(): Promise<string> {
+  dummyHash ??= argon2.hash(randomBytes(32), { type: argon2.argon2id });
+  return dummyHash;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async register(request: RegisterRequest): Promise<AuthResponse> {
+    const passwordHash = await argon2.hash(request.password, { type: argon2.argon2id });
+    try {
+      const user = await this.prisma.user.create({
+        data: { email: request.email, name: request.name, timeZone: request.timeZone, role: 'PATIENT', passwordHash },
+      });
+      return this.issue(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw ApiError.conflict('An account with this email already exists; sign in instead.');
+      throw error;
+    }
+  }
+
+  async login(request: LoginRequest): Promise<AuthResponse> {
+    const user = await this.prisma.user.findUnique({ where: { email: request.email } });
+    const valid = await argon2.verify(user?.passwordHash ?? (await unknownAccountHash()), request.password).catch(() => false);
+    if (!user || !valid) throw ApiError.unauthorized('The email or password is incorrect.');
+    return this.issue(user);
+  }
+
+  /** The user behind a token, or undefined when the token is bad or the account is gone. */
+  async authenticate(token: string): Promise<AuthUser | undefined> {
+    const claims = this.tokens.verify(token);
+    if (!claims) return undefined;
+    const user = await this.prisma.user.findUnique({
+      where: { id: claims.sub },
+      select: { id: true, email: true, name: true, role: true, timeZone: true },
+    });
+    return user ?? undefined;
+  }
+
+  private issue(user: AuthUser): AuthResponse {
+    const { token, expiresAt } = this.tokens.sign(user.id, user.role);
+    return { accessToken: token, expiresAt: expiresAt.toISOString(), user: toUserResponse(user) };
+  }
+}

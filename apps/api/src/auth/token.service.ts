@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+const ISSUER = 'telehealth-api';
+const AUDIENCE = 'telehealth';
+
+export interface AccessTokenClaims {
+  sub: string;
+  role: string;
+}
+
+/** Signs and verifies the expiring HS256 access tokens used by REST and the socket handshake. */
+@Injectable()
+export class TokenService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  sign(userId: string, role: string): { token: string; expiresAt: Date } {
+    const expiresInSeconds = this.config.JWT_TTL_MINUTES * 60;
+    const token = jwt.sign({ role }, this.config.JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: userId,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      expiresIn: expiresInSeconds,
+    });
+    const { exp } = jwt.decode(token) as { exp: number };
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** The claims of a valid token, or undefined for a bad, forged or expired one. */
+  verify(token: string): AccessTokenClaims | undefined {
+    try {
+      const claims = jwt.verify(token, this.config.JWT_SECRET, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      if (typeof claims === 'string' || typeof claims.sub !== 'string') return undefined;
+      return { sub: claims.sub, role: String(claims.role) };
+    } catch {
+      return undefined;
+    }
+  }
+}

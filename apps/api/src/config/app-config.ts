@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const ZBooleanFlagSchema = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const ZUrlListSchema = z
+  .string()
+  .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^(stun|stuns|turn|turns):/, { message: 'each entry must start with stun:, stuns:, turn: or turns:' })));
+
+/**
+ * Every setting of the API, read once from the environment at boot. A missing or
+ * bad value stops the process with a sentence naming the variable (see loadConfig).
+ */
+export const ZAppConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    API_HOST: z.string().default('0.0.0.0'),
+    WEB_ORIGIN: z.url().default('http://localhost:3000'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' }).optional(),
+    JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
+    JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+    JOIN_WINDOW_BEFORE_MIN: z.coerce.number().int().min(0).max(24 * 60).default(10),
+    RECONNECT_GRACE_S: z.coerce.number().int().min(1).max(600).default(30),
+    STUN_URLS: ZUrlListSchema.default([]),
+    TURN_URLS: ZUrlListSchema.default([]),
+    TURN_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+    TURN_TTL_S: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600),
+    SEED_DEMO: ZBooleanFlagSchema.optional(),
+    CLINIC_NAME: z.string().min(1).default('Telehealth Clinic'),
+    TRUST_PROXY: ZBooleanFlagSchema.default(false),
+  })
+  .superRefine((config, ctx) => {
+    if (config.TURN_URLS.length > 0 && !config.TURN_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TURN_SECRET'], message: 'is required when TURN_URLS is set' });
+    }
+    if (config.NODE_ENV === 'production' && !config.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (the embedded database is for one machine)' });
+    }
+  })
+  .transform((config) => ({
+    ...config,
+    // Demo accounts are a development convenience: never by default in production.
+    SEED_DEMO: config.SEED_DEMO ?? config.NODE_ENV !== 'production',
+  }));
+
+export type AppConfig = z.infer<typeof ZAppConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; the error names the first bad variable in a sentence. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = ZAppConfigSchema.safeParse(cleaned);
+  if (!result.success) {
+    const sentences = result.error.issues.map((issue) => {
+      const name = issue.path.map(String).join('.');
+      const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+      return `${name} ${message}.`;
+    });
+    throw new ConfigError(`Invalid configuration: ${sentences.join(' ')}`);
+  }
+  return result.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,39 @@
+import { bearer, signedInUser, startTestApp, TestApp } from './test-app';
+
+describe('the error shape (REST, real database)', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('answers malformed JSON with 400 in the error shape', async () => {
+    const response = await sut.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    expect(response.body).toEqual({ error: 'The request body is not valid JSON.', code: 400 });
+  });
+
+  it('answers an unknown route with 404 in the error shape', async () => {
+    const response = await sut.http.get('/api/no-such-thing').expect(404);
+    expect(response.body).toEqual({ error: expect.any(String), code: 404 });
+    await sut.http.delete('/api/appointments').expect(404);
+  });
+
+  it('refuses an oversized body with 413 and no stack trace', async () => {
+    const response = await sut.http
+      .post('/api/auth/register')
+      .send({ email: 'big@test.example', password: 'x'.repeat(200_000), name: 'Big' })
+      .expect(413);
+    expect(response.body).toEqual({ error: 'The request body is too large.', code: 413 });
+  });
+
+  it('never shows internals when the database fails under a request', async () => {
+    const doctor = await signedInUser(sut, 'DOCTOR');
+    const broken = await sut.http.get('/api/appointments').query({ page: '99999999999999999999' }).set(bearer(doctor));
+    expect(broken.status).toBeLessThan(500);
+    expect(JSON.stringify(broken.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+    expect(Object.keys(broken.body).sort()).toEqual(['code', 'error']);
+  });
+});

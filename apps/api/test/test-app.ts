@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import type { AuthResponse, Role } from '@telehealth/contracts';
+import argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createApp } from '../src/bootstrap';
+import { AppConfig, loadConfig } from '../src/config/app-config';
+import { PrismaService } from '../src/prisma/prisma.service';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  prisma: PrismaService;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is set by the jest global setup');
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
+    SEED_DEMO: 'false',
+    API_PORT: '0',
+    ...overrides,
+  });
+}
+
+/** The real AppModule with the same bootstrap as main.ts, on the run's PostgreSQL database. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const app = await createApp(config, config.DATABASE_URL!, false);
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    prisma: app.get(PrismaService),
+    config,
+    close: () => app.close(),
+  };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  token: string;
+}
+
+/** A fresh account with a unique email, signed in through the real login route. */
+export async function signedInUser(testApp: TestApp, role: Role, name = `${role.toLowerCase()} ${randomUUID().slice(0, 8)}`): Promise<TestUser> {
+  const email = `${role.toLowerCase()}-${randomUUID()}@test.example`;
+  const passwordHash = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
+  await testApp.prisma.user.create({ data: { email, name, role, passwordHash, timeZone: 'Europe/Berlin' } });
+  const response = await testApp.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+  const body = response.body as AuthResponse;
+  return { id: body.user.id, email, name, role, token: body.accessToken };
+}
+
+export function bearer(user: { token: string }): { Authorization: string } {
+  return { Authorization: `Bearer ${user.token}` };
+}
+
+/** An ISO time `minutes` from now, on a whole minute. */
+export function minutesFromNow(minutes: number): string {
+  const at = new Date(Date.now() + minutes * 60_000);
+  at.setSeconds(0, 0);
+  return at.toISOString();
+}

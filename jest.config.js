@@ -1,0 +1,33 @@
+// One jest run for the whole repo: unit specs beside the code (libs/, apps/api/src) and
+// integration specs (apps/api/test) against a real PostgreSQL database made for the run.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/e2e'],
+  testMatch: ['**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.next/'],
+  // Nest 12 ships ESM only: it has to go through the transform too.
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  moduleNameMapper: {
+    // The generated Prisma client imports its own .ts files as .js.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^@telehealth/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@telehealth/signaling$': '<rootDir>/libs/signaling/src/index.ts',
+  },
+  globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+  globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
+  testTimeout: 30_000,
+};

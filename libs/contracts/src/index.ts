@@ -1,0 +1,6 @@
+export * from './error';
+export * from './users';
+export * from './auth';
+export * from './appointments';
+export * from './health';
+export * from './join-window';

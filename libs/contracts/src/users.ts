@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export const ROLES = ['DOCTOR', 'PATIENT', 'ADMIN'] as const;
+export const ZRoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof ZRoleSchema>;
+
+export function isValidTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ZTimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
+
+export const ZEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an email address' }).max(254));
+
+export const ZUserResponseSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRoleSchema,
+  timeZone: z.string(),
+});
+export type UserResponse = z.infer<typeof ZUserResponseSchema>;
+
+/** What a doctor sees of a patient when scheduling. */
+export const ZPatientSummarySchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+});
+export type PatientSummary = z.infer<typeof ZPatientSummarySchema>;
+
+export const ZFindPatientsQuerySchema = z.object({
+  query: z.string().trim().max(100).default(''),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type FindPatientsQuery = z.infer<typeof ZFindPatientsQuerySchema>;
+
+export const ZFindPatientsResponseSchema = z.object({ items: z.array(ZPatientSummarySchema) });
+export type FindPatientsResponse = z.infer<typeof ZFindPatientsResponseSchema>;
