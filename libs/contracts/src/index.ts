@@ -4,3 +4,4 @@ export * from './auth';
 export * from './appointments';
 export * from './health';
 export * from './join-window';
+export * from './signaling';

@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const SECRET = 'a-secret-that-is-at-least-32-characters';
+
+describe(loadConfig.name, () => {
+  it('fills the documented defaults for a development machine', () => {
+    const sut = loadConfig({ JWT_SECRET: SECRET });
+    expect(sut).toMatchObject({ API_PORT: 4000, JOIN_WINDOW_BEFORE_MIN: 10, RECONNECT_GRACE_S: 30, SEED_DEMO: true, STUN_URLS: [] });
+    expect(sut.DATABASE_URL).toBeUndefined();
+  });
+
+  it('stops with a sentence naming a missing secret', () => {
+    expect(() => loadConfig({})).toThrow(new ConfigError('Invalid configuration: JWT_SECRET is required.'));
+  });
+
+  it('stops with a sentence naming a bad value', () => {
+    expect(() => loadConfig({ JWT_SECRET: SECRET, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres:\/\//);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, API_PORT: 'eighty' })).toThrow(/^Invalid configuration: API_PORT /);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, TURN_URLS: 'turn:turn.example.org:3478' })).toThrow(/TURN_SECRET is required when TURN_URLS is set/);
+  });
+
+  it('never seeds demo accounts in production unless told to, and wants a real database there', () => {
+    expect(() => loadConfig({ JWT_SECRET: SECRET, NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production/);
+    const sut = loadConfig({ JWT_SECRET: SECRET, NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/telehealth' });
+    expect(sut.SEED_DEMO).toBe(false);
+  });
+
+  it('reads lists of ICE server URLs', () => {
+    const sut = loadConfig({ JWT_SECRET: SECRET, STUN_URLS: 'stun:a.example:3478, stun:b.example:3478' });
+    expect(sut.STUN_URLS).toEqual(['stun:a.example:3478', 'stun:b.example:3478']);
+  });
+});

@@ -1,0 +1,106 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** `npm start`'s launcher, API only, with no DATABASE_URL: the embedded default. */
+async function startProduct(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, API_PORT: String(port), NODE_ENV: 'development' };
+  for (const name of ['DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'EMBEDDED_DB_DIR', 'SEED_DEMO']) delete env[name];
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs'), '--no-web'], { cwd: dataDir, env });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Telehealth is running')) {
+    if (child.exitCode !== null) throw new Error(`the product exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the product did not start within 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { child, output: () => output };
+}
+
+async function stopProduct(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+describe('npm start on the embedded default database', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telehealth-embedded-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('migrates, seeds the demo accounts, lets the demo doctor schedule a visit, and keeps it across a restart', async () => {
+    const port = await freePort();
+    const api = `http://127.0.0.1:${port}/api`;
+    const first = await startProduct(dataDir, port);
+    let visitId: string;
+    try {
+      expect(first.output()).toContain('doctor@demo.test');
+      const health = await (await fetch(`${api}/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', database: 'up' });
+
+      const login = await fetch(`${api}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'doctor@demo.test', password: 'demo-password' }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken, user } = await login.json();
+      expect(user).toMatchObject({ role: 'DOCTOR' });
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
+
+      const patients = await (await fetch(`${api}/patients?query=patient@demo.test`, { headers })).json();
+      expect(patients.items).toHaveLength(1);
+      const startsAt = new Date(Date.now() + 60 * 60_000).toISOString();
+      const created = await fetch(`${api}/appointments`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ patientId: patients.items[0].id, startsAt, durationMinutes: 30, reason: 'First visit' }),
+      });
+      expect(created.status).toBe(201);
+      const visit = await created.json();
+      visitId = visit.id;
+      expect(visit).toMatchObject({ status: 'SCHEDULED', roomId: expect.any(String), sessionId: expect.any(String) });
+
+      const clash = await fetch(`${api}/appointments`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ patientId: patients.items[0].id, startsAt, durationMinutes: 15, reason: 'Overlap' }),
+      });
+      expect(clash.status).toBe(409);
+    } finally {
+      expect(await stopProduct(first.child)).toBe(0);
+    }
+    expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true);
+
+    const second = await startProduct(dataDir, port);
+    try {
+      expect(second.output()).not.toContain('seeded demo accounts');
+      const login = await fetch(`${api}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'doctor@demo.test', password: 'demo-password' }),
+      });
+      const { accessToken } = await login.json();
+      const visit = await fetch(`${api}/appointments/${visitId}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+      expect(visit.status).toBe(200);
+    } finally {
+      expect(await stopProduct(second.child)).toBe(0);
+    }
+  }, 180_000);
+});

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { ZRoleSchema } from './users';
+
+/** Every Socket.IO event name of namespace `/signaling`, one source for both sides. */
+export const SignalingEvent = {
+  // client -> server, each acknowledged
+  JoinRoom: 'join-room',
+  Offer: 'offer',
+  Answer: 'answer',
+  IceCandidate: 'ice-candidate',
+  ChatMessage: 'chat-message',
+  MediaState: 'media-state',
+  LeaveRoom: 'leave-room',
+  EndSession: 'end-session',
+  // server -> client only
+  WaitingForPeer: 'waiting-for-peer',
+  PeerJoined: 'peer-joined',
+  PeerLeft: 'peer-left',
+  PeerReconnecting: 'peer-reconnecting',
+  SessionEnded: 'session-ended',
+  WaitingRoomUpdated: 'waiting-room-updated',
+} as const;
+
+export const SIGNALING_NAMESPACE = '/signaling';
+
+export const MAX_SDP_LENGTH = 20_000;
+export const MAX_CANDIDATE_LENGTH = 1_000;
+export const MAX_CHAT_LENGTH = 2_000;
+/** Socket.IO's maxHttpBufferSize: the largest signaling message plus framing. */
+export const MAX_SIGNALING_MESSAGE_BYTES = 32 * 1024;
+
+const ZUserIdSchema = z.string().min(1).max(64);
+
+export const ZParticipantSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: ZRoleSchema,
+});
+export type Participant = z.infer<typeof ZParticipantSchema>;
+
+// ---- client -> server payloads ----
+
+export const ZJoinRoomRequestSchema = z.object({ roomId: z.string().min(1).max(64) });
+export type JoinRoomRequest = z.infer<typeof ZJoinRoomRequestSchema>;
+
+export const ZSdpRequestSchema = z.object({
+  sdp: z.string().min(1).max(MAX_SDP_LENGTH, { message: `must be at most ${MAX_SDP_LENGTH} characters` }),
+  to: ZUserIdSchema.optional(),
+});
+export type SdpRequest = z.infer<typeof ZSdpRequestSchema>;
+
+export const ZIceCandidateInitSchema = z.object({
+  candidate: z.string().max(MAX_CANDIDATE_LENGTH, { message: `must be at most ${MAX_CANDIDATE_LENGTH} characters` }),
+  sdpMid: z.string().max(64).nullable().optional(),
+  sdpMLineIndex: z.number().int().min(0).max(1024).nullable().optional(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+export type IceCandidateInit = z.infer<typeof ZIceCandidateInitSchema>;
+
+export const ZIceCandidateRequestSchema = z.object({
+  candidate: ZIceCandidateInitSchema,
+  to: ZUserIdSchema.optional(),
+});
+export type IceCandidateRequest = z.infer<typeof ZIceCandidateRequestSchema>;
+
+export const ZChatMessageRequestSchema = z.object({
+  body: z.string().trim().min(1, { message: 'is empty' }).max(MAX_CHAT_LENGTH, { message: `must be at most ${MAX_CHAT_LENGTH} characters` }),
+});
+export type ChatMessageRequest = z.infer<typeof ZChatMessageRequestSchema>;
+
+export const ZMediaStateSchema = z.object({ audio: z.boolean(), video: z.boolean() });
+export type MediaState = z.infer<typeof ZMediaStateSchema>;
+
+/** `leave-room` and `end-session` act on the socket's room; their payload may be empty. */
+export const ZEmptyRequestSchema = z.union([z.object({}).loose(), z.undefined(), z.null()]);
+
+// ---- server -> client payloads ----
+
+export const ZChatMessageSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  from: z.string(),
+  senderName: z.string(),
+  body: z.string(),
+  sentAt: z.string(),
+});
+export type ChatMessage = z.infer<typeof ZChatMessageSchema>;
+
+export interface WaitingForPeerEvent {
+  sessionId: string;
+  since: string;
+}
+export interface PeerJoinedEvent {
+  peer: Participant;
+  /** Perfect negotiation: the polite side yields on an offer collision. The two sides always differ. */
+  polite: boolean;
+  /** True when the peer came back inside the reconnect grace: restart ICE rather than start over. */
+  resumed: boolean;
+}
+export interface RelayedSdpEvent {
+  sdp: string;
+  from: string;
+}
+export interface RelayedIceCandidateEvent {
+  candidate: IceCandidateInit;
+  from: string;
+}
+export interface PeerLeftEvent {
+  peer: Participant;
+}
+export interface PeerReconnectingEvent {
+  peer: Participant;
+  graceSeconds: number;
+}
+export interface SessionEndedEvent {
+  sessionId: string;
+  endedBy: string;
+  endedAt: string;
+}
+export interface RelayedMediaStateEvent extends MediaState {
+  from: string;
+}
+export interface WaitingPatient {
+  appointmentId: string;
+  sessionId: string;
+  roomId: string;
+  patient: { id: string; name: string };
+  reason: string;
+  startsAt: string;
+  /** When the patient entered the waiting room (ISO). */
+  since: string;
+}
+export interface WaitingRoomUpdatedEvent {
+  waiting: WaitingPatient[];
+}
+
+// ---- acknowledgements ----
+
+export type AckError = { ok: false; error: string; code: number };
+export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
+export type AckCallback<T extends object = object> = (ack: Ack<T>) => void;
+
+export interface JoinRoomResult {
+  sessionId: string;
+  appointmentId: string;
+  self: Participant;
+  /** Who is in the room now besides the caller. */
+  peers: Participant[];
+  /** This visit's chat so far, oldest first. */
+  chat: ChatMessage[];
+  endsAt: string;
+}
+
+export interface ClientToServerEvents {
+  'join-room': (request: JoinRoomRequest, ack: AckCallback<JoinRoomResult>) => void;
+  offer: (request: SdpRequest, ack: AckCallback) => void;
+  answer: (request: SdpRequest, ack: AckCallback) => void;
+  'ice-candidate': (request: IceCandidateRequest, ack: AckCallback) => void;
+  'chat-message': (request: ChatMessageRequest, ack: AckCallback<{ message: ChatMessage }>) => void;
+  'media-state': (request: MediaState, ack: AckCallback) => void;
+  'leave-room': (request: object | undefined, ack: AckCallback) => void;
+  'end-session': (request: object | undefined, ack: AckCallback<{ endedAt: string }>) => void;
+}
+
+export interface ServerToClientEvents {
+  'waiting-for-peer': (event: WaitingForPeerEvent) => void;
+  'peer-joined': (event: PeerJoinedEvent) => void;
+  offer: (event: RelayedSdpEvent) => void;
+  answer: (event: RelayedSdpEvent) => void;
+  'ice-candidate': (event: RelayedIceCandidateEvent) => void;
+  'chat-message': (event: ChatMessage) => void;
+  'media-state': (event: RelayedMediaStateEvent) => void;
+  'peer-left': (event: PeerLeftEvent) => void;
+  'peer-reconnecting': (event: PeerReconnectingEvent) => void;
+  'session-ended': (event: SessionEndedEvent) => void;
+  'waiting-room-updated': (event: WaitingRoomUpdatedEvent) => void;
+}
+
+// ---- ICE servers (REST) ----
+
+export const ZIceServerSchema = z.object({
+  urls: z.array(z.string()),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export const ZIceServersResponseSchema = z.object({
+  iceServers: z.array(ZIceServerSchema),
+  /** When TURN credentials stop working (ISO), if any were given. */
+  expiresAt: z.string().nullable(),
+});
+export type IceServersResponse = z.infer<typeof ZIceServersResponseSchema>;
