@@ -10,6 +10,9 @@ import { HealthModule } from './health/health.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RedisModule } from './redis/redis.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { SignalingModule } from './signaling/signaling.module';
+import { IceServersModule } from './ice-servers/ice-servers.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -31,6 +34,9 @@ export class AppModule {
         PatientsModule,
         AppointmentsModule,
         HealthModule,
+        SessionsModule,
+        SignalingModule,
+        IceServersModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { RedisService } from './redis/redis.service';
+import { SignalingIoAdapter } from './signaling/signaling-io.adapter';
 
 // Signaling and forms are small; a larger body is refused with 413 before it is parsed.
 const JSON_BODY_LIMIT = '100kb';
@@ -19,6 +21,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.set('trust proxy', config.TRUST_PROXY);
   express.disable('x-powered-by');
   express.enableCors({ origin: config.WEB_ORIGIN, credentials: true });
+  express.useWebSocketAdapter(new SignalingIoAdapter(app, config, app.get(RedisService).client));
 }
 
 /** The API as main.ts runs it, not yet listening; integration specs build it the same way. */

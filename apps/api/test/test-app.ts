@@ -12,6 +12,8 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 export interface TestApp {
   app: INestApplication;
+  /** http://127.0.0.1:<port> once listening (startTestApp({}, { listen: true })). */
+  url: string;
   http: ReturnType<typeof request>;
   prisma: PrismaService;
   config: AppConfig;
@@ -32,12 +34,19 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 }
 
 /** The real AppModule with the same bootstrap as main.ts, on the run's PostgreSQL database. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, options: { listen?: boolean } = {}): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await createApp(config, config.DATABASE_URL!, false);
-  await app.init();
+  const app = await createApp(config, config.DATABASE_URL!, process.env.TEST_LOGS ? ['log','warn','error'] : false);
+  let url = '';
+  if (options.listen) {
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  } else {
+    await app.init();
+  }
   return {
     app,
+    url,
     http: request(app.getHttpServer()),
     prisma: app.get(PrismaService),
     config,

@@ -1,0 +1,40 @@
+import type { Participant, ServerToClientEvents } from '@telehealth/contracts';
+import type { Socket } from 'socket.io';
+import type { AuthUser } from '../auth/auth-user';
+
+/**
+ * What a socket may do in its room, checked once at join and kept on the socket so that
+ * relaying a message needs no database. Survives a connection-state recovery.
+ */
+export interface Membership {
+  roomId: string;
+  sessionId: string;
+  appointmentId: string;
+  doctorId: string;
+  patientId: string;
+  self: Participant;
+  patientName: string;
+  reason: string;
+  startsAt: string;
+}
+
+export interface SignalingSocketData {
+  user: AuthUser;
+  membership?: Membership;
+}
+
+export type SignalingSocket = Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, SignalingSocketData>;
+
+export const roomChannel = (roomId: string) => `room:${roomId}`;
+export const userChannel = (roomId: string, userId: string) => `room:${roomId}:user:${userId}`;
+export const doctorChannel = (doctorId: string) => `doctor:${doctorId}`;
+
+/** The socket's membership while it is really in the room (an ended session empties the room). */
+export function currentMembership(socket: SignalingSocket): Membership | undefined {
+  const membership = socket.data.membership;
+  return membership && socket.rooms.has(roomChannel(membership.roomId)) ? membership : undefined;
+}
+
+export function peerIdOf(membership: Membership): string {
+  return membership.self.userId === membership.doctorId ? membership.patientId : membership.doctorId;
+}

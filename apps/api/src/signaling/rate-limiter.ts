@@ -1,0 +1,33 @@
+/**
+ * A token bucket per socket: `burst` events at once, refilled at `perSecond`. A socket
+ * that keeps sending into an empty bucket is flooding and gets disconnected.
+ */
+export class SocketRateLimiter {
+  private tokens: number;
+  private updatedAt: number;
+  private refusedInARow = 0;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly floodAfterRefusals: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = burst;
+    this.updatedAt = now();
+  }
+
+  /** 'ok' to handle the event, 'limited' to refuse it, 'flood' to refuse it and disconnect. */
+  take(): 'ok' | 'limited' | 'flood' {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
+    this.updatedAt = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      this.refusedInARow = 0;
+      return 'ok';
+    }
+    this.refusedInARow += 1;
+    return this.refusedInARow >= this.floodAfterRefusals ? 'flood' : 'limited';
+  }
+}

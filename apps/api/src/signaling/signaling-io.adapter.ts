@@ -1,0 +1,48 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { MAX_SIGNALING_MESSAGE_BYTES } from '@telehealth/contracts';
+import type { Server, ServerOptions } from 'socket.io';
+import { AppConfig } from '../config/app-config';
+import type { RedisClient } from '../redis/redis.service';
+
+/**
+ * The Socket.IO server of the signaling gateway: small messages only, browsers of the web
+ * origin only, connection-state recovery for the reconnect grace, and with REDIS_URL the
+ * Redis streams adapter, which carries room traffic between API processes and keeps
+ * connection-state recovery working across them.
+ */
+export class SignalingIoAdapter extends IoAdapter {
+  private adapterClient: RedisClient | undefined;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+    private readonly redis: RedisClient | undefined,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      maxHttpBufferSize: MAX_SIGNALING_MESSAGE_BYTES,
+      cors: { origin: this.config.WEB_ORIGIN, credentials: true },
+      pingInterval: 10_000,
+      pingTimeout: 5_000,
+      connectionStateRecovery: { maxDisconnectionDuration: this.config.RECONNECT_GRACE_S * 1000, skipMiddlewares: true },
+    } as ServerOptions);
+    if (this.redis) {
+      // The adapter blocks on XREAD: it needs a connection of its own that queues while connecting.
+      this.adapterClient ??= this.redis.duplicate({ disableOfflineQueue: false });
+      if (!this.adapterClient.isOpen) void this.adapterClient.connect().catch(() => undefined);
+      server.adapter(createAdapter(this.adapterClient));
+    }
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    if (this.adapterClient?.isOpen) await this.adapterClient.quit().catch(() => this.adapterClient?.destroy());
+  }
+}

@@ -1,0 +1,416 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import {
+  Ack,
+  AckError,
+  ChatMessage,
+  describeZodError,
+  JoinRoomResult,
+  ServerToClientEvents,
+  WaitingPatient,
+  ZChatMessageRequestSchema,
+  ZIceCandidateRequestSchema,
+  ZJoinRoomRequestSchema,
+  ZMediaStateSchema,
+  ZSdpRequestSchema,
+} from '@telehealth/contracts';
+import { applyRoomEvent, decideJoin, emptyRoom, RoomEffect, RoomEvent, RoomState, RoomTransition } from '@telehealth/signaling';
+import type { Namespace } from 'socket.io';
+import type { ZodType } from 'zod';
+import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PrismaService } from '../prisma/prisma.service';
+import { RedisService } from '../redis/redis.service';
+import { SessionTimelineService } from '../sessions/session-timeline.service';
+import {
+  currentMembership,
+  doctorChannel,
+  Membership,
+  peerIdOf,
+  roomChannel,
+  SignalingSocket,
+  SignalingSocketData,
+  userChannel,
+} from './membership';
+import { SocketRateLimiter } from './rate-limiter';
+import { MemoryStateStore, RedisStateStore, StateStore } from './state-store';
+
+type TypedNamespace = Namespace<Record<string, never>, ServerToClientEvents, Record<string, never>, SignalingSocketData>;
+type WaitingList = Record<string, WaitingPatient>;
+
+// Signaling of one call is a few dozen messages a second at most (ICE trickle); more is abuse.
+const EVENTS_PER_SECOND = 40;
+const EVENT_BURST = 80;
+const FLOOD_AFTER_REFUSALS = 100;
+
+const roomKey = (roomId: string) => `room:${roomId}`;
+const waitingKey = (doctorId: string) => `waiting:${doctorId}`;
+
+function invalid(error: { issues: unknown[] } & Parameters<typeof describeZodError>[0]): AckError {
+  return { ok: false, code: 400, error: describeZodError(error) };
+}
+
+function parse<T>(schema: ZodType<T>, payload: unknown): { ok: true; data: T } | AckError {
+  const result = schema.safeParse(payload);
+  return result.success ? { ok: true, data: result.data } : invalid(result.error);
+}
+
+const NOT_IN_ROOM: AckError = { ok: false, code: 409, error: 'Join the visit first.' };
+
+/**
+ * The signaling gateway's logic: who may enter which room (database-checked once at join),
+ * the room engine of libs/signaling applied to state shared by all API processes, and the
+ * effects it asks for (emits, timeline rows, grace timers, the doctor's waiting room).
+ */
+@Injectable()
+export class SignalingService implements OnModuleDestroy {
+  private readonly logger = new Logger('Signaling');
+  private readonly store: StateStore;
+  private readonly limiters = new WeakMap<SignalingSocket, SocketRateLimiter>();
+  private readonly graceTimers = new Set<NodeJS.Timeout>();
+  private readonly flooding = new WeakSet<SignalingSocket>();
+  private namespace!: TypedNamespace;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+    private readonly timeline: SessionTimelineService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    redis: RedisService,
+  ) {
+    this.store = redis.client ? new RedisStateStore(redis.client) : new MemoryStateStore();
+  }
+
+  /** Authenticates every connection at the door: no valid token, no socket. */
+  attach(namespace: TypedNamespace): void {
+    this.namespace = namespace;
+    namespace.use((socket, next) => {
+      const token: unknown = socket.handshake.auth?.token;
+      const authenticated = typeof token === 'string' && token.length < 4096 ? this.auth.authenticate(token) : Promise.resolve(undefined);
+      authenticated.then(
+        (user) => {
+          if (!user) {
+            const error = new Error('Sign in again: the access token is missing, invalid or expired.') as Error & { data: unknown };
+            error.data = { code: 401 };
+            return next(error);
+          }
+          socket.data.user = user;
+          next();
+        },
+        () => next(Object.assign(new Error('The server could not check the access token; try again.'), { data: { code: 503 } })),
+      );
+    });
+  }
+
+  async onConnection(socket: SignalingSocket): Promise<void> {
+    this.limiters.set(socket, new SocketRateLimiter(EVENTS_PER_SECOND, EVENT_BURST, FLOOD_AFTER_REFUSALS));
+    socket.on('disconnect', (reason) => void this.onDisconnect(socket, reason).catch((error) => this.logger.error(`disconnect: ${String(error)}`)));
+    const user = socket.data.user;
+    if (user.role === 'DOCTOR') {
+      await socket.join(doctorChannel(user.id));
+      socket.emit('waiting-room-updated', { waiting: await this.waitingList(user.id) });
+    }
+    const membership = socket.data.membership;
+    if (socket.recovered && membership) await this.recover(socket, membership);
+  }
+
+  /** Runs one client event: rate-limited, and always answered, whatever goes wrong inside. */
+  async respond<T extends object>(socket: SignalingSocket, work: () => Promise<Ack<T>> | Ack<T>): Promise<Ack<T>> {
+    const verdict = this.limiters.get(socket)?.take() ?? 'ok';
+    if (verdict === 'flood') {
+      if (!this.flooding.has(socket)) {
+        this.flooding.add(socket);
+        this.logger.warn(`disconnecting socket ${socket.id} of user ${socket.data.user?.id}: event flood`);
+        // A moment later, so the refusals already answered reach the client before the close.
+        setTimeout(() => socket.disconnect(true), 50);
+      }
+      return { ok: false, code: 429, error: 'Too many messages: the connection is being closed.' };
+    }
+    if (verdict === 'limited') return { ok: false, code: 429, error: 'Too many messages; slow down.' };
+    try {
+      return await work();
+    } catch (error) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      return { ok: false, code: 500, error: 'Something went wrong on our side; try again.' };
+    }
+  }
+
+  async join(socket: SignalingSocket, payload: unknown, ip?: string): Promise<Ack<JoinRoomResult>> {
+    const request = parse(ZJoinRoomRequestSchema, payload);
+    if (!request.ok) return request;
+    const user = socket.data.user;
+    const current = currentMembership(socket);
+    if (current && current.roomId !== request.data.roomId) return { ok: false, code: 409, error: 'You are in another visit; leave it first.' };
+
+    const room = await this.prisma.room.findUnique({
+      where: { id: request.data.roomId },
+      include: {
+        appointment: {
+          include: { session: true, patient: { select: { name: true } } },
+        },
+      },
+    });
+    const appointment = room?.appointment;
+    const session = appointment?.session;
+    if (!room || !appointment || !session) return { ok: false, code: 404, error: 'No visit has this room.' };
+    const decision = decideJoin({
+      user,
+      appointment,
+      session,
+      joinWindowBeforeMinutes: this.config.JOIN_WINDOW_BEFORE_MIN,
+      now: new Date(),
+    });
+    if (!decision.ok) return decision;
+
+    const membership: Membership = {
+      roomId: room.id,
+      sessionId: session.id,
+      appointmentId: appointment.id,
+      doctorId: appointment.doctorId,
+      patientId: appointment.patientId,
+      self: { userId: user.id, name: user.name, role: decision.role },
+      patientName: appointment.patient.name,
+      reason: appointment.reason,
+      startsAt: appointment.startsAt.toISOString(),
+    };
+    const now = new Date().toISOString();
+    const transition = await this.transition(membership, { type: 'join', participant: membership.self, socketId: socket.id, now });
+    if (transition.error) return transition.error;
+
+    socket.data.membership = membership;
+    await socket.join([roomChannel(room.id), userChannel(room.id, user.id)]);
+    await this.perform(transition.effects, membership);
+    await this.audit.record({ actorId: user.id, action: 'session.join', entityType: 'session', entityId: session.id, ip });
+
+    const chat = await this.prisma.chatMessage.findMany({
+      where: { sessionId: session.id },
+      orderBy: { sentAt: 'asc' },
+      take: 500,
+      include: { sender: { select: { name: true } } },
+    });
+    return {
+      ok: true,
+      sessionId: session.id,
+      appointmentId: appointment.id,
+      self: membership.self,
+      peers: transition.state.seats.filter((seat) => seat.userId !== user.id && seat.socketId !== null).map(({ userId, name, role }) => ({ userId, name, role })),
+      chat: chat.map((message) => ({
+        id: message.id,
+        sessionId: message.sessionId,
+        from: message.senderId,
+        senderName: message.sender.name,
+        body: message.body,
+        sentAt: message.sentAt.toISOString(),
+      })),
+      endsAt: appointment.endsAt.toISOString(),
+    };
+  }
+
+  relaySdp(socket: SignalingSocket, event: 'offer' | 'answer', payload: unknown): Ack {
+    const request = parse(ZSdpRequestSchema, payload);
+    if (!request.ok) return request;
+    return this.relay(socket, request.data.to, (target) => target.emit(event, { sdp: request.data.sdp, from: socket.data.user.id }));
+  }
+
+  relayCandidate(socket: SignalingSocket, payload: unknown): Ack {
+    const request = parse(ZIceCandidateRequestSchema, payload);
+    if (!request.ok) return request;
+    return this.relay(socket, request.data.to, (target) => target.emit('ice-candidate', { candidate: request.data.candidate, from: socket.data.user.id }));
+  }
+
+  relayMediaState(socket: SignalingSocket, payload: unknown): Ack {
+    const request = parse(ZMediaStateSchema, payload);
+    if (!request.ok) return request;
+    return this.relay(socket, undefined, (target) => target.emit('media-state', { ...request.data, from: socket.data.user.id }));
+  }
+
+  async chat(socket: SignalingSocket, payload: unknown): Promise<Ack<{ message: ChatMessage }>> {
+    const request = parse(ZChatMessageRequestSchema, payload);
+    if (!request.ok) return request;
+    const membership = currentMembership(socket);
+    if (!membership) return NOT_IN_ROOM;
+    const open = await this.prisma.session.count({ where: { id: membership.sessionId, status: { not: 'ENDED' } } });
+    if (open === 0) return { ok: false, code: 409, error: 'This visit has ended.' };
+    const row = await this.prisma.chatMessage.create({
+      data: { sessionId: membership.sessionId, senderId: socket.data.user.id, body: request.data.body },
+    });
+    const message: ChatMessage = {
+      id: row.id,
+      sessionId: row.sessionId,
+      from: row.senderId,
+      senderName: socket.data.user.name,
+      body: row.body,
+      sentAt: row.sentAt.toISOString(),
+    };
+    socket.to(roomChannel(membership.roomId)).emit('chat-message', message);
+    return { ok: true, message };
+  }
+
+  async leave(socket: SignalingSocket): Promise<Ack> {
+    const membership = currentMembership(socket);
+    if (!membership) return { ok: true };
+    socket.data.membership = undefined;
+    await socket.leave(roomChannel(membership.roomId));
+    await socket.leave(userChannel(membership.roomId, membership.self.userId));
+    const transition = await this.transition(membership, { type: 'leave', userId: membership.self.userId, socketId: socket.id, now: new Date().toISOString() });
+    await this.perform(transition.effects, membership);
+    return { ok: true };
+  }
+
+  async end(socket: SignalingSocket, ip?: string): Promise<Ack<{ endedAt: string }>> {
+    const membership = currentMembership(socket);
+    if (!membership) return NOT_IN_ROOM;
+    if (socket.data.user.id !== membership.doctorId) return { ok: false, code: 403, error: 'Only the doctor can end the visit.' };
+    const now = new Date().toISOString();
+    const transition = await this.transition(membership, { type: 'end', userId: socket.data.user.id, now });
+    if (transition.error) return transition.error;
+    socket.data.membership = undefined;
+    await this.perform(transition.effects, membership, ip);
+    return { ok: true, endedAt: now };
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.graceTimers) clearTimeout(timer);
+    this.graceTimers.clear();
+  }
+
+  // ---- internals ----
+
+  /** Relays to the peer (`to`, which must be the room's other party) or to the rest of the room. Touches no database. */
+  private relay(socket: SignalingSocket, to: string | undefined, send: (target: TypedNamespace) => void): Ack {
+    const membership = currentMembership(socket);
+    if (!membership) return NOT_IN_ROOM;
+    if (to !== undefined && to !== peerIdOf(membership)) return { ok: false, code: 404, error: 'to: nobody with this id is in your visit.' };
+    const target = to !== undefined ? socket.to(userChannel(membership.roomId, to)) : socket.to(roomChannel(membership.roomId));
+    send(target as unknown as TypedNamespace);
+    return { ok: true };
+  }
+
+  private async recover(socket: SignalingSocket, membership: Membership): Promise<void> {
+    const transition = await this.transition(membership, { type: 'recover', userId: membership.self.userId, socketId: socket.id, now: new Date().toISOString() });
+    if (!transition.error) {
+      await this.perform(transition.effects, membership);
+      return;
+    }
+    // The seat was given up meanwhile (grace over, or the visit ended): join afresh if still allowed.
+    socket.data.membership = undefined;
+    await socket.leave(roomChannel(membership.roomId));
+    const rejoined = await this.join(socket, { roomId: membership.roomId });
+    if (!rejoined.ok) socket.emit('session-ended', { sessionId: membership.sessionId, endedBy: '', endedAt: new Date().toISOString() });
+  }
+
+  private async onDisconnect(socket: SignalingSocket, reason: string): Promise<void> {
+    const membership = socket.data.membership;
+    if (!membership) return;
+    this.logger.log(`socket of ${membership.self.role.toLowerCase()} ${membership.self.userId} dropped (${reason}); seat kept ${this.config.RECONNECT_GRACE_S} s`);
+    const transition = await this.transition(membership, {
+      type: 'drop',
+      userId: membership.self.userId,
+      socketId: socket.id,
+      now: new Date().toISOString(),
+      graceSeconds: this.config.RECONNECT_GRACE_S,
+    });
+    await this.perform(transition.effects, membership);
+  }
+
+  private async transition(membership: Membership, event: RoomEvent): Promise<RoomTransition> {
+    let result: RoomTransition | undefined;
+    await this.store.update<RoomState>(roomKey(membership.roomId), (current) => {
+      const state =
+        current ??
+        emptyRoom({
+          roomId: membership.roomId,
+          sessionId: membership.sessionId,
+          appointmentId: membership.appointmentId,
+          doctorId: membership.doctorId,
+          patientId: membership.patientId,
+        });
+      result = applyRoomEvent(state, event);
+      return result.state;
+    });
+    return result!;
+  }
+
+  private async perform(effects: RoomEffect[], membership: Membership, ip?: string): Promise<void> {
+    for (const effect of effects) {
+      try {
+        await this.performOne(effect, membership, ip);
+      } catch (error) {
+        // One failed write must not keep the others (or the peers' messages) from happening.
+        this.logger.error(`effect ${effect.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  private async performOne(effect: RoomEffect, membership: Membership, ip?: string): Promise<void> {
+    switch (effect.type) {
+      case 'send':
+        (this.namespace.to(effect.socketId).emit as (event: string, payload: unknown) => boolean)(effect.event, effect.payload);
+        return;
+      case 'broadcast-ended': {
+        const room = roomChannel(membership.roomId);
+        this.namespace.to(room).emit('session-ended', effect.payload);
+        this.namespace.in(room).socketsLeave([userChannel(membership.roomId, membership.doctorId), userChannel(membership.roomId, membership.patientId), room]);
+        return;
+      }
+      case 'record':
+        await this.timeline.record(membership.sessionId, effect.event, effect.userId, new Date(), effect.detail);
+        return;
+      case 'session-started':
+        await this.timeline.markStarted(membership.sessionId, new Date(effect.at));
+        return;
+      case 'session-ended':
+        await this.timeline.markEnded(membership.sessionId, effect.endedBy, new Date(effect.at), ip);
+        return;
+      case 'start-grace': {
+        const timer = setTimeout(() => {
+          this.graceTimers.delete(timer);
+          void this.transition(membership, { type: 'grace-expired', userId: effect.userId, socketId: effect.socketId, now: new Date().toISOString() })
+            .then((transition) => this.perform(transition.effects, membership))
+            .catch((error) => this.logger.error(`grace expiry: ${String(error)}`));
+        }, effect.seconds * 1000);
+        this.graceTimers.add(timer);
+        return;
+      }
+      case 'evict':
+        this.namespace.in(effect.socketId).disconnectSockets(true);
+        return;
+      case 'waiting':
+        await this.updateWaitingRoom(membership, effect.patientWaiting);
+        return;
+    }
+  }
+
+  private async updateWaitingRoom(membership: Membership, patientWaiting: boolean): Promise<void> {
+    let changed = false;
+    const list = await this.store.update<WaitingList>(waitingKey(membership.doctorId), (current = {}) => {
+      const listed = membership.appointmentId in current;
+      if (patientWaiting === listed) return current;
+      changed = true;
+      if (!patientWaiting) {
+        const { [membership.appointmentId]: _gone, ...rest } = current;
+        return rest;
+      }
+      const entry: WaitingPatient = {
+        appointmentId: membership.appointmentId,
+        sessionId: membership.sessionId,
+        roomId: membership.roomId,
+        patient: { id: membership.patientId, name: membership.patientName },
+        reason: membership.reason,
+        startsAt: membership.startsAt,
+        since: new Date().toISOString(),
+      };
+      return { ...current, [membership.appointmentId]: entry };
+    });
+    if (changed) this.namespace.to(doctorChannel(membership.doctorId)).emit('waiting-room-updated', { waiting: sortWaiting(list ?? {}) });
+  }
+
+  private async waitingList(doctorId: string): Promise<WaitingPatient[]> {
+    return sortWaiting((await this.store.get<WaitingList>(waitingKey(doctorId))) ?? {});
+  }
+}
+
+function sortWaiting(list: WaitingList): WaitingPatient[] {
+  return Object.values(list).sort((a, b) => a.since.localeCompare(b.since));
+}

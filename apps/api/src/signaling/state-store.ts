@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { RedisClient } from '../redis/redis.service';
+
+/**
+ * Small JSON states (a room's seats, a doctor's waiting list) changed atomically by key.
+ * `update` runs `change` with no other update of the same key in between, in this
+ * process (memory) or across every API process (Redis), so two joins of one room on two
+ * nodes cannot both think they are alone.
+ */
+export interface StateStore {
+  get<T>(key: string): Promise<T | undefined>;
+  update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
+}
+
+export class MemoryStateStore implements StateStore {
+  private readonly values = new Map<string, unknown>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return this.values.get(key) as T | undefined;
+  }
+
+  update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(() => {
+      const next = change(this.values.get(key) as T | undefined);
+      if (next === undefined) this.values.delete(key);
+      else this.values.set(key, next);
+      return next;
+    });
+    const settled = run.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run;
+  }
+}
+
+const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const LOCK_TTL_MS = 5_000;
+const LOCK_WAIT_MS = 5_000;
+// Room states outlive any visit; they expire rather than pile up.
+const STATE_TTL_S = 24 * 3600;
+
+export class RedisStateStore implements StateStore {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix = 'telehealth:',
+  ) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const raw = await this.redis.get(this.prefix + key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  }
+
+  async update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+    const lockKey = `${this.prefix}lock:${key}`;
+    const token = randomUUID();
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    while ((await this.redis.set(lockKey, token, { NX: true, PX: LOCK_TTL_MS })) !== 'OK') {
+      if (Date.now() > deadline) throw new Error(`state ${key} stayed locked for ${LOCK_WAIT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+    }
+    try {
+      const next = change(await this.get<T>(key));
+      if (next === undefined) await this.redis.del(this.prefix + key);
+      else await this.redis.set(this.prefix + key, JSON.stringify(next), { EX: STATE_TTL_S });
+      return next;
+    } finally {
+      await this.redis.eval(RELEASE_LOCK, { keys: [lockKey], arguments: [token] });
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@telehealth/contracts';
+import { SIGNALING_NAMESPACE } from '@telehealth/contracts';
+import { io, Socket } from 'socket.io-client';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real socket.io-client connected to the gateway, as a browser would be. */
+export function connectSignaling(baseUrl: string, token: string | undefined, options: { reconnection?: boolean } = {}): Promise<ClientSocket> {
+  const socket: ClientSocket = io(`${baseUrl}${SIGNALING_NAMESPACE}`, {
+    auth: token === undefined ? {} : { token },
+    transports: ['websocket'],
+    reconnection: options.reconnection ?? true,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 200,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Sends an event and waits for its acknowledgement. */
+export function request<T extends object = object>(socket: ClientSocket, event: keyof ClientToServerEvents, payload?: unknown): Promise<Ack<T>> {
+  return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<T>> } }).timeout(5000).emitWithAck(event, payload);
+}
+
+/** Resolves with the next `event` on the socket, or rejects after `ms`. */
+export function next<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E, ms = 5000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      (socket as unknown as { off(e: string, h: unknown): void }).off(event, handler);
+      reject(new Error(`no ${event} within ${ms} ms`));
+    }, ms);
+    const handler = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      clearTimeout(timer);
+      resolve(payload);
+    };
+    (socket as unknown as { once(e: string, h: unknown): void }).once(event, handler);
+  });
+}
+
+/** Collects every `event` the socket receives, to assert that something did NOT arrive. */
+export function record<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E): Array<Parameters<ServerToClientEvents[E]>[0]> {
+  const seen: Array<Parameters<ServerToClientEvents[E]>[0]> = [];
+  (socket as unknown as { on(e: string, h: unknown): void }).on(event, (payload: Parameters<ServerToClientEvents[E]>[0]) => seen.push(payload));
+  return seen;
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

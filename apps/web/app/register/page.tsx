@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { Brand } from '@/components/Brand';
+import { RegisterForm } from '@/components/RegisterForm';
+import { getSession, homeFor } from '@/lib/auth';
+import { publicApiUrl } from '@/lib/config';
+
+export const metadata: Metadata = { title: 'Create an account' };
+export const dynamic = 'force-dynamic';
+
+export default async function RegisterPage() {
+  const session = await getSession();
+  if (session) redirect(homeFor(session.user.role));
+  return (
+    <div className="auth-wrap">
+      <div className="card auth-card">
+        <Brand href="/sign-in" />
+        <h1>Create your patient account</h1>
+        <p className="hint">Your doctor schedules visits with you; you join them from here.</p>
+        <RegisterForm apiUrl={publicApiUrl()} />
+        <p className="auth-foot">
+          Already have an account? <a href="/sign-in">Sign in</a>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import type { Session } from 'next-auth';
+import { homeFor } from '@/lib/auth';
+import { publicApiUrl } from '@/lib/config';
+import { Brand } from './Brand';
+import { SessionContextProvider } from './SessionContext';
+import { SignOutButton } from './SignOutButton';
+
+const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin' } as const;
+
+/** One layout for every signed-in page: header with product, user, role and sign-out. */
+export function AppShell({ session, children }: { session: Session; children: ReactNode }) {
+  const { user } = session;
+  return (
+    <SessionContextProvider value={{ apiUrl: publicApiUrl(), token: session.accessToken, user }}>
+      <header className="header">
+        <div className="header-inner">
+          <Brand href={homeFor(user.role)} />
+          <div className="header-user">
+            <span className="user-name" data-testid="header-user-name">
+              {user.name}
+            </span>
+            <span className="role-badge" data-testid="header-user-role">
+              {ROLE_LABEL[user.role]}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="main">{children}</main>
+    </SessionContextProvider>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MAX_CHAT_LENGTH, type ChatMessage } from '@telehealth/contracts';
+import { errorMessage } from '@/lib/api-client';
+import { formatTime } from '@/lib/time';
+
+interface Props {
+  messages: ChatMessage[];
+  selfId: string | null;
+  timeZone: string;
+  canSend: boolean;
+  onSend: (body: string) => Promise<void>;
+}
+
+export function ChatPanel({ messages, selfId, timeZone, canSend, onSend }: Props) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [messages.length]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = draft.trim();
+    if (!body) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSend(body);
+      setDraft('');
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card chat" aria-labelledby="chat-title" data-testid="chat">
+      <h2 id="chat-title">Chat</h2>
+      <ol className="chat-messages" ref={listRef} aria-live="polite" data-testid="chat-messages">
+        {messages.length === 0 && <li className="empty">No messages yet. Messages are kept with the visit record.</li>}
+        {messages.map((m) => (
+          <li key={m.id} className="chat-message" data-mine={m.from === selfId} data-testid="chat-message">
+            <div className="chat-meta">
+              <strong data-testid="chat-sender">{m.from === selfId ? 'You' : m.senderName}</strong> · {formatTime(m.sentAt, timeZone)}
+            </div>
+            <div className="chat-bubble" data-testid="chat-body">
+              {m.body}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      <form className="chat-form" onSubmit={submit}>
+        <label htmlFor="chat-input" className="visually-hidden">
+          Message
+        </label>
+        <input
+          id="chat-input"
+          placeholder={canSend ? 'Type a message' : 'Chat opens when you are in the visit'}
+          maxLength={MAX_CHAT_LENGTH}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          disabled={!canSend}
+          autoComplete="off"
+          data-testid="chat-input"
+        />
+        <button type="submit" className="btn btn-primary" disabled={!canSend || busy || !draft.trim()} data-testid="chat-send" aria-label="Send message">
+          Send
+        </button>
+      </form>
+    </section>
+  );
+}

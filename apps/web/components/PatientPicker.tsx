@@ -1,0 +1,109 @@
+'use client';
+
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { PatientSummary } from '@telehealth/contracts';
+import { usePatientSearch } from '@/hooks/usePatientSearch';
+
+interface Props {
+  value: PatientSummary | null;
+  onChange: (patient: PatientSummary | null) => void;
+}
+
+/** A combobox that searches patients by name or email as the doctor types. */
+export function PatientPicker({ value, onChange }: Props) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const { results, loading, error } = usePatientSearch(query, open && !value);
+
+  if (value) {
+    return (
+      <div className="field">
+        <span className="label">Patient</span>
+        <div className="chip" data-testid="schedule-patient-selected">
+          <span>
+            <strong>{value.name}</strong> · {value.email}
+          </span>
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => onChange(null)} aria-label={`Change patient (${value.name})`}>
+            Change
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  function choose(patient: PatientSummary) {
+    onChange(patient);
+    setOpen(false);
+    setQuery('');
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(a + 1, results.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && open && results[active]) {
+      e.preventDefault();
+      choose(results[active]);
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+    }
+  }
+
+  const listId = `${id}-list`;
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-input`}>Patient</label>
+      <div className="combo">
+        <input
+          id={`${id}-input`}
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open && results[active] ? `${id}-opt-${active}` : undefined}
+          placeholder="Search by name or email"
+          autoComplete="off"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+            setActive(0);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => window.setTimeout(() => setOpen(false), 150)}
+          onKeyDown={onKeyDown}
+          data-testid="schedule-patient-search"
+        />
+        {open && (
+          <ul className="combo-list" id={listId} role="listbox" aria-label="Matching patients" data-testid="schedule-patient-results">
+            {error && <li className="combo-option">{error}</li>}
+            {!error && results.length === 0 && <li className="combo-option">{loading ? 'Searching…' : 'No patient matches.'}</li>}
+            {results.map((patient, index) => (
+              <li
+                key={patient.id}
+                id={`${id}-opt-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className="combo-option"
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(patient);
+                }}
+                data-testid="schedule-patient-option"
+              >
+                {patient.name}
+                <small>{patient.email}</small>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AppointmentResponse } from '@telehealth/contracts';
+import { apiRequest, errorMessage } from '@/lib/api-client';
+import { DURATION_CHOICES } from '@/lib/slots';
+import { isoToZonedWallTime, zonedWallTimeToIso } from '@/lib/time';
+import { useClientSession } from './SessionContext';
+
+interface Props {
+  appointment: AppointmentResponse;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
+  const session = useClientSession();
+  const zone = session.user.timeZone;
+  const titleId = useId();
+  const initial = isoToZonedWallTime(appointment.startsAt, zone);
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const durations = DURATION_CHOICES.includes(appointment.durationMinutes)
+    ? DURATION_CHOICES
+    : [...DURATION_CHOICES, appointment.durationMinutes].sort((a, b) => a - b);
+  const [duration, setDuration] = useState(appointment.durationMinutes);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    firstRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onCancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onCancel]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiRequest(session, `/api/appointments/${appointment.id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ startsAt: zonedWallTimeToIso(date, time, zone), durationMinutes: duration }),
+      });
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop">
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={onSubmit} data-testid="reschedule-dialog">
+        <h2 id={titleId}>Reschedule visit with {appointment.patient.name}</h2>
+        {error && (
+          <div className="alert alert-error" role="alert" data-testid="reschedule-error">
+            {error}
+          </div>
+        )}
+        <div className="row">
+          <div className="field">
+            <label htmlFor="reschedule-date">Date</label>
+            <input ref={firstRef} id="reschedule-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="reschedule-date" />
+          </div>
+          <div className="field">
+            <label htmlFor="reschedule-time">Start time</label>
+            <input id="reschedule-time" type="time" step={300} value={time} onChange={(e) => setTime(e.target.value)} data-testid="reschedule-time" />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="reschedule-duration">Duration</label>
+          <select id="reschedule-duration" value={duration} onChange={(e) => setDuration(Number(e.target.value))} data-testid="reschedule-duration">
+            {durations.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {minutes} min
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions" style={{ justifyContent: 'flex-end' }}>
+          <button type="button" className="btn btn-secondary" onClick={onCancel}>
+            Close
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="reschedule-submit">
+            {busy ? 'Saving…' : 'Save new time'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

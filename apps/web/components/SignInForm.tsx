@@ -1,0 +1,67 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await signIn('credentials', { email, password, redirect: false, callbackUrl });
+    if (!result || result.error) {
+      setBusy(false);
+      setError(
+        !result || result.error === 'CredentialsSignin'
+          ? 'That email and password do not match an account. Check them and try again.'
+          : result.error,
+      );
+      return;
+    }
+    window.location.assign(callbackUrl);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="sign-in-form">
+      {error && (
+        <div className="alert alert-error" role="alert" data-testid="sign-in-error">
+          {error}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="email">Email</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          data-testid="sign-in-email"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          data-testid="sign-in-password"
+        />
+      </div>
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="sign-in-submit">
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

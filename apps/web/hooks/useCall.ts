@@ -1,0 +1,207 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io } from 'socket.io-client';
+import { CallEngine, CallError, type CallQuality, type CallState, type SignalingSocket } from '@telehealth/signaling';
+import { SIGNALING_NAMESPACE, type ChatMessage, type IceServersResponse, type Participant } from '@telehealth/contracts';
+import { apiRequest } from '@/lib/api-client';
+
+export interface UseCallOptions {
+  sessionId: string;
+  roomId: string;
+  apiUrl: string;
+  token: string;
+  localStream: MediaStream;
+}
+
+export interface CallView {
+  state: CallState;
+  /** The server's or engine's sentence for the current state, e.g. why joining was refused. */
+  detail: string | null;
+  errorCode: number | null;
+  self: Participant | null;
+  peer: Participant | null;
+  /** The last peer seen, kept after they leave so the screen can name them. */
+  lastPeer: Participant | null;
+  remoteStream: MediaStream | null;
+  peerMedia: { audio: boolean; video: boolean };
+  quality: CallQuality | null;
+  chat: ChatMessage[];
+  audioEnabled: boolean;
+  videoEnabled: boolean;
+  hasVideo: boolean;
+  hasAudio: boolean;
+  /** When this side started waiting for the other (ms), for the elapsed-time line. */
+  waitingSince: number | null;
+  endsAt: string | null;
+  toggleAudio: () => void;
+  toggleVideo: () => void;
+  sendChat: (body: string) => Promise<void>;
+  leave: () => Promise<void>;
+  endSession: () => Promise<void>;
+}
+
+async function loadIceServers(apiUrl: string, token: string): Promise<RTCIceServer[]> {
+  try {
+    const response = await apiRequest<IceServersResponse>({ apiUrl, token }, '/api/ice-servers');
+    return response.iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential }));
+  } catch {
+    // Without STUN/TURN, peers on the same network still connect through host candidates.
+    return [];
+  }
+}
+
+/**
+ * One visit's call: opens the signaling socket, runs a CallEngine over it, and exposes
+ * everything the call screen shows as plain React state plus the actions it offers.
+ */
+export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCallOptions): CallView {
+  const engineRef = useRef<CallEngine | null>(null);
+  const [state, setState] = useState<CallState>('joining');
+  const [detail, setDetail] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<number | null>(null);
+  const [self, setSelf] = useState<Participant | null>(null);
+  const [peer, setPeer] = useState<Participant | null>(null);
+  const [lastPeer, setLastPeer] = useState<Participant | null>(null);
+  const [remoteStream, setRemoteStream] = useState<MediaStream | null>(null);
+  const [peerMedia, setPeerMedia] = useState({ audio: true, video: true });
+  const [quality, setQuality] = useState<CallQuality | null>(null);
+  const [chat, setChat] = useState<ChatMessage[]>([]);
+  const hasAudio = localStream.getAudioTracks().length > 0;
+  const hasVideo = localStream.getVideoTracks().length > 0;
+  const [audioEnabled, setAudioEnabled] = useState(hasAudio);
+  const [videoEnabled, setVideoEnabled] = useState(hasVideo);
+  const [waitingSince, setWaitingSince] = useState<number | null>(null);
+  const [endsAt, setEndsAt] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let engine: CallEngine | null = null;
+    const socket: SignalingSocket = io(`${apiUrl}${SIGNALING_NAMESPACE}`, {
+      auth: { token },
+      transports: ['websocket'],
+    });
+    socket.on('connect_error', (error) => {
+      if (!engine) {
+        setState('failed');
+        setDetail(`Cannot reach the visit service: ${error.message}`);
+      }
+    });
+
+    const mergeChat = (messages: ChatMessage[]) =>
+      setChat((previous) => {
+        const byId = new Map(previous.map((m) => [m.id, m]));
+        for (const m of messages) byId.set(m.id, m);
+        return [...byId.values()].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+      });
+
+    async function start() {
+      const iceServers = await loadIceServers(apiUrl, token);
+      if (cancelled) return;
+      engine = new CallEngine({ socket, roomId, localStream, iceServers });
+      engineRef.current = engine;
+      engine.on('state', (next, info) => {
+        setState(next);
+        setDetail(info?.message ?? null);
+        if (next === 'waiting') setWaitingSince((since) => since ?? Date.now());
+        if (next === 'connected' || next === 'connecting') setWaitingSince(null);
+        if (next === 'peer-left') setWaitingSince(Date.now());
+      });
+      engine.on('peer', (p) => {
+        setPeer(p);
+        if (p) setLastPeer(p);
+        if (p) setPeerMedia({ audio: true, video: true });
+      });
+      engine.on('remote-stream', setRemoteStream);
+      engine.on('chat', (message) => mergeChat([message]));
+      engine.on('peer-media', setPeerMedia);
+      engine.on('quality', setQuality);
+      try {
+        const joined = await engine.join();
+        if (cancelled) return;
+        setSelf(joined.self);
+        setEndsAt(joined.endsAt);
+        mergeChat(joined.chat);
+        const other = joined.peers[0] ?? null;
+        if (other) {
+          setPeer(other);
+          setLastPeer(other);
+        } else if (engine.currentState === 'joining') {
+          setState('waiting');
+          setWaitingSince((since) => since ?? Date.now());
+        }
+      } catch (error) {
+        if (cancelled) return;
+        setState(error instanceof CallError && error.code === 409 ? 'ended' : 'failed');
+        setErrorCode(error instanceof CallError ? error.code : null);
+        setDetail(error instanceof Error ? error.message : 'Joining the visit failed.');
+      }
+    }
+    void start();
+
+    return () => {
+      cancelled = true;
+      const current = engine;
+      engineRef.current = null;
+      if (current && !['ended', 'left', 'failed'].includes(current.currentState)) void current.leave().catch(() => undefined);
+      current?.close();
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [sessionId, roomId, apiUrl, token, localStream]);
+
+  const toggleAudio = useCallback(() => {
+    const next = !audioEnabled;
+    engineRef.current?.setAudioEnabled(next);
+    setAudioEnabled(next);
+  }, [audioEnabled]);
+
+  const toggleVideo = useCallback(() => {
+    const next = !videoEnabled;
+    engineRef.current?.setVideoEnabled(next);
+    setVideoEnabled(next);
+  }, [videoEnabled]);
+
+  const sendChat = useCallback(async (body: string) => {
+    const engine = engineRef.current;
+    if (!engine) throw new Error('The visit is not connected yet.');
+    const message = await engine.sendChat(body);
+    setChat((previous) => (previous.some((m) => m.id === message.id) ? previous : [...previous, message]));
+  }, []);
+
+  const leave = useCallback(async () => {
+    await engineRef.current?.leave();
+    setState('left');
+  }, []);
+
+  const endSession = useCallback(async () => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    await engine.endSession();
+    setState('ended');
+  }, []);
+
+  return {
+    state,
+    detail,
+    errorCode,
+    self,
+    peer,
+    lastPeer,
+    remoteStream,
+    peerMedia,
+    quality,
+    chat,
+    audioEnabled,
+    videoEnabled,
+    hasVideo,
+    hasAudio,
+    waitingSince,
+    endsAt,
+    toggleAudio,
+    toggleVideo,
+    sendChat,
+    leave,
+    endSession,
+  };
+}

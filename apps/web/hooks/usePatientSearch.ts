@@ -1,0 +1,42 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { FindPatientsResponse, PatientSummary } from '@telehealth/contracts';
+import { useClientSession } from '@/components/SessionContext';
+import { apiRequest, errorMessage } from '@/lib/api-client';
+
+/** Live search of patients by name or email, debounced; the latest answer wins. */
+export function usePatientSearch(query: string, enabled = true, debounceMs = 250) {
+  const session = useClientSession();
+  const [results, setResults] = useState<PatientSummary[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    setLoading(true);
+    const id = window.setTimeout(async () => {
+      try {
+        const page = await apiRequest<FindPatientsResponse>(
+          session,
+          `/api/patients?query=${encodeURIComponent(query.trim())}&limit=8`,
+        );
+        if (!cancelled) {
+          setResults(page.items);
+          setError(null);
+        }
+      } catch (e) {
+        if (!cancelled) setError(errorMessage(e));
+      } finally {
+        if (!cancelled) setLoading(false);
+      }
+    }, debounceMs);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(id);
+    };
+  }, [session, query, enabled, debounceMs]);
+
+  return { results, loading, error };
+}

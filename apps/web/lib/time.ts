@@ -1,0 +1,103 @@
+/**
+ * Time zone helpers. The API speaks UTC ISO; people read and type wall-clock times in
+ * their own zone (from the session). A fixed locale keeps server and browser output identical.
+ */
+const LOCALE = 'en-US';
+
+function parts(date: Date, timeZone: string): Record<string, number> {
+  const formatter = new Intl.DateTimeFormat(LOCALE, {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const out: Record<string, number> = {};
+  for (const part of formatter.formatToParts(date)) {
+    if (part.type !== 'literal') out[part.type] = Number(part.value);
+  }
+  return out;
+}
+
+/** Milliseconds to add to UTC to get the wall clock of `timeZone` at `date`. */
+function offsetMs(date: Date, timeZone: string): number {
+  const p = parts(date, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** "2026-05-01" + "09:30" read in `timeZone` -> the UTC instant as ISO ("...Z"). */
+export function zonedWallTimeToIso(date: string, time: string, timeZone: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wall = Date.UTC(y, m - 1, d, h, mi);
+  let guess = wall - offsetMs(new Date(wall), timeZone);
+  // A second pass settles times next to a daylight-saving change.
+  guess = wall - offsetMs(new Date(guess), timeZone);
+  return new Date(guess).toISOString();
+}
+
+/** The wall-clock date ("YYYY-MM-DD") and time ("HH:MM") of an instant in `timeZone`. */
+export function isoToZonedWallTime(iso: string | Date, timeZone: string): { date: string; time: string } {
+  const p = parts(typeof iso === 'string' ? new Date(iso) : iso, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour % 24)}:${pad(p.minute)}` };
+}
+
+export function formatDateTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALE, {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+export function formatDay(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(iso));
+}
+
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALE, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** Short zone label such as "CET" or "GMT+2" for headings. */
+export function zoneLabel(timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat(LOCALE, { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+export function isSameZonedDay(a: string | Date, b: string | Date, timeZone: string): boolean {
+  return isoToZonedWallTime(a, timeZone).date === isoToZonedWallTime(b, timeZone).date;
+}
+
+/** "4:05" or "1:02:09" for elapsed time. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** "in 3 days", "in 2 h 5 min", "in 4 min", "in less than a minute". */
+export function formatCountdown(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  if (ms <= 60_000) return 'in less than a minute';
+  if (minutes < 60) return `in ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    const rest = minutes % 60;
+    return rest ? `in ${hours} h ${rest} min` : `in ${hours} h`;
+  }
+  const days = Math.round(hours / 24);
+  return days === 1 ? 'tomorrow' : `in ${days} days`;
+}
