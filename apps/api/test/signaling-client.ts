@@ -5,7 +5,11 @@ import { io, Socket } from 'socket.io-client';
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io-client connected to the gateway, as a browser would be. */
-export function connectSignaling(baseUrl: string, token: string | undefined, options: { reconnection?: boolean } = {}): Promise<ClientSocket> {
+export function connectSignaling(
+  baseUrl: string,
+  token: string | undefined,
+  options: { reconnection?: boolean; /** a doctor's socket: resolve once the initial waiting list arrived */ doctor?: boolean } = {},
+): Promise<ClientSocket> {
   const socket: ClientSocket = io(`${baseUrl}${SIGNALING_NAMESPACE}`, {
     auth: token === undefined ? {} : { token },
     transports: ['websocket'],
@@ -15,7 +19,8 @@ export function connectSignaling(baseUrl: string, token: string | undefined, opt
     forceNew: true,
   });
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
+    if (options.doctor) socket.once('waiting-room-updated', () => resolve(socket));
+    else socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
       socket.close();
       reject(error);

@@ -31,8 +31,8 @@ describe('signaling gateway (real sockets, real database)', () => {
     return { doctor, patient, appointment: response.body };
   }
 
-  async function connect(user: { token: string }, options?: { reconnection?: boolean }, app: TestApp = sut): Promise<ClientSocket> {
-    const socket = await connectSignaling(app.url, user.token, options);
+  async function connect(user: TestUser, options?: { reconnection?: boolean }, app: TestApp = sut): Promise<ClientSocket> {
+    const socket = await connectSignaling(app.url, user.token, { ...options, doctor: user.role === 'DOCTOR' });
     sockets.push(socket);
     return socket;
   }
