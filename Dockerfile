@@ -1,0 +1,22 @@
+# One image for the API, the migration job and the web app (docker-compose.yml picks the command).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json prisma.config.ts tsconfig.base.json ./
+COPY scripts ./scripts
+COPY prisma ./prisma
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/signaling/package.json libs/signaling/
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
+COPY --from=build /app /app
+USER node
+EXPOSE 4000 3000
+CMD ["node", "apps/api/dist/main.js"]
