@@ -97,7 +97,7 @@ export function CallScreen({ appointment, user, apiUrl, token, localStream, onRe
               <span className="tag">{peerName}</span>
               {!call.peerMedia.audio && (
                 <span className="tag" data-testid="peer-muted" aria-label={`${peerName} is muted`}>
-                  🔇 Muted
+                  Microphone muted
                 </span>
               )}
               {!call.peerMedia.video && (

@@ -35,7 +35,13 @@ export async function apiRequest<T>(ctx: ApiContext, path: string, init: Request
       body && typeof body === 'object' && 'error' in body && typeof (body as { error: unknown }).error === 'string'
         ? (body as { error: string }).error
         : `The request failed (${response.status}).`;
-    if (response.status === 401) throw new ApiError('Your session has expired. Please sign in again.', 401);
+    if (response.status === 401) {
+      // The API token ran out while the page was open: the session counts as signed out.
+      if (typeof window !== 'undefined') {
+        window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      }
+      throw new ApiError('Your session has expired. Please sign in again.', 401);
+    }
     throw new ApiError(sentence, response.status);
   }
   return body as T;
