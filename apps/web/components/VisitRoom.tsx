@@ -1,25 +1,73 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useLocalMedia } from '@/hooks/useLocalMedia';
 import { useVisitAppointment } from '@/hooks/useVisitAppointment';
 import { CallScreen } from './CallScreen';
 import { DeviceCheck } from './DeviceCheck';
 import { useClientSession } from './SessionContext';
 
-/** The visit page: device check first, then the call. */
+const IN_CALL_KEY = (sessionId: string) => `telehealth:in-call:${sessionId}`;
+// Matches the server's default reconnect grace: after it, the seat is gone and a fresh check makes sense.
+const RESUME_WITHIN_MS = 30_000;
+
+function markInCall(sessionId: string): void {
+  try {
+    sessionStorage.setItem(IN_CALL_KEY(sessionId), String(Date.now()));
+  } catch {
+    // storage unavailable (private mode): a reload then shows the device check again
+  }
+}
+
+function clearInCall(sessionId: string): void {
+  try {
+    sessionStorage.removeItem(IN_CALL_KEY(sessionId));
+  } catch {
+    // see markInCall
+  }
+}
+
+function wasInCall(sessionId: string): boolean {
+  try {
+    const at = Number(sessionStorage.getItem(IN_CALL_KEY(sessionId)));
+    return at > 0 && Date.now() - at < RESUME_WITHIN_MS;
+  } catch {
+    return false;
+  }
+}
+
+/** The visit page: device check first, then the call; after a reload mid-call, the call again at once. */
 export function VisitRoom({ sessionId }: { sessionId: string }) {
   const session = useClientSession();
   const { user } = session;
   const { appointment, loading, error } = useVisitAppointment(sessionId);
   const media = useLocalMedia();
   const [phase, setPhase] = useState<'check' | 'call'>('check');
+  const [finished, setFinished] = useState(false);
   const home = user.role === 'DOCTOR' ? '/doctor' : '/patient';
   const { stop, retry } = media;
 
-  const onFinished = useCallback(() => stop(), [stop]);
+  // A reload in the middle of a call goes straight back into it: the device check already passed.
+  useEffect(() => {
+    if (phase === 'check' && media.stream && wasInCall(sessionId)) setPhase('call');
+  }, [phase, media.stream, sessionId]);
+  useEffect(() => {
+    if (phase !== 'call' || finished) return;
+    markInCall(sessionId);
+    // Stamped again as the page goes away, so the resume window counts from the reload, not the join.
+    const onPageHide = () => markInCall(sessionId);
+    window.addEventListener('pagehide', onPageHide);
+    return () => window.removeEventListener('pagehide', onPageHide);
+  }, [phase, finished, sessionId]);
+
+  const onFinished = useCallback(() => {
+    setFinished(true);
+    clearInCall(sessionId);
+    stop();
+  }, [stop, sessionId]);
   const onRejoin = useCallback(() => {
+    setFinished(false);
     retry();
     setPhase('check');
   }, [retry]);

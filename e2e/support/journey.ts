@@ -1,0 +1,75 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { PASSWORD } from './stack';
+
+/**
+ * Keeps every RTCPeerConnection a page makes within reach of the test, so it can read the
+ * same getStats() the app sees. It observes only: the app's connections are the real ones.
+ */
+export async function watchPeerConnections(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    const all: RTCPeerConnection[] = [];
+    (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = all;
+    window.RTCPeerConnection = class extends Native {
+      constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+        super(...args);
+        all.push(this);
+      }
+    } as typeof RTCPeerConnection;
+  });
+}
+
+/** Remote video frames decoded by the page's connected peer connection(s). */
+export function framesDecoded(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let total = 0;
+    for (const pc of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
+      if (pc.connectionState !== 'connected') continue;
+      (await pc.getStats()).forEach((stat) => {
+        if (stat.type === 'inbound-rtp' && stat.kind === 'video') total += stat.framesDecoded ?? 0;
+      });
+    }
+    return total;
+  });
+}
+
+/** The remote video element's size and playback clock. */
+export function remoteVideo(page: Page): Promise<{ width: number; time: number; paused: boolean }> {
+  return page.getByTestId('remote-video').evaluate((element) => {
+    const video = element as HTMLVideoElement;
+    return { width: video.videoWidth, time: video.currentTime, paused: video.paused };
+  });
+}
+
+/** Waits until the remote picture really plays: it has a size, its clock advances, frames are decoded. */
+export async function expectRemoteVideoPlaying(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const video = document.querySelector('[data-testid=remote-video]') as HTMLVideoElement | null;
+    return !!video && video.videoWidth > 0 && !video.paused;
+  });
+  const before = await remoteVideo(page);
+  await page.waitForTimeout(1200);
+  const after = await remoteVideo(page);
+  if (!(after.width > 0 && after.time > before.time)) throw new Error(`remote video is not playing: ${JSON.stringify({ before, after })}`);
+  const frames = await framesDecoded(page);
+  if (!(frames > 0)) throw new Error('getStats() reports no decoded remote video frames');
+}
+
+export async function callState(page: Page, state: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((expected) => document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') === expected, state, { timeout });
+}
+
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/** Date and time fields as the doctor types them, in the doctor's time zone. */
+export function localSlot(at: Date, timeZone: string): { date: string; time: string } {
+  return {
+    date: new Intl.DateTimeFormat('en-CA', { timeZone }).format(at),
+    time: new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at),
+  };
+}

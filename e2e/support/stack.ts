@@ -1,0 +1,121 @@
+import argon2 from 'argon2';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const PASSWORD = 'journey-password-123';
+
+export interface Stack {
+  apiUrl: string;
+  webUrl: string;
+  stop(): Promise<void>;
+  logs(): string;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, logs: () => string, ready: (status: number) => boolean): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited\n${logs()}`);
+    try {
+      if (ready((await fetch(url, { redirect: 'manual' })).status)) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within 60 s\n${logs()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The real product for a browser journey: the built API (on the run's PostgreSQL and the
+ * local Redis) and the built web app, each its own process on a free port.
+ */
+export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
+  const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
+  const apiUrl = `http://localhost:${apiPort}`;
+  const webUrl = `http://localhost:${webPort}`;
+  let output = '';
+  const collect = (name: string) => (chunk: Buffer) => (output += `[${name}] ${chunk.toString()}`);
+  const secret = `journey-${randomUUID()}-${randomUUID()}`;
+
+  const api = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      API_PORT: String(apiPort),
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      JWT_SECRET: secret,
+      WEB_ORIGIN: webUrl,
+      SEED_DEMO: 'false',
+      ...overrides,
+    },
+  });
+  api.stdout?.on('data', collect('api'));
+  api.stderr?.on('data', collect('api'));
+  const web = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(webPort)], {
+    cwd: path.join(ROOT, 'apps/web'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      API_URL: apiUrl,
+      PUBLIC_API_URL: apiUrl,
+      NEXTAUTH_URL: webUrl,
+      NEXTAUTH_SECRET: secret,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  web.stdout?.on('data', collect('web'));
+  web.stderr?.on('data', collect('web'));
+  const logs = () => output;
+  const stop = async () => {
+    await Promise.all(
+      [web, api].map(
+        (child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+      ),
+    );
+  };
+  try {
+    await waitFor(`${apiUrl}/api/health`, api, logs, (status) => status === 200);
+    await waitFor(`${webUrl}/sign-in`, web, logs, (status) => status < 500);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { apiUrl, webUrl, stop, logs };
+}
+
+/** A fresh account straight in the database (doctors cannot register themselves). */
+export async function createAccount(role: 'DOCTOR' | 'PATIENT', name: string, timeZone = 'Europe/Berlin'): Promise<Account> {
+  const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await db.connect();
+  try {
+    const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@journey.test`;
+    const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO users (id, email, name, role, password_hash, time_zone, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now()) RETURNING id`,
+      [email, name, role, hash, timeZone],
+    );
+    return { id: rows[0].id, email, name };
+  } finally {
+    await db.end();
+  }
+}

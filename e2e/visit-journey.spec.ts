@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
+import { callState, expectRemoteVideoPlaying, localSlot, signIn, watchPeerConnections } from './support/journey';
+import { Account, createAccount, Stack, startStack } from './support/stack';
+
+const describeWithBrowser = browserAvailable() ? describe : describe.skip;
+
+describeWithBrowser('a video visit in two real browsers', () => {
+  let stack: Stack;
+  let doctorBrowser: Browser;
+  let patientBrowser: Browser;
+
+  beforeAll(async () => {
+    [stack, doctorBrowser, patientBrowser] = await Promise.all([startStack(), launchBrowser(), launchBrowser()]);
+    console.log(`screenshots: ${SCREENSHOT_DIR}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([doctorBrowser?.close(), patientBrowser?.close()]);
+    await stack?.stop();
+  });
+
+  async function personPage(browser: Browser): Promise<Page> {
+    const context = await newPersonContext(browser, stack.webUrl);
+    await watchPeerConnections(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    return page;
+  }
+
+  /** The doctor books a visit that starts now, through the dashboard's form. */
+  async function scheduleNow(doctorPage: Page, patient: Account, reason: string): Promise<void> {
+    await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]);
+    await doctorPage.getByTestId('schedule-patient-option').filter({ hasText: patient.name }).first().click();
+    const { date, time } = localSlot(new Date(), 'Europe/Berlin');
+    await doctorPage.getByTestId('schedule-date').fill(date);
+    await doctorPage.getByTestId('schedule-time').fill(time);
+    await doctorPage.getByTestId('schedule-duration').selectOption('30');
+    await doctorPage.getByTestId('schedule-reason').fill(reason);
+    await doctorPage.getByTestId('schedule-submit').click();
+    await doctorPage.getByTestId('schedule-success').waitFor();
+  }
+
+  async function patientJoins(patientPage: Page, reason: string): Promise<void> {
+    const visit = patientPage.getByTestId('patient-appointment').filter({ hasText: reason });
+    await visit.locator('a[data-testid=join-call]').click();
+    await patientPage.getByTestId('device-check').waitFor();
+    await patientPage.getByTestId('join-visit').click();
+  }
+
+  async function doctorJoinsFromWaitingRoom(doctorPage: Page, patient: Account): Promise<void> {
+    const entry = doctorPage.getByTestId('waiting-room-entry').filter({ hasText: patient.name });
+    await entry.waitFor();
+    await entry.getByTestId('waiting-room-join').click();
+    await doctorPage.getByTestId('device-check').waitFor();
+    await doctorPage.getByTestId('join-visit').click();
+  }
+
+  it('schedule, Join Call, waiting room, connected call with chat and mute, end for both', async () => {
+    const doctor = await createAccount('DOCTOR', 'Dr. Lena Hart');
+    const patient = await createAccount('PATIENT', 'Tom Becker', 'Europe/London');
+    const reason = 'Persistent cough, second opinion';
+    const doctorPage = await personPage(doctorBrowser);
+    const patientPage = await personPage(patientBrowser);
+
+    await doctorPage.goto('/doctor');
+    await doctorPage.waitForURL(/\/sign-in/);
+    await screenshots(doctorPage, '01-sign-in');
+    await signIn(doctorPage, doctor.email);
+    await doctorPage.waitForURL(/\/doctor$/);
+    await scheduleNow(doctorPage, patient, reason);
+    await screenshots(doctorPage, '02-doctor-dashboard');
+
+    await signIn(patientPage, patient.email);
+    await patientPage.waitForURL(/\/patient$/);
+    await patientPage.getByTestId('patient-appointment').filter({ hasText: reason }).waitFor();
+    await screenshots(patientPage, '03-patient-dashboard');
+    await patientPage.getByTestId('patient-appointment').filter({ hasText: reason }).locator('a[data-testid=join-call]').click();
+    await patientPage.getByTestId('device-check').waitFor();
+    await patientPage.waitForFunction(() => document.querySelector('[data-testid=camera-status]')?.getAttribute('data-status') === 'ok');
+    await screenshots(patientPage, '04-device-check');
+    await patientPage.getByTestId('join-visit').click();
+    await callState(patientPage, 'waiting');
+    await screenshots(patientPage, '05-patient-waiting');
+
+    await doctorPage.getByTestId('waiting-room-entry').filter({ hasText: patient.name }).waitFor();
+    await screenshots(doctorPage, '06-doctor-waiting-room');
+    await doctorJoinsFromWaitingRoom(doctorPage, patient);
+
+    await Promise.all([callState(doctorPage, 'connected'), callState(patientPage, 'connected')]);
+    await Promise.all([expectRemoteVideoPlaying(doctorPage), expectRemoteVideoPlaying(patientPage)]);
+
+    await patientPage.getByTestId('chat-input').fill('Good morning, doctor');
+    await patientPage.getByTestId('chat-send').click();
+    await doctorPage.getByTestId('chat-message').filter({ hasText: 'Good morning, doctor' }).waitFor();
+    await doctorPage.getByTestId('chat-input').fill('Morning Tom, I can see you well');
+    await doctorPage.getByTestId('chat-send').click();
+    await patientPage.getByTestId('chat-message').filter({ hasText: 'Morning Tom, I can see you well' }).waitFor();
+
+    await patientPage.getByTestId('toggle-mute').click();
+    await doctorPage.getByTestId('peer-muted').waitFor();
+    await screenshots(doctorPage, '07-call-doctor');
+    await screenshots(patientPage, '08-call-patient');
+
+    await doctorPage.getByTestId('end-session').click();
+    await doctorPage.getByTestId('confirm-ok').click();
+    await Promise.all([doctorPage.getByTestId('end-screen').waitFor(), patientPage.getByTestId('end-screen').waitFor()]);
+    await screenshots(patientPage, '09-end-screen-patient');
+    await screenshots(doctorPage, '10-end-screen-doctor');
+
+    await patientPage.goto('/patient');
+    await patientPage.getByTestId('patient-upcoming').waitFor();
+    await patientPage.waitForTimeout(500);
+    const stillJoinable = patientPage.getByTestId('patient-appointment').filter({ hasText: reason }).locator('a[data-testid=join-call]');
+    expect(await stillJoinable.count()).toBe(0);
+  }, 180_000);
+
+  it('resumes the call after the patient’s page reloads, without the doctor doing anything', async () => {
+    const doctor = await createAccount('DOCTOR', 'Dr. Omar Reyes');
+    const patient = await createAccount('PATIENT', 'Ivy Chen', 'Europe/London');
+    const reason = 'Reload in the middle of the call';
+    const doctorPage = await personPage(doctorBrowser);
+    const patientPage = await personPage(patientBrowser);
+    await signIn(doctorPage, doctor.email);
+    await doctorPage.waitForURL(/\/doctor$/);
+    await scheduleNow(doctorPage, patient, reason);
+    await signIn(patientPage, patient.email);
+    await patientPage.waitForURL(/\/patient$/);
+    await patientJoins(patientPage, reason);
+    await doctorJoinsFromWaitingRoom(doctorPage, patient);
+    await Promise.all([callState(doctorPage, 'connected'), callState(patientPage, 'connected')]);
+    await expectRemoteVideoPlaying(doctorPage);
+
+    await patientPage.reload();
+    await Promise.all([callState(patientPage, 'connected', 45_000), callState(doctorPage, 'connected', 45_000)]);
+    await Promise.all([expectRemoteVideoPlaying(doctorPage), expectRemoteVideoPlaying(patientPage)]);
+    await screenshots(patientPage, '11-call-patient-after-reload');
+  }, 180_000);
+});
