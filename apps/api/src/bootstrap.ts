@@ -1,6 +1,9 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { JsonLogger } from './common/json-logger';
+import { requestLog } from './common/request-log.middleware';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { RedisService } from './redis/redis.service';
@@ -20,13 +23,17 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   express.set('trust proxy', config.TRUST_PROXY);
   express.disable('x-powered-by');
+  // An API serving JSON: no page may embed it, nothing of it runs as a document.
+  express.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, crossOriginResourcePolicy: { policy: 'same-site' } }));
+  express.use(requestLog(config.LOG_REQUESTS));
   express.enableCors({ origin: config.WEB_ORIGIN, credentials: true });
   express.useWebSocketAdapter(new SignalingIoAdapter(app, config, app.get(RedisService).client));
 }
 
 /** The API as main.ts runs it, not yet listening; integration specs build it the same way. */
 export async function createApp(config: AppConfig, databaseUrl: string, logLevels: LogLevel[] | false = ['log', 'warn', 'error']): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), { logger: logLevels });
+  const logger = logLevels && config.LOG_FORMAT === 'json' ? new JsonLogger(logLevels) : logLevels;
+  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), { logger });
   configureApp(app, config);
   return app;
 }

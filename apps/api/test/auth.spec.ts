@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connectSignaling, request } from './signaling-client';
 import { bearer, signedInUser, startTestApp, TestApp } from './test-app';
 
 describe('auth (REST, real database)', () => {
@@ -80,6 +81,56 @@ describe('auth (REST, real database)', () => {
       }
     } finally {
       await shortLived.close();
+    }
+  });
+});
+
+describe('sign-in protection (REST and sockets, real database)', () => {
+  it('locks an account after repeated wrong passwords with a clear 429, and leaves other accounts alone', async () => {
+    const sut = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    try {
+      const target = await signedInUser(sut, 'PATIENT');
+      const bystander = await signedInUser(sut, 'PATIENT');
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await sut.http.post('/api/auth/login').send({ email: target.email, password: 'guess number one' }).expect(401);
+      }
+      const locked = await sut.http.post('/api/auth/login').send({ email: target.email, password: 'correct horse battery' }).expect(429);
+      expect(locked.body).toEqual({ error: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ minutes?\.$/), code: 429 });
+      await sut.http.post('/api/auth/login').send({ email: bystander.email, password: 'correct horse battery' }).expect(200);
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it('limits failed sign-ins per client address across accounts', async () => {
+    const sut = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
+    try {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        await sut.http.post('/api/auth/login').send({ email: `spray-${attempt}-${randomUUID()}@test.example`, password: 'password123!' }).expect(401);
+      }
+      await sut.http.post('/api/auth/login').send({ email: `spray-last-${randomUUID()}@test.example`, password: 'password123!' }).expect(429);
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it('signs out everywhere: the old token is refused by REST and by the signaling gateway', async () => {
+    const sut = await startTestApp({}, { listen: true });
+    try {
+      const patient = await signedInUser(sut, 'PATIENT');
+      const socket = await connectSignaling(sut.url, patient.token);
+      try {
+        await sut.http.post('/api/auth/logout').set(bearer(patient)).expect(204);
+        await sut.http.get('/api/me').set(bearer(patient)).expect(401);
+        expect(await request(socket, 'join-room', { roomId: 'any-room' })).toMatchObject({ ok: false, code: 401 });
+        await expect(connectSignaling(sut.url, patient.token, { reconnection: false })).rejects.toThrow(/access token/);
+        const again = await sut.http.post('/api/auth/login').send({ email: patient.email, password: 'correct horse battery' }).expect(200);
+        await sut.http.get('/api/me').set(bearer({ token: again.body.accessToken })).expect(200);
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await sut.close();
     }
   });
 });

@@ -37,3 +37,24 @@ describe('the error shape (REST, real database)', () => {
     expect(Object.keys(broken.body).sort()).toEqual(['code', 'error']);
   });
 });
+
+describe('HTTP hardening', () => {
+  it('sends security headers, a request id, and CORS only to the web origin', async () => {
+    const sut = await startTestApp({ WEB_ORIGIN: 'https://clinic.example' });
+    try {
+      const response = await sut.http.get('/api/health').set('Origin', 'https://clinic.example').set('X-Request-Id', 'req-12345678').expect(200);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(response.headers['strict-transport-security']).toBeDefined();
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers['x-request-id']).toBe('req-12345678');
+      expect(response.headers['access-control-allow-origin']).toBe('https://clinic.example');
+      const foreign = await sut.http.get('/api/health').set('Origin', 'https://evil.example').expect(200);
+      expect(foreign.headers['access-control-allow-origin']).not.toBe('https://evil.example');
+      const generated = await sut.http.get('/api/health').expect(200);
+      expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await sut.close();
+    }
+  });
+});

@@ -29,6 +29,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
     SEED_DEMO: 'false',
     API_PORT: '0',
+    LOG_REQUESTS: 'false',
     ...overrides,
   });
 }

@@ -9,7 +9,7 @@ import {
 } from '@telehealth/contracts';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AuthUser, toUserResponse } from './auth-user';
-import { CurrentUser, Public } from './auth.decorators';
+import { ClientAddress, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 @Controller()
@@ -25,8 +25,14 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body(new ZodValidationPipe(ZLoginRequestSchema)) body: LoginRequest): Promise<AuthResponse> {
-    return this.auth.login(body);
+  login(@Body(new ZodValidationPipe(ZLoginRequestSchema)) body: LoginRequest, @ClientAddress() ip?: string): Promise<AuthResponse> {
+    return this.auth.login(body, ip);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthUser, @ClientAddress() ip?: string): Promise<void> {
+    return this.auth.signOut(user, ip);
   }
 
   @Get('me')

@@ -6,6 +6,8 @@ import { ApiError } from '../common/api-error';
 import { PrismaService } from '../prisma/prisma.service';
 import { isUniqueViolation } from '../prisma/database-errors';
 import { AuthUser, toUserResponse } from './auth-user';
+import { AuditService } from '../audit/audit.service';
+import { LoginThrottleService } from './login-throttle.service';
 import { TokenService } from './token.service';
 
 // Verified when an email is unknown, so a login takes as long whether or not the account exists.
@@ -20,6 +22,8 @@ export class AuthService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
   ) {}
 
   async register(request: RegisterRequest): Promise<AuthResponse> {
@@ -35,22 +39,35 @@ export class AuthService {
     }
   }
 
-  async login(request: LoginRequest): Promise<AuthResponse> {
+  async login(request: LoginRequest, ip = 'unknown'): Promise<AuthResponse> {
+    await this.throttle.check(request.email, ip);
     const user = await this.prisma.user.findUnique({ where: { email: request.email } });
     const valid = await argon2.verify(user?.passwordHash ?? (await unknownAccountHash()), request.password).catch(() => false);
-    if (!user || !valid) throw ApiError.unauthorized('The email or password is incorrect.');
+    if (!user || !valid) {
+      await this.throttle.failed(request.email, ip);
+      throw ApiError.unauthorized('The email or password is incorrect.');
+    }
+    await this.throttle.succeeded(request.email);
     return this.issue(user);
   }
 
-  /** The user behind a token, or undefined when the token is bad or the account is gone. */
+  /** The user behind a token, or undefined when the token is bad, expired, revoked by a sign-out, or the account is gone. */
   async authenticate(token: string): Promise<AuthUser | undefined> {
     const claims = this.tokens.verify(token);
     if (!claims) return undefined;
     const user = await this.prisma.user.findUnique({
       where: { id: claims.sub },
-      select: { id: true, email: true, name: true, role: true, timeZone: true },
+      select: { id: true, email: true, name: true, role: true, timeZone: true, tokensValidAfter: true },
     });
-    return user ?? undefined;
+    if (!user || (user.tokensValidAfter && claims.issuedAtMs < user.tokensValidAfter.getTime())) return undefined;
+    const { tokensValidAfter: _revokedBefore, ...authUser } = user;
+    return authUser;
+  }
+
+  /** Signs the user out everywhere: every token issued until now stops working, on REST and sockets. */
+  async signOut(user: AuthUser, ip?: string): Promise<void> {
+    await this.prisma.user.update({ where: { id: user.id }, data: { tokensValidAfter: new Date() } });
+    await this.audit.record({ actorId: user.id, action: 'auth.sign-out', entityType: 'user', entityId: user.id, ip });
   }
 
   private issue(user: AuthUser): AuthResponse {

@@ -8,6 +8,8 @@ const AUDIENCE = 'telehealth';
 export interface AccessTokenClaims {
   sub: string;
   role: string;
+  /** Issue time in milliseconds: `iat` has whole seconds, too coarse to compare with a sign-out. */
+  issuedAtMs: number;
 }
 
 /** Signs and verifies the expiring HS256 access tokens used by REST and the socket handshake. */
@@ -17,7 +19,7 @@ export class TokenService {
 
   sign(userId: string, role: string): { token: string; expiresAt: Date } {
     const expiresInSeconds = this.config.JWT_TTL_MINUTES * 60;
-    const token = jwt.sign({ role }, this.config.JWT_SECRET, {
+    const token = jwt.sign({ role, iat_ms: Date.now() }, this.config.JWT_SECRET, {
       algorithm: 'HS256',
       subject: userId,
       issuer: ISSUER,
@@ -33,7 +35,8 @@ export class TokenService {
     try {
       const claims = jwt.verify(token, this.config.JWT_SECRET, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
       if (typeof claims === 'string' || typeof claims.sub !== 'string') return undefined;
-      return { sub: claims.sub, role: String(claims.role) };
+      const issuedAtMs = typeof claims.iat_ms === 'number' ? claims.iat_ms : (claims.iat ?? 0) * 1000;
+      return { sub: claims.sub, role: String(claims.role), issuedAtMs };
     } catch {
       return undefined;
     }

@@ -28,6 +28,9 @@ export const ZAppConfigSchema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' }).optional(),
     JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
     JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     JOIN_WINDOW_BEFORE_MIN: z.coerce.number().int().min(0).max(24 * 60).default(10),
     RECONNECT_GRACE_S: z.coerce.number().int().min(1).max(600).default(30),
     STUN_URLS: ZUrlListSchema.default([]),
@@ -37,6 +40,8 @@ export const ZAppConfigSchema = z
     SEED_DEMO: ZBooleanFlagSchema.optional(),
     CLINIC_NAME: z.string().min(1).default('Telehealth Clinic'),
     TRUST_PROXY: ZBooleanFlagSchema.default(false),
+    LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional(),
+    LOG_REQUESTS: ZBooleanFlagSchema.default(true),
   })
   .superRefine((config, ctx) => {
     if (config.TURN_URLS.length > 0 && !config.TURN_SECRET) {
@@ -50,6 +55,7 @@ export const ZAppConfigSchema = z
     ...config,
     // Demo accounts are a development convenience: never by default in production.
     SEED_DEMO: config.SEED_DEMO ?? config.NODE_ENV !== 'production',
+    LOG_FORMAT: config.LOG_FORMAT ?? (config.NODE_ENV === 'production' ? 'json' : 'pretty'),
   }));
 
 export type AppConfig = z.infer<typeof ZAppConfigSchema>;

@@ -139,6 +139,11 @@ export class SignalingService implements OnModuleDestroy {
   async join(socket: SignalingSocket, payload: unknown, ip?: string): Promise<Ack<JoinRoomResult>> {
     const request = parse(ZJoinRoomRequestSchema, payload);
     if (!request.ok) return request;
+    // The handshake token is checked again: a sign-out or expiry since connecting closes the door.
+    const token: unknown = socket.handshake.auth?.token;
+    if (typeof token !== 'string' || !(await this.auth.authenticate(token))) {
+      return { ok: false, code: 401, error: 'Sign in again: the access token is missing, invalid or expired.' };
+    }
     const user = socket.data.user;
     const current = currentMembership(socket);
     if (current && current.roomId !== request.data.roomId) return { ok: false, code: 409, error: 'You are in another visit; leave it first.' };

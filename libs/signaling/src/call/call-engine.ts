@@ -110,16 +110,24 @@ export class CallEngine {
       this.setState('peer-left');
     });
     this.listen('session-ended', () => this.finish('ended'));
-    const onDisconnect = () => {
-      if (this.joined && !this.isTerminal()) this.setState('reconnecting');
+    const onDisconnect = (reason?: string) => {
+      if (!this.joined || this.isTerminal()) return;
+      // The server closes a socket itself only when the same person opened the visit elsewhere, or for a flood.
+      if (reason === 'io server disconnect') {
+        this.closePeerConnection();
+        this.setState('failed', { message: 'This visit was opened in another window or on another device.' });
+        return;
+      }
+      this.setState('reconnecting');
     };
     const onConnect = () => void this.onSocketConnect();
     this.socket.on('disconnect', onDisconnect);
-    this.socket.io.on('reconnect_attempt', onDisconnect);
+    const onReconnectAttempt = () => onDisconnect();
+    this.socket.io.on('reconnect_attempt', onReconnectAttempt);
     this.socket.on('connect', onConnect);
     this.unsubscribers.push(() => {
       this.socket.off('disconnect', onDisconnect);
-      this.socket.io.off('reconnect_attempt', onDisconnect);
+      this.socket.io.off('reconnect_attempt', onReconnectAttempt);
       this.socket.off('connect', onConnect);
     });
   }
