@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './database/demo-seed';
 import { openDatabase } from './database/open-database';
 import { PrismaService } from './prisma/prisma.service';
+import { SignalingService } from './signaling/signaling.service';
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.log(`${signal}: closing`);
+    await app.get(SignalingService).drain();
     await app.close();
     await database.close();
     process.exit(0);

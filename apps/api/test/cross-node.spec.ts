@@ -1,91 +1,24 @@
-import type { AppointmentResponse, AuthResponse, JoinRoomResult } from '@telehealth/contracts';
-import argon2 from 'argon2';
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import net from 'node:net';
-import path from 'node:path';
-import { Client } from 'pg';
+import type { AppointmentResponse, JoinRoomResult } from '@telehealth/contracts';
+import { accountsOn, ApiProcess, startApiProcess } from './api-process';
 import { ClientSocket, connectSignaling, next, request } from './signaling-client';
-import { minutesFromNow, TEST_PASSWORD } from './test-app';
-
-const MAIN = path.resolve(__dirname, '../dist/main.js');
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** One more API process, as a load balancer would see it: same database, same Redis, its own port. */
-async function startNode(port: number): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      API_PORT: String(port),
-      API_HOST: '127.0.0.1',
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      REDIS_URL,
-      JWT_SECRET: 'cross-node-secret-shared-by-both-processes',
-      SEED_DEMO: 'false',
-    },
-  });
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API node exited:\n${log}`);
-    try {
-      const health = await fetch(`${url}/api/health`);
-      if (health.status === 200 && (await health.json()).redis === 'up') break;
-    } catch {
-      // not yet listening
-    }
-    if (Date.now() > deadline) throw new Error(`API node not healthy within 30 s:\n${log}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { child, url, log: () => log };
-}
-
-async function login(url: string, email: string): Promise<AuthResponse> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
-  expect(response.status).toBe(200);
-  return response.json();
-}
+import { minutesFromNow } from './test-app';
 
 describe('two API processes sharing PostgreSQL and Redis', () => {
-  const nodes: Array<{ child: ChildProcess }> = [];
+  const nodes: ApiProcess[] = [];
   const sockets: ClientSocket[] = [];
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    await Promise.all(
-      nodes.map(({ child }) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))),
-    );
+    await Promise.all(nodes.map((node) => node.stop()));
   });
 
   it('runs a whole visit with the patient on one node and the doctor on the other', async () => {
-    const [nodeA, nodeB] = await Promise.all([freePort().then(startNode), freePort().then(startNode)]);
+    const [nodeA, nodeB] = await Promise.all([startApiProcess(), startApiProcess()]);
     nodes.push(nodeA, nodeB);
-
-    const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
-    const hash = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
-    const doctorEmail = `doctor-${randomUUID()}@test.example`;
-    const patientEmail = `patient-${randomUUID()}@test.example`;
-    for (const [email, name, role] of [[doctorEmail, 'Dr. Noor Aziz', 'DOCTOR'], [patientEmail, 'Kim Lund', 'PATIENT']]) {
-      await db.query(`INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`, [email, name, role, hash]);
-    }
-    await db.end();
-
-    const doctor = await login(nodeB.url, doctorEmail);
-    const patient = await login(nodeA.url, patientEmail);
+    const [doctor, patient] = await accountsOn(nodeB.url, [
+      { name: 'Dr. Noor Aziz', role: 'DOCTOR' },
+      { name: 'Kim Lund', role: 'PATIENT' },
+    ]);
     const created = await fetch(`${nodeB.url}/api/appointments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${doctor.accessToken}` },

@@ -69,6 +69,8 @@ export class SignalingService implements OnModuleDestroy {
   private readonly limiters = new WeakMap<SignalingSocket, SocketRateLimiter>();
   private readonly graceTimers = new Set<NodeJS.Timeout>();
   private readonly flooding = new WeakSet<SignalingSocket>();
+  /** Work started by client events and disconnects, awaited before the process exits. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private namespace!: TypedNamespace;
 
   constructor(
@@ -105,7 +107,7 @@ export class SignalingService implements OnModuleDestroy {
 
   async onConnection(socket: SignalingSocket): Promise<void> {
     this.limiters.set(socket, new SocketRateLimiter(EVENTS_PER_SECOND, EVENT_BURST, FLOOD_AFTER_REFUSALS));
-    socket.on('disconnect', (reason) => void this.onDisconnect(socket, reason).catch((error) => this.logger.error(`disconnect: ${String(error)}`)));
+    socket.on('disconnect', (reason) => void this.track(this.onDisconnect(socket, reason)).catch((error) => this.logger.error(`disconnect: ${String(error)}`)));
     const user = socket.data.user;
     if (user.role === 'DOCTOR') {
       await socket.join(doctorChannel(user.id));
@@ -129,7 +131,7 @@ export class SignalingService implements OnModuleDestroy {
     }
     if (verdict === 'limited') return { ok: false, code: 429, error: 'Too many messages; slow down.' };
     try {
-      return await work();
+      return await this.track(Promise.resolve().then(work));
     } catch (error) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       return { ok: false, code: 500, error: 'Something went wrong on our side; try again.' };
@@ -275,12 +277,32 @@ export class SignalingService implements OnModuleDestroy {
     return { ok: true, endedAt: now };
   }
 
+  /**
+   * First step of a graceful shutdown (main.ts, before the app closes its database and Redis):
+   * close every local socket's transport the way a network drop would, so each browser
+   * reconnects (through the load balancer, to another node, where Socket.IO's connection-state
+   * recovery brings its seat back), then let the writes in flight finish.
+   */
+  async drain(): Promise<void> {
+    const local = this.namespace ? [...this.namespace.sockets.values()] : [];
+    if (local.length > 0) this.logger.log(`shutting down: moving ${local.length} socket(s) to other nodes`);
+    for (const socket of local) socket.conn.close();
+    const deadline = Date.now() + 10_000;
+    while (this.inFlight.size > 0 && Date.now() < deadline) await Promise.allSettled([...this.inFlight]);
+  }
+
   onModuleDestroy(): void {
     for (const timer of this.graceTimers) clearTimeout(timer);
     this.graceTimers.clear();
   }
 
   // ---- internals ----
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
+  }
 
   /** Relays to the peer (`to`, which must be the room's other party) or to the rest of the room. Touches no database. */
   private relay(socket: SignalingSocket, to: string | undefined, send: (target: TypedNamespace) => void): Ack {

@@ -1,0 +1,139 @@
+import type { AuthResponse } from '@telehealth/contracts';
+import argon2 from 'argon2';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+import { TEST_PASSWORD } from './test-app';
+
+const MAIN = path.resolve(__dirname, '../dist/main.js');
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SHARED_SECRET = 'api-process-secret-shared-by-every-node';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  log(): string;
+  /** SIGTERM (a deploy) or SIGKILL (a crash); resolves when the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** One more API process, as a load balancer sees it: the run's database, the local Redis, its own port. */
+export async function startApiProcess(env: Record<string, string> = {}): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      REDIS_URL,
+      JWT_SECRET: SHARED_SECRET,
+      SEED_DEMO: 'false',
+      LOG_REQUESTS: 'false',
+      ...env,
+    },
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API process exited:\n${log}`);
+    try {
+      const health = await fetch(`${url}/api/health`);
+      if (health.status === 200 && (await health.json()).redis === 'up') break;
+    } catch {
+      // not yet listening
+    }
+    if (Date.now() > deadline) {
+      await stop('SIGKILL');
+      throw new Error(`API process not healthy within 30 s:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { child, url, port, log: () => log, stop };
+}
+
+/** Accounts straight in the database, then signed in through a node's real login route. */
+export async function accountsOn(apiUrl: string, people: Array<{ name: string; role: 'DOCTOR' | 'PATIENT' }>): Promise<AuthResponse[]> {
+  const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await db.connect();
+  const hash = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
+  const emails: string[] = [];
+  try {
+    for (const person of people) {
+      const email = `${person.role.toLowerCase()}-${randomUUID()}@test.example`;
+      await db.query(`INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`, [email, person.name, person.role, hash]);
+      emails.push(email);
+    }
+  } finally {
+    await db.end();
+  }
+  return Promise.all(
+    emails.map(async (email) => {
+      const response = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+      if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
+      return (await response.json()) as AuthResponse;
+    }),
+  );
+}
+
+/**
+ * A stand-in for the load balancer in front of the API replicas: each new TCP connection
+ * goes to the first node that accepts it, so when one node is gone, browsers land on the next.
+ */
+export async function startFailoverProxy(ports: () => number[]): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    const candidates = [...ports()];
+    const tryNext = () => {
+      const port = candidates.shift();
+      if (port === undefined) return client.destroy();
+      const upstream = net.connect(port, '127.0.0.1');
+      let connected = false;
+      upstream.once('connect', () => {
+        connected = true;
+        client.pipe(upstream).pipe(client);
+        upstream.on('error', () => client.destroy());
+        upstream.on('close', () => client.destroy());
+        client.on('close', () => upstream.destroy());
+      });
+      upstream.once('error', () => {
+        if (!connected) tryNext();
+      });
+    };
+    client.on('error', () => undefined);
+    tryNext();
+  });
+  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,66 @@
+import type { AppointmentResponse } from '@telehealth/contracts';
+import { Client } from 'pg';
+import { accountsOn, ApiProcess, startApiProcess, startFailoverProxy } from './api-process';
+import { ClientSocket, connectSignaling, next, request } from './signaling-client';
+import { minutesFromNow } from './test-app';
+
+describe('an API process going away mid-call (two processes behind Redis)', () => {
+  const nodes: ApiProcess[] = [];
+  const sockets: ClientSocket[] = [];
+  let proxy: Awaited<ReturnType<typeof startFailoverProxy>> | undefined;
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await proxy?.close();
+    await Promise.all(nodes.map((node) => node.stop('SIGKILL')));
+  });
+
+  it('moves the patient’s socket to the other process on SIGTERM; the call goes on and no timeline event is lost', async () => {
+    const [nodeA, nodeB] = await Promise.all([startApiProcess(), startApiProcess()]);
+    nodes.push(nodeA, nodeB);
+    proxy = await startFailoverProxy(() => [nodeA.port, nodeB.port]);
+    const [doctor, patient] = await accountsOn(nodeB.url, [
+      { name: 'Dr. Mira Stone', role: 'DOCTOR' },
+      { name: 'Jonas Weil', role: 'PATIENT' },
+    ]);
+    const created = await fetch(`${nodeB.url}/api/appointments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${doctor.accessToken}` },
+      body: JSON.stringify({ patientId: patient.user.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason: 'Failover' }),
+    });
+    const appointment = (await created.json()) as AppointmentResponse;
+
+    // The patient comes in through the balancer (landing on A); the doctor sits on B.
+    const patientSocket = await connectSignaling(proxy.url, patient.accessToken);
+    const doctorSocket = await connectSignaling(nodeB.url, doctor.accessToken, { doctor: true });
+    sockets.push(patientSocket, doctorSocket);
+    await request(patientSocket, 'join-room', { roomId: appointment.roomId });
+    await request(doctorSocket, 'join-room', { roomId: appointment.roomId });
+    const socketId = patientSocket.id;
+
+    const reconnecting = next(doctorSocket, 'peer-reconnecting', 10_000);
+    const resumed = next(doctorSocket, 'peer-joined', 20_000);
+    await nodeA.stop('SIGTERM');
+    expect(nodeA.child.exitCode).toBe(0);
+    await reconnecting;
+    expect(await resumed).toMatchObject({ peer: { userId: patient.user.id }, resumed: true });
+    expect(patientSocket.id).toBe(socketId);
+    expect(patientSocket.recovered).toBe(true);
+
+    const offer = next(patientSocket, 'offer');
+    await request(doctorSocket, 'offer', { sdp: 'v=0 after failover' });
+    expect((await offer).sdp).toBe('v=0 after failover');
+    const chat = next(doctorSocket, 'chat-message');
+    expect(await request(patientSocket, 'chat-message', { body: 'Still with you' })).toMatchObject({ ok: true });
+    expect((await chat).body).toBe('Still with you');
+
+    const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ type: string; user_id: string }>(`SELECT type, user_id FROM session_events WHERE session_id = $1 ORDER BY occurred_at`, [appointment.sessionId]);
+      expect(rows.map((row) => row.type)).toEqual(['JOINED', 'WAITING', 'JOINED', 'PEER_JOINED', 'RECONNECTED']);
+    } finally {
+      await db.end();
+    }
+  }, 90_000);
+});
