@@ -15,7 +15,7 @@ const swc = [
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/e2e'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/e2e', '<rootDir>/bench'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.next/'],
   // Nest 12 ships ESM only: it has to go through the transform too.

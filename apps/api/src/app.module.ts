@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AppointmentsModule } from './appointments/appointments.module';
+import { NoShowModule } from './appointments/no-show.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
@@ -11,6 +12,7 @@ import { PatientsModule } from './patients/patients.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RedisModule } from './redis/redis.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SessionHistoryModule } from './sessions/session-history.module';
 import { SignalingModule } from './signaling/signaling.module';
 import { IceServersModule } from './ice-servers/ice-servers.module';
 
@@ -35,6 +37,8 @@ export class AppModule {
         AppointmentsModule,
         HealthModule,
         SessionsModule,
+        SessionHistoryModule,
+        NoShowModule,
         SignalingModule,
         IceServersModule,
       ],

@@ -61,7 +61,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
     if (child.exitCode !== null) throw new Error(`API process exited:\n${log}`);
     try {
       const health = await fetch(`${url}/api/health`);
-      if (health.status === 200 && (await health.json()).redis === 'up') break;
+      if (health.status === 200 && ((await health.json()) as { redis: string }).redis === 'up') break;
     } catch {
       // not yet listening
     }

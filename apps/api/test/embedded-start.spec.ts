@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { AppointmentResponse, AuthResponse, FindPatientsResponse } from '@telehealth/contracts';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -60,11 +61,11 @@ describe('npm start on the embedded default database', () => {
         body: JSON.stringify({ email: 'doctor@demo.test', password: 'demo-password' }),
       });
       expect(login.status).toBe(200);
-      const { accessToken, user } = await login.json();
+      const { accessToken, user } = (await login.json()) as AuthResponse;
       expect(user).toMatchObject({ role: 'DOCTOR' });
       const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
 
-      const patients = await (await fetch(`${api}/patients?query=patient@demo.test`, { headers })).json();
+      const patients = (await (await fetch(`${api}/patients?query=patient@demo.test`, { headers })).json()) as FindPatientsResponse;
       expect(patients.items).toHaveLength(1);
       const startsAt = new Date(Date.now() + 60 * 60_000).toISOString();
       const created = await fetch(`${api}/appointments`, {
@@ -73,7 +74,7 @@ describe('npm start on the embedded default database', () => {
         body: JSON.stringify({ patientId: patients.items[0].id, startsAt, durationMinutes: 30, reason: 'First visit' }),
       });
       expect(created.status).toBe(201);
-      const visit = await created.json();
+      const visit = (await created.json()) as AppointmentResponse;
       visitId = visit.id;
       expect(visit).toMatchObject({ status: 'SCHEDULED', roomId: expect.any(String), sessionId: expect.any(String) });
 
@@ -96,7 +97,7 @@ describe('npm start on the embedded default database', () => {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ email: 'doctor@demo.test', password: 'demo-password' }),
       });
-      const { accessToken } = await login.json();
+      const { accessToken } = (await login.json()) as AuthResponse;
       const visit = await fetch(`${api}/appointments/${visitId}`, { headers: { Authorization: `Bearer ${accessToken}` } });
       expect(visit.status).toBe(200);
     } finally {

@@ -5,3 +5,4 @@ export * from './appointments';
 export * from './health';
 export * from './join-window';
 export * from './signaling';
+export * from './sessions';

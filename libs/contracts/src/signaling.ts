@@ -23,6 +23,18 @@ export const SignalingEvent = {
 
 export const SIGNALING_NAMESPACE = '/signaling';
 
+/** The events a client may send; anything else is answered as unknown. */
+export const CLIENT_EVENTS = [
+  SignalingEvent.JoinRoom,
+  SignalingEvent.Offer,
+  SignalingEvent.Answer,
+  SignalingEvent.IceCandidate,
+  SignalingEvent.ChatMessage,
+  SignalingEvent.MediaState,
+  SignalingEvent.LeaveRoom,
+  SignalingEvent.EndSession,
+] as const;
+
 export const MAX_SDP_LENGTH = 20_000;
 export const MAX_CANDIDATE_LENGTH = 1_000;
 export const MAX_CHAT_LENGTH = 2_000;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 const ISSUER = 'telehealth-api';
@@ -15,11 +16,17 @@ export interface AccessTokenClaims {
 /** Signs and verifies the expiring HS256 access tokens used by REST and the socket handshake. */
 @Injectable()
 export class TokenService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a PEM
+  // public key on every call, which cost ~0.8 ms per verification (bench/join.mjs profile).
+  private readonly key: KeyObject;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+  }
 
   sign(userId: string, role: string): { token: string; expiresAt: Date } {
     const expiresInSeconds = this.config.JWT_TTL_MINUTES * 60;
-    const token = jwt.sign({ role, iat_ms: Date.now() }, this.config.JWT_SECRET, {
+    const token = jwt.sign({ role, iat_ms: Date.now() }, this.key, {
       algorithm: 'HS256',
       subject: userId,
       issuer: ISSUER,
@@ -33,7 +40,7 @@ export class TokenService {
   /** The claims of a valid token, or undefined for a bad, forged or expired one. */
   verify(token: string): AccessTokenClaims | undefined {
     try {
-      const claims = jwt.verify(token, this.config.JWT_SECRET, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
       if (typeof claims === 'string' || typeof claims.sub !== 'string') return undefined;
       const issuedAtMs = typeof claims.iat_ms === 'number' ? claims.iat_ms : (claims.iat ?? 0) * 1000;
       return { sub: claims.sub, role: String(claims.role), issuedAtMs };

@@ -11,8 +11,15 @@ export class SessionTimelineService {
     private readonly audit: AuditService,
   ) {}
 
-  async record(sessionId: string, type: TimelineEventType, userId: string, at: Date, detail?: Record<string, string>): Promise<void> {
-    await this.prisma.sessionEvent.create({ data: { sessionId, type, userId, occurredAt: at, detail } });
+  /**
+   * Writes the events of one room transition in one statement. Each gets its own millisecond
+   * after `at`, so the timeline keeps the order in which they happened.
+   */
+  async record(sessionId: string, events: Array<{ type: TimelineEventType; userId: string; detail?: Record<string, string> }>, at: Date): Promise<void> {
+    if (events.length === 0) return;
+    await this.prisma.sessionEvent.createMany({
+      data: events.map((event, index) => ({ sessionId, type: event.type, userId: event.userId, detail: event.detail, occurredAt: new Date(at.getTime() + index) })),
+    });
   }
 
   /** The first time doctor and patient are both present; later calls change nothing. */

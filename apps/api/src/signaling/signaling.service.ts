@@ -3,6 +3,7 @@ import {
   Ack,
   AckError,
   ChatMessage,
+  CLIENT_EVENTS,
   describeZodError,
   JoinRoomResult,
   ServerToClientEvents,
@@ -43,6 +44,7 @@ const EVENTS_PER_SECOND = 40;
 const EVENT_BURST = 80;
 const FLOOD_AFTER_REFUSALS = 100;
 
+const KNOWN_CLIENT_EVENTS = new Set<unknown>(CLIENT_EVENTS);
 const roomKey = (roomId: string) => `room:${roomId}`;
 const waitingKey = (doctorId: string) => `waiting:${doctorId}`;
 
@@ -107,6 +109,13 @@ export class SignalingService implements OnModuleDestroy {
 
   async onConnection(socket: SignalingSocket): Promise<void> {
     this.limiters.set(socket, new SocketRateLimiter(EVENTS_PER_SECOND, EVENT_BURST, FLOOD_AFTER_REFUSALS));
+    // Every event is answered: one the gateway does not know gets an error acknowledgement instead of silence.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (!KNOWN_CLIENT_EVENTS.has(event) && typeof ack === 'function') {
+        void this.respond(socket, () => ({ ok: false as const, code: 404, error: `Unknown event "${String(event).slice(0, 40)}".` })).then(ack as (answer: unknown) => void);
+      }
+    });
     socket.on('disconnect', (reason) => void this.track(this.onDisconnect(socket, reason)).catch((error) => this.logger.error(`disconnect: ${String(error)}`)));
     const user = socket.data.user;
     if (user.role === 'DOCTOR') {
@@ -237,18 +246,20 @@ export class SignalingService implements OnModuleDestroy {
     if (!request.ok) return request;
     const membership = currentMembership(socket);
     if (!membership) return NOT_IN_ROOM;
-    const open = await this.prisma.session.count({ where: { id: membership.sessionId, status: { not: 'ENDED' } } });
-    if (open === 0) return { ok: false, code: 409, error: 'This visit has ended.' };
-    const row = await this.prisma.chatMessage.create({
-      data: { sessionId: membership.sessionId, senderId: socket.data.user.id, body: request.data.body },
-    });
+    // One statement: stored only while the session is open (an ended visit's transcript is closed).
+    const [row] = await this.prisma.$queryRaw<Array<{ id: string; sent_at: Date | string }>>`
+      INSERT INTO chat_messages (id, session_id, sender_id, body, sent_at)
+      SELECT gen_random_uuid(), s.id, ${socket.data.user.id}::uuid, ${request.data.body}, date_trunc('milliseconds', now())
+      FROM sessions s WHERE s.id = ${membership.sessionId}::uuid AND s.status <> 'ENDED'
+      RETURNING id, sent_at`;
+    if (!row) return { ok: false, code: 409, error: 'This visit has ended.' };
     const message: ChatMessage = {
       id: row.id,
-      sessionId: row.sessionId,
-      from: row.senderId,
+      sessionId: membership.sessionId,
+      from: socket.data.user.id,
       senderName: socket.data.user.name,
-      body: row.body,
-      sentAt: row.sentAt.toISOString(),
+      body: request.data.body,
+      sentAt: new Date(row.sent_at).toISOString(),
     };
     socket.to(roomChannel(membership.roomId)).emit('chat-message', message);
     return { ok: true, message };
@@ -359,18 +370,35 @@ export class SignalingService implements OnModuleDestroy {
     return result!;
   }
 
+  /**
+   * Performs a transition's effects: the end of a session is written before anyone is told (so
+   * a rejoin right after is refused), then everything said to sockets, then the timeline in one
+   * write, then the session start and the waiting room.
+   */
   private async perform(effects: RoomEffect[], membership: Membership, ip?: string): Promise<void> {
-    for (const effect of effects) {
+    const attempt = async (what: string, work: () => Promise<void> | void) => {
       try {
-        await this.performOne(effect, membership, ip);
+        await work();
       } catch (error) {
         // One failed write must not keep the others (or the peers' messages) from happening.
-        this.logger.error(`effect ${effect.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.error(`effect ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
+    };
+    const records: Array<Extract<RoomEffect, { type: 'record' }>> = [];
+    for (const effect of effects) {
+      if (effect.type === 'session-ended') await attempt(effect.type, () => this.performOne(effect, membership, ip));
     }
+    const later: Array<Exclude<RoomEffect, { type: 'record' }>> = [];
+    for (const effect of effects) {
+      if (effect.type === 'record') records.push(effect);
+      else if (effect.type === 'session-started' || effect.type === 'waiting') later.push(effect);
+      else if (effect.type !== 'session-ended') await attempt(effect.type, () => this.performOne(effect, membership, ip));
+    }
+    await attempt('record', () => this.timeline.record(membership.sessionId, records.map(({ event, userId, detail }) => ({ type: event, userId, detail })), new Date()));
+    for (const effect of later) await attempt(effect.type, () => this.performOne(effect, membership, ip));
   }
 
-  private async performOne(effect: RoomEffect, membership: Membership, ip?: string): Promise<void> {
+  private async performOne(effect: Exclude<RoomEffect, { type: 'record' }>, membership: Membership, ip?: string): Promise<void> {
     switch (effect.type) {
       case 'send':
         (this.namespace.to(effect.socketId).emit as (event: string, payload: unknown) => boolean)(effect.event, effect.payload);
@@ -381,9 +409,6 @@ export class SignalingService implements OnModuleDestroy {
         this.namespace.in(room).socketsLeave([userChannel(membership.roomId, membership.doctorId), userChannel(membership.roomId, membership.patientId), room]);
         return;
       }
-      case 'record':
-        await this.timeline.record(membership.sessionId, effect.event, effect.userId, new Date(), effect.detail);
-        return;
       case 'session-started':
         await this.timeline.markStarted(membership.sessionId, new Date(effect.at));
         return;

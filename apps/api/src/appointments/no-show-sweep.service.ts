@@ -1,0 +1,51 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { PrismaService } from '../prisma/prisma.service';
+
+export const NO_SHOW_SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Marks a scheduled visit NO_SHOW once its join window closed (its end passed) and its session
+ * never started (doctor and patient were never together). One conditional UPDATE decides, so
+ * several API nodes may sweep at once: each appointment is marked, and audited, exactly once.
+ */
+@Injectable()
+export class NoShowSweepService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('NoShowSweep');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly prisma: PrismaService) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => {
+      this.sweep().catch((error: unknown) => this.logger.error(`sweep failed: ${error instanceof Error ? error.message : String(error)}`));
+    }, NO_SHOW_SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Returns the ids of the appointments it marked NO_SHOW. */
+  async sweep(): Promise<string[]> {
+    const marked = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      UPDATE appointments AS a
+         SET status = 'NO_SHOW', updated_at = now()
+       WHERE a.status = 'SCHEDULED'
+         AND a.ends_at < now()
+         AND NOT EXISTS (
+           SELECT 1 FROM sessions AS s
+            WHERE s.appointment_id = a.id AND (s.started_at IS NOT NULL OR s.status <> 'WAITING')
+         )
+      RETURNING a.id::text AS id`;
+    const ids = marked.map((row) => row.id);
+    if (ids.length > 0) {
+      await this.prisma.auditLog.createMany({
+        data: ids.map((id) => ({ actorId: null, action: 'appointment.no-show', entityType: 'appointment', entityId: id })),
+      });
+      this.logger.log(`marked ${ids.length} missed visit(s) NO_SHOW`);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { AuditPage, AuditQuery } from '@telehealth/contracts';
+import type { Prisma } from '../generated/prisma/client';
+import { PrismaService } from '../prisma/prisma.service';
+import { AUDIT_INCLUDE, toAuditEntryResponse } from './audit.mapper';
+
+/** Reads the audit log for administrators; writing stays with AuditService. */
+@Injectable()
+export class AuditQueryService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async list(query: AuditQuery): Promise<AuditPage> {
+    const where: Prisma.AuditLogWhereInput = {
+      actorId: query.actorId,
+      action: query.action,
+      entityType: query.entityType,
+      entityId: query.entityId,
+      occurredAt: query.from || query.to ? { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined } : undefined,
+    };
+    const [total, rows] = await this.prisma.$transaction([
+      this.prisma.auditLog.count({ where }),
+      this.prisma.auditLog.findMany({
+        where,
+        include: AUDIT_INCLUDE,
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      }),
+    ]);
+    return { items: rows.map(toAuditEntryResponse), page: query.page, pageSize: query.pageSize, total };
+  }
+}

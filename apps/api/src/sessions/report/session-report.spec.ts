@@ -1,0 +1,122 @@
+import { pdfText } from '../../../test/pdf-text';
+import { describeTimeline, formatDuration, NOTES_EXCLUDED_SENTENCE, renderSessionReport, reportFileName, SessionReportData } from './session-report';
+
+const doctor = { id: 'doc-1', name: 'Dr. Ines Ward' };
+const patient = { id: 'pat-1', name: 'Leo Brandt' };
+const at = (time: string) => new Date(`2026-03-02T${time}Z`);
+
+function report(overrides: Partial<SessionReportData> = {}): SessionReportData {
+  return {
+    clinicName: 'Harbour Clinic',
+    generatedAt: at('10:00:00'),
+    viewer: { name: doctor.name, role: 'DOCTOR', timeZone: 'Europe/Berlin' },
+    doctor,
+    patient,
+    reason: 'Follow-up on blood pressure',
+    appointmentStatus: 'COMPLETED',
+    sessionStatus: 'ENDED',
+    scheduledStart: at('09:00:00'),
+    scheduledEnd: at('09:30:00'),
+    startedAt: at('09:03:00'),
+    endedAt: at('09:15:30'),
+    endedByName: doctor.name,
+    timeline: [
+      { type: 'JOINED', userId: patient.id, userName: patient.name, at: at('09:01:00'), detail: null },
+      { type: 'WAITING', userId: patient.id, userName: patient.name, at: at('09:01:00'), detail: null },
+      { type: 'JOINED', userId: doctor.id, userName: doctor.name, at: at('09:03:00'), detail: null },
+      { type: 'PEER_JOINED', userId: doctor.id, userName: doctor.name, at: at('09:03:00'), detail: { peer: patient.id } },
+      { type: 'RECONNECTED', userId: patient.id, userName: patient.name, at: at('09:07:00'), detail: null },
+      { type: 'ENDED', userId: doctor.id, userName: doctor.name, at: at('09:15:30'), detail: null },
+    ],
+    chat: [{ senderName: patient.name, body: 'Can you hear me? Grüße – “fine”', sentAt: at('09:04:00') }],
+    notes: { included: true, latest: { body: 'BP 128/82, continue treatment.', version: 2, updatedAt: at('09:40:00'), authorName: doctor.name } },
+    ...overrides,
+  };
+}
+
+async function textOf(data: SessionReportData) {
+  const doc = renderSessionReport(data);
+  const chunks: Buffer[] = [];
+  for await (const chunk of doc) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  return pdfText(bytes);
+}
+
+describe('session report layout', () => {
+  it('shows the visit, its times in the viewer’s zone (named), the timeline, the chat and the notes', async () => {
+    const { text, pages } = await textOf(report());
+    expect(pages).toBe(1);
+    for (const expected of [
+      'Harbour Clinic',
+      "doctor's copy",
+      'Doctor: Dr. Ines Ward',
+      'Patient: Leo Brandt',
+      'Reason: Follow-up on blood pressure',
+      'All times are shown in Europe/Berlin',
+      'Mon, 2 Mar 2026, 10:00 CET to Mon, 2 Mar 2026, 10:30 CET',
+      'Started: Mon, 2 Mar 2026, 10:03 CET',
+      'Ended: Mon, 2 Mar 2026, 10:15 CET',
+      'Duration: 12 min 30 s',
+      'Ended by: Dr. Ines Ward',
+      'Time in the waiting room: 2 min',
+      'Reconnects: 1',
+      '10:01:00 Leo Brandt waited for Dr. Ines Ward.',
+      'Leo Brandt had waited 2 min.',
+      'Leo Brandt reconnected',
+      'Dr. Ines Ward ended the visit.',
+      'Leo Brandt: Can you hear me? Grüße – “fine”',
+      'Version 2, last edited Mon, 2 Mar 2026, 10:40 CET by Dr. Ines Ward.',
+      'BP 128/82, continue treatment.',
+      'Page 1 of 1',
+    ]) {
+      expect(text.replace(/\s+/g, ' ')).toContain(expected);
+    }
+  });
+
+  it('leaves the doctor’s notes out of the patient’s copy and says so', async () => {
+    const { text } = await textOf(report({ viewer: { name: patient.name, role: 'PATIENT', timeZone: 'America/New_York' }, notes: { included: false } }));
+    expect(text).toContain(NOTES_EXCLUDED_SENTENCE);
+    expect(text).not.toContain('BP 128/82');
+    expect(text).toContain("patient's copy");
+    expect(text).toContain('Started: Mon, 2 Mar 2026, 04:03 GMT-5');
+    expect(text).toContain('All times are shown in America/New_York');
+  });
+
+  it('says on the first page that a visit has not ended', async () => {
+    const { text } = await textOf(report({ sessionStatus: 'WAITING', appointmentStatus: 'SCHEDULED', startedAt: null, endedAt: null, endedByName: null, timeline: [], chat: [] }));
+    const firstLines = text.split('\n').slice(0, 6).join(' ');
+    expect(firstLines).toContain('This visit has not ended yet');
+    expect(text).toContain('Duration: not available');
+    expect(text).toContain('Nobody joined this visit.');
+  });
+
+  it('runs over several pages with page numbers on each, and keeps characters Helvetica cannot show from garbling', async () => {
+    const chat = Array.from({ length: 160 }, (_, index) => ({ senderName: index % 2 ? doctor.name : patient.name, body: `message number ${index} 🙂`, sentAt: at('09:05:00') }));
+    const { text, pages } = await textOf(report({ chat }));
+    expect(pages).toBeGreaterThanOrEqual(3);
+    for (let page = 1; page <= pages; page++) expect(text).toContain(`Page ${page} of ${pages}`);
+    expect(text).toContain('message number 159 ?');
+  });
+
+  it('names the file by date in the viewer’s zone and the patient, in ASCII', () => {
+    expect(reportFileName({ scheduledStart: new Date('2026-03-02T23:30:00Z'), patient: { id: 'p', name: 'Zoë O’Brien' }, viewer: { name: 'x', role: 'DOCTOR', timeZone: 'Europe/Berlin' } })).toBe(
+      'visit-report-2026-03-03-zoe-o-brien.pdf',
+    );
+  });
+
+  it('adds up waiting until the visit ended when the peer never came', () => {
+    const summary = describeTimeline({
+      doctor,
+      patient,
+      endedByName: null,
+      timeline: [
+        { type: 'WAITING', userId: patient.id, userName: patient.name, at: at('09:00:00'), detail: null },
+        { type: 'LEFT', userId: patient.id, userName: patient.name, at: at('09:04:10'), detail: { reason: 'left' } },
+      ],
+    });
+    expect(summary.waitingSeconds).toBe(250);
+    expect(formatDuration(summary.waitingSeconds)).toBe('4 min 10 s');
+    expect(summary.lines.map((line) => line.text)).toEqual(['Leo Brandt waited for Dr. Ines Ward.', 'Leo Brandt left the visit.']);
+  });
+});

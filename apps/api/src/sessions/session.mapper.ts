@@ -1,0 +1,131 @@
+import type {
+  ChatMessage,
+  LatestNotes,
+  NotesResponse,
+  NoteVersion,
+  SessionDetailResponse,
+  SessionEventType,
+  SessionResponse,
+  SessionTimelineEntry,
+} from '@telehealth/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import type { Prisma } from '../generated/prisma/client';
+
+const PARTY = { select: { id: true, name: true, timeZone: true } } as const;
+
+/** What every session query includes, so one mapper serves the list, the detail and the report. */
+export const SESSION_INCLUDE = {
+  appointment: { include: { doctor: PARTY, patient: PARTY } },
+  endedBy: { select: { id: true, name: true } },
+  _count: { select: { notes: true } },
+} satisfies Prisma.SessionInclude;
+
+export type SessionRow = Prisma.SessionGetPayload<{ include: typeof SESSION_INCLUDE }>;
+
+/** The detail adds what happened inside the visit. Notes are loaded only for its doctor. */
+export function sessionDetailInclude(withNotes: boolean) {
+  return {
+    ...SESSION_INCLUDE,
+    events: { orderBy: { occurredAt: 'asc' }, include: { user: { select: { name: true } } } },
+    chatMessages: { orderBy: { sentAt: 'asc' }, include: { sender: { select: { name: true } } } },
+    // take 0 keeps one row type for both viewers while loading no private notes for a patient.
+    notes: { orderBy: { version: 'desc' }, take: withNotes ? 1 : 0, include: { author: { select: { name: true } } } },
+  } satisfies Prisma.SessionInclude;
+}
+
+export type SessionDetailRow = Prisma.SessionGetPayload<{ include: ReturnType<typeof sessionDetailInclude> }>;
+
+export type NoteRow = Prisma.NoteGetPayload<{ include: { author: { select: { name: true } } } }>;
+
+/** Several events can share a millisecond (JOINED then WAITING); this keeps their causal order. */
+const EVENT_ORDER: Record<SessionEventType, number> = { JOINED: 0, RECONNECTED: 1, WAITING: 2, PEER_JOINED: 3, LEFT: 4, ENDED: 5 };
+
+export function isDoctorOf(user: Pick<AuthUser, 'id'>, row: { appointment: { doctorId: string } }): boolean {
+  return row.appointment.doctorId === user.id;
+}
+
+export function durationSeconds(startedAt: Date | null, endedAt: Date | null): number | null {
+  if (!startedAt || !endedAt) return null;
+  return Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 1000));
+}
+
+export function toSessionResponse(row: SessionRow, viewer: Pick<AuthUser, 'id'>): SessionResponse {
+  const appointment = row.appointment;
+  const response: SessionResponse = {
+    id: row.id,
+    appointmentId: appointment.id,
+    status: row.status,
+    appointmentStatus: appointment.status,
+    doctor: appointment.doctor,
+    patient: appointment.patient,
+    reason: appointment.reason,
+    scheduledStart: appointment.startsAt.toISOString(),
+    scheduledEnd: appointment.endsAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+    durationSeconds: durationSeconds(row.startedAt, row.endedAt),
+    endedBy: row.endedBy ? { id: row.endedBy.id, name: row.endedBy.name } : null,
+  };
+  if (isDoctorOf(viewer, row)) response.hasNotes = row._count.notes > 0;
+  return response;
+}
+
+export function toTimelineEntries(events: SessionDetailRow['events']): SessionTimelineEntry[] {
+  return [...events]
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || EVENT_ORDER[a.type] - EVENT_ORDER[b.type])
+    .map((event) => ({
+      type: event.type,
+      userId: event.userId,
+      userName: event.user?.name ?? null,
+      at: event.occurredAt.toISOString(),
+      detail: stringRecord(event.detail),
+    }));
+}
+
+export function toChatTranscript(messages: SessionDetailRow['chatMessages']): ChatMessage[] {
+  return messages.map((message) => ({
+    id: message.id,
+    sessionId: message.sessionId,
+    from: message.senderId,
+    senderName: message.sender.name,
+    body: message.body,
+    sentAt: message.sentAt.toISOString(),
+  }));
+}
+
+export function toLatestNotes(note: NoteRow | undefined): LatestNotes | null {
+  if (!note) return null;
+  return { body: note.body, version: note.version, updatedAt: note.createdAt.toISOString(), authorName: note.author.name };
+}
+
+export function toSessionDetailResponse(row: SessionDetailRow, viewer: Pick<AuthUser, 'id'>): SessionDetailResponse {
+  const detail: SessionDetailResponse = {
+    ...toSessionResponse(row, viewer),
+    timeline: toTimelineEntries(row.events),
+    chat: toChatTranscript(row.chatMessages),
+  };
+  if (isDoctorOf(viewer, row)) detail.notes = toLatestNotes(row.notes[0]);
+  return detail;
+}
+
+export function toNoteVersion(note: NoteRow): NoteVersion {
+  return { version: note.version, body: note.body, authorId: note.authorId, authorName: note.author.name, createdAt: note.createdAt.toISOString() };
+}
+
+/** `history` newest first; the editor starts from version 0 and an empty body before the first save. */
+export function toNotesResponse(sessionId: string, history: NoteRow[]): NotesResponse {
+  const latest = history[0];
+  return {
+    sessionId,
+    body: latest?.body ?? '',
+    version: latest?.version ?? 0,
+    updatedAt: latest?.createdAt.toISOString() ?? null,
+    authorName: latest?.author.name ?? null,
+    history: history.map(toNoteVersion),
+  };
+}
+
+function stringRecord(value: Prisma.JsonValue | null): Record<string, string> | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, typeof item === 'string' ? item : JSON.stringify(item)]));
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { ZAppointmentStatusSchema, ZIsoDateTimeSchema, ZPartySchema, ZSessionStatusSchema } from './appointments';
+import { ZChatMessageSchema } from './signaling';
+import { ZRoleSchema } from './users';
+
+export const MAX_NOTES_LENGTH = 20_000;
+
+const ZPageFieldsSchema = z.object({
+  page: z.coerce.number({ message: 'must be a number' }).int().min(1).default(1),
+  pageSize: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(20),
+});
+
+/** A from/to range over ISO date-times: `from` inclusive, `to` exclusive. */
+const ZRangeFieldsSchema = z.object({
+  from: ZIsoDateTimeSchema.optional(),
+  to: ZIsoDateTimeSchema.optional(),
+});
+
+function checkRange(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (value.from !== undefined && value.to !== undefined && Date.parse(value.to) <= Date.parse(value.from)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+  }
+}
+
+// ---- history (GET /api/sessions) ----
+
+/**
+ * The visit history: sessions that ended, or whose appointment is over (past its end, cancelled,
+ * no-show). `from`/`to` apply to the scheduled start; `withUserId` is the other party.
+ */
+export const ZListSessionsQuerySchema = ZPageFieldsSchema.extend(ZRangeFieldsSchema.shape)
+  .extend({ withUserId: z.uuid({ message: 'must be the id of a user' }).optional() })
+  .superRefine(checkRange);
+export type ListSessionsQuery = z.infer<typeof ZListSessionsQuerySchema>;
+
+export const ZSessionResponseSchema = z.object({
+  id: z.string(),
+  appointmentId: z.string(),
+  status: ZSessionStatusSchema,
+  appointmentStatus: ZAppointmentStatusSchema,
+  doctor: ZPartySchema,
+  patient: ZPartySchema,
+  reason: z.string(),
+  scheduledStart: z.string(),
+  scheduledEnd: z.string(),
+  /** When doctor and patient were first both present; null if that never happened. */
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** From startedAt to endedAt; null unless the visit both started and ended. */
+  durationSeconds: z.number().int().nullable(),
+  endedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Only for the session's doctor: whether private notes exist. */
+  hasNotes: z.boolean().optional(),
+});
+export type SessionResponse = z.infer<typeof ZSessionResponseSchema>;
+
+export const ZSessionPageSchema = z.object({
+  items: z.array(ZSessionResponseSchema),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});
+export type SessionPage = z.infer<typeof ZSessionPageSchema>;
+
+// ---- detail (GET /api/sessions/:id) ----
+
+export const SESSION_EVENT_TYPES = ['JOINED', 'WAITING', 'PEER_JOINED', 'RECONNECTED', 'LEFT', 'ENDED'] as const;
+export const ZSessionEventTypeSchema = z.enum(SESSION_EVENT_TYPES);
+export type SessionEventType = z.infer<typeof ZSessionEventTypeSchema>;
+
+export const ZSessionTimelineEntrySchema = z.object({
+  type: ZSessionEventTypeSchema,
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  at: z.string(),
+  /** E.g. `{ reason: "timeout" }` on LEFT, `{ peer: "<user id>" }` on PEER_JOINED. */
+  detail: z.record(z.string(), z.string()).nullable(),
+});
+export type SessionTimelineEntry = z.infer<typeof ZSessionTimelineEntrySchema>;
+
+/** The latest version of the doctor's notes. */
+export const ZLatestNotesSchema = z.object({
+  body: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  authorName: z.string(),
+});
+export type LatestNotes = z.infer<typeof ZLatestNotesSchema>;
+
+export const ZSessionDetailResponseSchema = ZSessionResponseSchema.extend({
+  timeline: z.array(ZSessionTimelineEntrySchema),
+  chat: z.array(ZChatMessageSchema),
+  /** Only for the session's doctor: the latest notes, or null when none were written. */
+  notes: ZLatestNotesSchema.nullable().optional(),
+});
+export type SessionDetailResponse = z.infer<typeof ZSessionDetailResponseSchema>;
+
+// ---- notes (GET|PUT /api/sessions/:id/notes) ----
+
+export const ZNoteVersionSchema = z.object({
+  version: z.number().int(),
+  body: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  createdAt: z.string(),
+});
+export type NoteVersion = z.infer<typeof ZNoteVersionSchema>;
+
+/**
+ * The notes as an editor loads them: the latest text and its version (0 and empty before the
+ * first save; send it back as `baseVersion`), and every saved version, newest first.
+ */
+export const ZNotesResponseSchema = z.object({
+  sessionId: z.string(),
+  body: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+  authorName: z.string().nullable(),
+  history: z.array(ZNoteVersionSchema),
+});
+export type NotesResponse = z.infer<typeof ZNotesResponseSchema>;
+
+export const ZSaveNotesRequestSchema = z.object({
+  body: z.string({ message: 'must be text' }).max(MAX_NOTES_LENGTH, { message: `must be at most ${MAX_NOTES_LENGTH} characters` }),
+  /** The version the editor started from: 0 for the first save. */
+  baseVersion: z
+    .number({ message: 'must be the version you started from (0 for new notes)' })
+    .int({ message: 'must be a whole version number' })
+    .min(0, { message: 'must be 0 or more (0 for new notes)' }),
+});
+export type SaveNotesRequest = z.infer<typeof ZSaveNotesRequestSchema>;
+
+// ---- audit log (GET /api/audit, admins) ----
+
+export const ZAuditQuerySchema = ZPageFieldsSchema.extend(ZRangeFieldsSchema.shape)
+  .extend({
+    actorId: z.uuid({ message: 'must be the id of a user' }).optional(),
+    action: z.string().trim().min(1).max(100).optional(),
+    entityType: z.string().trim().min(1).max(100).optional(),
+    entityId: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine(checkRange);
+export type AuditQuery = z.infer<typeof ZAuditQuerySchema>;
+
+export const ZAuditEntrySchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  /** Null for what the system did by itself (e.g. marking a missed visit NO_SHOW). */
+  actor: z.object({ id: z.string(), name: z.string(), role: ZRoleSchema }).nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  ip: z.string().nullable(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),
+});
+export type AuditEntryResponse = z.infer<typeof ZAuditEntrySchema>;
+
+export const ZAuditPageSchema = z.object({
+  items: z.array(ZAuditEntrySchema),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});
+export type AuditPage = z.infer<typeof ZAuditPageSchema>;
