@@ -1,0 +1,162 @@
+// Benchmark 2: authenticated sockets in steps on one API process. Every room (two joined
+// sockets) heartbeats: one relayed ICE candidate every few seconds, alternating sides.
+// At each step: server RSS per socket, server CPU, relay p99 of the heartbeats.
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { announce, hardDeadline, ms, parseArgs, pinSelf, sleep, summarize, table, writeResult } from './lib/common.mjs';
+import { benchDatabase, createRooms } from './lib/fixtures.mjs';
+import { startApi } from './lib/servers.mjs';
+
+const require = createRequire(import.meta.url);
+const { io } = require('socket.io-client');
+
+const args = parseArgs(
+  { steps: [1000, 2500, 5000, 7500, 10000], heartbeatMs: 5000, windowMs: 10_000, settleMs: 2000, p99LimitMs: 50, stepTimeoutS: 150, maxMinutes: 12 },
+  { steps: [20, 50], heartbeatMs: 500, windowMs: 1500, settleMs: 300, stepTimeoutS: 30, maxMinutes: 1.5 },
+);
+hardDeadline(args.maxMinutes * 60_000, 'capacity');
+pinSelf(1);
+
+const databaseUrl = await benchDatabase();
+const warmUpRooms = args.smoke ? 2 : 20;
+const rooms = await createRooms(databaseUrl, Math.ceil(Math.max(...args.steps) / 2) + warmUpRooms);
+const api = await startApi({ databaseUrl });
+
+const pending = new Map();
+let nextId = 1;
+let window = null; // { latencies, sent } while measuring
+const candidate = (id) => `candidate:${id} 1 udp 2122260223 10.0.0.1 50000 typ host generation 0`;
+
+function connect(token) {
+  return new Promise((resolve, reject) => {
+    const socket = io(`${api.url}/signaling`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+async function pool(items, concurrency, deadline, work) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length && Date.now() < deadline) await work(items[next++]);
+  }));
+  return next >= items.length;
+}
+
+const live = []; // { doctor, patient, timer }
+let errors = 0;
+const errorSamples = [];
+const note = (what) => {
+  errors += 1;
+  if (errorSamples.length < 5) errorSamples.push(what);
+};
+
+async function openRoom(spec) {
+  const patient = await connect(spec.patient.token);
+  const doctor = await connect(spec.doctor.token);
+  for (const socket of [patient, doctor]) {
+    socket.on('ice-candidate', (event) => {
+      const text = event.candidate.candidate;
+      const id = text.slice(10, text.indexOf(' ', 10));
+      const sentAt = pending.get(id);
+      if (sentAt === undefined) return;
+      pending.delete(id);
+      window?.latencies.push(performance.now() - sentAt);
+    });
+  }
+  for (const socket of [patient, doctor]) {
+    const ack = await socket.timeout(30_000).emitWithAck('join-room', { roomId: spec.roomId }).catch((error) => ({ ok: false, error: error.message }));
+    if (!ack?.ok) note(`join: ${JSON.stringify(ack)}`);
+  }
+  return { patient, doctor };
+}
+function heartbeat(room) {
+  let side = 0;
+  const beat = () => {
+    const socket = side++ % 2 ? room.doctor : room.patient;
+    const id = String(nextId++);
+    pending.set(id, performance.now());
+    if (window) window.sent += 1;
+    socket.emit('ice-candidate', { candidate: { candidate: candidate(id), sdpMid: '0', sdpMLineIndex: 0 } }, (ack) => ack?.ok || note(`heartbeat: ${JSON.stringify(ack)}`));
+  };
+  room.timer = setTimeout(() => {
+    beat();
+    room.timer = setInterval(beat, args.heartbeatMs);
+  }, Math.random() * args.heartbeatMs);
+}
+
+const steps = [];
+try {
+  // Warm-up: a few rooms join, talk and leave; then the baseline RSS of an idle, warm process.
+  const warm = await Promise.all(rooms.slice(0, warmUpRooms).map(openRoom));
+  for (const room of warm) heartbeat(room);
+  await sleep(Math.min(3000, args.heartbeatMs * 2));
+  for (const room of warm) (clearTimeout(room.timer), clearInterval(room.timer), room.patient.close(), room.doctor.close());
+  await sleep(args.smoke ? 300 : 3000);
+  const baseline = api.stats();
+  let used = warmUpRooms;
+
+  for (const target of args.steps) {
+    const wanted = Math.ceil(target / 2) - live.length;
+    const specs = rooms.slice(used, used + wanted);
+    used += wanted;
+    const t0 = Date.now();
+    const complete = await pool(specs, 50, t0 + args.stepTimeoutS * 1000, async (spec) => {
+      try {
+        const room = await openRoom(spec);
+        live.push(room);
+        heartbeat(room);
+      } catch (error) {
+        note(`connect: ${error.message}`);
+      }
+    });
+    const rampSeconds = (Date.now() - t0) / 1000;
+    await sleep(args.settleMs);
+    pending.clear();
+    window = { latencies: [], sent: 0 };
+    const before = api.stats();
+    const cpuBefore = process.cpuUsage();
+    const w0 = performance.now();
+    await sleep(args.windowMs);
+    const seconds = (performance.now() - w0) / 1000;
+    const after = api.stats();
+    const cpu = process.cpuUsage(cpuBefore);
+    const measured = window;
+    window = null;
+    const sockets = live.length * 2;
+    const stats = summarize(measured.latencies);
+    const step = {
+      sockets,
+      complete,
+      rampSeconds,
+      joinsPerSecond: (wanted * 2) / rampSeconds,
+      heartbeatsSent: measured.sent,
+      heartbeatsReceived: stats.count,
+      heartbeatsPerSecond: stats.count / seconds,
+      p50: stats.p50,
+      p99: stats.p99,
+      max: stats.max,
+      rssMb: after.rss / 2 ** 20,
+      rssPerSocketKb: (after.rss - baseline.rss) / sockets / 1024,
+      serverCpu: (after.cpuSeconds - before.cpuSeconds) / seconds,
+      loadgenCpu: (cpu.user + cpu.system) / 1e6 / seconds,
+    };
+    steps.push(step);
+    console.error(
+      `${sockets} sockets (ramp ${rampSeconds.toFixed(0)} s): heartbeat p50 ${stats.p50.toFixed(1)} p99 ${stats.p99.toFixed(1)} ms, ` +
+        `${step.rssMb.toFixed(0)} MB RSS = ${step.rssPerSocketKb.toFixed(1)} KB/socket, CPU ${Math.round(step.serverCpu * 100)}%`,
+    );
+    if (!complete) break;
+  }
+  const limit = steps.find((step) => !(step.p99 <= args.p99LimitMs));
+  const text = table(
+    ['sockets', 'heartbeats/s', 'p50 ms', 'p99 ms', 'max ms', 'server RSS MB', 'KB/socket', 'server CPU', 'join+connect /s'],
+    steps.map((s) => [s.sockets, Math.round(s.heartbeatsPerSecond), ms(s.p50), ms(s.p99), ms(s.max), Math.round(s.rssMb), s.rssPerSocketKb.toFixed(1), `${Math.round(s.serverCpu * 100)}%`, Math.round(s.joinsPerSecond)]),
+  );
+  const verdict = limit ? `p99 passes ${args.p99LimitMs} ms at ${limit.sockets} sockets` : `p99 stays under ${args.p99LimitMs} ms up to ${steps.at(-1)?.sockets} sockets`;
+  console.log(`\nCapacity: one API process, baseline RSS ${Math.round(baseline.rss / 2 ** 20)} MB; ${verdict}\n${text}`);
+  announce(writeResult('capacity', { args: { ...args }, baselineRssMb: baseline.rss / 2 ** 20, steps, verdict, errors, errorSamples, table: text }));
+} finally {
+  for (const room of live) (clearTimeout(room.timer), clearInterval(room.timer), room.patient.close(), room.doctor.close());
+  await api.stop();
+}
+process.exit(0);

@@ -1,0 +1,72 @@
+// The servers under test, each its own process pinned to core 0, all on 127.0.0.1.
+import path from 'node:path';
+import { freePort, LOOPBACK, procStats, ROOT, spawnTracked, stopChild, waitFor } from './common.mjs';
+import { JWT_SECRET } from './fixtures.mjs';
+
+function collect(child) {
+  let log = '';
+  const add = (chunk) => {
+    log += chunk;
+    if (log.length > 200_000) log = log.slice(-100_000);
+  };
+  child.stdout?.on('data', add);
+  child.stderr?.on('data', add);
+  return () => log;
+}
+
+function handle(name, child, url, logs) {
+  return { name, child, url, pid: child.pid, logs, stats: () => procStats(child.pid), stop: () => stopChild(child) };
+}
+
+/** The real built API (apps/api/dist/main.js): authenticated, validated, rate-limited. */
+export async function startApi({ databaseUrl, redisUrl, core = 0, env = {} } = {}) {
+  const port = await freePort();
+  // BENCH_API_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of every API process when it stops.
+  const profile = process.env.BENCH_API_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_API_PROFILE_DIR] : [];
+  const child = spawnTracked(core, [...profile, path.join(ROOT, 'apps/api/dist/main.js')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      API_PORT: String(port),
+      API_HOST: LOOPBACK,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl ?? '',
+      JWT_SECRET,
+      SEED_DEMO: 'false',
+      ...env,
+    },
+  });
+  const logs = collect(child);
+  const url = `http://${LOOPBACK}:${port}`;
+  await waitFor(
+    async () => {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status !== 200) return false;
+      return !redisUrl || (await response.json()).redis === 'up';
+    },
+    { what: 'API', child, logs, timeoutMs: 60_000 },
+  );
+  return handle(redisUrl ? 'gateway+redis' : 'gateway', child, url, logs);
+}
+
+/** Bare Socket.IO relay: the same socket.io 4.8.3 and options, no auth, no validation. */
+export async function startBareRelay({ core = 0 } = {}) {
+  const port = await freePort();
+  const child = spawnTracked(core, [path.join(ROOT, 'bench/servers/bare-relay.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = collect(child);
+  const url = `http://${LOOPBACK}:${port}`;
+  await waitFor(async () => (await fetch(`${url}/health`)).status === 200, { what: 'bare relay', child, logs });
+  return handle('bare Socket.IO', child, url, logs);
+}
+
+/** The PeerJS server (`peer` 1.0.2): plain WebSocket at /peerjs. */
+export async function startPeerServer({ core = 0 } = {}) {
+  const port = await freePort();
+  const child = spawnTracked(core, [path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = collect(child);
+  const url = `http://${LOOPBACK}:${port}`;
+  await waitFor(async () => (await fetch(`${url}/peerjs/id`)).status === 200, { what: 'PeerJS server', child, logs });
+  return handle('PeerJS server', child, url, logs);
+}

@@ -1,0 +1,112 @@
+/**
+ * Keeps the benchmarks from rotting: every script runs once with tiny numbers (a few rooms,
+ * tens of sockets, a couple of reps) against the run's migrated database (TEST_DATABASE_URL),
+ * and must produce sane results. The real numbers come from `npm run bench` (BENCHMARKS.md).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
+
+type Stats = { count: number; p50: number; p99: number; max: number };
+
+function runBenchmark(name: string, extra: string[] = []): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench', `${name}.mjs`), '--smoke', ...extra], {
+      cwd: ROOT,
+      // Not pinned: a smoke run checks that the scripts work, not how fast; both cores start the servers sooner.
+      env: { ...process.env, BENCH_RESULTS_DIR: RESULTS, BENCH_DATABASE_URL: process.env.TEST_DATABASE_URL, BENCH_NO_PIN: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const file = /^RESULT (.+)$/m.exec(out)?.[1];
+      if (code !== 0 || !file) return reject(new Error(`bench/${name}.mjs exited ${code}\n${err.slice(-3000)}\n${out.slice(-2000)}`));
+      resolve(JSON.parse(fs.readFileSync(file, 'utf8')));
+    });
+  });
+}
+
+function expectSane(stats: Stats, count?: number): void {
+  if (count !== undefined) expect(stats.count).toBe(count);
+  else expect(stats.count).toBeGreaterThan(0);
+  for (const value of [stats.p50, stats.p99, stats.max]) {
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeGreaterThanOrEqual(0);
+  }
+  expect(stats.p50).toBeLessThanOrEqual(stats.p99);
+  expect(stats.p99).toBeLessThanOrEqual(stats.max);
+}
+
+describe('benchmarks (smoke: tiny numbers, sane results)', () => {
+  afterAll(() => fs.rmSync(RESULTS, { recursive: true, force: true }));
+
+  it('relay: every message of every room reaches the peer on all three servers', async () => {
+    const result = await runBenchmark('relay');
+    for (const mode of ['burst', 'spread']) {
+      for (const key of ['gateway', 'bare', 'peerjs']) {
+        const s = result.summary[mode][key];
+        expect(s.received).toBe(s.expected);
+        expect(s.ackErrors).toBe(0);
+        expectSane(s.pooled, s.expected);
+      }
+      expect(Number.isFinite(result.verdict[mode].vsBare.median)).toBe(true);
+      expect(Number.isFinite(result.verdict[mode].vsPeer.median)).toBe(true);
+    }
+  }, 90_000);
+
+  it('cross-node: the relay across two API processes sharing Redis', async () => {
+    const result = await runBenchmark('cross-node');
+    for (const key of ['single', 'singleRedis', 'cross']) {
+      const s = result.summary.spread[key];
+      expect(s.received).toBe(s.expected);
+      expectSane(s.pooled, s.expected);
+    }
+    expect(Number.isFinite(result.verdict.spread.vsSingle.median)).toBe(true);
+  }, 90_000);
+
+  it('capacity: sockets in steps, with RSS, CPU and heartbeat latency per step', async () => {
+    const result = await runBenchmark('capacity');
+    expect(result.errors).toBe(0);
+    expect(result.steps.map((step: { sockets: number }) => step.sockets)).toEqual(result.args.steps);
+    for (const step of result.steps) {
+      expect(step.heartbeatsReceived).toBeGreaterThan(0);
+      expect(step.heartbeatsReceived).toBeLessThanOrEqual(step.heartbeatsSent);
+      expectSane({ ...step, count: step.heartbeatsReceived });
+      expect(step.rssMb).toBeGreaterThan(0);
+      expect(Number.isFinite(step.serverCpu)).toBe(true);
+    }
+  }, 90_000);
+
+  it('join: every join-room is acknowledged', async () => {
+    const result = await runBenchmark('join');
+    expect(result.errors).toBe(0);
+    expectSane(result.stats, result.args.joins);
+  }, 60_000);
+
+  it('api: appointment list and report', async () => {
+    const result = await runBenchmark('api');
+    for (const name of ['list upcoming', 'list past']) expectSane(result.results[name], result.args.requests);
+    const report = result.results['report.pdf'];
+    if (report.available === false) expect(report.reason).toMatch(/not available yet/);
+    else expectSane(report, result.args.requests);
+  }, 60_000);
+
+  it('browser: Join click to first remote frame, both sides', async () => {
+    const result = await runBenchmark('browser', ['--reps=1']);
+    if (result.skipped) return; // no Chromium outside CI (browser.ts fails the run in CI instead)
+    expect(result.reps).toHaveLength(1);
+    for (const rep of result.reps) {
+      for (const value of [rep.doctorMs, rep.patientMs, rep.bothMs]) expect(value).toBeGreaterThan(0);
+      expect(rep.framesDecoded.every((frames: number) => frames > 0)).toBe(true);
+    }
+  }, 90_000);
+});
