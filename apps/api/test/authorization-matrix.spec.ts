@@ -1,0 +1,190 @@
+import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
+import type { Ack } from '@telehealth/contracts';
+import { CLIENT_EVENTS } from '@telehealth/contracts';
+import { connectSignaling, request } from './signaling-client';
+import { bearer, minutesFromNow, signedInUser, startTestApp, TEST_PASSWORD, TestApp, TestUser } from './test-app';
+
+type Actor = 'doctorOfVisit' | 'otherDoctor' | 'patientOfVisit' | 'otherPatient' | 'admin' | 'signedOut' | 'expiredToken';
+const ACTORS: Actor[] = ['doctorOfVisit', 'otherDoctor', 'patientOfVisit', 'otherPatient', 'admin', 'signedOut', 'expiredToken'];
+const SECRET = 'integration-tests-secret-that-is-long-enough';
+
+/** Expected status per actor, in ACTORS order. */
+type Row = [doctorOfVisit: number, otherDoctor: number, patientOfVisit: number, otherPatient: number, admin: number, signedOut: number, expiredToken: number];
+
+interface Fixture {
+  appointmentId: string;
+  sessionId: string;
+}
+
+interface RouteCase {
+  /** METHOD and the route pattern as registered, e.g. `GET /api/appointments/:id`. */
+  route: string;
+  expect: Row;
+  /** Path and body for one actor; may build fresh records so a change by one actor does not alter the next. */
+  build(actor: Actor): Promise<{ path: string; body?: unknown }>;
+  /** Call with a token of its own (signing out revokes every token of the caller). */
+  ownToken?: boolean;
+}
+
+describe('authorization matrix: every REST route and socket event × every kind of caller', () => {
+  let sut: TestApp;
+  const users = {} as Record<Exclude<Actor, 'signedOut' | 'expiredToken'>, TestUser>;
+  let expiredToken: string;
+
+  beforeAll(async () => {
+    sut = await startTestApp({}, { listen: true });
+    users.doctorOfVisit = await signedInUser(sut, 'DOCTOR');
+    users.otherDoctor = await signedInUser(sut, 'DOCTOR');
+    users.patientOfVisit = await signedInUser(sut, 'PATIENT');
+    users.otherPatient = await signedInUser(sut, 'PATIENT');
+    users.admin = await signedInUser(sut, 'ADMIN');
+    expiredToken = jwt.sign({ role: 'DOCTOR' }, SECRET, { subject: users.doctorOfVisit.id, issuer: 'telehealth-api', audience: 'telehealth', expiresIn: -60 });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  function tokenOf(actor: Actor): string | undefined {
+    if (actor === 'signedOut') return undefined;
+    if (actor === 'expiredToken') return expiredToken;
+    return users[actor].token;
+  }
+
+  async function freshTokenOf(actor: Actor): Promise<string | undefined> {
+    if (actor === 'signedOut' || actor === 'expiredToken') return tokenOf(actor);
+    const login = await sut.http.post('/api/auth/login').send({ email: users[actor].email, password: TEST_PASSWORD }).expect(200);
+    return login.body.accessToken as string;
+  }
+
+  /** A visit of doctorOfVisit with patientOfVisit, straight in the database; ended if asked. */
+  async function visit(options: { ended?: boolean; startsInMinutes?: number } = {}): Promise<Fixture> {
+    const startsAt = new Date(minutesFromNow(options.startsInMinutes ?? 24 * 60 * 30 + Math.floor(Math.random() * 100_000)));
+    const row = await sut.prisma.appointment.create({
+      data: {
+        doctorId: users.doctorOfVisit.id,
+        patientId: users.patientOfVisit.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+        reason: 'Matrix',
+        status: options.ended ? 'COMPLETED' : 'SCHEDULED',
+        room: { create: { id: randomUUID() } },
+        session: { create: options.ended ? { status: 'ENDED', startedAt: startsAt, endedAt: new Date(startsAt.getTime() + 10 * 60_000), endedById: users.doctorOfVisit.id } : {} },
+      },
+      include: { session: true },
+    });
+    return { appointmentId: row.id, sessionId: row.session!.id };
+  }
+
+  const D = 200;
+  const cases: RouteCase[] = [
+    { route: 'GET /api/health', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
+    {
+      route: 'POST /api/auth/register',
+      expect: [201, 201, 201, 201, 201, 201, 201],
+      build: async () => ({ path: '/api/auth/register', body: { email: `matrix-${randomUUID()}@test.example`, password: 'a long password', name: 'New' } }),
+    },
+    { route: 'POST /api/auth/login', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/auth/login', body: { email: users.otherPatient.email, password: TEST_PASSWORD } }) },
+    { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/me' }) },
+    { route: 'GET /api/patients', expect: [D, D, 403, 403, 403, 401, 401], build: async () => ({ path: '/api/patients?query=a' }) },
+    {
+      route: 'POST /api/appointments',
+      expect: [201, 201, 403, 403, 403, 401, 401],
+      build: async () => ({
+        path: '/api/appointments',
+        body: { patientId: users.patientOfVisit.id, startsAt: minutesFromNow(24 * 60 * 60 + Math.floor(Math.random() * 500_000)), durationMinutes: 15, reason: 'Matrix booking' },
+      }),
+    },
+    { route: 'GET /api/appointments', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/appointments' }) },
+    { route: 'GET /api/appointments/:id', expect: [D, 404, D, 404, D, 401, 401], build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}` }) },
+    {
+      route: 'PATCH /api/appointments/:id',
+      expect: [D, 404, D, 404, 403, 401, 401],
+      build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}`, body: { status: 'CANCELLED' } }),
+    },
+    { route: 'GET /api/ice-servers', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/ice-servers' }) },
+    { route: 'GET /api/sessions', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/sessions' }) },
+    { route: 'GET /api/sessions/:id', expect: [D, 404, D, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}` }) },
+    { route: 'GET /api/sessions/:id/notes', expect: [D, 404, 404, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes` }) },
+    {
+      route: 'PUT /api/sessions/:id/notes',
+      expect: [D, 404, 404, 404, 404, 401, 401],
+      build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes`, body: { body: 'Assessment and plan', baseVersion: 0 } }),
+    },
+    { route: 'GET /api/sessions/:id/report.pdf', expect: [D, 404, D, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/report.pdf` }) },
+    { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/audit' }) },
+    { route: 'POST /api/auth/logout', expect: [204, 204, 204, 204, 204, 401, 401], ownToken: true, build: async () => ({ path: '/api/auth/logout' }) },
+  ];
+
+  it('has a row for every route the API serves', () => {
+    const router = (sut.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const served = router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) => Object.keys(layer.route!.methods).filter((method) => method !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path}`));
+    expect(new Set(served)).toEqual(new Set(cases.map((row) => row.route)));
+  });
+
+  it('answers every route with the exact status for each caller', async () => {
+    const failures: string[] = [];
+    for (const row of cases) {
+      const method = row.route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'put';
+      for (const [index, actor] of ACTORS.entries()) {
+        const { path, body } = await row.build(actor);
+        let call = sut.http[method](path);
+        const token = row.ownToken ? await freshTokenOf(actor) : tokenOf(actor);
+        if (token) call = call.set(bearer({ token }));
+        const response = body === undefined ? await call : await call.send(body as object);
+        if (response.status !== row.expect[index]) failures.push(`${row.route} as ${actor}: ${response.status}, expected ${row.expect[index]} (${JSON.stringify(response.body).slice(0, 120)})`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('answers every socket event with the exact code for each caller', async () => {
+    // Expected per event: 'ok' or an error code; joins happen first, in a visit whose window is open.
+    const expectations: Record<(typeof CLIENT_EVENTS)[number], Record<'doctorOfVisit' | 'otherDoctor' | 'patientOfVisit' | 'otherPatient' | 'admin', 'ok' | number>> = {
+      'join-room': { doctorOfVisit: 'ok', otherDoctor: 403, patientOfVisit: 'ok', otherPatient: 403, admin: 403 },
+      offer: { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      answer: { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      'ice-candidate': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      'chat-message': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      'media-state': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      'end-session': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
+      'leave-room': { doctorOfVisit: 'ok', otherDoctor: 'ok', patientOfVisit: 'ok', otherPatient: 'ok', admin: 'ok' },
+    };
+    const payloads: Record<(typeof CLIENT_EVENTS)[number], (roomId: string) => unknown> = {
+      'join-room': (roomId) => ({ roomId }),
+      offer: () => ({ sdp: 'v=0' }),
+      answer: () => ({ sdp: 'v=0' }),
+      'ice-candidate': () => ({ candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host', sdpMid: '0' } }),
+      'chat-message': () => ({ body: 'hello' }),
+      'media-state': () => ({ audio: true, video: false }),
+      'end-session': () => ({}),
+      'leave-room': () => ({}),
+    };
+    // Order matters only for the last two: the patient is refused ending, the doctor ends, then everyone leaves.
+    const order = ['join-room', 'offer', 'answer', 'ice-candidate', 'chat-message', 'media-state', 'end-session', 'leave-room'] as const;
+    expect(new Set(order)).toEqual(new Set(CLIENT_EVENTS));
+
+    const { appointmentId } = await visit({ startsInMinutes: 0 });
+    const room = await sut.prisma.room.findUniqueOrThrow({ where: { appointmentId } });
+    const people = ['patientOfVisit', 'otherDoctor', 'otherPatient', 'admin', 'doctorOfVisit'] as const;
+    const sockets = Object.fromEntries(await Promise.all(people.map(async (actor) => [actor, await connectSignaling(sut.url, await freshTokenOf(actor), { doctor: actor.endsWith('Doctor') || actor === 'doctorOfVisit' })])));
+    const failures: string[] = [];
+    try {
+      for (const event of order) {
+        const actors = event === 'end-session' ? (['patientOfVisit', 'otherDoctor', 'otherPatient', 'admin', 'doctorOfVisit'] as const) : people;
+        for (const actor of actors) {
+          const ack = (await request(sockets[actor], event, payloads[event](room.id))) as Ack<Record<string, unknown>>;
+          const got = ack.ok ? 'ok' : ack.code;
+          if (got !== expectations[event][actor]) failures.push(`${event} as ${actor}: ${got}, expected ${expectations[event][actor]}`);
+        }
+      }
+    } finally {
+      for (const socket of Object.values(sockets)) socket.close();
+    }
+    expect(failures).toEqual([]);
+    await expect(connectSignaling(sut.url, undefined, { reconnection: false })).rejects.toThrow(/access token/);
+    await expect(connectSignaling(sut.url, expiredToken, { reconnection: false })).rejects.toThrow(/access token/);
+  });
+});
