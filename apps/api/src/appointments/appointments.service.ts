@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
+import { isUuid } from '../common/uuid';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Prisma } from '../generated/prisma/client';
 import { PG_EXCLUSION_VIOLATION, postgresErrorCode } from '../prisma/database-errors';
@@ -19,7 +20,6 @@ import { APPOINTMENT_INCLUDE, AppointmentRow, toAppointmentResponse } from './ap
 
 // A visit may be booked to start "now": the form takes a moment to fill in.
 const PAST_START_TOLERANCE_MS = 5 * 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OVERLAP_SENTENCE = 'This time overlaps another scheduled visit of the doctor; choose another time.';
 
 function newRoomId(): string {
@@ -142,7 +142,7 @@ export class AppointmentsService {
 
   /** The appointment if the user may see it; otherwise 404, so ids of others' visits do not leak. */
   private async findVisible(user: AuthUser, id: string): Promise<AppointmentRow> {
-    const row = UUID.test(id)
+    const row = isUuid(id)
       ? await this.prisma.appointment.findFirst({ where: { id, ...visibleTo(user) }, include: APPOINTMENT_INCLUDE })
       : null;
     if (!row) throw ApiError.notFound('No appointment with this id was found.');

@@ -3,6 +3,7 @@ import type { AuthResponse, LoginRequest, RegisterRequest } from '@telehealth/co
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../common/api-error';
+import { isUuid } from '../common/uuid';
 import { PrismaService } from '../prisma/prisma.service';
 import { isUniqueViolation } from '../prisma/database-errors';
 import { AuthUser, toUserResponse } from './auth-user';
@@ -54,11 +55,13 @@ export class AuthService {
   /** The user behind a token, or undefined when the token is bad, expired, revoked by a sign-out, or the account is gone. */
   async authenticate(token: string): Promise<AuthUser | undefined> {
     const claims = this.tokens.verify(token);
-    if (!claims) return undefined;
-    const user = await this.prisma.user.findUnique({
-      where: { id: claims.sub },
-      select: { id: true, email: true, name: true, role: true, timeZone: true, tokensValidAfter: true },
-    });
+    if (!claims || !isUuid(claims.sub)) return undefined;
+    // Every request and socket join passes here: plain SQL, one round trip.
+    const { rows } = await this.prisma.sql.query<AuthUser & { tokensValidAfter: Date | null }>(
+      `SELECT id, email, name, role, time_zone AS "timeZone", tokens_valid_after AS "tokensValidAfter" FROM users WHERE id = $1`,
+      [claims.sub],
+    );
+    const user = rows[0];
     if (!user || (user.tokensValidAfter && claims.issuedAtMs < user.tokensValidAfter.getTime())) return undefined;
     const { tokensValidAfter: _revokedBefore, ...authUser } = user;
     return authUser;

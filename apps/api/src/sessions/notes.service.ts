@@ -6,7 +6,8 @@ import { ApiError } from '../common/api-error';
 import { isUniqueViolation } from '../prisma/database-errors';
 import { PrismaService } from '../prisma/prisma.service';
 import { NoteRow, toNotesResponse } from './session.mapper';
-import { isUuid, SESSION_NOT_FOUND } from './sessions.service';
+import { isUuid } from '../common/uuid';
+import { SESSION_NOT_FOUND } from './sessions.service';
 
 const AUTHOR = { author: { select: { name: true } } } as const;
 

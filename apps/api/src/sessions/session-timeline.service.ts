@@ -17,9 +17,14 @@ export class SessionTimelineService {
    */
   async record(sessionId: string, events: Array<{ type: TimelineEventType; userId: string; detail?: Record<string, string> }>, at: Date): Promise<void> {
     if (events.length === 0) return;
-    await this.prisma.sessionEvent.createMany({
-      data: events.map((event, index) => ({ sessionId, type: event.type, userId: event.userId, detail: event.detail, occurredAt: new Date(at.getTime() + index) })),
+    // Plain SQL: this runs on every join and leave (see SignalingRepository).
+    const values: unknown[] = [];
+    const tuples = events.map((event, index) => {
+      values.push(sessionId, event.userId, event.type, event.detail ? JSON.stringify(event.detail) : null, new Date(at.getTime() + index));
+      const n = index * 5;
+      return `(gen_random_uuid(), $${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}::"SessionEventType", $${n + 4}::jsonb, $${n + 5})`;
     });
+    await this.prisma.sql.query(`INSERT INTO session_events (id, session_id, user_id, type, detail, occurred_at) VALUES ${tuples.join(', ')}`, values);
   }
 
   /** The first time doctor and patient are both present; later calls change nothing. */

@@ -5,14 +5,10 @@ import { AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
+import { isUuid } from '../common/uuid';
 import { SESSION_INCLUDE, sessionDetailInclude, SessionDetailRow, toSessionDetailResponse, toSessionResponse } from './session.mapper';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SESSION_NOT_FOUND = 'No session with this id was found.';
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** Sessions in a user's history list: their own; an admin sees the clinic's. */
 function listableBy(user: AuthUser): Prisma.SessionWhereInput {

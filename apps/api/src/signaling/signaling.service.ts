@@ -34,6 +34,7 @@ import {
   userChannel,
 } from './membership';
 import { SocketRateLimiter } from './rate-limiter';
+import { SignalingRepository } from './signaling.repository';
 import { MemoryStateStore, RedisStateStore, StateStore } from './state-store';
 
 type TypedNamespace = Namespace<Record<string, never>, ServerToClientEvents, Record<string, never>, SignalingSocketData>;
@@ -80,6 +81,7 @@ export class SignalingService implements OnModuleDestroy {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly timeline: SessionTimelineService,
+    private readonly repository: SignalingRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     redis: RedisService,
   ) {
@@ -159,67 +161,47 @@ export class SignalingService implements OnModuleDestroy {
     const current = currentMembership(socket);
     if (current && current.roomId !== request.data.roomId) return { ok: false, code: 409, error: 'You are in another visit; leave it first.' };
 
-    const room = await this.prisma.room.findUnique({
-      where: { id: request.data.roomId },
-      include: {
-        appointment: {
-          include: { session: true, patient: { select: { name: true } } },
-        },
-      },
-    });
-    const appointment = room?.appointment;
-    const session = appointment?.session;
-    if (!room || !appointment || !session) return { ok: false, code: 404, error: 'No visit has this room.' };
+    const access = await this.repository.roomAccess(request.data.roomId);
+    if (!access) return { ok: false, code: 404, error: 'No visit has this room.' };
     const decision = decideJoin({
       user,
-      appointment,
-      session,
+      appointment: access,
+      session: { status: access.sessionStatus },
       joinWindowBeforeMinutes: this.config.JOIN_WINDOW_BEFORE_MIN,
       now: new Date(),
     });
     if (!decision.ok) return decision;
 
     const membership: Membership = {
-      roomId: room.id,
-      sessionId: session.id,
-      appointmentId: appointment.id,
-      doctorId: appointment.doctorId,
-      patientId: appointment.patientId,
+      roomId: access.roomId,
+      sessionId: access.sessionId,
+      appointmentId: access.appointmentId,
+      doctorId: access.doctorId,
+      patientId: access.patientId,
       self: { userId: user.id, name: user.name, role: decision.role },
-      patientName: appointment.patient.name,
-      reason: appointment.reason,
-      startsAt: appointment.startsAt.toISOString(),
+      patientName: access.patientName,
+      reason: access.reason,
+      startsAt: access.startsAt.toISOString(),
     };
     const now = new Date().toISOString();
     const transition = await this.transition(membership, { type: 'join', participant: membership.self, socketId: socket.id, now });
     if (transition.error) return transition.error;
 
     socket.data.membership = membership;
-    await socket.join([roomChannel(room.id), userChannel(room.id, user.id)]);
-    await this.perform(transition.effects, membership);
-    await this.audit.record({ actorId: user.id, action: 'session.join', entityType: 'session', entityId: session.id, ip });
-
-    const chat = await this.prisma.chatMessage.findMany({
-      where: { sessionId: session.id },
-      orderBy: { sentAt: 'asc' },
-      take: 500,
-      include: { sender: { select: { name: true } } },
-    });
+    await socket.join([roomChannel(access.roomId), userChannel(access.roomId, user.id)]);
+    const [chat] = await Promise.all([
+      this.repository.chatHistory(access.sessionId),
+      this.perform(transition.effects, membership),
+      this.audit.record({ actorId: user.id, action: 'session.join', entityType: 'session', entityId: access.sessionId, ip }),
+    ]);
     return {
       ok: true,
-      sessionId: session.id,
-      appointmentId: appointment.id,
+      sessionId: access.sessionId,
+      appointmentId: access.appointmentId,
       self: membership.self,
       peers: transition.state.seats.filter((seat) => seat.userId !== user.id && seat.socketId !== null).map(({ userId, name, role }) => ({ userId, name, role })),
-      chat: chat.map((message) => ({
-        id: message.id,
-        sessionId: message.sessionId,
-        from: message.senderId,
-        senderName: message.sender.name,
-        body: message.body,
-        sentAt: message.sentAt.toISOString(),
-      })),
-      endsAt: appointment.endsAt.toISOString(),
+      chat,
+      endsAt: access.endsAt.toISOString(),
     };
   }
 
