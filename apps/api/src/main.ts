@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       (database.applied.length ? `; applied migrations ${database.applied.join(', ')}` : '; migrations up to date'),
   );
 
-  const app = await createApp(config, database.url);
+  const app = await createApp({ ...config, DATABASE_POOL_SIZE: database.poolSize }, database.url);
   if (config.SEED_DEMO && (await seedDemoAccounts(app.get(PrismaService)))) {
     logger.log(`seeded demo accounts ${DEMO_ACCOUNTS.map((account) => account.email).join(', ')} (password: ${DEMO_PASSWORD})`);
   }

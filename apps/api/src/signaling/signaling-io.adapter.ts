@@ -34,7 +34,11 @@ export class SignalingIoAdapter extends IoAdapter {
     } as ServerOptions);
     if (this.redis) {
       // The adapter blocks on XREAD: it needs a connection of its own that queues while connecting.
-      this.adapterClient ??= this.redis.duplicate({ disableOfflineQueue: false });
+      if (!this.adapterClient) {
+        this.adapterClient = this.redis.duplicate({ disableOfflineQueue: false });
+        // Without a listener, a Redis restart would be an unhandled 'error' event: a crash. The client reconnects by itself.
+        this.adapterClient.on('error', () => undefined);
+      }
       if (!this.adapterClient.isOpen) void this.adapterClient.connect().catch(() => undefined);
       server.adapter(createAdapter(this.adapterClient));
     }
