@@ -56,7 +56,14 @@ export async function expectRemoteVideoPlaying(page: Page): Promise<void> {
 }
 
 export async function callState(page: Page, state: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((expected) => document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') === expected, state, { timeout });
+  try {
+    await page.waitForFunction((expected) => document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') === expected, state, { timeout });
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => ({ url: location.pathname, state: document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') ?? null, text: document.querySelector('main')?.textContent?.slice(0, 300) }))
+      .catch(() => null);
+    throw new Error(`call state never became "${state}": ${JSON.stringify(seen)}`, { cause: error });
+  }
 }
 
 export async function signIn(page: Page, email: string): Promise<void> {

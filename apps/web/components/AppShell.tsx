@@ -3,6 +3,7 @@ import type { Session } from 'next-auth';
 import { homeFor } from '@/lib/auth';
 import { publicApiUrl } from '@/lib/config';
 import { Brand } from './Brand';
+import { HeaderNav } from './HeaderNav';
 import { SessionContextProvider } from './SessionContext';
 import { SignOutButton } from './SignOutButton';
 
@@ -16,6 +17,7 @@ export function AppShell({ session, children }: { session: Session; children: Re
       <header className="header">
         <div className="header-inner">
           <Brand href={homeFor(user.role)} />
+          <HeaderNav />
           <div className="header-user">
             <span className="user-name" data-testid="header-user-name">
               {user.name}

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useAppointments } from '@/hooks/useAppointments';
 import { DoctorAppointments } from './DoctorAppointments';
 import { ScheduleVisitForm } from './ScheduleVisitForm';
@@ -12,6 +13,15 @@ export function DoctorDashboard() {
       <div className="stack">
         <WaitingRoomPanel />
         <DoctorAppointments appointments={upcoming} />
+        <section className="card history-teaser" aria-labelledby="doctor-history-title">
+          <div className="item-main">
+            <h2 id="doctor-history-title">Past visits</h2>
+            <p className="hint">Notes, reports and what happened in visits that are over.</p>
+          </div>
+          <Link className="btn btn-secondary" href="/history" data-testid="dashboard-history-link">
+            Open past visits
+          </Link>
+        </section>
       </div>
       <ScheduleVisitForm onScheduled={() => void upcoming.reload()} />
     </div>

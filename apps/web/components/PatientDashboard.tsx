@@ -52,6 +52,9 @@ export function PatientDashboard() {
       <section className="card" aria-labelledby="patient-past-title" data-testid="patient-past">
         <div className="card-head">
           <h2 id="patient-past-title">Past visits</h2>
+          <Link className="btn btn-ghost btn-small" href="/history" data-testid="dashboard-history-link">
+            All past visits ›
+          </Link>
         </div>
         {past.error && <div className="alert alert-error">{past.error}</div>}
         {!past.loading && past.items.length === 0 && !past.error && <p className="empty">No past visits yet.</p>}

@@ -101,3 +101,43 @@ export function formatCountdown(ms: number): string {
   const days = Math.round(hours / 24);
   return days === 1 ? 'tomorrow' : `in ${days} days`;
 }
+
+/** "Sun, Nov 22, 2026" for lists that span more than one year. */
+export function formatDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(iso));
+}
+
+/** "Sunday, November 22, 2026 at 10:02 AM" for a record's headline times. */
+export function formatLongDateTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALE, {
+    timeZone,
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** "Europe/Berlin (CET)": the zone a person set, spelled for reading. */
+export function zoneName(timeZone: string, at: Date = new Date()): string {
+  return `${timeZone.replace(/_/g, ' ')} (${zoneLabel(timeZone, at)})`;
+}
+
+/** "45 s", "26 min", "26 min 4 s", "1 h 2 min" for how long something lasted. */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  if (total < 60) return `${total} s`;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
+  return s ? `${m} min ${s} s` : `${m} min`;
+}
+
+/** The day after a "YYYY-MM-DD" date, for an inclusive "to" day turned into an exclusive bound. */
+export function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,33 @@
+import type { ChatMessage } from '@telehealth/contracts';
+import { formatTime } from '@/lib/time';
+
+/** The visit's chat as it was kept with the record: read only. */
+export function ChatTranscript({ messages, selfId, timeZone }: { messages: ChatMessage[]; selfId: string; timeZone: string }) {
+  return (
+    <section className="card" aria-labelledby="transcript-title" data-testid="chat-transcript">
+      <div className="card-head">
+        <h2 id="transcript-title">Chat</h2>
+        <span className="hint">
+          {messages.length} {messages.length === 1 ? 'message' : 'messages'}
+        </span>
+      </div>
+      {messages.length === 0 ? (
+        <p className="empty">No messages were sent during this visit.</p>
+      ) : (
+        <ol className="chat-messages transcript">
+          {messages.map((m) => (
+            <li key={m.id} className="chat-message" data-mine={m.from === selfId} data-testid="transcript-message">
+              <div className="chat-meta">
+                <strong>{m.from === selfId ? `You (${m.senderName})` : m.senderName}</strong> ·{' '}
+                <time dateTime={m.sentAt}>{formatTime(m.sentAt, timeZone)}</time>
+              </div>
+              <div className="chat-bubble" data-testid="transcript-body">
+                {m.body}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { SessionDetailResponse } from '@telehealth/contracts';
+import { useClientSession } from '@/components/SessionContext';
+import { ApiError, apiRequest, errorMessage } from '@/lib/api-client';
+
+export interface SessionDetailState {
+  detail: SessionDetailResponse | null;
+  loading: boolean;
+  error: string | null;
+  notFound: boolean;
+}
+
+/** The record of one visit: times, timeline, chat (and for its doctor, the latest notes). */
+export function useSessionDetail(sessionId: string): SessionDetailState {
+  const session = useClientSession();
+  const [state, setState] = useState<SessionDetailState>({ detail: null, loading: true, error: null, notFound: false });
+
+  useEffect(() => {
+    let cancelled = false;
+    apiRequest<SessionDetailResponse>(session, `/api/sessions/${encodeURIComponent(sessionId)}`)
+      .then((detail) => {
+        if (!cancelled) setState({ detail, loading: false, error: null, notFound: false });
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        const notFound = e instanceof ApiError && e.code === 404;
+        setState({ detail: null, loading: false, error: errorMessage(e), notFound });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [session, sessionId]);
+
+  return state;
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionPage, SessionResponse } from '@telehealth/contracts';
+import { useClientSession } from '@/components/SessionContext';
+import { apiRequest, errorMessage } from '@/lib/api-client';
+
+export interface HistoryQuery {
+  page: number;
+  pageSize: number;
+  /** ISO instants: `from` inclusive, `to` exclusive (the API's range on the scheduled start). */
+  from?: string;
+  to?: string;
+  withUserId?: string;
+}
+
+export interface SessionHistoryState {
+  items: SessionResponse[];
+  total: number;
+  loading: boolean;
+  error: string | null;
+  reload: () => Promise<void>;
+}
+
+function queryString(query: HistoryQuery): string {
+  const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.withUserId) params.set('withUserId', query.withUserId);
+  return params.toString();
+}
+
+/** One page of the signed-in user's visit history (newest first); `null` holds the request back. */
+export function useSessionHistory(query: HistoryQuery | null): SessionHistoryState {
+  const session = useClientSession();
+  const [items, setItems] = useState<SessionResponse[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+  const qs = query ? queryString(query) : null;
+
+  const reload = useCallback(async () => {
+    if (qs === null) return;
+    const ticket = ++latest.current;
+    setLoading(true);
+    try {
+      const page = await apiRequest<SessionPage>(session, `/api/sessions?${qs}`);
+      if (ticket !== latest.current) return;
+      setItems(page.items);
+      setTotal(page.total);
+      setError(null);
+    } catch (e) {
+      if (ticket === latest.current) setError(errorMessage(e));
+    } finally {
+      if (ticket === latest.current) setLoading(false);
+    }
+  }, [session, qs]);
+
+  useEffect(() => {
+    void reload();
+    return () => {
+      // A newer query (or leaving the page) makes any answer still on its way stale.
+      latest.current++;
+    };
+  }, [reload]);
+
+  return { items, total, loading, error, reload };
+}
+
+/**
+ * The people the user has had visits with, for the history's filter: gathered from the most
+ * recent 100 visits (the API has no list of counterparts of its own). Waits for `enabled`, so it
+ * does not race the page's first list request.
+ */
+export function useHistoryParties(enabled: boolean): { parties: Array<{ id: string; name: string }>; error: string | null } {
+  const session = useClientSession();
+  const [parties, setParties] = useState<Array<{ id: string; name: string }>>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [started, setStarted] = useState(false);
+  if (enabled && !started) setStarted(true);
+
+  useEffect(() => {
+    if (!started) return;
+    let cancelled = false;
+    apiRequest<SessionPage>(session, '/api/sessions?page=1&pageSize=100')
+      .then((page) => {
+        if (cancelled) return;
+        const seen = new Map<string, string>();
+        for (const visit of page.items) {
+          const other = visit.doctor.id === session.user.id ? visit.patient : visit.doctor;
+          seen.set(other.id, other.name);
+        }
+        setParties([...seen.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)));
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(errorMessage(e));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [session, started]);
+
+  return { parties, error };
+}
