@@ -60,7 +60,12 @@ export async function callState(page: Page, state: string, timeout = 30_000): Pr
     await page.waitForFunction((expected) => document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') === expected, state, { timeout });
   } catch (error) {
     const seen = await page
-      .evaluate(() => ({ url: location.pathname, state: document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') ?? null, text: document.querySelector('main')?.textContent?.slice(0, 300) }))
+      .evaluate(() => ({
+        url: location.pathname,
+        state: document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') ?? null,
+        text: document.querySelector('main')?.textContent?.slice(0, 120),
+        peerConnections: ((window as unknown as { __peerConnections?: RTCPeerConnection[] }).__peerConnections ?? []).map((pc) => `${pc.connectionState}/${pc.iceConnectionState}/${pc.signalingState}`),
+      }))
       .catch(() => null);
     throw new Error(`call state never became "${state}": ${JSON.stringify(seen)}`, { cause: error });
   }

@@ -14,6 +14,20 @@ const SENTENCE_BY_STATUS: Record<number, string> = {
   429: 'Too many requests: wait a moment and try again.',
 };
 
+// Errors meaning "the database is not reachable right now" (refused, shut down, starting up, dropped).
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+function databaseUnavailable(exception: unknown): boolean {
+  let current: unknown = exception;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const candidate = current as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (UNAVAILABLE_CODES.has(String(candidate.code)) || UNAVAILABLE_CODES.has(String(candidate.originalCode))) return true;
+    if (typeof candidate.message === 'string' && /Connection terminated|connect ECONNREFUSED/.test(candidate.message)) return true;
+    current = candidate.cause ?? candidate.meta?.driverAdapterError;
+  }
+  return false;
+}
+
 /** Renders a caught error as the one error shape; unknown errors become a 500 without internals. */
 export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof HttpException) {
@@ -28,6 +42,9 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
     }
     return { error: SENTENCE_BY_STATUS[status] ?? exception.message, code: status };
   }
+  if (databaseUnavailable(exception)) {
+    return { error: 'The service is briefly unavailable (its database cannot be reached); try again in a moment.', code: HttpStatus.SERVICE_UNAVAILABLE };
+  }
   return { error: 'Something went wrong on our side; the request was not completed.', code: HttpStatus.INTERNAL_SERVER_ERROR };
 }
 
@@ -38,7 +55,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toErrorResponse(exception);
-    if (body.code >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.code === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else if (body.code === 503) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     if (response.headersSent) return;
     response.status(body.code).json(body);
   }

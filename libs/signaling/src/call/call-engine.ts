@@ -57,6 +57,8 @@ export interface CallEngineOptions {
 const TERMINAL: CallState[] = ['ended', 'left'];
 // A 'disconnected' ICE state often heals by itself; restart only if it lasts.
 const DISCONNECTED_RESTART_MS = 2500;
+// A negotiation that has not connected by then lost a message or an ICE round: start it again.
+const CONNECT_WATCHDOG_MS = 6000;
 
 /**
  * One side of a two-party call: joins the visit's room over the signaling socket and runs
@@ -88,6 +90,7 @@ export class CallEngine {
   private media: MediaState;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchdogTimer: ReturnType<typeof setTimeout> | undefined;
   private lastInbound: { bytes: number; lost: number; received: number; at: number } | undefined;
 
   constructor(options: CallEngineOptions) {
@@ -299,6 +302,7 @@ export class CallEngine {
       const stream = event.streams[0] ?? new MediaStream([event.track]);
       this.emit('remote-stream', stream);
     };
+    this.armWatchdog(pc);
     pc.onconnectionstatechange = () => {
       if (this.pc !== pc || this.isTerminal()) return;
       clearTimeout(this.disconnectedTimer);
@@ -320,8 +324,27 @@ export class CallEngine {
     };
   }
 
+  /**
+   * Until the peer connection connects, check on it every few seconds: an offer whose answer
+   * never came is sent again, and a settled negotiation whose ICE did not connect restarts ICE.
+   * Either side may do it; perfect negotiation sorts out the collisions.
+   */
+  private armWatchdog(pc: RTCPeerConnection): void {
+    clearTimeout(this.watchdogTimer);
+    this.watchdogTimer = setTimeout(() => {
+      if (this.pc !== pc || this.isTerminal() || pc.connectionState === 'connected') return;
+      if (pc.signalingState === 'have-local-offer' && pc.localDescription) {
+        void this.request('offer', { sdp: pc.localDescription.sdp }).catch(() => undefined);
+      } else if (pc.signalingState === 'stable') {
+        pc.restartIce();
+      }
+      this.armWatchdog(pc);
+    }, CONNECT_WATCHDOG_MS);
+  }
+
   private closePeerConnection(): void {
     clearTimeout(this.disconnectedTimer);
+    clearTimeout(this.watchdogTimer);
     if (!this.pc) return;
     const pc = this.pc;
     this.pc = null;
