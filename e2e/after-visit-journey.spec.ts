@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
-import { doctorJoinsFromWaitingRoom, downloadReport, notesStatus, patientJoins, scheduleNow } from './support/history';
-import { callState, signIn, watchPeerConnections } from './support/journey';
+import { downloadReport, notesStatus } from './support/history';
+import { bothInState, callState, doctorJoinsFromWaitingRoom, patientJoins, scheduleNow, signIn, watchPeerConnections } from './support/journey';
 import { createAccount, Stack, startStack } from './support/stack';
 
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
@@ -48,7 +48,7 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     await patientJoins(patientPage, reason);
     await callState(patientPage, 'waiting');
     await doctorJoinsFromWaitingRoom(doctorPage, patient);
-    await Promise.all([callState(doctorPage, 'connected'), callState(patientPage, 'connected')]);
+    await bothInState([doctorPage, patientPage], 'connected');
     await patientPage.getByTestId('chat-input').fill(chatLine);
     await patientPage.getByTestId('chat-send').click();
     await doctorPage.getByTestId('chat-message').filter({ hasText: chatLine }).waitFor();

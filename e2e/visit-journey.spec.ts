@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
-import { callState, expectRemoteVideoPlaying, localSlot, signIn, watchPeerConnections } from './support/journey';
-import { Account, createAccount, Stack, startStack } from './support/stack';
+import { bothInState, callState, doctorJoinsFromWaitingRoom, expectRemoteVideoPlaying, patientJoins, scheduleNow, signIn, trackPage, watchPeerConnections } from './support/journey';
+import { createAccount, Stack, startStack } from './support/stack';
 
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -11,12 +11,20 @@ describeWithBrowser('a video visit in two real browsers', () => {
   let patientBrowser: Browser;
 
   beforeAll(async () => {
-    [stack, doctorBrowser, patientBrowser] = await Promise.all([startStack(), launchBrowser(), launchBrowser()]);
+    stack = await startStack();
     console.log(`screenshots: ${SCREENSHOT_DIR}`);
   }, 120_000);
 
-  afterAll(async () => {
+  // Each journey gets two fresh browsers: nothing of an earlier call is left in them.
+  beforeEach(async () => {
+    [doctorBrowser, patientBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
+  });
+
+  afterEach(async () => {
     await Promise.all([doctorBrowser?.close(), patientBrowser?.close()]);
+  });
+
+  afterAll(async () => {
     await stack?.stop();
   });
 
@@ -24,36 +32,8 @@ describeWithBrowser('a video visit in two real browsers', () => {
     const context = await newPersonContext(browser, stack.webUrl);
     await watchPeerConnections(context);
     const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    trackPage(page, browser === doctorBrowser ? 'doctor' : 'patient');
     return page;
-  }
-
-  /** The doctor books a visit that starts now, through the dashboard's form. */
-  async function scheduleNow(doctorPage: Page, patient: Account, reason: string): Promise<void> {
-    await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]);
-    await doctorPage.getByTestId('schedule-patient-option').filter({ hasText: patient.name }).first().click();
-    const { date, time } = localSlot(new Date(), 'Europe/Berlin');
-    await doctorPage.getByTestId('schedule-date').fill(date);
-    await doctorPage.getByTestId('schedule-time').fill(time);
-    await doctorPage.getByTestId('schedule-duration').selectOption('30');
-    await doctorPage.getByTestId('schedule-reason').fill(reason);
-    await doctorPage.getByTestId('schedule-submit').click();
-    await doctorPage.getByTestId('schedule-success').waitFor();
-  }
-
-  async function patientJoins(patientPage: Page, reason: string): Promise<void> {
-    const visit = patientPage.getByTestId('patient-appointment').filter({ hasText: reason });
-    await visit.locator('a[data-testid=join-call]').click();
-    await patientPage.getByTestId('device-check').waitFor();
-    await patientPage.getByTestId('join-visit').click();
-  }
-
-  async function doctorJoinsFromWaitingRoom(doctorPage: Page, patient: Account): Promise<void> {
-    const entry = doctorPage.getByTestId('waiting-room-entry').filter({ hasText: patient.name });
-    await entry.waitFor();
-    await entry.getByTestId('waiting-room-join').click();
-    await doctorPage.getByTestId('device-check').waitFor();
-    await doctorPage.getByTestId('join-visit').click();
   }
 
   it('schedule, Join Call, waiting room, connected call with chat and mute, end for both', async () => {
@@ -87,7 +67,7 @@ describeWithBrowser('a video visit in two real browsers', () => {
     await screenshots(doctorPage, '06-doctor-waiting-room');
     await doctorJoinsFromWaitingRoom(doctorPage, patient);
 
-    await Promise.all([callState(doctorPage, 'connected'), callState(patientPage, 'connected')]);
+    await bothInState([doctorPage, patientPage], 'connected');
     await Promise.all([expectRemoteVideoPlaying(doctorPage), expectRemoteVideoPlaying(patientPage)]);
 
     await patientPage.getByTestId('chat-input').fill('Good morning, doctor');
@@ -128,11 +108,11 @@ describeWithBrowser('a video visit in two real browsers', () => {
     await patientPage.waitForURL(/\/patient$/);
     await patientJoins(patientPage, reason);
     await doctorJoinsFromWaitingRoom(doctorPage, patient);
-    await Promise.all([callState(doctorPage, 'connected'), callState(patientPage, 'connected')]);
+    await bothInState([doctorPage, patientPage], 'connected');
     await expectRemoteVideoPlaying(doctorPage);
 
     await patientPage.reload();
-    await Promise.all([callState(patientPage, 'connected', 45_000), callState(doctorPage, 'connected', 45_000)]);
+    await bothInState([doctorPage, patientPage], 'connected', 45_000);
     await Promise.all([expectRemoteVideoPlaying(doctorPage), expectRemoteVideoPlaying(patientPage)]);
     await screenshots(patientPage, '11-call-patient-after-reload');
   }, 180_000);

@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { localSlot } from './journey';
-import type { Account } from './stack';
 
 // pdf-parse runs pdf.js, whose worker is loaded by a dynamic import that jest's CommonJS
 // sandbox refuses; a plain Node child process reads the PDF instead (as apps/api/test/pdf-text.ts).
@@ -41,34 +39,6 @@ export async function downloadReport(page: Page): Promise<{ fileName: string; by
   const bytes = fs.readFileSync(file);
   const { text } = await pdfText(bytes);
   return { fileName: download.suggestedFilename(), bytes, text: text.replace(/\s+/g, ' ') };
-}
-
-/** The doctor books a visit that starts now, through the dashboard's form (times typed in Europe/Berlin). */
-export async function scheduleNow(doctorPage: Page, patient: Account, reason: string): Promise<void> {
-  await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]);
-  await doctorPage.getByTestId('schedule-patient-option').filter({ hasText: patient.name }).first().click();
-  const { date, time } = localSlot(new Date(), 'Europe/Berlin');
-  await doctorPage.getByTestId('schedule-date').fill(date);
-  await doctorPage.getByTestId('schedule-time').fill(time);
-  await doctorPage.getByTestId('schedule-duration').selectOption('30');
-  await doctorPage.getByTestId('schedule-reason').fill(reason);
-  await doctorPage.getByTestId('schedule-submit').click();
-  await doctorPage.getByTestId('schedule-success').waitFor();
-}
-
-export async function patientJoins(patientPage: Page, reason: string): Promise<void> {
-  const visit = patientPage.getByTestId('patient-appointment').filter({ hasText: reason });
-  await visit.locator('a[data-testid=join-call]').click();
-  await patientPage.getByTestId('device-check').waitFor();
-  await patientPage.getByTestId('join-visit').click();
-}
-
-export async function doctorJoinsFromWaitingRoom(doctorPage: Page, patient: Account): Promise<void> {
-  const entry = doctorPage.getByTestId('waiting-room-entry').filter({ hasText: patient.name });
-  await entry.waitFor();
-  await entry.getByTestId('waiting-room-join').click();
-  await doctorPage.getByTestId('device-check').waitFor();
-  await doctorPage.getByTestId('join-visit').click();
 }
 
 /** Waits until the notes editor reports `text` (e.g. "Saved · version 2"). */

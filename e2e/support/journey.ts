@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { PASSWORD } from './stack';
+import { Account, PASSWORD } from './stack';
 
 /**
  * Keeps every RTCPeerConnection a page makes within reach of the test, so it can read the
@@ -16,6 +16,25 @@ export async function watchPeerConnections(context: BrowserContext): Promise<voi
         all.push(this);
       }
     } as typeof RTCPeerConnection;
+  });
+}
+
+const pageLogs = new WeakMap<Page, string[]>();
+
+/** Keeps the page's warnings, errors and navigations, to explain a failed wait. */
+export function trackPage(page: Page, name: string): void {
+  const lines: string[] = [];
+  pageLogs.set(page, lines);
+  const add = (line: string) => {
+    lines.push(`${new Date().toISOString().slice(11, 23)} ${name} ${line.slice(0, 300)}`);
+    if (lines.length > 40) lines.shift();
+  };
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') add(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => add(`page error: ${error.message}`));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) add(`navigated to ${frame.url()}`);
   });
 }
 
@@ -67,8 +86,15 @@ export async function callState(page: Page, state: string, timeout = 30_000): Pr
         peerConnections: ((window as unknown as { __peerConnections?: RTCPeerConnection[] }).__peerConnections ?? []).map((pc) => `${pc.connectionState}/${pc.iceConnectionState}/${pc.signalingState}`),
       }))
       .catch(() => null);
-    throw new Error(`call state never became "${state}": ${JSON.stringify(seen)}`, { cause: error });
+    throw new Error(`call state never became "${state}": ${JSON.stringify(seen)}\n${(pageLogs.get(page) ?? []).join('\n')}`, { cause: error });
   }
+}
+
+/** Waits for both sides of a call; when one does not get there, says where each one is. */
+export async function bothInState(pages: Page[], state: string, timeout = 30_000): Promise<void> {
+  const results = await Promise.allSettled(pages.map((page) => callState(page, state, timeout)));
+  const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failures.length > 0) throw new Error(failures.map((failure) => (failure.reason as Error).message).join('\n---\n'));
 }
 
 export async function signIn(page: Page, email: string): Promise<void> {
@@ -84,4 +110,32 @@ export function localSlot(at: Date, timeZone: string): { date: string; time: str
     date: new Intl.DateTimeFormat('en-CA', { timeZone }).format(at),
     time: new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at),
   };
+}
+
+/** The doctor books a visit that starts now, through the dashboard's form (times typed in Europe/Berlin). */
+export async function scheduleNow(doctorPage: Page, patient: Account, reason: string): Promise<void> {
+  await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]);
+  await doctorPage.getByTestId('schedule-patient-option').filter({ hasText: patient.name }).first().click();
+  const { date, time } = localSlot(new Date(), 'Europe/Berlin');
+  await doctorPage.getByTestId('schedule-date').fill(date);
+  await doctorPage.getByTestId('schedule-time').fill(time);
+  await doctorPage.getByTestId('schedule-duration').selectOption('30');
+  await doctorPage.getByTestId('schedule-reason').fill(reason);
+  await doctorPage.getByTestId('schedule-submit').click();
+  await doctorPage.getByTestId('schedule-success').waitFor();
+}
+
+export async function patientJoins(patientPage: Page, reason: string): Promise<void> {
+  const visit = patientPage.getByTestId('patient-appointment').filter({ hasText: reason });
+  await visit.locator('a[data-testid=join-call]').click();
+  await patientPage.getByTestId('device-check').waitFor();
+  await patientPage.getByTestId('join-visit').click();
+}
+
+export async function doctorJoinsFromWaitingRoom(doctorPage: Page, patient: Account): Promise<void> {
+  const entry = doctorPage.getByTestId('waiting-room-entry').filter({ hasText: patient.name });
+  await entry.waitFor();
+  await entry.getByTestId('waiting-room-join').click();
+  await doctorPage.getByTestId('device-check').waitFor();
+  await doctorPage.getByTestId('join-visit').click();
 }
