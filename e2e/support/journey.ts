@@ -7,6 +7,7 @@ import { Account, PASSWORD } from './stack';
  */
 export async function watchPeerConnections(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
+    (window as unknown as { __telehealthCallTrace: boolean }).__telehealthCallTrace = true;
     const Native = window.RTCPeerConnection;
     const all: RTCPeerConnection[] = [];
     (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = all;
@@ -27,7 +28,7 @@ export function trackPage(page: Page, name: string): void {
   pageLogs.set(page, lines);
   const add = (line: string) => {
     lines.push(`${new Date().toISOString().slice(11, 23)} ${name} ${line.slice(0, 300)}`);
-    if (lines.length > 40) lines.shift();
+    if (lines.length > 150) lines.shift();
   };
   page.on('console', (message) => {
     if (message.type() === 'warning' || message.type() === 'error') add(`${message.type()}: ${message.text()}`);

@@ -80,6 +80,8 @@ export class CallEngine {
   private readonly unsubscribers: Array<() => void> = [];
   private pc: RTCPeerConnection | null = null;
   private polite = true;
+  /** The polite side lets the impolite side make the first offer (see createPeerConnection). */
+  private politeMayOffer = false;
   private makingOffer = false;
   private ignoreOffer = false;
   private pendingCandidates: RTCIceCandidateInit[] = [];
@@ -203,6 +205,7 @@ export class CallEngine {
   // ---- signaling ----
 
   private onPeerJoined(event: PeerJoinedEvent): void {
+    this.trace(`peer-joined resumed=${event.resumed} polite=${event.polite} state=${this.state} pc=${this.pc?.connectionState ?? 'none'}`);
     if (this.isTerminal()) return;
     this.polite = event.polite;
     this.emit('peer', event.peer);
@@ -224,6 +227,7 @@ export class CallEngine {
 
   private async onDescription(description: RTCSessionDescriptionInit): Promise<void> {
     const pc = this.pc;
+    this.trace(`${description.type} received (pc=${pc ? pc.signalingState : 'none'}, makingOffer=${this.makingOffer})`);
     if (!pc) return;
     const offerCollision = description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
     this.ignoreOffer = !this.polite && offerCollision;
@@ -238,6 +242,7 @@ export class CallEngine {
 
   private async onCandidate(candidate: IceCandidateInit): Promise<void> {
     const pc = this.pc;
+    this.trace(`candidate received (remote description ${pc?.remoteDescription ? 'set' : 'missing'}): ${candidate.candidate.slice(0, 60)}`);
     if (!pc) return;
     if (!pc.remoteDescription) {
       this.pendingCandidates.push(candidate);
@@ -250,6 +255,7 @@ export class CallEngine {
     try {
       await pc.addIceCandidate(candidate);
     } catch (error) {
+      this.trace(`candidate not applied: ${String(error)}`);
       // Candidates of an offer we ignored, or of a peer connection already replaced, do not apply.
       if (!this.ignoreOffer) console.warn('ICE candidate not applied', error);
     }
@@ -278,24 +284,40 @@ export class CallEngine {
     this.ignoreOffer = false;
     this.lastInbound = undefined;
 
+    this.trace(`new peer connection with ${this.options.localStream.getTracks().map((track) => `${track.kind}:${track.readyState}`).join(',') || 'no tracks'}`);
     for (const track of this.options.localStream.getTracks()) {
       const enabled = track.kind === 'audio' ? this.media.audio : this.media.video;
       const sender = pc.addTrack(track, this.options.localStream);
       if (!enabled) void sender.replaceTrack(null);
     }
+    // The first offer always comes from the impolite side, and it asks for audio and video even
+    // when it sends neither (audio-only, or no device), so the other side's media can come in.
+    this.politeMayOffer = false;
+    if (!this.polite) {
+      for (const kind of ['audio', 'video'] as const) {
+        if (!this.options.localStream.getTracks().some((track) => track.kind === kind)) pc.addTransceiver(kind, { direction: 'recvonly' });
+      }
+    }
 
     pc.onnegotiationneeded = async () => {
+      this.trace(`negotiation needed (current=${this.pc === pc})`);
+      // Two fresh peer connections offering at the same instant collide, and Chrome's ICE gathering
+      // can stall after the polite side's offer is rolled back: the polite side waits for the first offer.
+      if (this.polite && !pc.remoteDescription && !this.politeMayOffer) return;
       try {
         this.makingOffer = true;
         await pc.setLocalDescription();
-        if (pc.localDescription && this.pc === pc) await this.request('offer', { sdp: pc.localDescription.sdp });
+        // A remote offer may have been applied meanwhile (rollback), leaving an answer as the local description.
+        if (pc.localDescription?.type === 'offer' && this.pc === pc) await this.request('offer', { sdp: pc.localDescription.sdp });
       } catch (error) {
         console.warn('negotiation failed', error);
       } finally {
         this.makingOffer = false;
       }
     };
+    pc.onicegatheringstatechange = () => this.trace(`gathering ${pc.iceGatheringState}`);
     pc.onicecandidate = ({ candidate }) => {
+      this.trace(`local candidate ${candidate ? candidate.candidate.slice(0, 60) : '(end)'}`);
       if (candidate && this.pc === pc) void this.request('ice-candidate', { candidate: candidate.toJSON() as IceCandidateInit }).catch(() => undefined);
     };
     pc.ontrack = (event) => {
@@ -333,7 +355,11 @@ export class CallEngine {
     clearTimeout(this.watchdogTimer);
     this.watchdogTimer = setTimeout(() => {
       if (this.pc !== pc || this.isTerminal() || pc.connectionState === 'connected') return;
-      if (pc.signalingState === 'have-local-offer' && pc.localDescription) {
+      if (this.polite && !pc.remoteDescription) {
+        // No first offer came (the other side may have nothing to send): make one ourselves.
+        this.politeMayOffer = true;
+        pc.restartIce();
+      } else if (pc.signalingState === 'have-local-offer' && pc.localDescription) {
         void this.request('offer', { sdp: pc.localDescription.sdp }).catch(() => undefined);
       } else if (pc.signalingState === 'stable') {
         pc.restartIce();
@@ -425,11 +451,17 @@ export class CallEngine {
     return socket.timeout(this.options.ackTimeoutMs ?? 10_000).emitWithAck(event, payload);
   }
 
+  /** Step-by-step notes for diagnosing a call, printed only when the page sets `__telehealthCallTrace`. */
+  private trace(message: string): void {
+    if ((globalThis as { __telehealthCallTrace?: boolean }).__telehealthCallTrace) console.warn(`[call] ${message}`);
+  }
+
   private enqueue(work: () => Promise<void>): void {
     this.inbox = this.inbox.then(work).catch((error) => console.warn('signaling message not applied', error));
   }
 
   private setState(state: CallState, detail?: { message?: string }): void {
+    this.trace(`state ${this.state} -> ${state}`);
     if (this.isTerminal() || (state === this.state && !detail)) return;
     this.state = state;
     for (const listener of this.listeners.state) listener(state, detail);
