@@ -63,4 +63,51 @@ describe('an API process going away mid-call (two processes behind Redis)', () =
       await db.end();
     }
   }, 90_000);
+
+  it('survives a crash (SIGKILL) of the patient’s process: the browser rejoins through the balancer and the call starts again', async () => {
+    const [nodeA, nodeB] = await Promise.all([startApiProcess(), startApiProcess()]);
+    nodes.push(nodeA, nodeB);
+    const balancer = await startFailoverProxy(() => [nodeA.port, nodeB.port]);
+    try {
+      const [doctor, patient] = await accountsOn(nodeB.url, [
+        { name: 'Dr. Pia Lund', role: 'DOCTOR' },
+        { name: 'Ole Brandt', role: 'PATIENT' },
+      ]);
+      const created = await fetch(`${nodeB.url}/api/appointments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${doctor.accessToken}` },
+        body: JSON.stringify({ patientId: patient.user.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason: 'Crash' }),
+      });
+      const appointment = (await created.json()) as AppointmentResponse;
+      const patientSocket = await connectSignaling(balancer.url, patient.accessToken);
+      const doctorSocket = await connectSignaling(nodeB.url, doctor.accessToken, { doctor: true });
+      sockets.push(patientSocket, doctorSocket);
+      await request(patientSocket, 'join-room', { roomId: appointment.roomId });
+      await request(doctorSocket, 'join-room', { roomId: appointment.roomId });
+
+      // Nothing is handed over in a crash: the browser reconnects (to B) and joins again, as the call engine does.
+      const reconnected = new Promise<void>((resolve) => patientSocket.io.once('reconnect', () => resolve()));
+      await nodeA.stop('SIGKILL');
+      await reconnected;
+      expect(patientSocket.recovered).toBe(false);
+      const introduced = next(doctorSocket, 'peer-joined', 10_000);
+      expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toMatchObject({ ok: true, peers: [{ userId: doctor.user.id }] });
+      expect(await introduced).toMatchObject({ peer: { userId: patient.user.id }, resumed: false });
+      const offer = next(patientSocket, 'offer');
+      await request(doctorSocket, 'offer', { sdp: 'v=0 after crash' });
+      expect((await offer).sdp).toBe('v=0 after crash');
+
+      const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await db.connect();
+      try {
+        const { rows } = await db.query<{ type: string }>(`SELECT type FROM session_events WHERE session_id = $1 ORDER BY occurred_at`, [appointment.sessionId]);
+        // Everything written before the crash is there, and the new start is recorded after it.
+        expect(rows.map((row) => row.type)).toEqual(['JOINED', 'WAITING', 'JOINED', 'PEER_JOINED', 'JOINED', 'PEER_JOINED']);
+      } finally {
+        await db.end();
+      }
+    } finally {
+      await balancer.close();
+    }
+  }, 90_000);
 });
