@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
 import { downloadReport, notesStatus } from './support/history';
-import { bothInState, callState, doctorJoinsFromWaitingRoom, patientJoins, scheduleNow, signIn, watchPeerConnections } from './support/journey';
+import { reachCall, watchPeerConnections } from './support/journey';
 import { createAccount, Stack, startStack } from './support/stack';
 
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
@@ -40,15 +40,7 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     const patientPage = await personPage(patientBrowser);
 
     // The visit: schedule now, the patient waits, the doctor joins, one chat line, the doctor ends.
-    await signIn(doctorPage, doctor.email);
-    await doctorPage.waitForURL(/\/doctor$/);
-    await scheduleNow(doctorPage, patient, reason);
-    await signIn(patientPage, patient.email);
-    await patientPage.waitForURL(/\/patient$/);
-    await patientJoins(patientPage, reason);
-    await callState(patientPage, 'waiting');
-    await doctorJoinsFromWaitingRoom(doctorPage, patient);
-    await bothInState([doctorPage, patientPage], 'connected');
+    await reachCall(doctorPage, patientPage, doctor, patient, reason);
     await patientPage.getByTestId('chat-input').fill(chatLine);
     await patientPage.getByTestId('chat-send').click();
     await doctorPage.getByTestId('chat-message').filter({ hasText: chatLine }).waitFor();

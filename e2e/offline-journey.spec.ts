@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newPersonContext, screenshots } from './support/browser';
-import { bothInState, doctorJoinsFromWaitingRoom, expectRemoteVideoPlaying, patientJoins, scheduleNow, signIn, watchPeerConnections } from './support/journey';
+import { bothInState, expectRemoteVideoPlaying, reachCall, watchPeerConnections } from './support/journey';
 import { createAccount, Stack, startStack } from './support/stack';
 
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
@@ -31,14 +31,7 @@ describeWithBrowser('a call through a network outage', () => {
     const reason = 'Network outage mid-call';
     const { page: doctorPage } = await person(doctorBrowser);
     const { context: patientContext, page: patientPage } = await person(patientBrowser);
-    await signIn(doctorPage, doctor.email);
-    await doctorPage.waitForURL(/\/doctor$/);
-    await scheduleNow(doctorPage, patient, reason);
-    await signIn(patientPage, patient.email);
-    await patientPage.waitForURL(/\/patient$/);
-    await patientJoins(patientPage, reason);
-    await doctorJoinsFromWaitingRoom(doctorPage, patient);
-    await bothInState([doctorPage, patientPage], 'connected');
+    await reachCall(doctorPage, patientPage, doctor, patient, reason);
 
     await patientContext.setOffline(true);
     await patientPage.waitForTimeout(10_000);

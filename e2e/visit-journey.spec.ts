@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
-import { bothInState, callState, doctorJoinsFromWaitingRoom, expectRemoteVideoPlaying, patientJoins, scheduleNow, signIn, trackPage, watchPeerConnections } from './support/journey';
+import { bothInState, callState, doctorJoinsFromWaitingRoom, expectRemoteVideoPlaying, reachCall, scheduleNow, signIn, trackPage, watchPeerConnections } from './support/journey';
 import { createAccount, Stack, startStack } from './support/stack';
 
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
@@ -101,14 +101,7 @@ describeWithBrowser('a video visit in two real browsers', () => {
     const reason = 'Reload in the middle of the call';
     const doctorPage = await personPage(doctorBrowser);
     const patientPage = await personPage(patientBrowser);
-    await signIn(doctorPage, doctor.email);
-    await doctorPage.waitForURL(/\/doctor$/);
-    await scheduleNow(doctorPage, patient, reason);
-    await signIn(patientPage, patient.email);
-    await patientPage.waitForURL(/\/patient$/);
-    await patientJoins(patientPage, reason);
-    await doctorJoinsFromWaitingRoom(doctorPage, patient);
-    await bothInState([doctorPage, patientPage], 'connected');
+    await reachCall(doctorPage, patientPage, doctor, patient, reason);
     await expectRemoteVideoPlaying(doctorPage);
 
     await patientPage.reload();

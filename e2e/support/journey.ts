@@ -140,3 +140,19 @@ export async function doctorJoinsFromWaitingRoom(doctorPage: Page, patient: Acco
   await doctorPage.getByTestId('device-check').waitFor();
   await doctorPage.getByTestId('join-visit').click();
 }
+
+/**
+ * The common start of a journey: both sign in, the doctor books a visit for now, the patient
+ * joins and waits, the doctor joins from the waiting room, and both reach a connected call.
+ */
+export async function reachCall(doctorPage: Page, patientPage: Page, doctor: Account, patient: Account, reason: string): Promise<void> {
+  await signIn(doctorPage, doctor.email);
+  await doctorPage.waitForURL(/\/doctor$/);
+  await scheduleNow(doctorPage, patient, reason);
+  await signIn(patientPage, patient.email);
+  await patientPage.waitForURL(/\/patient$/);
+  await patientJoins(patientPage, reason);
+  await callState(patientPage, 'waiting');
+  await doctorJoinsFromWaitingRoom(doctorPage, patient);
+  await bothInState([doctorPage, patientPage], 'connected');
+}
