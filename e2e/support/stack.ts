@@ -1,9 +1,9 @@
 import argon2 from 'argon2';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../../apps/api/test/api-process';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PASSWORD = 'journey-password-123';
@@ -19,15 +19,6 @@ export interface Account {
   id: string;
   email: string;
   name: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitFor(url: string, child: ChildProcess, logs: () => string, ready: (status: number) => boolean): Promise<void> {

@@ -1,21 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './api-process';
 import type { AppointmentResponse, AuthResponse, FindPatientsResponse } from '@telehealth/contracts';
 
 const ROOT = path.resolve(__dirname, '../../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** `npm start`'s launcher, API only, with no DATABASE_URL: the embedded default. */
 async function startProduct(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from './page';
 
 export const APPOINTMENT_STATUSES = ['SCHEDULED', 'CANCELLED', 'COMPLETED', 'NO_SHOW'] as const;
 export const ZAppointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
@@ -115,10 +116,5 @@ export const ZAppointmentResponseSchema = z.object({
 });
 export type AppointmentResponse = z.infer<typeof ZAppointmentResponseSchema>;
 
-export const ZAppointmentPageSchema = z.object({
-  items: z.array(ZAppointmentResponseSchema),
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-});
+export const ZAppointmentPageSchema = pageOf(ZAppointmentResponseSchema);
 export type AppointmentPage = z.infer<typeof ZAppointmentPageSchema>;

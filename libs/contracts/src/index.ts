@@ -6,3 +6,4 @@ export * from './health';
 export * from './join-window';
 export * from './signaling';
 export * from './sessions';
+export * from './page';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from './page';
 import { ZAppointmentStatusSchema, ZIsoDateTimeSchema, ZPartySchema, ZSessionStatusSchema } from './appointments';
 import { ZChatMessageSchema } from './signaling';
 import { ZRoleSchema } from './users';
@@ -54,12 +55,7 @@ export const ZSessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof ZSessionResponseSchema>;
 
-export const ZSessionPageSchema = z.object({
-  items: z.array(ZSessionResponseSchema),
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-});
+export const ZSessionPageSchema = pageOf(ZSessionResponseSchema);
 export type SessionPage = z.infer<typeof ZSessionPageSchema>;
 
 // ---- detail (GET /api/sessions/:id) ----
@@ -155,10 +151,5 @@ export const ZAuditEntrySchema = z.object({
 });
 export type AuditEntryResponse = z.infer<typeof ZAuditEntrySchema>;
 
-export const ZAuditPageSchema = z.object({
-  items: z.array(ZAuditEntrySchema),
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-});
+export const ZAuditPageSchema = pageOf(ZAuditEntrySchema);
 export type AuditPage = z.infer<typeof ZAuditPageSchema>;
