@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../apps/api/test/api-process';
+import { freePort } from '../../apps/api/test/free-port';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PASSWORD = 'journey-password-123';

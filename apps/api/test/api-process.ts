@@ -3,22 +3,16 @@ import argon2 from 'argon2';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
+import { freePort } from './free-port';
 import path from 'node:path';
 import { Client } from 'pg';
 import { TEST_PASSWORD } from './test-app';
 
+export { freePort };
+
 const MAIN = path.resolve(__dirname, '../dist/main.js');
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SHARED_SECRET = 'api-process-secret-shared-by-every-node';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ApiProcess {
   child: ChildProcess;
