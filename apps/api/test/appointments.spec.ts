@@ -152,6 +152,9 @@ describe('appointments (REST, real database)', () => {
     expect(page1.body.items.map((item: AppointmentResponse) => item.reason)).toEqual(['in 10h', 'in 20h']);
     const page2 = await sut.http.get('/api/appointments?scope=upcoming&pageSize=2&page=2').set(bearer(patient)).expect(200);
     expect(page2.body.items.map((item: AppointmentResponse) => item.reason)).toEqual(['in 30h']);
+    const beyond = await sut.http.get('/api/appointments?scope=upcoming&pageSize=2&page=3').set(bearer(patient)).expect(200);
+    expect(beyond.body).toEqual({ items: [], page: 3, pageSize: 2, total: 3 });
+    expect(page1.body.items[0]).toMatchObject({ doctor: { id: doctor.id }, patient: { id: patient.id }, status: 'SCHEDULED', sessionStatus: 'WAITING', cancelledAt: null });
 
     const past = await sut.http.get('/api/appointments?scope=past').set(bearer(patient)).expect(200);
     expect(past.body.items.map((item: AppointmentResponse) => item.reason)).toEqual(['cancelled']);

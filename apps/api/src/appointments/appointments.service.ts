@@ -16,7 +16,10 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Prisma } from '../generated/prisma/client';
 import { PG_EXCLUSION_VIOLATION, postgresErrorCode } from '../prisma/database-errors';
 import { PrismaService } from '../prisma/prisma.service';
-import { APPOINTMENT_INCLUDE, AppointmentRow, toAppointmentResponse } from './appointment.mapper';
+import { APPOINTMENT_INCLUDE, AppointmentRow, AppointmentView, toAppointmentResponse } from './appointment.mapper';
+
+/** A row of the list query: the total, and a visit's columns (all null when the page is past the end). */
+type ListRow = AppointmentView & { total: number };
 
 // A visit may be booked to start "now": the form takes a moment to fill in.
 const PAST_START_TOLERANCE_MS = 5 * 60_000;
@@ -70,24 +73,37 @@ export class AppointmentsService {
     return this.toResponse(row);
   }
 
+  /**
+   * One page of the user's visits and their total, in one statement of plain SQL: the doctor's
+   * dashboard asks for this on every visit, and a clinic's doctor has thousands of visits
+   * (Prisma's count + findMany with relations was four round trips and 40 ms at 10,000).
+   */
   async list(user: AuthUser, query: ListAppointmentsQuery): Promise<AppointmentPage> {
-    const now = new Date();
-    const upcoming: Prisma.AppointmentWhereInput = { status: 'SCHEDULED', endsAt: { gt: now } };
-    const where: Prisma.AppointmentWhereInput = {
-      ...visibleTo(user),
-      ...(query.scope === 'upcoming' ? upcoming : { NOT: upcoming }),
-    };
-    const [total, rows] = await this.prisma.$transaction([
-      this.prisma.appointment.count({ where }),
-      this.prisma.appointment.findMany({
-        where,
-        include: APPOINTMENT_INCLUDE,
-        orderBy: [{ startsAt: query.scope === 'upcoming' ? 'asc' : 'desc' }, { id: 'asc' }],
-        skip: (query.page - 1) * query.pageSize,
-        take: query.pageSize,
-      }),
-    ]);
-    return { items: rows.map((row) => this.toResponse(row)), page: query.page, pageSize: query.pageSize, total };
+    // An admin sees every visit; $1 is still bound (and typed) so that the numbering holds.
+    const owner = user.role === 'DOCTOR' ? 'a.doctor_id = $1' : user.role === 'PATIENT' ? 'a.patient_id = $1' : '$1::uuid IS NOT NULL';
+    const upcoming = `(a.status = 'SCHEDULED' AND a.ends_at > $2)`;
+    const filter = `${owner} AND ${query.scope === 'upcoming' ? upcoming : `NOT ${upcoming}`}`;
+    const order = query.scope === 'upcoming' ? 'a.starts_at ASC, a.id ASC' : 'a.starts_at DESC, a.id ASC';
+    const { rows } = await this.prisma.sql.query<ListRow>(
+      `SELECT t.total, page.*
+         FROM (SELECT count(*)::int AS total FROM appointments a WHERE ${filter}) t
+         LEFT JOIN LATERAL (
+           SELECT a.id, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.reason, a.status, a.cancelled_at AS "cancelledAt", a.created_at AS "createdAt",
+                  json_build_object('id', d.id, 'name', d.name, 'timeZone', d.time_zone) AS doctor,
+                  json_build_object('id', p.id, 'name', p.name, 'timeZone', p.time_zone) AS patient,
+                  json_build_object('id', r.id) AS room,
+                  json_build_object('id', s.id, 'status', s.status) AS session
+             FROM (SELECT * FROM appointments a WHERE ${filter} ORDER BY ${order} LIMIT $3 OFFSET $4) a
+             JOIN users d ON d.id = a.doctor_id
+             JOIN users p ON p.id = a.patient_id
+             JOIN rooms r ON r.appointment_id = a.id
+             JOIN sessions s ON s.appointment_id = a.id
+            ORDER BY ${order}
+         ) page ON true`,
+      [user.id, new Date(), query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const items = rows.filter((row) => row.id !== null).map((row) => this.toResponse(row));
+    return { items, page: query.page, pageSize: query.pageSize, total: rows[0]?.total ?? 0 };
   }
 
   async get(user: AuthUser, id: string, ip?: string): Promise<AppointmentResponse> {
@@ -159,7 +175,7 @@ export class AppointmentsService {
     return error;
   }
 
-  private toResponse(row: AppointmentRow): AppointmentResponse {
+  private toResponse(row: AppointmentView): AppointmentResponse {
     return toAppointmentResponse(row, this.config.JOIN_WINDOW_BEFORE_MIN);
   }
 }
