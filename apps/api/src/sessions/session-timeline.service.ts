@@ -29,7 +29,8 @@ export class SessionTimelineService {
 
   /** The first time doctor and patient are both present; later calls change nothing. */
   async markStarted(sessionId: string, at: Date): Promise<void> {
-    await this.prisma.session.updateMany({ where: { id: sessionId, startedAt: null }, data: { startedAt: at, status: 'ACTIVE' } });
+    // Plain SQL: this runs on every join that completes a room.
+    await this.prisma.sql.query(`UPDATE sessions SET started_at = $2, status = 'ACTIVE' WHERE id = $1 AND started_at IS NULL`, [sessionId, at]);
   }
 
   /** Ends the session and completes its appointment, once. Returns false if it had already ended. */

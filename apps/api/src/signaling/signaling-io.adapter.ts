@@ -45,6 +45,11 @@ export class SignalingIoAdapter extends IoAdapter {
     return server;
   }
 
+  /** Nest would still build an RxJS disconnect stream per socket for a gateway without @SubscribeMessage handlers. */
+  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    if (args[1].length > 0) super.bindMessageHandlers(...args);
+  }
+
   override async close(server: Server): Promise<void> {
     await super.close(server);
     if (this.adapterClient?.isOpen) await this.adapterClient.quit().catch(() => this.adapterClient?.destroy());

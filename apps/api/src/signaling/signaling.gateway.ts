@@ -1,70 +1,60 @@
-import {
-  ConnectedSocket,
-  MessageBody,
-  OnGatewayConnection,
-  OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
-import { SIGNALING_NAMESPACE, SignalingEvent } from '@telehealth/contracts';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { Ack, AckError, CLIENT_EVENTS, SIGNALING_NAMESPACE, SignalingEvent } from '@telehealth/contracts';
 import type { Namespace } from 'socket.io';
 import type { SignalingSocket } from './membership';
 import { SignalingService } from './signaling.service';
 
-function clientAddress(socket: SignalingSocket): string | undefined {
-  return socket.handshake.address;
-}
+type ClientEvent = (typeof CLIENT_EVENTS)[number];
+type EventHandler = (socket: SignalingSocket, payload: unknown) => Ack<object> | Promise<Ack<object>>;
 
-/** Socket.IO namespace /signaling: every handler hands its input to SignalingService and returns the acknowledgement. */
+/**
+ * Socket.IO namespace /signaling: every client event goes to SignalingService and its result is
+ * the acknowledgement. Events are dispatched here rather than with @SubscribeMessage: Nest's
+ * per-event pipeline (an RxJS chain per event and socket, guards and interceptors we do not
+ * use) cost more CPU than the relay itself, and memory on every socket (see BENCHMARKS.md).
+ */
 @WebSocketGateway({ namespace: SIGNALING_NAMESPACE })
 export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
-  constructor(private readonly signaling: SignalingService) {}
+  private readonly handlers: Record<ClientEvent, EventHandler>;
+
+  constructor(private readonly signaling: SignalingService) {
+    this.handlers = {
+      [SignalingEvent.JoinRoom]: (socket, payload) => signaling.join(socket, payload, socket.handshake.address),
+      [SignalingEvent.Offer]: (socket, payload) => signaling.relaySdp(socket, 'offer', payload),
+      [SignalingEvent.Answer]: (socket, payload) => signaling.relaySdp(socket, 'answer', payload),
+      [SignalingEvent.IceCandidate]: (socket, payload) => signaling.relayCandidate(socket, payload),
+      [SignalingEvent.ChatMessage]: (socket, payload) => signaling.chat(socket, payload),
+      [SignalingEvent.MediaState]: (socket, payload) => signaling.relayMediaState(socket, payload),
+      [SignalingEvent.LeaveRoom]: (socket) => signaling.leave(socket),
+      [SignalingEvent.EndSession]: (socket) => signaling.end(socket, socket.handshake.address),
+    };
+  }
 
   afterInit(namespace: Namespace): void {
     this.signaling.attach(namespace as never);
   }
 
   handleConnection(socket: SignalingSocket): Promise<void> {
+    // One listener per socket for every event, known or not: fewer closures per socket.
+    socket.onAny((event: unknown, ...args: unknown[]) => this.dispatch(socket, event, args));
     return this.signaling.onConnection(socket);
   }
 
-  @SubscribeMessage(SignalingEvent.JoinRoom)
-  join(@ConnectedSocket() socket: SignalingSocket, @MessageBody() payload: unknown) {
-    return this.signaling.respond(socket, () => this.signaling.join(socket, payload, clientAddress(socket)));
+  /** Runs the event's handler and acknowledges with its result; an unknown event is answered as such. */
+  private dispatch(socket: SignalingSocket, event: unknown, args: unknown[]): void {
+    const last = args[args.length - 1];
+    const ack = typeof last === 'function' ? (last as (answer: unknown) => void) : undefined;
+    const count = ack ? args.length - 1 : args.length;
+    // Extra arguments are passed on as an array, which no schema accepts: the sender learns its mistake.
+    const payload = count > 1 ? args.slice(0, count) : count === 1 ? args[0] : undefined;
+    const handler = typeof event === 'string' && Object.hasOwn(this.handlers, event) ? this.handlers[event as ClientEvent] : undefined;
+    const answer = this.signaling.respond(socket, handler ? () => handler(socket, payload) : () => unknownEvent(event));
+    if (!ack) return;
+    if (answer instanceof Promise) void answer.then(ack);
+    else ack(answer);
   }
+}
 
-  @SubscribeMessage(SignalingEvent.Offer)
-  offer(@ConnectedSocket() socket: SignalingSocket, @MessageBody() payload: unknown) {
-    return this.signaling.respond(socket, () => this.signaling.relaySdp(socket, 'offer', payload));
-  }
-
-  @SubscribeMessage(SignalingEvent.Answer)
-  answer(@ConnectedSocket() socket: SignalingSocket, @MessageBody() payload: unknown) {
-    return this.signaling.respond(socket, () => this.signaling.relaySdp(socket, 'answer', payload));
-  }
-
-  @SubscribeMessage(SignalingEvent.IceCandidate)
-  iceCandidate(@ConnectedSocket() socket: SignalingSocket, @MessageBody() payload: unknown) {
-    return this.signaling.respond(socket, () => this.signaling.relayCandidate(socket, payload));
-  }
-
-  @SubscribeMessage(SignalingEvent.ChatMessage)
-  chat(@ConnectedSocket() socket: SignalingSocket, @MessageBody() payload: unknown) {
-    return this.signaling.respond(socket, () => this.signaling.chat(socket, payload));
-  }
-
-  @SubscribeMessage(SignalingEvent.MediaState)
-  mediaState(@ConnectedSocket() socket: SignalingSocket, @MessageBody() payload: unknown) {
-    return this.signaling.respond(socket, () => this.signaling.relayMediaState(socket, payload));
-  }
-
-  @SubscribeMessage(SignalingEvent.LeaveRoom)
-  leave(@ConnectedSocket() socket: SignalingSocket) {
-    return this.signaling.respond(socket, () => this.signaling.leave(socket));
-  }
-
-  @SubscribeMessage(SignalingEvent.EndSession)
-  end(@ConnectedSocket() socket: SignalingSocket) {
-    return this.signaling.respond(socket, () => this.signaling.end(socket, clientAddress(socket)));
-  }
+function unknownEvent(event: unknown): AckError {
+  return { ok: false, code: 404, error: `Unknown event "${String(event).slice(0, 40)}".` };
 }

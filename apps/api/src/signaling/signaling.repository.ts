@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@telehealth/contracts';
+import { GroupCommit } from '../common/group-commit';
 import { PrismaService } from '../prisma/prisma.service';
+
+interface ChatLine {
+  id: string;
+  sessionId: string;
+  senderId: string;
+  body: string;
+}
 
 export interface RoomAccess {
   roomId: string;
@@ -17,11 +26,14 @@ export interface RoomAccess {
 }
 
 /**
- * The reads of entering a visit, as plain SQL: they run for every join, where Prisma's
- * per-query compilation was the largest cost (bench/join.mjs profile).
+ * The statements of the signaling hot paths (entering a visit, chat), as plain SQL: Prisma's
+ * per-query compilation was their largest cost (bench/join.mjs and bench/relay.mjs profiles).
  */
 @Injectable()
 export class SignalingRepository {
+  /** Chat lines of all rooms, stored together when they arrive together (see GroupCommit). */
+  private readonly chatWriter = new GroupCommit((messages: ChatLine[]) => this.insertChatMessages(messages));
+
   constructor(private readonly prisma: PrismaService) {}
 
   async roomAccess(roomId: string): Promise<RoomAccess | undefined> {
@@ -50,5 +62,24 @@ export class SignalingRepository {
       [sessionId, limit],
     );
     return rows.map((row) => ({ ...row, sentAt: row.sentAt.toISOString() }));
+  }
+
+  /** Stores a chat line while the session is open (an ended visit's transcript is closed): undefined once ended. */
+  addChatMessage(sessionId: string, senderId: string, body: string): Promise<{ id: string; sentAt: Date } | undefined> {
+    return this.chatWriter.add({ id: randomUUID(), sessionId, senderId, body });
+  }
+
+  private async insertChatMessages(messages: ChatLine[]): Promise<Array<{ id: string; sentAt: Date } | undefined>> {
+    const { rows } = await this.prisma.sql.query<{ id: string; sentAt: Date }>(
+      `INSERT INTO chat_messages (id, session_id, sender_id, body, sent_at)
+       SELECT m.id, m.session_id, m.sender_id, m.body, date_trunc('milliseconds', clock_timestamp())
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) WITH ORDINALITY AS m(id, session_id, sender_id, body, n)
+         JOIN sessions s ON s.id = m.session_id AND s.status <> 'ENDED'
+        ORDER BY m.n
+       RETURNING id, sent_at AS "sentAt"`,
+      [messages.map((m) => m.id), messages.map((m) => m.sessionId), messages.map((m) => m.senderId), messages.map((m) => m.body)],
+    );
+    const stored = new Map(rows.map((row) => [row.id, row]));
+    return messages.map((m) => stored.get(m.id));
   }
 }

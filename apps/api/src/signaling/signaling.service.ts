@@ -3,7 +3,6 @@ import {
   Ack,
   AckError,
   ChatMessage,
-  CLIENT_EVENTS,
   describeZodError,
   JoinRoomResult,
   ServerToClientEvents,
@@ -20,7 +19,6 @@ import type { ZodType } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { PrismaService } from '../prisma/prisma.service';
 import { RedisService } from '../redis/redis.service';
 import { SessionTimelineService } from '../sessions/session-timeline.service';
 import {
@@ -45,7 +43,6 @@ const EVENTS_PER_SECOND = 40;
 const EVENT_BURST = 80;
 const FLOOD_AFTER_REFUSALS = 100;
 
-const KNOWN_CLIENT_EVENTS = new Set<unknown>(CLIENT_EVENTS);
 const roomKey = (roomId: string) => `room:${roomId}`;
 const waitingKey = (doctorId: string) => `waiting:${doctorId}`;
 
@@ -77,7 +74,6 @@ export class SignalingService implements OnModuleDestroy {
   private namespace!: TypedNamespace;
 
   constructor(
-    private readonly prisma: PrismaService,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly timeline: SessionTimelineService,
@@ -111,13 +107,6 @@ export class SignalingService implements OnModuleDestroy {
 
   async onConnection(socket: SignalingSocket): Promise<void> {
     this.limiters.set(socket, new SocketRateLimiter(EVENTS_PER_SECOND, EVENT_BURST, FLOOD_AFTER_REFUSALS));
-    // Every event is answered: one the gateway does not know gets an error acknowledgement instead of silence.
-    socket.onAny((event: unknown, ...args: unknown[]) => {
-      const ack = args[args.length - 1];
-      if (!KNOWN_CLIENT_EVENTS.has(event) && typeof ack === 'function') {
-        void this.respond(socket, () => ({ ok: false as const, code: 404, error: `Unknown event "${String(event).slice(0, 40)}".` })).then(ack as (answer: unknown) => void);
-      }
-    });
     socket.on('disconnect', (reason) => void this.track(this.onDisconnect(socket, reason)).catch((error) => this.logger.error(`disconnect: ${String(error)}`)));
     const user = socket.data.user;
     if (user.role === 'DOCTOR') {
@@ -128,8 +117,11 @@ export class SignalingService implements OnModuleDestroy {
     if (socket.recovered && membership) await this.recover(socket, membership);
   }
 
-  /** Runs one client event: rate-limited, and always answered, whatever goes wrong inside. */
-  async respond<T extends object>(socket: SignalingSocket, work: () => Promise<Ack<T>> | Ack<T>): Promise<Ack<T>> {
+  /**
+   * Runs one client event: rate-limited, and always answered, whatever goes wrong inside. A
+   * relay answers synchronously (no promise, no microtask): it is the hot path of every call.
+   */
+  respond<T extends object>(socket: SignalingSocket, work: () => Promise<Ack<T>> | Ack<T>): Promise<Ack<T>> | Ack<T> {
     const verdict = this.limiters.get(socket)?.take() ?? 'ok';
     if (verdict === 'flood') {
       if (!this.flooding.has(socket)) {
@@ -142,11 +134,16 @@ export class SignalingService implements OnModuleDestroy {
     }
     if (verdict === 'limited') return { ok: false, code: 429, error: 'Too many messages; slow down.' };
     try {
-      return await this.track(Promise.resolve().then(work));
+      const answer = work();
+      return answer instanceof Promise ? this.track(answer.catch((error: unknown) => this.failed(error))) : answer;
     } catch (error) {
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      return { ok: false, code: 500, error: 'Something went wrong on our side; try again.' };
+      return this.failed(error);
     }
+  }
+
+  private failed(error: unknown): AckError {
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { ok: false, code: 500, error: 'Something went wrong on our side; try again.' };
   }
 
   async join(socket: SignalingSocket, payload: unknown, ip?: string): Promise<Ack<JoinRoomResult>> {
@@ -154,14 +151,15 @@ export class SignalingService implements OnModuleDestroy {
     if (!request.ok) return request;
     // The handshake token is checked again: a sign-out or expiry since connecting closes the door.
     const token: unknown = socket.handshake.auth?.token;
-    if (typeof token !== 'string' || !(await this.auth.authenticate(token))) {
-      return { ok: false, code: 401, error: 'Sign in again: the access token is missing, invalid or expired.' };
-    }
     const user = socket.data.user;
     const current = currentMembership(socket);
     if (current && current.roomId !== request.data.roomId) return { ok: false, code: 409, error: 'You are in another visit; leave it first.' };
-
-    const access = await this.repository.roomAccess(request.data.roomId);
+    // Both reads at once: the join's latency is its round trips to the database.
+    const [stillSignedIn, access] = await Promise.all([
+      typeof token === 'string' ? this.auth.authenticate(token) : undefined,
+      this.repository.roomAccess(request.data.roomId),
+    ]);
+    if (!stillSignedIn) return { ok: false, code: 401, error: 'Sign in again: the access token is missing, invalid or expired.' };
     if (!access) return { ok: false, code: 404, error: 'No visit has this room.' };
     const decision = decideJoin({
       user,
@@ -228,12 +226,7 @@ export class SignalingService implements OnModuleDestroy {
     if (!request.ok) return request;
     const membership = currentMembership(socket);
     if (!membership) return NOT_IN_ROOM;
-    // One statement: stored only while the session is open (an ended visit's transcript is closed).
-    const [row] = await this.prisma.$queryRaw<Array<{ id: string; sent_at: Date | string }>>`
-      INSERT INTO chat_messages (id, session_id, sender_id, body, sent_at)
-      SELECT gen_random_uuid(), s.id, ${socket.data.user.id}::uuid, ${request.data.body}, date_trunc('milliseconds', now())
-      FROM sessions s WHERE s.id = ${membership.sessionId}::uuid AND s.status <> 'ENDED'
-      RETURNING id, sent_at`;
+    const row = await this.repository.addChatMessage(membership.sessionId, socket.data.user.id, request.data.body);
     if (!row) return { ok: false, code: 409, error: 'This visit has ended.' };
     const message: ChatMessage = {
       id: row.id,
@@ -241,7 +234,7 @@ export class SignalingService implements OnModuleDestroy {
       from: socket.data.user.id,
       senderName: socket.data.user.name,
       body: request.data.body,
-      sentAt: new Date(row.sent_at).toISOString(),
+      sentAt: row.sentAt.toISOString(),
     };
     socket.to(roomChannel(membership.roomId)).emit('chat-message', message);
     return { ok: true, message };
@@ -354,8 +347,8 @@ export class SignalingService implements OnModuleDestroy {
 
   /**
    * Performs a transition's effects: the end of a session is written before anyone is told (so
-   * a rejoin right after is refused), then everything said to sockets, then the timeline in one
-   * write, then the session start and the waiting room.
+   * a rejoin right after is refused), then everything said to sockets, then, at the same time,
+   * the timeline in one write, the session start and the waiting room.
    */
   private async perform(effects: RoomEffect[], membership: Membership, ip?: string): Promise<void> {
     const attempt = async (what: string, work: () => Promise<void> | void) => {
@@ -376,8 +369,10 @@ export class SignalingService implements OnModuleDestroy {
       else if (effect.type === 'session-started' || effect.type === 'waiting') later.push(effect);
       else if (effect.type !== 'session-ended') await attempt(effect.type, () => this.performOne(effect, membership, ip));
     }
-    await attempt('record', () => this.timeline.record(membership.sessionId, records.map(({ event, userId, detail }) => ({ type: event, userId, detail })), new Date()));
-    for (const effect of later) await attempt(effect.type, () => this.performOne(effect, membership, ip));
+    await Promise.all([
+      attempt('record', () => this.timeline.record(membership.sessionId, records.map(({ event, userId, detail }) => ({ type: event, userId, detail })), new Date())),
+      ...later.map((effect) => attempt(effect.type, () => this.performOne(effect, membership, ip))),
+    ]);
   }
 
   private async performOne(effect: Exclude<RoomEffect, { type: 'record' }>, membership: Membership, ip?: string): Promise<void> {

@@ -36,6 +36,12 @@ export class MemoryStateStore implements StateStore {
   }
 }
 
+// Writes the new state (or deletes it when empty) and releases the lock, only if the lock is still ours.
+const COMMIT_AND_UNLOCK = `
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == '' then redis.call('del', KEYS[2]) else redis.call('set', KEYS[2], ARGV[2], 'EX', ARGV[3]) end
+redis.call('del', KEYS[1])
+return 1`;
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const LOCK_TTL_MS = 5_000;
 const LOCK_WAIT_MS = 5_000;
@@ -53,21 +59,32 @@ export class RedisStateStore implements StateStore {
     return raw ? (JSON.parse(raw) as T) : undefined;
   }
 
+  /**
+   * Two round trips when uncontended (joins and leaves wait on them): the lock and the read
+   * travel together (Redis runs them in order, so the read sees the state under the lock), and
+   * the write and the release are one script, which refuses to write if the lock expired meanwhile.
+   */
   async update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     const lockKey = `${this.prefix}lock:${key}`;
+    const stateKey = this.prefix + key;
     const token = randomUUID();
     const deadline = Date.now() + LOCK_WAIT_MS;
-    while ((await this.redis.set(lockKey, token, { NX: true, PX: LOCK_TTL_MS })) !== 'OK') {
+    for (;;) {
+      const [locked, raw] = await Promise.all([this.redis.set(lockKey, token, { NX: true, PX: LOCK_TTL_MS }), this.redis.get(stateKey)]);
+      if (locked === 'OK') {
+        let next: T | undefined;
+        try {
+          next = change(raw ? (JSON.parse(raw) as T) : undefined);
+        } catch (error) {
+          await this.redis.eval(RELEASE_LOCK, { keys: [lockKey], arguments: [token] });
+          throw error;
+        }
+        const written = await this.redis.eval(COMMIT_AND_UNLOCK, { keys: [lockKey, stateKey], arguments: [token, next === undefined ? '' : JSON.stringify(next), String(STATE_TTL_S)] });
+        if (written !== 1) throw new Error(`state ${key}: the lock expired before the change was written`);
+        return next;
+      }
       if (Date.now() > deadline) throw new Error(`state ${key} stayed locked for ${LOCK_WAIT_MS} ms`);
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
-    }
-    try {
-      const next = change(await this.get<T>(key));
-      if (next === undefined) await this.redis.del(this.prefix + key);
-      else await this.redis.set(this.prefix + key, JSON.stringify(next), { EX: STATE_TTL_S });
-      return next;
-    } finally {
-      await this.redis.eval(RELEASE_LOCK, { keys: [lockKey], arguments: [token] });
     }
   }
 }

@@ -1,0 +1,36 @@
+import { GroupCommit } from './group-commit';
+
+describe(GroupCommit.name, () => {
+  it('writes a lone row at once, gathers the rows that arrive during a write into one statement, and answers each caller with its own result', async () => {
+    const statements: string[][] = [];
+    const pending: Array<() => void> = [];
+    const writer = new GroupCommit<string, string>(
+      (rows) =>
+        new Promise((resolve) => {
+          statements.push(rows);
+          pending.push(() => resolve(rows.map((row) => `stored ${row}`)));
+        }),
+      1,
+    );
+    const first = writer.add('a');
+    expect(statements).toEqual([['a']]);
+    const later = ['b', 'c', 'd'].map((row) => writer.add(row));
+    expect(statements).toHaveLength(1);
+    pending.shift()!();
+    await expect(first).resolves.toBe('stored a');
+    expect(statements).toEqual([['a'], ['b', 'c', 'd']]);
+    pending.shift()!();
+    await expect(Promise.all(later)).resolves.toEqual(['stored b', 'stored c', 'stored d']);
+  });
+
+  it('tells every caller of a failed statement that its row was not stored, and keeps writing afterwards', async () => {
+    let fail = true;
+    const writer = new GroupCommit<number, number>(async (rows) => {
+      if (fail) throw new Error('database unavailable');
+      return rows.map((row) => row * 2);
+    });
+    await expect(writer.add(1)).rejects.toThrow('database unavailable');
+    fail = false;
+    await expect(writer.add(2)).resolves.toBe(4);
+  });
+});
