@@ -1,4 +1,4 @@
-import type { AuthResponse } from '@telehealth/contracts';
+import type { AppointmentResponse, AuthResponse } from '@telehealth/contracts';
 import argon2 from 'argon2';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,7 @@ import net from 'node:net';
 import { freePort } from './free-port';
 import path from 'node:path';
 import { Client } from 'pg';
-import { TEST_PASSWORD } from './test-app';
+import { minutesFromNow, TEST_PASSWORD } from './test-app';
 
 export { freePort };
 
@@ -90,6 +90,21 @@ export async function accountsOn(apiUrl: string, people: Array<{ name: string; r
       return (await response.json()) as AuthResponse;
     }),
   );
+}
+
+/** A doctor and a patient signed in on `apiUrl`, and a visit between them booked there to start now. */
+export async function visitBookedNowOn(apiUrl: string, doctorName: string, patientName: string, reason: string) {
+  const [doctor, patient] = await accountsOn(apiUrl, [
+    { name: doctorName, role: 'DOCTOR' },
+    { name: patientName, role: 'PATIENT' },
+  ]);
+  const created = await fetch(`${apiUrl}/api/appointments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${doctor.accessToken}` },
+    body: JSON.stringify({ patientId: patient.user.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason }),
+  });
+  if (created.status !== 201) throw new Error(`booking on ${apiUrl}: ${created.status} ${await created.text()}`);
+  return { doctor, patient, appointment: (await created.json()) as AppointmentResponse };
 }
 
 /**

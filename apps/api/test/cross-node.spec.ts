@@ -1,7 +1,6 @@
-import type { AppointmentResponse, JoinRoomResult } from '@telehealth/contracts';
-import { accountsOn, ApiProcess, startApiProcess } from './api-process';
+import type { JoinRoomResult } from '@telehealth/contracts';
+import { ApiProcess, startApiProcess, visitBookedNowOn } from './api-process';
 import { ClientSocket, connectSignaling, next, request } from './signaling-client';
-import { minutesFromNow } from './test-app';
 
 describe('two API processes sharing PostgreSQL and Redis', () => {
   const nodes: ApiProcess[] = [];
@@ -15,17 +14,7 @@ describe('two API processes sharing PostgreSQL and Redis', () => {
   it('runs a whole visit with the patient on one node and the doctor on the other', async () => {
     const [nodeA, nodeB] = await Promise.all([startApiProcess(), startApiProcess()]);
     nodes.push(nodeA, nodeB);
-    const [doctor, patient] = await accountsOn(nodeB.url, [
-      { name: 'Dr. Noor Aziz', role: 'DOCTOR' },
-      { name: 'Kim Lund', role: 'PATIENT' },
-    ]);
-    const created = await fetch(`${nodeB.url}/api/appointments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${doctor.accessToken}` },
-      body: JSON.stringify({ patientId: patient.user.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason: 'Cross-node visit' }),
-    });
-    expect(created.status).toBe(201);
-    const appointment = (await created.json()) as AppointmentResponse;
+    const { doctor, patient, appointment } = await visitBookedNowOn(nodeB.url, 'Dr. Noor Aziz', 'Kim Lund', 'Cross-node visit');
 
     const patientSocket = await connectSignaling(nodeA.url, patient.accessToken);
     const doctorSocket = await connectSignaling(nodeB.url, doctor.accessToken, { doctor: true });

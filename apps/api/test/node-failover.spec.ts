@@ -1,8 +1,6 @@
-import type { AppointmentResponse } from '@telehealth/contracts';
 import { Client } from 'pg';
-import { accountsOn, ApiProcess, startApiProcess, startFailoverProxy } from './api-process';
+import { ApiProcess, startApiProcess, startFailoverProxy, visitBookedNowOn } from './api-process';
 import { ClientSocket, connectSignaling, next, request } from './signaling-client';
-import { minutesFromNow } from './test-app';
 
 describe('an API process going away mid-call (two processes behind Redis)', () => {
   const nodes: ApiProcess[] = [];
@@ -19,16 +17,7 @@ describe('an API process going away mid-call (two processes behind Redis)', () =
     const [nodeA, nodeB] = await Promise.all([startApiProcess(), startApiProcess()]);
     nodes.push(nodeA, nodeB);
     proxy = await startFailoverProxy(() => [nodeA.port, nodeB.port]);
-    const [doctor, patient] = await accountsOn(nodeB.url, [
-      { name: 'Dr. Mira Stone', role: 'DOCTOR' },
-      { name: 'Jonas Weil', role: 'PATIENT' },
-    ]);
-    const created = await fetch(`${nodeB.url}/api/appointments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${doctor.accessToken}` },
-      body: JSON.stringify({ patientId: patient.user.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason: 'Failover' }),
-    });
-    const appointment = (await created.json()) as AppointmentResponse;
+    const { doctor, patient, appointment } = await visitBookedNowOn(nodeB.url, 'Dr. Mira Stone', 'Jonas Weil', 'Failover');
 
     // The patient comes in through the balancer (landing on A); the doctor sits on B.
     const patientSocket = await connectSignaling(proxy.url, patient.accessToken);
@@ -69,16 +58,7 @@ describe('an API process going away mid-call (two processes behind Redis)', () =
     nodes.push(nodeA, nodeB);
     const balancer = await startFailoverProxy(() => [nodeA.port, nodeB.port]);
     try {
-      const [doctor, patient] = await accountsOn(nodeB.url, [
-        { name: 'Dr. Pia Lund', role: 'DOCTOR' },
-        { name: 'Ole Brandt', role: 'PATIENT' },
-      ]);
-      const created = await fetch(`${nodeB.url}/api/appointments`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${doctor.accessToken}` },
-        body: JSON.stringify({ patientId: patient.user.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason: 'Crash' }),
-      });
-      const appointment = (await created.json()) as AppointmentResponse;
+      const { doctor, patient, appointment } = await visitBookedNowOn(nodeB.url, 'Dr. Pia Lund', 'Ole Brandt', 'Crash');
       const patientSocket = await connectSignaling(balancer.url, patient.accessToken);
       const doctorSocket = await connectSignaling(nodeB.url, doctor.accessToken, { doctor: true });
       sockets.push(patientSocket, doctorSocket);
