@@ -1,30 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
+import { newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
 import { downloadReport, notesStatus } from './support/history';
-import { reachCall, watchPeerConnections } from './support/journey';
-import { createAccount, Stack, startStack } from './support/stack';
-
-const describeWithBrowser = browserAvailable() ? describe : describe.skip;
+import { reachCall } from './support/journey';
+import { createAccount } from './support/stack';
+import { describeWithBrowser, twoBrowsers } from './support/two-browsers';
 
 describeWithBrowser('after the visit: history, record, notes and report in two real browsers', () => {
-  let stack: Stack;
-  let doctorBrowser: Browser;
-  let patientBrowser: Browser;
-
-  beforeAll(async () => {
-    [stack, doctorBrowser, patientBrowser] = await Promise.all([startStack(), launchBrowser(), launchBrowser()]);
-    console.log(`screenshots: ${SCREENSHOT_DIR}`);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([doctorBrowser?.close(), patientBrowser?.close()]);
-    await stack?.stop();
-  });
+  const journey = twoBrowsers();
+  beforeAll(() => console.log(`screenshots: ${SCREENSHOT_DIR}`));
 
   async function personPage(browser: Browser): Promise<Page> {
-    const context = await newPersonContext(browser, stack.webUrl);
-    await watchPeerConnections(context);
-    const page = await context.newPage();
+    const { page } = await journey.person(browser);
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     return page;
   }
@@ -36,8 +22,8 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     const chatLine = 'Good morning, my throat still hurts';
     const firstNotes = 'Pharyngitis, likely viral. Rest and fluids.';
     const secondNotes = `${firstNotes}\nReview in one week if the fever persists.`;
-    const doctorPage = await personPage(doctorBrowser);
-    const patientPage = await personPage(patientBrowser);
+    const doctorPage = await personPage(journey.doctorBrowser);
+    const patientPage = await personPage(journey.patientBrowser);
 
     // The visit: schedule now, the patient waits, the doctor joins, one chat line, the doctor ends.
     await reachCall(doctorPage, patientPage, doctor, patient, reason);
@@ -143,7 +129,7 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     expect(patientReport.text).not.toContain('Review in one week');
 
     // The report link is no way in for someone signed out.
-    const stranger = await (await newPersonContext(patientBrowser, stack.webUrl)).newPage();
+    const stranger = await (await newPersonContext(journey.patientBrowser, journey.stack.webUrl)).newPage();
     const response = await stranger.request.get(`/history/${sessionId}/report`, { maxRedirects: 0 });
     expect(response.headers()['content-type'] ?? '').not.toContain('application/pdf');
   }, 240_000);

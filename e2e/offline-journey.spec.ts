@@ -1,36 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, newPersonContext, screenshots } from './support/browser';
-import { bothInState, expectRemoteVideoPlaying, reachCall, watchPeerConnections } from './support/journey';
-import { createAccount, Stack, startStack } from './support/stack';
-
-const describeWithBrowser = browserAvailable() ? describe : describe.skip;
+import { screenshots } from './support/browser';
+import { bothInState, expectRemoteVideoPlaying, reachCall } from './support/journey';
+import { createAccount } from './support/stack';
+import { describeWithBrowser, twoBrowsers } from './support/two-browsers';
 
 describeWithBrowser('a call through a network outage', () => {
-  let stack: Stack;
-  let doctorBrowser: Browser;
-  let patientBrowser: Browser;
-
-  beforeAll(async () => {
-    [stack, doctorBrowser, patientBrowser] = await Promise.all([startStack(), launchBrowser(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([doctorBrowser?.close(), patientBrowser?.close()]);
-    await stack?.stop();
-  });
-
-  async function person(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newPersonContext(browser, stack.webUrl);
-    await watchPeerConnections(context);
-    return { context, page: await context.newPage() };
-  }
+  const journey = twoBrowsers();
 
   it('comes back with video on both sides after the patient is offline for 10 s', async () => {
     const doctor = await createAccount('DOCTOR', 'Dr. Nils Berg');
     const patient = await createAccount('PATIENT', 'Mia Kovac', 'Europe/London');
     const reason = 'Network outage mid-call';
-    const { page: doctorPage } = await person(doctorBrowser);
-    const { context: patientContext, page: patientPage } = await person(patientBrowser);
+    const { page: doctorPage } = await journey.person(journey.doctorBrowser);
+    const { context: patientContext, page: patientPage } = await journey.person(journey.patientBrowser);
     await reachCall(doctorPage, patientPage, doctor, patient, reason);
 
     await patientContext.setOffline(true);

@@ -1,38 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
-import { bothInState, callState, doctorJoinsFromWaitingRoom, expectRemoteVideoPlaying, reachCall, scheduleNow, signIn, trackPage, watchPeerConnections } from './support/journey';
-import { createAccount, Stack, startStack } from './support/stack';
-
-const describeWithBrowser = browserAvailable() ? describe : describe.skip;
+import { SCREENSHOT_DIR, screenshots } from './support/browser';
+import { bothInState, callState, doctorJoinsFromWaitingRoom, expectRemoteVideoPlaying, reachCall, scheduleNow, signIn, trackPage } from './support/journey';
+import { createAccount } from './support/stack';
+import { describeWithBrowser, twoBrowsers } from './support/two-browsers';
 
 describeWithBrowser('a video visit in two real browsers', () => {
-  let stack: Stack;
-  let doctorBrowser: Browser;
-  let patientBrowser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    console.log(`screenshots: ${SCREENSHOT_DIR}`);
-  }, 120_000);
-
   // Each journey gets two fresh browsers: nothing of an earlier call is left in them.
-  beforeEach(async () => {
-    [doctorBrowser, patientBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    await Promise.all([doctorBrowser?.close(), patientBrowser?.close()]);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const journey = twoBrowsers({ freshBrowsersPerTest: true });
+  beforeAll(() => console.log(`screenshots: ${SCREENSHOT_DIR}`));
 
   async function personPage(browser: Browser): Promise<Page> {
-    const context = await newPersonContext(browser, stack.webUrl);
-    await watchPeerConnections(context);
-    const page = await context.newPage();
-    trackPage(page, browser === doctorBrowser ? 'doctor' : 'patient');
+    const { page } = await journey.person(browser);
+    trackPage(page, browser === journey.doctorBrowser ? 'doctor' : 'patient');
     return page;
   }
 
@@ -40,8 +19,8 @@ describeWithBrowser('a video visit in two real browsers', () => {
     const doctor = await createAccount('DOCTOR', 'Dr. Lena Hart');
     const patient = await createAccount('PATIENT', 'Tom Becker', 'Europe/London');
     const reason = 'Persistent cough, second opinion';
-    const doctorPage = await personPage(doctorBrowser);
-    const patientPage = await personPage(patientBrowser);
+    const doctorPage = await personPage(journey.doctorBrowser);
+    const patientPage = await personPage(journey.patientBrowser);
 
     await doctorPage.goto('/doctor');
     await doctorPage.waitForURL(/\/sign-in/);
@@ -99,8 +78,8 @@ describeWithBrowser('a video visit in two real browsers', () => {
     const doctor = await createAccount('DOCTOR', 'Dr. Omar Reyes');
     const patient = await createAccount('PATIENT', 'Ivy Chen', 'Europe/London');
     const reason = 'Reload in the middle of the call';
-    const doctorPage = await personPage(doctorBrowser);
-    const patientPage = await personPage(patientBrowser);
+    const doctorPage = await personPage(journey.doctorBrowser);
+    const patientPage = await personPage(journey.patientBrowser);
     await reachCall(doctorPage, patientPage, doctor, patient, reason);
     await expectRemoteVideoPlaying(doctorPage);
 
