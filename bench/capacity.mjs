@@ -1,11 +1,13 @@
 // Benchmark 2: authenticated sockets in steps on one API process. Every room (two joined
 // sockets) heartbeats: one relayed ICE candidate every few seconds, alternating sides.
-// At each step: server RSS per socket, server CPU, relay p99 of the heartbeats.
+// At each step: server RSS per socket, server CPU, relay p99 of the heartbeats. Then the same
+// steps against the bare Socket.IO relay: what Socket.IO itself costs per socket on this machine.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { announce, hardDeadline, ms, parseArgs, pinSelf, sleep, summarize, table, writeResult } from './lib/common.mjs';
+import path from 'node:path';
+import { announce, hardDeadline, ms, parseArgs, pinSelf, ROOT, sleep, summarize, table, writeResult } from './lib/common.mjs';
 import { benchDatabase, createRooms } from './lib/fixtures.mjs';
-import { startApi } from './lib/servers.mjs';
+import { startApi, startBareRelay } from './lib/servers.mjs';
 
 const require = createRequire(import.meta.url);
 const { io } = require('socket.io-client');
@@ -20,16 +22,33 @@ pinSelf(1);
 const databaseUrl = await benchDatabase();
 const warmUpRooms = args.smoke ? 2 : 20;
 const rooms = await createRooms(databaseUrl, Math.ceil(Math.max(...args.steps) / 2) + warmUpRooms);
-const api = await startApi({ databaseUrl });
 
 const pending = new Map();
 let nextId = 1;
 let window = null; // { latencies, sent } while measuring
 const candidate = (id) => `candidate:${id} 1 udp 2122260223 10.0.0.1 50000 typ host generation 0`;
 
+let server; // the server being measured
+const GC_PROBE_ENV = { NODE_OPTIONS: `--expose-gc --require ${path.join(ROOT, 'bench/lib/gc-probe.cjs')}` };
+
+/** The server's live heap after a full collection (bench/lib/gc-probe.cjs), in bytes. */
+async function liveHeap() {
+  const seen = server.logs().split('GC-PROBE ').length;
+  process.kill(server.pid, 'SIGUSR2');
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const parts = server.logs().split('GC-PROBE ');
+    if (parts.length > seen) {
+      const { heapUsed, external } = JSON.parse(parts.at(-1).split('\n')[0]);
+      return heapUsed + external;
+    }
+    await sleep(50);
+  }
+  return NaN;
+}
 function connect(token) {
   return new Promise((resolve, reject) => {
-    const socket = io(`${api.url}/signaling`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
+    const socket = io(`${server.url}/signaling`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
@@ -42,7 +61,7 @@ async function pool(items, concurrency, deadline, work) {
   return next >= items.length;
 }
 
-const live = []; // { doctor, patient, timer }
+let live = []; // { doctor, patient, timer }
 let errors = 0;
 const errorSamples = [];
 const note = (what) => {
@@ -84,15 +103,29 @@ function heartbeat(room) {
   }, Math.random() * args.heartbeatMs);
 }
 
-const steps = [];
-try {
+function closeRoom(room) {
+  clearTimeout(room.timer);
+  clearInterval(room.timer);
+  room.patient.close();
+  room.doctor.close();
+}
+const closeAll = () => {
+  live.forEach(closeRoom);
+  live = [];
+};
+
+/** Opens the rooms of every step on `server` and measures each; returns the steps and the idle baseline. */
+async function measureSteps(label) {
+  const steps = [];
   // Warm-up: a few rooms join, talk and leave; then the baseline RSS of an idle, warm process.
   const warm = await Promise.all(rooms.slice(0, warmUpRooms).map(openRoom));
   for (const room of warm) heartbeat(room);
   await sleep(Math.min(3000, args.heartbeatMs * 2));
-  for (const room of warm) (clearTimeout(room.timer), clearInterval(room.timer), room.patient.close(), room.doctor.close());
+  warm.forEach(closeRoom);
   await sleep(args.smoke ? 300 : 3000);
-  const baseline = api.stats();
+  const baselineHeap = await liveHeap();
+  await sleep(500);
+  const baseline = server.stats();
   let used = warmUpRooms;
 
   for (const target of args.steps) {
@@ -113,15 +146,17 @@ try {
     await sleep(args.settleMs);
     pending.clear();
     window = { latencies: [], sent: 0 };
-    const before = api.stats();
+    const before = server.stats();
     const cpuBefore = process.cpuUsage();
     const w0 = performance.now();
     await sleep(args.windowMs);
     const seconds = (performance.now() - w0) / 1000;
-    const after = api.stats();
+    const after = server.stats();
     const cpu = process.cpuUsage(cpuBefore);
     const measured = window;
     window = null;
+    // After the latency window: a full collection pauses the server.
+    const heap = await liveHeap();
     const sockets = live.length * 2;
     const stats = summarize(measured.latencies);
     const step = {
@@ -137,26 +172,53 @@ try {
       max: stats.max,
       rssMb: after.rss / 2 ** 20,
       rssPerSocketKb: (after.rss - baseline.rss) / sockets / 1024,
+      liveHeapPerSocketKb: (heap - baselineHeap) / sockets / 1024,
       serverCpu: (after.cpuSeconds - before.cpuSeconds) / seconds,
       loadgenCpu: (cpu.user + cpu.system) / 1e6 / seconds,
     };
     steps.push(step);
     console.error(
-      `${sockets} sockets (ramp ${rampSeconds.toFixed(0)} s): heartbeat p50 ${stats.p50.toFixed(1)} p99 ${stats.p99.toFixed(1)} ms, ` +
-        `${step.rssMb.toFixed(0)} MB RSS = ${step.rssPerSocketKb.toFixed(1)} KB/socket, CPU ${Math.round(step.serverCpu * 100)}%`,
+      `${label}: ${sockets} sockets (ramp ${rampSeconds.toFixed(0)} s): heartbeat p50 ${stats.p50.toFixed(1)} p99 ${stats.p99.toFixed(1)} ms, ` +
+        `${step.rssMb.toFixed(0)} MB RSS = ${step.rssPerSocketKb.toFixed(1)} KB/socket (live heap ${step.liveHeapPerSocketKb.toFixed(1)}), CPU ${Math.round(step.serverCpu * 100)}%`,
     );
     if (!complete) break;
   }
+  return { steps, baseline };
+}
+
+try {
+  server = await startApi({ databaseUrl, env: GC_PROBE_ENV });
+  const { steps, baseline } = await measureSteps('our gateway');
+  closeAll();
+  await server.stop();
+  server = await startBareRelay({ env: GC_PROBE_ENV });
+  const bare = await measureSteps('bare Socket.IO');
+  closeAll();
   const limit = steps.find((step) => !(step.p99 <= args.p99LimitMs));
+  const bareAt = (sockets) => bare.steps.find((step) => step.sockets === sockets);
   const text = table(
-    ['sockets', 'heartbeats/s', 'p50 ms', 'p99 ms', 'max ms', 'server RSS MB', 'KB/socket', 'server CPU', 'join+connect /s'],
-    steps.map((s) => [s.sockets, Math.round(s.heartbeatsPerSecond), ms(s.p50), ms(s.p99), ms(s.max), Math.round(s.rssMb), s.rssPerSocketKb.toFixed(1), `${Math.round(s.serverCpu * 100)}%`, Math.round(s.joinsPerSecond)]),
+    ['sockets', 'heartbeats/s', 'p50 ms', 'p99 ms', 'max ms', 'server RSS MB', 'RSS KB/socket', 'live heap KB/socket', 'server CPU', 'join+connect /s', 'bare Socket.IO: p99 ms, RSS KB/socket, live heap KB/socket'],
+    steps.map((s) => [
+      s.sockets,
+      Math.round(s.heartbeatsPerSecond),
+      ms(s.p50),
+      ms(s.p99),
+      ms(s.max),
+      Math.round(s.rssMb),
+      s.rssPerSocketKb.toFixed(1),
+      s.liveHeapPerSocketKb.toFixed(1),
+      `${Math.round(s.serverCpu * 100)}%`,
+      Math.round(s.joinsPerSecond),
+      bareAt(s.sockets) ? `${ms(bareAt(s.sockets).p99)}, ${bareAt(s.sockets).rssPerSocketKb.toFixed(1)}, ${bareAt(s.sockets).liveHeapPerSocketKb.toFixed(1)}` : 'n/a',
+    ]),
   );
   const verdict = limit ? `p99 passes ${args.p99LimitMs} ms at ${limit.sockets} sockets` : `p99 stays under ${args.p99LimitMs} ms up to ${steps.at(-1)?.sockets} sockets`;
   console.log(`\nCapacity: one API process, baseline RSS ${Math.round(baseline.rss / 2 ** 20)} MB; ${verdict}\n${text}`);
-  announce(writeResult('capacity', { args: { ...args }, baselineRssMb: baseline.rss / 2 ** 20, steps, verdict, errors, errorSamples, table: text }));
+  announce(
+    writeResult('capacity', { args: { ...args }, baselineRssMb: baseline.rss / 2 ** 20, steps, bare: { baselineRssMb: bare.baseline.rss / 2 ** 20, steps: bare.steps }, verdict, errors, errorSamples, table: text }),
+  );
 } finally {
-  for (const room of live) (clearTimeout(room.timer), clearInterval(room.timer), room.patient.close(), room.doctor.close());
-  await api.stop();
+  closeAll();
+  await server?.stop();
 }
 process.exit(0);

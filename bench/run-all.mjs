@@ -53,7 +53,9 @@ if (capacity?.steps) {
   const wanted = Math.max(...capacity.args.steps);
   rows.push([`capacity: sockets reached`, `${wanted}`, `${last.sockets}`, verdict(last.sockets >= wanted)]);
   rows.push([`capacity: heartbeat p99 at ${last.sockets}`, '< 50 ms', `${ms(last.p99)} ms (${capacity.verdict})`, verdict(last.sockets >= wanted && last.p99 < 50)]);
-  rows.push([`capacity: RSS per socket at ${last.sockets}`, '≤ 30 KB', `${last.rssPerSocketKb.toFixed(1)} KB`, verdict(last.rssPerSocketKb <= 30)]);
+  const bare = capacity.bare?.steps.find((step) => step.sockets === last.sockets);
+  const context = [`live heap ${last.liveHeapPerSocketKb?.toFixed(1)} KB`, bare && `bare Socket.IO ${bare.rssPerSocketKb.toFixed(1)} KB RSS, ${bare.liveHeapPerSocketKb.toFixed(1)} KB live`].filter(Boolean).join('; ');
+  rows.push([`capacity: RSS per socket at ${last.sockets}`, '≤ 30 KB', `${last.rssPerSocketKb.toFixed(1)} KB (${context})`, verdict(last.rssPerSocketKb <= 30)]);
 }
 if (results.join?.stats) rows.push([`join-room p99 at ${results.join.args.rate}/s`, '≤ 20 ms', `${ms(results.join.stats.p99)} ms (p50 ${ms(results.join.stats.p50)}, ${results.join.errors} failed)`, verdict(results.join.stats.p99 <= 20 && results.join.errors === 0)]);
 const cross = results['cross-node'];

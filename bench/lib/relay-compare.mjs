@@ -1,6 +1,6 @@
 // Runs the relay workload against several servers in turn (A B C A B C ...), one fresh
 // load-generator process per run, and summarizes latencies, throughput and CPU per server.
-import { median, runLoadgen, sleep, summarize } from './common.mjs';
+import { median, ms, runLoadgen, sleep, summarize, table } from './common.mjs';
 
 const LOADGEN = 'bench/loadgen/relay-loadgen.mjs';
 
@@ -8,14 +8,14 @@ const LOADGEN = 'bench/loadgen/relay-loadgen.mjs';
  * targets: [{ key, label, kind, urlA, urlB, server: [handles whose CPU to sample] }]
  * Returns { runs, summary[mode][key] }.
  */
-export async function compareServers({ targets, roomList: rooms, modes, rounds, spreadMs, gapMs, warmUpRooms, pauseMs = 1000, log = console.error, deadlineMs = 150_000 }) {
+export async function compareServers({ targets, roomList: rooms, modes, rounds, spreadMs, gapMs, warmUpRooms, settleMs, pauseMs = 1000, log = console.error, deadlineMs = 150_000 }) {
   const runs = [];
   const run = async (target, mode, round, roomList) => {
     const before = target.server.map((s) => s.stats());
     const startedAt = Date.now();
     const result = await runLoadgen(
       LOADGEN,
-      { kind: target.kind, urlA: target.urlA, urlB: target.urlB, rooms: roomList, mode, spreadMs, gapMs, deadlineMs, peerSuffix: `-${mode}-${round}` },
+      { kind: target.kind, urlA: target.urlA, urlB: target.urlB, rooms: roomList, mode, spreadMs, gapMs, settleMs, deadlineMs, peerSuffix: `-${mode}-${round}` },
       { timeoutMs: deadlineMs + 10_000 },
     );
     const after = target.server.map((s) => s.stats());
@@ -25,10 +25,13 @@ export async function compareServers({ targets, roomList: rooms, modes, rounds, 
     return result;
   };
 
-  // Warm-up: every server runs the workload once, untimed, before the first measured round.
-  for (const target of warmUpRooms > 0 ? targets : []) {
-    log(`warm-up: ${target.label}, ${Math.min(warmUpRooms, rooms.length)} rooms`);
-    await run(target, 'burst', 'warm', rooms.slice(0, Math.min(warmUpRooms, rooms.length)));
+  // Warm-up: every server runs the whole workload once, untimed, before the first measured
+  // round ('all'; a number runs that many rooms). After a 200-room warm-up our gateway's first
+  // spread round still had a ~100 ms pause that the whole workload run once takes away.
+  const warmUpCount = warmUpRooms === 'all' ? rooms.length : Math.min(Number(warmUpRooms), rooms.length);
+  for (const target of warmUpCount > 0 ? targets : []) {
+    log(`warm-up: ${target.label}, ${warmUpCount} rooms`);
+    await run(target, 'burst', 'warm', rooms.slice(0, warmUpCount));
     await sleep(pauseMs / 2);
   }
 
@@ -82,4 +85,29 @@ export function p99Ratio(summary, key, base) {
   const theirs = summary[base].roundP99;
   const perRound = mine.map((value, i) => value / theirs[i]);
   return { perRound, median: median(perRound) };
+}
+
+/**
+ * The table of a comparison: one row per mode and server; `ratioCell(mode, key)` fills the last
+ * column (the ratios, on the row of the server they are about).
+ */
+export function comparisonTable(summary, modes, targets, { serverHeader, ratioHeader, ratioCell }) {
+  const rows = modes.flatMap((mode) =>
+    targets.map((target) => {
+      const s = summary[mode][target.key];
+      return [
+        mode,
+        s.label,
+        ms(s.pooled.p50),
+        ms(s.pooled.p95),
+        ms(s.pooled.p99),
+        ms(s.pooled.max),
+        Math.round(s.throughput),
+        `${s.received}/${s.expected}`,
+        `${Math.round(s.serverCpu * 100)}% / ${Math.round(s.loadgenCpu * 100)}%`,
+        ratioCell(mode, target.key),
+      ];
+    }),
+  );
+  return table(['run', serverHeader, 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'msg/s', 'delivered', 'CPU server/loadgen', ratioHeader], rows);
 }

@@ -14,6 +14,9 @@ function collect(child) {
   return () => log;
 }
 
+/** BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of every server process when it stops. */
+const profileFlags = () => (process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : []);
+
 function handle(name, child, url, logs) {
   return { name, child, url, pid: child.pid, logs, stats: () => procStats(child.pid), stop: () => stopChild(child) };
 }
@@ -21,9 +24,7 @@ function handle(name, child, url, logs) {
 /** The real built API (apps/api/dist/main.js): authenticated, validated, rate-limited. */
 export async function startApi({ databaseUrl, redisUrl, core = 0, env = {} } = {}) {
   const port = await freePort();
-  // BENCH_API_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of every API process when it stops.
-  const profile = process.env.BENCH_API_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_API_PROFILE_DIR] : [];
-  const child = spawnTracked(core, [...profile, path.join(ROOT, 'apps/api/dist/main.js')], {
+  const child = spawnTracked(core, [...profileFlags(), path.join(ROOT, 'apps/api/dist/main.js')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -52,9 +53,12 @@ export async function startApi({ databaseUrl, redisUrl, core = 0, env = {} } = {
 }
 
 /** Bare Socket.IO relay: the same socket.io 4.8.3 and options, no auth, no validation. */
-export async function startBareRelay({ core = 0 } = {}) {
+export async function startBareRelay({ core = 0, env = {} } = {}) {
   const port = await freePort();
-  const child = spawnTracked(core, [path.join(ROOT, 'bench/servers/bare-relay.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(core, [...profileFlags(), path.join(ROOT, 'bench/servers/bare-relay.mjs'), String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const logs = collect(child);
   const url = `http://${LOOPBACK}:${port}`;
   await waitFor(async () => (await fetch(`${url}/health`)).status === 200, { what: 'bare relay', child, logs });
@@ -64,7 +68,7 @@ export async function startBareRelay({ core = 0 } = {}) {
 /** The PeerJS server (`peer` 1.0.2): plain WebSocket at /peerjs. */
 export async function startPeerServer({ core = 0 } = {}) {
   const port = await freePort();
-  const child = spawnTracked(core, [path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(core, [...profileFlags(), path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = collect(child);
   const url = `http://${LOOPBACK}:${port}`;
   await waitFor(async () => (await fetch(`${url}/peerjs/id`)).status === 200, { what: 'PeerJS server', child, logs });

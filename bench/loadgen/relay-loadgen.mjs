@@ -24,6 +24,7 @@ const {
   connectConcurrency = 100,
   deadlineMs = 120_000,
   peerSuffix = '',
+  settleMs = 3000, // quiet between the warm-up and the clock: the untimed joins' writes and garbage collection finish first
 } = config;
 
 const startedAt = Date.now();
@@ -310,7 +311,7 @@ phases.warmUpMs = performance.now() - t;
 pending.clear();
 counters.ackErrors = 0;
 counters.ackErrorSamples = [];
-await sleep(500);
+await sleep(settleMs);
 
 timing = true;
 const cpuBefore = process.cpuUsage();
