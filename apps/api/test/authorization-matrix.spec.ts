@@ -57,9 +57,14 @@ describe('authorization matrix: every REST route and socket event × every kind 
     return login.body.accessToken as string;
   }
 
+  // Every visit and booking of the matrix takes its own half-hour slot: the same doctor and patient
+  // cannot be booked twice at once, and a random slot collided in about one run in ten.
+  let slotsTaken = 0;
+  const nextFreeSlot = () => minutesFromNow(30 * 24 * 60 + 30 * slotsTaken++);
+
   /** A visit of doctorOfVisit with patientOfVisit, straight in the database; ended if asked. */
   async function visit(options: { ended?: boolean; startsInMinutes?: number } = {}): Promise<Fixture> {
-    const startsAt = new Date(minutesFromNow(options.startsInMinutes ?? 24 * 60 * 30 + Math.floor(Math.random() * 100_000)));
+    const startsAt = new Date(options.startsInMinutes === undefined ? nextFreeSlot() : minutesFromNow(options.startsInMinutes));
     const row = await sut.prisma.appointment.create({
       data: {
         doctorId: users.doctorOfVisit.id,
@@ -92,7 +97,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
       expect: [201, 201, 403, 403, 403, 401, 401],
       build: async () => ({
         path: '/api/appointments',
-        body: { patientId: users.patientOfVisit.id, startsAt: minutesFromNow(24 * 60 * 60 + Math.floor(Math.random() * 500_000)), durationMinutes: 15, reason: 'Matrix booking' },
+        body: { patientId: users.patientOfVisit.id, startsAt: nextFreeSlot(), durationMinutes: 15, reason: 'Matrix booking' },
       }),
     },
     { route: 'GET /api/appointments', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/appointments' }) },
