@@ -69,7 +69,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
 }
 
 /** Accounts straight in the database, then signed in through a node's real login route. */
-export async function accountsOn(apiUrl: string, people: Array<{ name: string; role: 'DOCTOR' | 'PATIENT' }>): Promise<AuthResponse[]> {
+export async function accountsOn(apiUrl: string, people: Array<{ name: string; role: 'DOCTOR' | 'PATIENT' | 'ADMIN' }>): Promise<AuthResponse[]> {
   const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await db.connect();
   const hash = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });

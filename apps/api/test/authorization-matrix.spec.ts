@@ -60,11 +60,14 @@ describe('authorization matrix: every REST route and socket event × every kind 
   // Every visit and booking of the matrix takes its own half-hour slot: the same doctor and patient
   // cannot be booked twice at once, and a random slot collided in about one run in ten.
   let slotsTaken = 0;
-  const nextFreeSlot = () => minutesFromNow(30 * 24 * 60 + 30 * slotsTaken++);
+  const nextFreeSlot = (daysFromNow: number) => minutesFromNow(daysFromNow * 24 * 60 + 30 * slotsTaken++);
 
-  /** A visit of doctorOfVisit with patientOfVisit, straight in the database; ended if asked. */
-  async function visit(options: { ended?: boolean; startsInMinutes?: number } = {}): Promise<Fixture> {
-    const startsAt = new Date(options.startsInMinutes === undefined ? nextFreeSlot() : minutesFromNow(options.startsInMinutes));
+  /**
+   * A visit of doctorOfVisit with patientOfVisit, straight in the database: upcoming, or ended,
+   * or left open (held last month, the call never ended).
+   */
+  async function visit(options: { ended?: boolean; leftOpen?: boolean; startsInMinutes?: number } = {}): Promise<Fixture> {
+    const startsAt = new Date(options.startsInMinutes === undefined ? nextFreeSlot(options.leftOpen ? -30 : 30) : minutesFromNow(options.startsInMinutes));
     const row = await sut.prisma.appointment.create({
       data: {
         doctorId: users.doctorOfVisit.id,
@@ -74,7 +77,13 @@ describe('authorization matrix: every REST route and socket event × every kind 
         reason: 'Matrix',
         status: options.ended ? 'COMPLETED' : 'SCHEDULED',
         room: { create: { id: randomUUID() } },
-        session: { create: options.ended ? { status: 'ENDED', startedAt: startsAt, endedAt: new Date(startsAt.getTime() + 10 * 60_000), endedById: users.doctorOfVisit.id } : {} },
+        session: {
+          create: options.ended
+            ? { status: 'ENDED', startedAt: startsAt, endedAt: new Date(startsAt.getTime() + 10 * 60_000), endedById: users.doctorOfVisit.id }
+            : options.leftOpen
+              ? { status: 'ACTIVE', startedAt: startsAt }
+              : {},
+        },
       },
       include: { session: true },
     });
@@ -97,7 +106,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
       expect: [201, 201, 403, 403, 403, 401, 401],
       build: async () => ({
         path: '/api/appointments',
-        body: { patientId: users.patientOfVisit.id, startsAt: nextFreeSlot(), durationMinutes: 15, reason: 'Matrix booking' },
+        body: { patientId: users.patientOfVisit.id, startsAt: nextFreeSlot(30), durationMinutes: 15, reason: 'Matrix booking' },
       }),
     },
     { route: 'GET /api/appointments', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/appointments' }) },
@@ -110,6 +119,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
     { route: 'GET /api/ice-servers', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/ice-servers' }) },
     { route: 'GET /api/sessions', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/sessions' }) },
     { route: 'GET /api/sessions/:id', expect: [D, 404, D, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}` }) },
+    { route: 'POST /api/sessions/:id/end', expect: [D, 404, 403, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ leftOpen: true })).sessionId}/end` }) },
     { route: 'GET /api/sessions/:id/notes', expect: [D, 404, 404, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes` }) },
     {
       route: 'PUT /api/sessions/:id/notes',
@@ -117,6 +127,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
       build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes`, body: { body: 'Assessment and plan', baseVersion: 0 } }),
     },
     { route: 'GET /api/sessions/:id/report.pdf', expect: [D, 404, D, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/report.pdf` }) },
+    { route: 'GET /api/rooms/stats', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/rooms/stats' }) },
     { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/audit' }) },
     { route: 'POST /api/auth/logout', expect: [204, 204, 204, 204, 204, 401, 401], ownToken: true, build: async () => ({ path: '/api/auth/logout' }) },
   ];

@@ -1,5 +1,5 @@
-import type { JoinRoomResult } from '@telehealth/contracts';
-import { ApiProcess, startApiProcess, visitBookedNowOn } from './api-process';
+import type { EndSessionResponse, JoinRoomResult, RoomStatsResponse } from '@telehealth/contracts';
+import { accountsOn, ApiProcess, startApiProcess, visitBookedNowOn } from './api-process';
 import { ClientSocket, connectSignaling, next, request } from './signaling-client';
 
 describe('two API processes sharing PostgreSQL and Redis', () => {
@@ -44,8 +44,20 @@ describe('two API processes sharing PostgreSQL and Redis', () => {
     await request(doctorSocket, 'chat-message', { body: 'Hello from the other node' });
     expect(await chat).toMatchObject({ body: 'Hello from the other node', senderName: 'Dr. Noor Aziz' });
 
+    // The admin's overview, asked of node A, counts the doctor's socket on node B too.
+    const [admin] = await accountsOn(nodeA.url, [{ name: 'Clinic Admin', role: 'ADMIN' }]);
+    const stats = (await (await fetch(`${nodeA.url}/api/rooms/stats`, { headers: { Authorization: `Bearer ${admin.accessToken}` } })).json()) as RoomStatsResponse;
+    expect(stats.rooms.find((room) => room.roomId === appointment.roomId)).toMatchObject({ sessionId: appointment.sessionId, clients: 2, reconnecting: 0, started: true });
+
     const left = next(doctorSocket, 'peer-left');
     await request(patientSocket, 'leave-room');
     expect(await left).toMatchObject({ peer: { userId: patient.user.id } });
+
+    // The doctor ends the visit from its record through node A: the doctor's open call on node B is told.
+    const ended = next(doctorSocket, 'session-ended');
+    const response = await fetch(`${nodeA.url}/api/sessions/${appointment.sessionId}/end`, { method: 'POST', headers: { Authorization: `Bearer ${doctor.accessToken}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as EndSessionResponse;
+    expect(await ended).toEqual({ sessionId: appointment.sessionId, endedBy: doctor.user.id, endedAt: body.endedAt });
   }, 90_000);
 });

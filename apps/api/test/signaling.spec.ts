@@ -1,4 +1,4 @@
-import type { AppointmentResponse, JoinRoomResult } from '@telehealth/contracts';
+import type { AppointmentResponse, JoinRoomResult, RoomStatsResponse } from '@telehealth/contracts';
 import { MAX_SDP_LENGTH } from '@telehealth/contracts';
 import jwt from 'jsonwebtoken';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
@@ -237,6 +237,62 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toEqual({ ok: false, code: 409, error: 'This visit has ended; it can no longer be joined.' });
     const audit = await sut.prisma.auditLog.findMany({ where: { entityId: appointment.sessionId } });
     expect(audit.map((row) => row.action).sort()).toEqual(['session.end', 'session.join', 'session.join']);
+  });
+
+  it('lets the doctor end a visit left open from its record: the room is told, the visit completes, once', async () => {
+    const { doctor, patient, appointment } = await visit();
+    const { doctorSocket, patientSocket } = await joinBoth(appointment.roomId, doctor, patient);
+    // The doctor's tab goes away without ending the call; the patient is still in the room.
+    const reconnecting = next(patientSocket, 'peer-reconnecting');
+    doctorSocket.close();
+    await reconnecting;
+    const stranger = await signedInUser(sut, 'DOCTOR');
+    const endOf = (user: TestUser, sessionId = appointment.sessionId) => sut.http.post(`/api/sessions/${sessionId}/end`).set(bearer(user));
+
+    expect((await endOf(patient).expect(403)).body).toEqual({ error: 'Only the doctor can end the visit.', code: 403 });
+    expect((await endOf(stranger).expect(404)).body).toEqual({ error: 'No session with this id was found.', code: 404 });
+    await endOf(doctor, 'not-a-session').expect(404);
+
+    const endedForPatient = next(patientSocket, 'session-ended');
+    const ended = await endOf(doctor).expect(200);
+    expect(ended.body).toEqual({ sessionId: appointment.sessionId, endedAt: expect.any(String) });
+    expect(await endedForPatient).toEqual({ sessionId: appointment.sessionId, endedBy: doctor.id, endedAt: ended.body.endedAt });
+    const session = await sut.prisma.session.findUniqueOrThrow({ where: { id: appointment.sessionId }, include: { appointment: true } });
+    expect(session).toMatchObject({ status: 'ENDED', endedById: doctor.id, endedAt: new Date(ended.body.endedAt) });
+    expect(session.appointment.status).toBe('COMPLETED');
+
+    expect((await endOf(doctor).expect(409)).body).toEqual({ error: 'This visit has already ended.', code: 409 });
+    expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toMatchObject({ ok: false, code: 409 });
+  });
+
+  it('refuses to end a visit that has not begun, or was cancelled', async () => {
+    const { doctor, appointment } = await visit({ startsInMinutes: 120 });
+    const early = await sut.http.post(`/api/sessions/${appointment.sessionId}/end`).set(bearer(doctor)).expect(409);
+    expect(early.body).toEqual({ error: 'This visit has not begun yet; cancel or reschedule it instead.', code: 409 });
+    await sut.http.patch(`/api/appointments/${appointment.id}`).set(bearer(doctor)).send({ status: 'CANCELLED' }).expect(200);
+    const refused = await sut.http.post(`/api/sessions/${appointment.sessionId}/end`).set(bearer(doctor)).expect(409);
+    expect(refused.body).toEqual({ error: 'This visit was cancelled; there is no call to end.', code: 409 });
+    expect((await sut.prisma.session.findUniqueOrThrow({ where: { id: appointment.sessionId } })).status).toBe('WAITING');
+  });
+
+  it('shows admins the open rooms, without names: a call, then a seat kept for a dropped patient', async () => {
+    const { doctor, patient, appointment } = await visit();
+    const { patientSocket } = await joinBoth(appointment.roomId, doctor, patient);
+    const admin = await signedInUser(sut, 'ADMIN');
+    const roomOf = async () => {
+      const response = await sut.http.get('/api/rooms/stats').set(bearer(admin)).expect(200);
+      expect(JSON.stringify(response.body)).not.toContain(patient.name);
+      return (response.body as RoomStatsResponse).rooms.find((room) => room.roomId === appointment.roomId);
+    };
+    expect(await roomOf()).toMatchObject({ sessionId: appointment.sessionId, started: true, clients: 2, reconnecting: 0 });
+
+    patientSocket.close();
+    await pause(200);
+    expect(await roomOf()).toMatchObject({ clients: 1, reconnecting: 1, seats: expect.arrayContaining([{ role: 'PATIENT', connected: false, joinedAt: expect.any(String) }]) });
+
+    await sut.http.get('/api/rooms/stats').set(bearer(doctor)).expect(403);
+    await sut.http.get('/api/rooms/stats').expect(401);
+    expect(await sut.prisma.auditLog.count({ where: { actorId: admin.id, action: 'rooms.stats.read' } })).toBe(2);
   });
 
   it('refuses a stranger, a patient of another visit, an unknown room and a join before the window', async () => {

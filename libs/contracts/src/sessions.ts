@@ -58,6 +58,10 @@ export type SessionResponse = z.infer<typeof ZSessionResponseSchema>;
 export const ZSessionPageSchema = pageOf(ZSessionResponseSchema);
 export type SessionPage = z.infer<typeof ZSessionPageSchema>;
 
+/** POST /api/sessions/:id/end: the visit's doctor ends a visit outside the call (the call was left open). */
+export const ZEndSessionResponseSchema = z.object({ sessionId: z.string(), endedAt: z.string() });
+export type EndSessionResponse = z.infer<typeof ZEndSessionResponseSchema>;
+
 // ---- detail (GET /api/sessions/:id) ----
 
 export const SESSION_EVENT_TYPES = ['JOINED', 'WAITING', 'PEER_JOINED', 'RECONNECTED', 'LEFT', 'ENDED'] as const;

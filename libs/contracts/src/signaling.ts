@@ -201,3 +201,33 @@ export const ZIceServersResponseSchema = z.object({
   expiresAt: z.string().nullable(),
 });
 export type IceServersResponse = z.infer<typeof ZIceServersResponseSchema>;
+
+// ---- open rooms (GET /api/rooms/stats, admins) ----
+
+/** One open visit room: its seats by role, connected or inside the reconnect grace. No names: an overview, not a record. */
+export const ZRoomStatsEntrySchema = z.object({
+  roomId: z.string(),
+  sessionId: z.string(),
+  /** Doctor and patient have both been in the room. */
+  started: z.boolean(),
+  /** Seats held by a connected socket. */
+  clients: z.number().int(),
+  /** Seats whose socket dropped and may still come back. */
+  reconnecting: z.number().int(),
+  seats: z.array(z.object({ role: ZRoleSchema, connected: z.boolean(), joinedAt: z.string() })),
+});
+export type RoomStatsEntry = z.infer<typeof ZRoomStatsEntrySchema>;
+
+export const ZRoomStatsResponseSchema = z.object({
+  at: z.string(),
+  totals: z.object({
+    rooms: z.number().int(),
+    clients: z.number().int(),
+    reconnecting: z.number().int(),
+    /** Rooms where doctor and patient are both connected. */
+    calls: z.number().int(),
+  }),
+  /** Longest-open first. */
+  rooms: z.array(ZRoomStatsEntrySchema),
+});
+export type RoomStatsResponse = z.infer<typeof ZRoomStatsResponseSchema>;

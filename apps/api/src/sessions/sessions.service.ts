@@ -33,7 +33,7 @@ export class SessionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser, query: ListSessionsQuery): Promise<SessionPage> {
+  async list(user: AuthUser, query: ListSessionsQuery, ip?: string): Promise<SessionPage> {
     const filters: Prisma.SessionWhereInput[] = [listableBy(user), inHistory(new Date())];
     if (query.from || query.to) {
       filters.push({ appointment: { startsAt: { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined } } });
@@ -52,6 +52,8 @@ export class SessionsService {
         take: query.pageSize,
       }),
     ]);
+    // Who saw which visits: the list names the other party, the reason and the times of each.
+    await this.audit.recordRead({ actorId: user.id, action: 'session.list', entityType: 'session', ip, detail: { page: query.page, shown: rows.length, total } });
     return { items: rows.map((row) => toSessionResponse(row, user)), page: query.page, pageSize: query.pageSize, total };
   }
 

@@ -37,6 +37,15 @@ export class SignalingRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async roomAccess(roomId: string): Promise<RoomAccess | undefined> {
+    return this.access('r.id', roomId);
+  }
+
+  /** The same, found by the visit's session (ending a visit from its record, outside the call). */
+  async sessionAccess(sessionId: string): Promise<RoomAccess | undefined> {
+    return this.access('s.id', sessionId);
+  }
+
+  private async access(by: 'r.id' | 's.id', id: string): Promise<RoomAccess | undefined> {
     const { rows } = await this.prisma.sql.query<RoomAccess>(
       `SELECT r.id AS "roomId", a.id AS "appointmentId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
               p.name AS "patientName", a.reason, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status,
@@ -45,8 +54,8 @@ export class SignalingRepository {
          JOIN appointments a ON a.id = r.appointment_id
          JOIN sessions s ON s.appointment_id = a.id
          JOIN users p ON p.id = a.patient_id
-        WHERE r.id = $1`,
-      [roomId],
+        WHERE ${by} = $1`,
+      [id],
     );
     return rows[0];
   }

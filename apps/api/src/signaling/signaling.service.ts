@@ -4,7 +4,10 @@ import {
   AckError,
   ChatMessage,
   describeZodError,
+  EndSessionResponse,
+  joinWindow,
   JoinRoomResult,
+  RoomStatsResponse,
   ServerToClientEvents,
   WaitingPatient,
   ZChatMessageRequestSchema,
@@ -13,14 +16,18 @@ import {
   ZMediaStateSchema,
   ZSdpRequestSchema,
 } from '@telehealth/contracts';
-import { applyRoomEvent, decideJoin, emptyRoom, RoomEffect, RoomEvent, RoomState, RoomTransition } from '@telehealth/signaling';
+import { applyRoomEvent, decideJoin, emptyRoom, RoomEffect, RoomEvent, RoomState, roomStats, RoomTransition } from '@telehealth/signaling';
 import type { Namespace } from 'socket.io';
 import type { ZodType } from 'zod';
 import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
+import { ApiError } from '../common/api-error';
+import { isUuid } from '../common/uuid';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
 import { SessionTimelineService } from '../sessions/session-timeline.service';
+import { SESSION_NOT_FOUND } from '../sessions/sessions.service';
 import {
   currentMembership,
   doctorChannel,
@@ -32,7 +39,7 @@ import {
   userChannel,
 } from './membership';
 import { SocketRateLimiter } from './rate-limiter';
-import { SignalingRepository } from './signaling.repository';
+import { RoomAccess, SignalingRepository } from './signaling.repository';
 import { MemoryStateStore, RedisStateStore, StateStore } from './state-store';
 
 type TypedNamespace = Namespace<Record<string, never>, ServerToClientEvents, Record<string, never>, SignalingSocketData>;
@@ -170,17 +177,7 @@ export class SignalingService implements OnModuleDestroy {
     });
     if (!decision.ok) return decision;
 
-    const membership: Membership = {
-      roomId: access.roomId,
-      sessionId: access.sessionId,
-      appointmentId: access.appointmentId,
-      doctorId: access.doctorId,
-      patientId: access.patientId,
-      self: { userId: user.id, name: user.name, role: decision.role },
-      patientName: access.patientName,
-      reason: access.reason,
-      startsAt: access.startsAt.toISOString(),
-    };
+    const membership = membershipOf(access, { userId: user.id, name: user.name, role: decision.role });
     const now = new Date().toISOString();
     const transition = await this.transition(membership, { type: 'join', participant: membership.self, socketId: socket.id, now });
     if (transition.error) return transition.error;
@@ -255,12 +252,37 @@ export class SignalingService implements OnModuleDestroy {
     const membership = currentMembership(socket);
     if (!membership) return NOT_IN_ROOM;
     if (socket.data.user.id !== membership.doctorId) return { ok: false, code: 403, error: 'Only the doctor can end the visit.' };
-    const now = new Date().toISOString();
-    const transition = await this.transition(membership, { type: 'end', userId: socket.data.user.id, now });
-    if (transition.error) return transition.error;
-    socket.data.membership = undefined;
-    await this.perform(transition.effects, membership, ip);
-    return { ok: true, endedAt: now };
+    const ended = await this.endRoom(membership, socket.data.user.id, ip);
+    if (ended.ok) socket.data.membership = undefined;
+    return ended;
+  }
+
+  /**
+   * The doctor ends a visit from its record, outside the call: the call was left open (a closed
+   * tab, a crashed node). Whoever is still in the room is told, as if the doctor had ended it there.
+   */
+  async endFromRecord(user: AuthUser, sessionId: string, ip?: string): Promise<EndSessionResponse> {
+    const access = isUuid(sessionId) ? await this.repository.sessionAccess(sessionId) : undefined;
+    if (!access || (user.id !== access.doctorId && user.id !== access.patientId)) throw ApiError.notFound(SESSION_NOT_FOUND);
+    if (user.id !== access.doctorId) throw ApiError.forbidden('Only the doctor can end the visit.');
+    if (access.sessionStatus === 'ENDED') throw ApiError.conflict('This visit has already ended.');
+    if (access.status === 'CANCELLED' || access.status === 'NO_SHOW') {
+      throw ApiError.conflict(`This visit was ${access.status === 'CANCELLED' ? 'cancelled' : 'marked as missed'}; there is no call to end.`);
+    }
+    // Ending a visit that has not begun would record it as held: cancelling is the way.
+    if (joinWindow(access, this.config.JOIN_WINDOW_BEFORE_MIN).opensAt > new Date()) {
+      throw ApiError.conflict('This visit has not begun yet; cancel or reschedule it instead.');
+    }
+    const ended = await this.endRoom(membershipOf(access, { userId: user.id, name: user.name, role: 'DOCTOR' }), user.id, ip);
+    if (!ended.ok) throw new ApiError(ended.code, ended.error);
+    return { sessionId: access.sessionId, endedAt: ended.endedAt };
+  }
+
+  /** The admin's overview of the open rooms, from the room states all API processes share. */
+  async roomStats(user: AuthUser, ip?: string): Promise<RoomStatsResponse> {
+    const stats = roomStats(await this.store.values<RoomState>(roomKey('')), new Date());
+    await this.audit.recordRead({ actorId: user.id, action: 'rooms.stats.read', entityType: 'room', ip, detail: { rooms: stats.totals.rooms } });
+    return stats;
   }
 
   /**
@@ -283,6 +305,14 @@ export class SignalingService implements OnModuleDestroy {
   }
 
   // ---- internals ----
+
+  private async endRoom(membership: Membership, doctorId: string, ip?: string): Promise<Ack<{ endedAt: string }>> {
+    const now = new Date().toISOString();
+    const transition = await this.transition(membership, { type: 'end', userId: doctorId, now });
+    if (transition.error) return transition.error;
+    await this.perform(transition.effects, membership, ip);
+    return { ok: true, endedAt: now };
+  }
 
   private track<T>(work: Promise<T>): Promise<T> {
     this.inFlight.add(work);
@@ -438,6 +468,21 @@ export class SignalingService implements OnModuleDestroy {
   private async waitingList(doctorId: string): Promise<WaitingPatient[]> {
     return sortWaiting((await this.store.get<WaitingList>(waitingKey(doctorId))) ?? {});
   }
+}
+
+/** What a seat in the room may do, from the visit's access row: kept on the socket for the rest of the call. */
+function membershipOf(access: RoomAccess, self: Membership['self']): Membership {
+  return {
+    roomId: access.roomId,
+    sessionId: access.sessionId,
+    appointmentId: access.appointmentId,
+    doctorId: access.doctorId,
+    patientId: access.patientId,
+    self,
+    patientName: access.patientName,
+    reason: access.reason,
+    startsAt: access.startsAt.toISOString(),
+  };
 }
 
 function sortWaiting(list: WaitingList): WaitingPatient[] {

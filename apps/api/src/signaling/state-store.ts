@@ -10,21 +10,27 @@ import type { RedisClient } from '../redis/redis.service';
 export interface StateStore {
   get<T>(key: string): Promise<T | undefined>;
   update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
+  /** Every state whose key starts with `keyPrefix`, in no particular order (for the admin's overview, not a hot path). */
+  values<T>(keyPrefix: string): Promise<T[]>;
 }
 
 export class MemoryStateStore implements StateStore {
-  private readonly values = new Map<string, unknown>();
+  private readonly states = new Map<string, unknown>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
   async get<T>(key: string): Promise<T | undefined> {
-    return this.values.get(key) as T | undefined;
+    return this.states.get(key) as T | undefined;
+  }
+
+  async values<T>(keyPrefix: string): Promise<T[]> {
+    return [...this.states.entries()].filter(([key]) => key.startsWith(keyPrefix)).map(([, value]) => value as T);
   }
 
   update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     const run = (this.queues.get(key) ?? Promise.resolve()).then(() => {
-      const next = change(this.values.get(key) as T | undefined);
-      if (next === undefined) this.values.delete(key);
-      else this.values.set(key, next);
+      const next = change(this.states.get(key) as T | undefined);
+      if (next === undefined) this.states.delete(key);
+      else this.states.set(key, next);
       return next;
     });
     const settled = run.catch(() => undefined);
@@ -57,6 +63,16 @@ export class RedisStateStore implements StateStore {
   async get<T>(key: string): Promise<T | undefined> {
     const raw = await this.redis.get(this.prefix + key);
     return raw ? (JSON.parse(raw) as T) : undefined;
+  }
+
+  async values<T>(keyPrefix: string): Promise<T[]> {
+    const found: T[] = [];
+    // SCAN, not KEYS: it does not block Redis for the other API processes while it walks the keyspace.
+    for await (const keys of this.redis.scanIterator({ MATCH: `${this.prefix}${keyPrefix}*`, COUNT: 1000 })) {
+      if (keys.length === 0) continue;
+      for (const raw of await this.redis.mGet(keys)) if (raw) found.push(JSON.parse(raw) as T);
+    }
+    return found;
   }
 
   /**

@@ -1,0 +1,27 @@
+import type { RoomStatsEntry, RoomStatsResponse } from '@telehealth/contracts';
+import { ROOM_CAPACITY, RoomState } from './room-state';
+
+/** The admin's overview of the rooms someone is in (ended and emptied rooms are left out), longest-open first. */
+export function roomStats(states: RoomState[], at: Date): RoomStatsResponse {
+  const rooms: RoomStatsEntry[] = states
+    .filter((state) => !state.ended && state.seats.length > 0)
+    .map((state) => {
+      const seats = state.seats
+        .map((seat) => ({ role: seat.role, connected: seat.socketId !== null, joinedAt: seat.joinedAt }))
+        .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
+      const clients = seats.filter((seat) => seat.connected).length;
+      return { roomId: state.roomId, sessionId: state.sessionId, started: state.started, clients, reconnecting: seats.length - clients, seats };
+    })
+    .sort((a, b) => a.seats[0].joinedAt.localeCompare(b.seats[0].joinedAt) || a.roomId.localeCompare(b.roomId));
+  const sum = (count: (room: RoomStatsEntry) => number) => rooms.reduce((total, room) => total + count(room), 0);
+  return {
+    at: at.toISOString(),
+    totals: {
+      rooms: rooms.length,
+      clients: sum((room) => room.clients),
+      reconnecting: sum((room) => room.reconnecting),
+      calls: sum((room) => (room.clients === ROOM_CAPACITY ? 1 : 0)),
+    },
+    rooms,
+  };
+}
