@@ -133,4 +133,32 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     const response = await stranger.request.get(`/history/${sessionId}/report`, { maxRedirects: 0 });
     expect(response.headers()['content-type'] ?? '').not.toContain('application/pdf');
   }, 240_000);
+
+  it('a call the doctor never ended: the doctor ends it from the visit record, and the patient still in the call sees it end', async () => {
+    const doctor = await createAccount('DOCTOR', 'Dr. Omar Vale');
+    const patient = await createAccount('PATIENT', 'Lena Fischer');
+    const reason = 'Blood pressure follow-up';
+    const doctorPage = await personPage(journey.doctorBrowser);
+    const patientPage = await personPage(journey.patientBrowser);
+    await reachCall(doctorPage, patientPage, doctor, patient, reason);
+    const sessionId = doctorPage.url().split('/').pop()!;
+
+    // The doctor's call page goes away without End visit; the visit's record offers to end it.
+    await doctorPage.goto(`/history/${sessionId}`);
+    await doctorPage.getByTestId('end-open-visit').waitFor();
+    expect(await doctorPage.getByTestId('visit-status').getAttribute('data-outcome')).toBe('IN_PROGRESS');
+    expect(await doctorPage.getByTestId('notes-input').isDisabled()).toBe(true);
+    await screenshots(doctorPage, '24-doctor-record-call-left-open');
+    await doctorPage.getByTestId('end-open-button').click();
+    await doctorPage.getByTestId('end-open-dialog').waitFor();
+    await screenshots(doctorPage, '25-doctor-end-open-visit-dialog');
+    await doctorPage.getByTestId('confirm-ok').click();
+
+    await doctorPage.locator('[data-testid=visit-status][data-outcome=COMPLETED]').waitFor();
+    expect(await doctorPage.getByTestId('end-open-visit').count()).toBe(0);
+    expect(await doctorPage.getByTestId('notes-input').isDisabled()).toBe(false);
+    await doctorPage.getByTestId('timeline-entry').filter({ hasText: `${doctor.name} ended the visit` }).waitFor();
+    await patientPage.locator('[data-testid=end-screen][data-state=ended]').waitFor();
+    expect(await patientPage.getByTestId('end-screen-text').textContent()).toContain(doctor.name);
+  }, 180_000);
 });

@@ -3,8 +3,9 @@
 import Link from 'next/link';
 import { useSessionDetail } from '@/hooks/useSessionDetail';
 import { formatDate } from '@/lib/time';
-import { otherParty } from '@/lib/visit-record';
+import { otherParty, visitOutcome } from '@/lib/visit-record';
 import { ChatTranscript } from './ChatTranscript';
+import { EndOpenVisit } from './EndOpenVisit';
 import { NotesEditor } from './NotesEditor';
 import { PageTitle } from './PageTitle';
 import { SessionSummary } from './SessionSummary';
@@ -15,7 +16,7 @@ import { useClientSession } from './SessionContext';
 export function SessionRecord({ sessionId }: { sessionId: string }) {
   const { user } = useClientSession();
   const zone = user.timeZone;
-  const { detail, loading, error, notFound } = useSessionDetail(sessionId);
+  const { detail, loading, error, notFound, reload } = useSessionDetail(sessionId);
   const back = (
     <Link className="back-link" href="/history" data-testid="back-to-history">
       ‹ All past visits
@@ -50,6 +51,7 @@ export function SessionRecord({ sessionId }: { sessionId: string }) {
       <PageTitle title={`Visit with ${other.name}`} subtitle={`${formatDate(detail.scheduledStart, zone)} · ${detail.reason}`} />
       <div className="grid grid-dashboard record-grid">
         <div className="stack">
+          {isDoctor && visitOutcome(detail).outcome === 'IN_PROGRESS' && <EndOpenVisit sessionId={detail.id} patientName={detail.patient.name} onEnded={reload} />}
           <div className="record-summary">
             <SessionSummary detail={detail} timeZone={zone} reportHref={`/history/${encodeURIComponent(detail.id)}/report`} />
           </div>

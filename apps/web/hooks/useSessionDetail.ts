@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SessionDetailResponse } from '@telehealth/contracts';
 import { useClientSession } from '@/components/SessionContext';
 import { ApiError, apiRequest, errorMessage } from '@/lib/api-client';
@@ -13,9 +13,11 @@ export interface SessionDetailState {
 }
 
 /** The record of one visit: times, timeline, chat (and for its doctor, the latest notes). */
-export function useSessionDetail(sessionId: string): SessionDetailState {
+export function useSessionDetail(sessionId: string): SessionDetailState & { reload: () => void } {
   const session = useClientSession();
   const [state, setState] = useState<SessionDetailState>({ detail: null, loading: true, error: null, notFound: false });
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((current) => current + 1), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -31,7 +33,7 @@ export function useSessionDetail(sessionId: string): SessionDetailState {
     return () => {
       cancelled = true;
     };
-  }, [session, sessionId]);
+  }, [session, sessionId, version]);
 
-  return state;
+  return { ...state, reload };
 }
