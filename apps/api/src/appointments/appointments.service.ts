@@ -14,7 +14,7 @@ import { ApiError } from '../common/api-error';
 import { isUuid } from '../common/uuid';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Prisma } from '../generated/prisma/client';
-import { PG_EXCLUSION_VIOLATION, postgresErrorCode } from '../prisma/database-errors';
+import { PG_EXCLUSION_VIOLATION, postgresErrorCode, retryOnDeadlock } from '../prisma/database-errors';
 import { PrismaService } from '../prisma/prisma.service';
 import { APPOINTMENT_INCLUDE, AppointmentRow, AppointmentView, toAppointmentResponse } from './appointment.mapper';
 
@@ -54,18 +54,20 @@ export class AppointmentsService {
     let row: AppointmentRow;
     try {
       // One statement with nested writes: appointment, room and session commit together or not at all.
-      row = await this.prisma.appointment.create({
-        data: {
-          doctorId: doctor.id,
-          patientId: patient.id,
-          startsAt,
-          endsAt,
-          reason: request.reason,
-          room: { create: { id: newRoomId() } },
-          session: { create: {} },
-        },
-        include: APPOINTMENT_INCLUDE,
-      });
+      row = await retryOnDeadlock(() =>
+        this.prisma.appointment.create({
+          data: {
+            doctorId: doctor.id,
+            patientId: patient.id,
+            startsAt,
+            endsAt,
+            reason: request.reason,
+            room: { create: { id: newRoomId() } },
+            session: { create: {} },
+          },
+          include: APPOINTMENT_INCLUDE,
+        }),
+      );
     } catch (error) {
       throw this.translateWriteError(error);
     }
@@ -137,11 +139,13 @@ export class AppointmentsService {
     const startsAt = new Date(slot.startsAt);
     this.refusePastStart(startsAt);
     try {
-      const row = await this.prisma.appointment.update({
-        where: { id, status: 'SCHEDULED' },
-        data: { startsAt, endsAt: slotEnd(slot) },
-        include: APPOINTMENT_INCLUDE,
-      });
+      const row = await retryOnDeadlock(() =>
+        this.prisma.appointment.update({
+          where: { id, status: 'SCHEDULED' },
+          data: { startsAt, endsAt: slotEnd(slot) },
+          include: APPOINTMENT_INCLUDE,
+        }),
+      );
       await this.audit.record({
         actorId: user.id,
         action: 'appointment.reschedule',
