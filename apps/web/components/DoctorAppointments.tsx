@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import type { AppointmentsState } from '@/hooks/useAppointments';
+import { useApiAction } from '@/hooks/useApiAction';
 import { useNow } from '@/hooks/useNow';
-import { apiRequest, errorMessage } from '@/lib/api-client';
+import { apiRequest } from '@/lib/api-client';
 import { formatDay, formatTime, isoToZonedWallTime } from '@/lib/time';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RescheduleDialog } from './RescheduleDialog';
@@ -19,8 +20,7 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
   const now = useNow(30_000);
   const [cancelling, setCancelling] = useState<AppointmentResponse | null>(null);
   const [rescheduling, setRescheduling] = useState<AppointmentResponse | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useApiAction();
 
   const today = isoToZonedWallTime(new Date(now), zone).date;
   const groups = new Map<string, AppointmentResponse[]>();
@@ -31,21 +31,14 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
 
   async function cancel() {
     if (!cancelling) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiRequest(session, `/api/appointments/${cancelling.id}`, {
         method: 'PATCH',
         body: JSON.stringify({ status: 'CANCELLED' }),
       });
       await appointments.reload();
-      setCancelling(null);
-    } catch (e) {
-      setError(errorMessage(e));
-      setCancelling(null);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setCancelling(null);
   }
 
   return (

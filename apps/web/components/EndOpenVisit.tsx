@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import type { EndSessionResponse } from '@telehealth/contracts';
-import { apiRequest, errorMessage } from '@/lib/api-client';
+import { useApiAction } from '@/hooks/useApiAction';
+import { apiRequest } from '@/lib/api-client';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useClientSession } from './SessionContext';
 
@@ -10,22 +11,14 @@ import { useClientSession } from './SessionContext';
 export function EndOpenVisit({ sessionId, patientName, onEnded }: { sessionId: string; patientName: string; onEnded: () => void }) {
   const session = useClientSession();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useApiAction();
 
   async function end() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiRequest<EndSessionResponse>(session, `/api/sessions/${encodeURIComponent(sessionId)}/end`, { method: 'POST' });
-      setConfirming(false);
       onEnded();
-    } catch (e) {
-      setError(errorMessage(e));
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setConfirming(false);
   }
 
   return (
