@@ -75,6 +75,7 @@ export class SignalingService implements OnModuleDestroy {
   private readonly store: StateStore;
   private readonly limiters = new WeakMap<SignalingSocket, SocketRateLimiter>();
   private readonly graceTimers = new Set<NodeJS.Timeout>();
+  private stopping = false;
   private readonly flooding = new WeakSet<SignalingSocket>();
   /** Work started by client events and disconnects, awaited before the process exits. */
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -300,6 +301,7 @@ export class SignalingService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.stopping = true;
     for (const timer of this.graceTimers) clearTimeout(timer);
     this.graceTimers.clear();
   }
@@ -423,6 +425,9 @@ export class SignalingService implements OnModuleDestroy {
         await this.timeline.markEnded(membership.sessionId, effect.endedBy, new Date(effect.at), ip);
         return;
       case 'start-grace': {
+        // The sockets a closing process drops are picked up by another node (or by this one
+        // restarted), where the seat is recovered: a timer here would only hold the exit back.
+        if (this.stopping) return;
         const timer = setTimeout(() => {
           this.graceTimers.delete(timer);
           void this.transition(membership, { type: 'grace-expired', userId: effect.userId, socketId: effect.socketId, now: new Date().toISOString() })
