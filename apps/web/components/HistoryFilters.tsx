@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { SelectField, TextField } from './FormFields';
 
 export interface HistoryFilterValues {
   /** "YYYY-MM-DD" days in the viewer's zone, both inclusive; "" when not set. */
@@ -24,39 +25,24 @@ export function HistoryFilters({ values, onChange, parties, partyLabel, zone, er
   const active = Boolean(values.from || values.to || values.withUserId);
   return (
     <form className="history-filters" role="search" aria-label="Filter past visits" onSubmit={(e) => e.preventDefault()} data-testid="history-filters">
-      <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={values.from}
-          max={values.to || undefined}
-          onChange={(e) => onChange({ ...values, from: e.target.value })}
-          data-testid="history-from"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={values.to}
-          min={values.from || undefined}
-          onChange={(e) => onChange({ ...values, to: e.target.value })}
-          data-testid="history-to"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-with`}>{partyLabel}</label>
-        <select id={`${id}-with`} value={values.withUserId} onChange={(e) => onChange({ ...values, withUserId: e.target.value })} data-testid="history-party">
-          <option value="">Everyone</option>
-          {parties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextField
+        id={`${id}-from`}
+        label="From"
+        type="date"
+        value={values.from}
+        max={values.to || undefined}
+        onChange={(from) => onChange({ ...values, from })}
+        testId="history-from"
+      />
+      <TextField id={`${id}-to`} label="To" type="date" value={values.to} min={values.from || undefined} onChange={(to) => onChange({ ...values, to })} testId="history-to" />
+      <SelectField
+        id={`${id}-with`}
+        label={partyLabel}
+        value={values.withUserId}
+        onChange={(withUserId) => onChange({ ...values, withUserId })}
+        options={[{ value: '', label: 'Everyone' }, ...parties.map((party) => ({ value: party.id, label: party.name }))]}
+        testId="history-party"
+      />
       <div className="history-filters-end">
         <button
           type="button"

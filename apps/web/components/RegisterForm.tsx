@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@telehealth/contracts';
+import { SelectField, TextField } from './FormFields';
 
 function browserTimeZone(): string {
   try {
@@ -75,57 +76,30 @@ export function RegisterForm({ apiUrl }: { apiUrl: string }) {
           {error}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="reg-name">Full name</label>
-        <input
-          id="reg-name"
-          autoComplete="name"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="register-name"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="reg-email">Email</label>
-        <input
-          id="reg-email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          data-testid="register-email"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="reg-password">Password</label>
-        <input
-          id="reg-password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          aria-describedby="reg-password-hint"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          data-testid="register-password"
-        />
-        <span id="reg-password-hint" className="hint" style={passwordShort ? { color: 'var(--danger)' } : undefined}>
-          At least {PASSWORD_MIN_LENGTH} characters.
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor="reg-tz">Time zone</label>
-        <select id="reg-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} data-testid="register-timezone">
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </select>
-        <span className="hint">Visit times are shown in this zone. We picked it from your device.</span>
-      </div>
+      <TextField id="reg-name" label="Full name" autoComplete="name" required value={name} onChange={setName} testId="register-name" />
+      <TextField id="reg-email" label="Email" type="email" autoComplete="email" required value={email} onChange={setEmail} testId="register-email" />
+      <TextField
+        id="reg-password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        value={password}
+        onChange={setPassword}
+        testId="register-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hintIsError={passwordShort}
+      />
+      <SelectField
+        id="reg-tz"
+        label="Time zone"
+        value={timeZone}
+        onChange={setTimeZone}
+        options={zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
+        testId="register-timezone"
+        hint="Visit times are shown in this zone. We picked it from your device."
+      />
       <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="register-submit">
         {busy ? 'Creating account…' : 'Create account'}
       </button>

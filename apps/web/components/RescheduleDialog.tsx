@@ -5,6 +5,7 @@ import type { AppointmentResponse } from '@telehealth/contracts';
 import { apiRequest, errorMessage } from '@/lib/api-client';
 import { DURATION_CHOICES } from '@/lib/slots';
 import { isoToZonedWallTime, zonedWallTimeToIso } from '@/lib/time';
+import { durationOptions, SelectField, TextField } from './FormFields';
 import { useClientSession } from './SessionContext';
 
 interface Props {
@@ -63,25 +64,17 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
           </div>
         )}
         <div className="row">
-          <div className="field">
-            <label htmlFor="reschedule-date">Date</label>
-            <input ref={firstRef} id="reschedule-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="reschedule-date" />
-          </div>
-          <div className="field">
-            <label htmlFor="reschedule-time">Start time</label>
-            <input id="reschedule-time" type="time" step={300} value={time} onChange={(e) => setTime(e.target.value)} data-testid="reschedule-time" />
-          </div>
+          <TextField ref={firstRef} id="reschedule-date" label="Date" type="date" value={date} onChange={setDate} testId="reschedule-date" />
+          <TextField id="reschedule-time" label="Start time" type="time" step={300} value={time} onChange={setTime} testId="reschedule-time" />
         </div>
-        <div className="field">
-          <label htmlFor="reschedule-duration">Duration</label>
-          <select id="reschedule-duration" value={duration} onChange={(e) => setDuration(Number(e.target.value))} data-testid="reschedule-duration">
-            {durations.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {minutes} min
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="reschedule-duration"
+          label="Duration"
+          value={String(duration)}
+          onChange={(value) => setDuration(Number(value))}
+          options={durationOptions(durations)}
+          testId="reschedule-duration"
+        />
         <div className="actions" style={{ justifyContent: 'flex-end' }}>
           <button type="button" className="btn btn-secondary" onClick={onCancel}>
             Close

@@ -5,6 +5,7 @@ import type { AppointmentResponse, PatientSummary } from '@telehealth/contracts'
 import { apiRequest, errorMessage } from '@/lib/api-client';
 import { DURATION_CHOICES, nextQuarterHour } from '@/lib/slots';
 import { formatDateTime, zonedWallTimeToIso, zoneLabel } from '@/lib/time';
+import { durationOptions, SelectField, TextField } from './FormFields';
 import { PatientPicker } from './PatientPicker';
 import { useClientSession } from './SessionContext';
 
@@ -75,32 +76,16 @@ export function ScheduleVisitForm({ onScheduled }: { onScheduled: () => void }) 
         )}
         <PatientPicker value={patient} onChange={setPatient} />
         <div className="row">
-          <div className="field">
-            <label htmlFor="schedule-date">Date</label>
-            <input id="schedule-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} data-testid="schedule-date" />
-          </div>
-          <div className="field">
-            <label htmlFor="schedule-time">Start time</label>
-            <input
-              id="schedule-time"
-              type="time"
-              step={300}
-              required
-              value={time}
-              onChange={(e) => setTime(e.target.value)}
-              data-testid="schedule-time"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="schedule-duration">Duration</label>
-            <select id="schedule-duration" value={duration} onChange={(e) => setDuration(Number(e.target.value))} data-testid="schedule-duration">
-              {DURATION_CHOICES.map((minutes) => (
-                <option key={minutes} value={minutes}>
-                  {minutes} min
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField id="schedule-date" label="Date" type="date" required value={date} onChange={setDate} testId="schedule-date" />
+          <TextField id="schedule-time" label="Start time" type="time" step={300} required value={time} onChange={setTime} testId="schedule-time" />
+          <SelectField
+            id="schedule-duration"
+            label="Duration"
+            value={String(duration)}
+            onChange={(value) => setDuration(Number(value))}
+            options={durationOptions(DURATION_CHOICES)}
+            testId="schedule-duration"
+          />
         </div>
         <div className="field">
           <label htmlFor="schedule-reason">Reason for the visit</label>

@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { TextField } from './FormFields';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [email, setEmail] = useState('');
@@ -33,32 +34,18 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {error}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          data-testid="sign-in-email"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          data-testid="sign-in-password"
-        />
-      </div>
+      <TextField id="email" label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={setEmail} testId="sign-in-email" />
+      <TextField
+        id="password"
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={setPassword}
+        testId="sign-in-password"
+      />
       <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="sign-in-submit">
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
