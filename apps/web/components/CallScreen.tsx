@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import type { AppointmentResponse } from '@telehealth/contracts';
+import { useApiAction } from '@/hooks/useApiAction';
 import { useCall } from '@/hooks/useCall';
-import { errorMessage } from '@/lib/api-client';
 import { CallStatus } from './CallStatus';
 import { ChatPanel } from './ChatPanel';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -28,8 +28,7 @@ export function CallScreen({ appointment, user, apiUrl, token, localStream, onRe
   const otherRole = isDoctor ? 'patient' : 'doctor';
   const otherName = isDoctor ? appointment.patient.name : appointment.doctor.name;
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: actionError, run } = useApiAction();
   const finished = call.state === 'ended' || call.state === 'left';
 
   useEffect(() => {
@@ -43,18 +42,6 @@ export function CallScreen({ appointment, user, apiUrl, token, localStream, onRe
   const inRoom = ['waiting', 'connecting', 'connected', 'reconnecting', 'peer-left'].includes(call.state);
   const showRemote = call.state === 'connected' || call.state === 'reconnecting';
   const peerName = call.peer?.name ?? otherName;
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await action();
-    } catch (e) {
-      setActionError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="call" data-testid="call-screen">

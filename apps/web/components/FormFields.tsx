@@ -74,7 +74,16 @@ export function SelectField({
   );
 }
 
-/** The visit lengths a doctor can choose, as select options. */
-export function durationOptions(minutes: readonly number[]): Array<{ value: string; label: string }> {
-  return minutes.map((value) => ({ value: String(value), label: `${value} min` }));
+/** How long a visit is, among the lengths a doctor can choose. */
+export function DurationField({ id, minutes, choices, onChange }: { id: string; minutes: number; choices: readonly number[]; onChange: (minutes: number) => void }) {
+  return (
+    <SelectField
+      id={id}
+      label="Duration"
+      value={String(minutes)}
+      onChange={(value) => onChange(Number(value))}
+      options={choices.map((value) => ({ value: String(value), label: `${value} min` }))}
+      testId={id}
+    />
+  );
 }

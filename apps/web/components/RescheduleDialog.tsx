@@ -5,7 +5,7 @@ import type { AppointmentResponse } from '@telehealth/contracts';
 import { apiRequest, errorMessage } from '@/lib/api-client';
 import { DURATION_CHOICES } from '@/lib/slots';
 import { isoToZonedWallTime, zonedWallTimeToIso } from '@/lib/time';
-import { durationOptions, SelectField, TextField } from './FormFields';
+import { DurationField, TextField } from './FormFields';
 import { useClientSession } from './SessionContext';
 
 interface Props {
@@ -67,14 +67,7 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
           <TextField ref={firstRef} id="reschedule-date" label="Date" type="date" value={date} onChange={setDate} testId="reschedule-date" />
           <TextField id="reschedule-time" label="Start time" type="time" step={300} value={time} onChange={setTime} testId="reschedule-time" />
         </div>
-        <SelectField
-          id="reschedule-duration"
-          label="Duration"
-          value={String(duration)}
-          onChange={(value) => setDuration(Number(value))}
-          options={durationOptions(durations)}
-          testId="reschedule-duration"
-        />
+        <DurationField id="reschedule-duration" minutes={duration} choices={durations} onChange={setDuration} />
         <div className="actions" style={{ justifyContent: 'flex-end' }}>
           <button type="button" className="btn btn-secondary" onClick={onCancel}>
             Close

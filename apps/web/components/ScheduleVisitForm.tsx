@@ -5,7 +5,7 @@ import type { AppointmentResponse, PatientSummary } from '@telehealth/contracts'
 import { apiRequest, errorMessage } from '@/lib/api-client';
 import { DURATION_CHOICES, nextQuarterHour } from '@/lib/slots';
 import { formatDateTime, zonedWallTimeToIso, zoneLabel } from '@/lib/time';
-import { durationOptions, SelectField, TextField } from './FormFields';
+import { DurationField, TextField } from './FormFields';
 import { PatientPicker } from './PatientPicker';
 import { useClientSession } from './SessionContext';
 
@@ -78,14 +78,7 @@ export function ScheduleVisitForm({ onScheduled }: { onScheduled: () => void }) 
         <div className="row">
           <TextField id="schedule-date" label="Date" type="date" required value={date} onChange={setDate} testId="schedule-date" />
           <TextField id="schedule-time" label="Start time" type="time" step={300} required value={time} onChange={setTime} testId="schedule-time" />
-          <SelectField
-            id="schedule-duration"
-            label="Duration"
-            value={String(duration)}
-            onChange={(value) => setDuration(Number(value))}
-            options={durationOptions(DURATION_CHOICES)}
-            testId="schedule-duration"
-          />
+          <DurationField id="schedule-duration" minutes={duration} choices={DURATION_CHOICES} onChange={setDuration} />
         </div>
         <div className="field">
           <label htmlFor="schedule-reason">Reason for the visit</label>
