@@ -1,5 +1,5 @@
-import type { AppointmentResponse, JoinRoomResult, RoomStatsResponse } from '@telehealth/contracts';
-import { MAX_SDP_LENGTH } from '@telehealth/contracts';
+import type { AppointmentResponse, JoinRoomResult } from '@telehealth/contracts';
+import { MAX_SDP_LENGTH, ZEndSessionResponseSchema, ZRoomStatsResponseSchema } from '@telehealth/contracts';
 import jwt from 'jsonwebtoken';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
 import { ClientSocket, connectSignaling, next, pause, record, request } from './signaling-client';
@@ -255,7 +255,7 @@ describe('signaling gateway (real sockets, real database)', () => {
 
     const endedForPatient = next(patientSocket, 'session-ended');
     const ended = await endOf(doctor).expect(200);
-    expect(ended.body).toEqual({ sessionId: appointment.sessionId, endedAt: expect.any(String) });
+    expect(ZEndSessionResponseSchema.parse(ended.body)).toEqual({ sessionId: appointment.sessionId, endedAt: expect.any(String) });
     expect(await endedForPatient).toEqual({ sessionId: appointment.sessionId, endedBy: doctor.id, endedAt: ended.body.endedAt });
     const session = await sut.prisma.session.findUniqueOrThrow({ where: { id: appointment.sessionId }, include: { appointment: true } });
     expect(session).toMatchObject({ status: 'ENDED', endedById: doctor.id, endedAt: new Date(ended.body.endedAt) });
@@ -282,7 +282,7 @@ describe('signaling gateway (real sockets, real database)', () => {
     const roomOf = async () => {
       const response = await sut.http.get('/api/rooms/stats').set(bearer(admin)).expect(200);
       expect(JSON.stringify(response.body)).not.toContain(patient.name);
-      return (response.body as RoomStatsResponse).rooms.find((room) => room.roomId === appointment.roomId);
+      return ZRoomStatsResponseSchema.parse(response.body).rooms.find((room) => room.roomId === appointment.roomId);
     };
     expect(await roomOf()).toMatchObject({ sessionId: appointment.sessionId, started: true, clients: 2, reconnecting: 0 });
 
