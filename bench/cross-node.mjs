@@ -1,13 +1,14 @@
 // Benchmark 4: the relay workload with the patient on one API process and the doctor on
 // another, sharing Redis (the streams adapter carries room traffic between them), as a
-// ratio to one API process, alternated. Every API process is pinned to core 0.
+// ratio to one API process, alternated. Every API process is pinned to core 0 (node B: --nodeBCore).
 import { announce, hardDeadline, parseArgs, pinSelf, ratio, writeResult } from './lib/common.mjs';
 import { benchDatabase, createRooms, REDIS_URL } from './lib/fixtures.mjs';
 import { compareServers, comparisonTable, p99Ratio } from './lib/relay-compare.mjs';
 import { startApi } from './lib/servers.mjs';
 
 const args = parseArgs(
-  { rooms: 500, rounds: 3, spreadMs: 5000, gapMs: 25, modes: ['spread', 'burst'], warmUpRooms: 'all', settleMs: 3000, maxMinutes: 10 },
+  // nodeBCore=1 puts node B beside the load generator instead of beside node A (see BENCHMARKS.md).
+  { rooms: 500, rounds: 3, spreadMs: 5000, gapMs: 25, modes: ['spread', 'burst'], warmUpRooms: 'all', settleMs: 3000, maxMinutes: 10, nodeBCore: 0 },
   { rooms: 5, rounds: 1, spreadMs: 300, warmUpRooms: 0, settleMs: 200, pauseMs: 100, modes: ['spread'], maxMinutes: 2 },
 );
 hardDeadline(args.maxMinutes * 60_000, 'cross-node');
@@ -23,7 +24,7 @@ const [single, redisSingle, nodeA, nodeB] = await Promise.all([
   startApi({ databaseUrl }),
   startApi({ databaseUrl, redisUrl: redisDb(1) }),
   startApi({ databaseUrl, redisUrl: redisDb(2) }),
-  startApi({ databaseUrl, redisUrl: redisDb(2) }),
+  startApi({ databaseUrl, redisUrl: redisDb(2), core: args.nodeBCore }),
 ]);
 try {
   const targets = [
