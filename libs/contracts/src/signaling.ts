@@ -204,7 +204,7 @@ export type IceServersResponse = z.infer<typeof ZIceServersResponseSchema>;
 
 // ---- open rooms (GET /api/rooms/stats, admins) ----
 
-/** One open visit room: its seats by role, connected or inside the reconnect grace. No names: an overview, not a record. */
+/** A visit room someone is connected to: its seats by role, connected or not. No names: an overview, not a record. */
 export const ZRoomStatsEntrySchema = z.object({
   roomId: z.string(),
   sessionId: z.string(),
@@ -212,7 +212,7 @@ export const ZRoomStatsEntrySchema = z.object({
   started: z.boolean(),
   /** Seats held by a connected socket. */
   clients: z.number().int(),
-  /** Seats whose socket dropped and may still come back. */
+  /** Seats whose socket is gone (dropped, or its API process stopped): the person may still come back. */
   reconnecting: z.number().int(),
   seats: z.array(z.object({ role: ZRoleSchema, connected: z.boolean(), joinedAt: z.string() })),
 });

@@ -42,7 +42,11 @@ import { SocketRateLimiter } from './rate-limiter';
 import { RoomAccess, SignalingRepository } from './signaling.repository';
 import { MemoryStateStore, RedisStateStore, StateStore } from './state-store';
 
-type TypedNamespace = Namespace<Record<string, never>, ServerToClientEvents, Record<string, never>, SignalingSocketData>;
+/** What API processes ask each other (Socket.IO server-side events, over the Redis adapter). */
+interface InterNodeEvents {
+  'live-socket-ids': (answer: (socketIds: string[]) => void) => void;
+}
+type TypedNamespace = Namespace<Record<string, never>, ServerToClientEvents, InterNodeEvents, SignalingSocketData>;
 type WaitingList = Record<string, WaitingPatient>;
 
 // Signaling of one call is a few dozen messages a second at most (ICE trickle); more is abuse.
@@ -73,6 +77,8 @@ const NOT_IN_ROOM: AckError = { ok: false, code: 409, error: 'Join the visit fir
 export class SignalingService implements OnModuleDestroy {
   private readonly logger = new Logger('Signaling');
   private readonly store: StateStore;
+  /** Room state in Redis, shared with the other API processes. */
+  private readonly sharedState: boolean;
   private readonly limiters = new WeakMap<SignalingSocket, SocketRateLimiter>();
   private readonly graceTimers = new Set<NodeJS.Timeout>();
   private stopping = false;
@@ -89,12 +95,14 @@ export class SignalingService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     redis: RedisService,
   ) {
+    this.sharedState = Boolean(redis.client);
     this.store = redis.client ? new RedisStateStore(redis.client) : new MemoryStateStore();
   }
 
   /** Authenticates every connection at the door: no valid token, no socket. */
   attach(namespace: TypedNamespace): void {
     this.namespace = namespace;
+    namespace.on('live-socket-ids', (answer) => answer([...namespace.sockets.keys()]));
     namespace.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       const authenticated = typeof token === 'string' && token.length < 4096 ? this.auth.authenticate(token) : Promise.resolve(undefined);
@@ -279,9 +287,13 @@ export class SignalingService implements OnModuleDestroy {
     return { sessionId: access.sessionId, endedAt: ended.endedAt };
   }
 
-  /** The admin's overview of the open rooms, from the room states all API processes share. */
+  /**
+   * The admin's overview of the open rooms: the room states all API processes share, checked
+   * against the sockets they really hold (a seat of a process that died stays in the state).
+   */
   async roomStats(user: AuthUser, ip?: string): Promise<RoomStatsResponse> {
-    const stats = roomStats(await this.store.values<RoomState>(roomKey('')), new Date());
+    const [states, live] = await Promise.all([this.store.values<RoomState>(roomKey('')), this.liveSocketIds()]);
+    const stats = roomStats(states, live, new Date());
     await this.audit.recordRead({ actorId: user.id, action: 'rooms.stats.read', entityType: 'room', ip, detail: { rooms: stats.totals.rooms } });
     return stats;
   }
@@ -307,6 +319,18 @@ export class SignalingService implements OnModuleDestroy {
   }
 
   // ---- internals ----
+
+  /** The ids of the sockets connected to any API process (only this one's without Redis). */
+  private async liveSocketIds(): Promise<Set<string>> {
+    const local = [...this.namespace.sockets.keys()];
+    if (!this.sharedState) return new Set(local);
+    try {
+      const remote = await this.namespace.serverSideEmitWithAck('live-socket-ids');
+      return new Set([...local, ...remote.flat()]);
+    } catch {
+      throw new ApiError(503, 'Not every API process answered in time; try again in a moment.');
+    }
+  }
 
   private async endRoom(membership: Membership, doctorId: string, ip?: string): Promise<Ack<{ endedAt: string }>> {
     const now = new Date().toISOString();

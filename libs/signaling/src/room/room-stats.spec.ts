@@ -14,7 +14,7 @@ function roomAfter(roomId: string, ...events: RoomEvent[]): RoomState {
 const join = (who: Participant, socketId: string, now: string): RoomEvent => ({ type: 'join', participant: who, socketId, now });
 
 describe(roomStats.name, () => {
-  it('counts a call, a waiting patient and a dropped doctor, and leaves out ended and emptied rooms', () => {
+  it('counts a call, a waiting patient and a dropped doctor, and leaves out ended, emptied and abandoned rooms', () => {
     const call = roomAfter('call', join(patient, 'p1', '2026-05-01T09:01:00Z'), join(doctor, 'd1', '2026-05-01T09:02:00Z'));
     const waiting = roomAfter('waiting', join(patient, 'p2', '2026-05-01T09:00:00Z'));
     const dropped = roomAfter(
@@ -26,7 +26,11 @@ describe(roomStats.name, () => {
     const ended = roomAfter('ended', join(doctor, 'd4', '2026-05-01T08:00:00Z'), { type: 'end', userId: doctor.userId, now: '2026-05-01T08:30:00Z' });
     const emptied = roomAfter('emptied', join(patient, 'p5', '2026-05-01T08:00:00Z'), { type: 'leave', userId: patient.userId, socketId: 'p5', now: '2026-05-01T08:01:00Z' });
 
-    const stats = roomStats([dropped, ended, call, emptied, waiting], new Date('2026-05-01T09:10:00Z'));
+    // Both seats held by sockets of an API process that died: nobody is really there.
+    const abandoned = roomAfter('abandoned', join(patient, 'p6', '2026-05-01T09:03:00Z'), join(doctor, 'd6', '2026-05-01T09:03:30Z'));
+    const live = new Set(['p1', 'd1', 'p2', 'p3']);
+
+    const stats = roomStats([dropped, ended, call, emptied, waiting, abandoned], live, new Date('2026-05-01T09:10:00Z'));
 
     expect(stats.totals).toEqual({ rooms: 3, clients: 4, reconnecting: 1, calls: 1 });
     expect(stats.rooms.map((room) => [room.roomId, room.clients, room.reconnecting, room.started])).toEqual([
@@ -39,5 +43,11 @@ describe(roomStats.name, () => {
       { role: 'PATIENT', connected: true, joinedAt: '2026-05-01T09:06:00Z' },
     ]);
     expect(JSON.stringify(stats)).not.toContain('Ortiz');
+  });
+
+  it('counts a seat whose socket is on a process that died as reconnecting', () => {
+    const call = roomAfter('call', join(patient, 'p1', '2026-05-01T09:01:00Z'), join(doctor, 'd1', '2026-05-01T09:02:00Z'));
+    const stats = roomStats([call], new Set(['p1']), new Date('2026-05-01T09:10:00Z'));
+    expect(stats.totals).toEqual({ rooms: 1, clients: 1, reconnecting: 1, calls: 0 });
   });
 });

@@ -1,13 +1,18 @@
 import type { RoomStatsEntry, RoomStatsResponse } from '@telehealth/contracts';
 import { ROOM_CAPACITY, RoomState } from './room-state';
 
-/** The admin's overview of the rooms someone is in (ended and emptied rooms are left out), longest-open first. */
-export function roomStats(states: RoomState[], at: Date): RoomStatsResponse {
+/**
+ * The admin's overview of the rooms someone is connected to, longest-open first. A seat counts as
+ * connected only if its socket is among `liveSocketIds`: a room state outlives the process that
+ * held its sockets if that process dies, and a room nobody is connected to is left out.
+ */
+export function roomStats(states: RoomState[], liveSocketIds: ReadonlySet<string>, at: Date): RoomStatsResponse {
+  const isLive = (socketId: string | null) => socketId !== null && liveSocketIds.has(socketId);
   const rooms: RoomStatsEntry[] = states
-    .filter((state) => !state.ended && state.seats.length > 0)
+    .filter((state) => !state.ended && state.seats.some((seat) => isLive(seat.socketId)))
     .map((state) => {
       const seats = state.seats
-        .map((seat) => ({ role: seat.role, connected: seat.socketId !== null, joinedAt: seat.joinedAt }))
+        .map((seat) => ({ role: seat.role, connected: isLive(seat.socketId), joinedAt: seat.joinedAt }))
         .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
       const clients = seats.filter((seat) => seat.connected).length;
       return { roomId: state.roomId, sessionId: state.sessionId, started: state.started, clients, reconnecting: seats.length - clients, seats };
