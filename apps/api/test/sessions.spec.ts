@@ -383,6 +383,10 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     await sut.http.get('/api/audit').expect(401);
     await sut.http.get('/api/audit').query({ actorId: 'nobody' }).set(bearer(admin)).expect(400);
 
+    // Reading the log is logged too, after the page is read (so not on the page itself).
+    const readsBefore = (await audit({ action: 'audit.read', actorId: admin.id })).total;
+    expect((await audit({ action: 'audit.read', actorId: admin.id })).total).toBe(readsBefore + 1);
+
     await sut.http.get('/api/sessions').query({ pageSize: 5 }).set(bearer(patient)).expect(200);
     expect((await audit({ action: 'session.list', actorId: patient.id })).items).toEqual([
       expect.objectContaining({ entityType: 'session', entityId: null, detail: { page: 1, shown: 1, total: 1 } }),

@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AuditPage, AuditQuery } from '@telehealth/contracts';
 import type { Prisma } from '../generated/prisma/client';
+import { AuthUser } from '../auth/auth-user';
 import { PrismaService } from '../prisma/prisma.service';
+import { AuditService } from './audit.service';
 import { AUDIT_INCLUDE, toAuditEntryResponse } from './audit.mapper';
 
 /** Reads the audit log for administrators; writing stays with AuditService. */
 @Injectable()
 export class AuditQueryService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
 
-  async list(query: AuditQuery): Promise<AuditPage> {
+  /** One page, newest first; the reading itself is logged after it (it is not on the page it reads). */
+  async list(admin: AuthUser, query: AuditQuery, ip?: string): Promise<AuditPage> {
     const where: Prisma.AuditLogWhereInput = {
       actorId: query.actorId,
       action: query.action,
@@ -27,6 +33,7 @@ export class AuditQueryService {
         take: query.pageSize,
       }),
     ]);
+    await this.audit.recordRead({ actorId: admin.id, action: 'audit.read', entityType: 'audit', ip, detail: { page: query.page, shown: rows.length } });
     return { items: rows.map(toAuditEntryResponse), page: query.page, pageSize: query.pageSize, total };
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { AuditPage, AuditQuery, ZAuditQuerySchema } from '@telehealth/contracts';
-import { Roles } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth-user';
+import { ClientAddress, CurrentUser, Roles } from '../auth/auth.decorators';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AuditQueryService } from './audit-query.service';
 
@@ -10,7 +11,7 @@ export class AuditController {
 
   @Get()
   @Roles('ADMIN')
-  list(@Query(new ZodValidationPipe(ZAuditQuerySchema)) query: AuditQuery): Promise<AuditPage> {
-    return this.audit.list(query);
+  list(@CurrentUser() admin: AuthUser, @Query(new ZodValidationPipe(ZAuditQuerySchema)) query: AuditQuery, @ClientAddress() ip?: string): Promise<AuditPage> {
+    return this.audit.list(admin, query, ip);
   }
 }
