@@ -53,7 +53,7 @@ console.log(`
     api:  ${apiUrl}/api   (health: ${apiUrl}/api/health)
     database: ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded, data in ${env.EMBEDDED_DB_DIR}`}
   Demo accounts (password: demo-password), seeded on an empty database:
-    doctor@demo.test, patient@demo.test, patient2@demo.test
+    doctor@demo.test, patient@demo.test, patient2@demo.test, admin@demo.test
   Ctrl+C stops everything.
 `);
 

@@ -7,10 +7,11 @@ export const DEMO_ACCOUNTS = [
   { email: 'doctor@demo.test', name: 'Dr. Maya Chen', role: 'DOCTOR', timeZone: 'Europe/Berlin' },
   { email: 'patient@demo.test', name: 'Sam Patel', role: 'PATIENT', timeZone: 'Europe/London' },
   { email: 'patient2@demo.test', name: 'Alex Morgan', role: 'PATIENT', timeZone: 'America/New_York' },
+  { email: 'admin@demo.test', name: 'Clinic Admin', role: 'ADMIN', timeZone: 'Europe/Berlin' },
 ] as const;
 
 /**
- * Creates the demo doctor and patients, but only on a database without users, so a
+ * Creates the demo doctor, patients and admin, but only on a database without users, so a
  * clinic's real accounts are never touched. Returns whether it seeded.
  */
 export async function seedDemoAccounts(prisma: PrismaClient): Promise<boolean> {
