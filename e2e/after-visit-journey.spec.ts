@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { newPersonContext, SCREENSHOT_DIR, screenshots } from './support/browser';
 import { downloadReport, notesStatus } from './support/history';
-import { reachCall } from './support/journey';
+import { reachCall, signIn } from './support/journey';
 import { createAccount } from './support/stack';
 import { describeWithBrowser, twoBrowsers } from './support/two-browsers';
 
@@ -149,6 +149,18 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     expect(await doctorPage.getByTestId('visit-status').getAttribute('data-outcome')).toBe('IN_PROGRESS');
     expect(await doctorPage.getByTestId('notes-input').isDisabled()).toBe(true);
     await screenshots(doctorPage, '24-doctor-record-call-left-open');
+
+    // The clinic's admin sees the open room (no names) and who entered the call, in the audit log.
+    const admin = await createAccount('ADMIN', 'Clinic Admin');
+    const adminPage = await (await newPersonContext(journey.doctorBrowser, journey.stack.webUrl)).newPage();
+    await signIn(adminPage, admin.email);
+    await adminPage.waitForURL(/\/admin$/);
+    await adminPage.locator(`[data-testid=open-room][data-session-id="${sessionId}"]`).waitFor();
+    await adminPage.getByTestId('audit-entry').filter({ hasText: `${patient.name} (patient) entered a call` }).first().waitFor();
+    expect(await adminPage.getByTestId('header-history').count()).toBe(0);
+    await screenshots(adminPage, '26-admin-overview');
+    await adminPage.close();
+
     await doctorPage.getByTestId('end-open-button').click();
     await doctorPage.getByTestId('end-open-dialog').waitFor();
     await screenshots(doctorPage, '25-doctor-end-open-visit-dialog');

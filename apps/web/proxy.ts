@@ -9,5 +9,5 @@ export default withAuth({
 });
 
 export const config = {
-  matcher: ['/doctor/:path*', '/patient/:path*', '/visit/:path*', '/history/:path*'],
+  matcher: ['/doctor/:path*', '/patient/:path*', '/admin/:path*', '/visit/:path*', '/history/:path*'],
 };

@@ -95,7 +95,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
 }
 
 /** A fresh account straight in the database (doctors cannot register themselves). */
-export async function createAccount(role: 'DOCTOR' | 'PATIENT', name: string, timeZone = 'Europe/Berlin'): Promise<Account> {
+export async function createAccount(role: 'DOCTOR' | 'PATIENT' | 'ADMIN', name: string, timeZone = 'Europe/Berlin'): Promise<Account> {
   const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await db.connect();
   try {

@@ -17,7 +17,7 @@ export function AppShell({ session, children }: { session: Session; children: Re
       <header className="header">
         <div className="header-inner">
           <Brand href={homeFor(user.role)} />
-          <HeaderNav />
+          <HeaderNav role={user.role} />
           <div className="header-user">
             <span className="user-name" data-testid="header-user-name">
               {user.name}

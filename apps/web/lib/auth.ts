@@ -99,7 +99,7 @@ export async function getSession(): Promise<Session | null> {
 }
 
 export function homeFor(role: Role): string {
-  return role === 'DOCTOR' ? '/doctor' : '/patient';
+  return role === 'DOCTOR' ? '/doctor' : role === 'ADMIN' ? '/admin' : '/patient';
 }
 
 /** For server pages: the session, or a redirect to sign-in (and to the user's own home for a wrong role). */

@@ -1,0 +1,10 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/AppShell';
+import { requireSession } from '@/lib/auth';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession('/admin', 'ADMIN');
+  return <AppShell session={session}>{children}</AppShell>;
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useClientSession } from '@/components/SessionContext';
+import { apiRequest, errorMessage } from '@/lib/api-client';
+
+export interface ApiResource<T> {
+  data: T | null;
+  loading: boolean;
+  error: string | null;
+  reload: () => Promise<void>;
+}
+
+/** A GET of the API, kept fresh every `refreshMs` if given; the last answer stays shown while the next loads. */
+export function useApiResource<T>(path: string, refreshMs?: number): ApiResource<T> {
+  const session = useClientSession();
+  const [data, setData] = useState<T | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+
+  const reload = useCallback(async () => {
+    const ticket = ++latest.current;
+    setLoading(true);
+    try {
+      const answer = await apiRequest<T>(session, path);
+      if (ticket !== latest.current) return;
+      setData(answer);
+      setError(null);
+    } catch (e) {
+      if (ticket === latest.current) setError(errorMessage(e));
+    } finally {
+      if (ticket === latest.current) setLoading(false);
+    }
+  }, [session, path]);
+
+  useEffect(() => {
+    void reload();
+    if (!refreshMs) return;
+    const timer = setInterval(() => void reload(), refreshMs);
+    return () => clearInterval(timer);
+  }, [reload, refreshMs]);
+
+  return { data, loading, error, reload };
+}
