@@ -53,6 +53,26 @@ describe('an API process going away mid-call (two processes behind Redis)', () =
     }
   }, 90_000);
 
+  it('tells the doctor when a patient dropped by a process that shut down never comes back', async () => {
+    const [nodeA, nodeB] = await Promise.all([startApiProcess({ RECONNECT_GRACE_S: '2' }), startApiProcess({ RECONNECT_GRACE_S: '2' })]);
+    nodes.push(nodeA, nodeB);
+    const { doctor, patient, appointment } = await visitBookedNowOn(nodeB.url, 'Dr. Ida Moe', 'Per Holm', 'Gone for good');
+    // The patient's browser is closed as node A shuts down: it will not reconnect anywhere.
+    const patientSocket = await connectSignaling(nodeA.url, patient.accessToken, { reconnection: false });
+    const doctorSocket = await connectSignaling(nodeB.url, doctor.accessToken, { doctor: true });
+    sockets.push(patientSocket, doctorSocket);
+    await request(patientSocket, 'join-room', { roomId: appointment.roomId });
+    await request(doctorSocket, 'join-room', { roomId: appointment.roomId });
+
+    const reconnecting = next(doctorSocket, 'peer-reconnecting', 10_000);
+    const left = next(doctorSocket, 'peer-left', 15_000);
+    await nodeA.stop('SIGTERM');
+    await reconnecting;
+    // Node A saw the drop and is gone; node B ends the grace it started.
+    expect(await left).toMatchObject({ peer: { userId: patient.user.id } });
+    expect(await request(doctorSocket, 'offer', { sdp: 'v=0 anyone?' })).toMatchObject({ ok: true });
+  }, 60_000);
+
   it('survives a crash (SIGKILL) of the patient’s process: the browser rejoins through the balancer and the call starts again', async () => {
     const [nodeA, nodeB] = await Promise.all([startApiProcess(), startApiProcess()]);
     nodes.push(nodeA, nodeB);

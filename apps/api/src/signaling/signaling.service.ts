@@ -40,6 +40,7 @@ import {
 } from './membership';
 import { SocketRateLimiter } from './rate-limiter';
 import { RoomAccess, SignalingRepository } from './signaling.repository';
+import { GraceDeadlines, MemoryGraceDeadlines, RedisGraceDeadlines } from './grace-deadlines';
 import { MemoryStateStore, RedisStateStore, StateStore } from './state-store';
 
 /** What API processes ask each other (Socket.IO server-side events, over the Redis adapter). */
@@ -80,7 +81,7 @@ export class SignalingService implements OnModuleDestroy {
   /** Room state in Redis, shared with the other API processes. */
   private readonly sharedState: boolean;
   private readonly limiters = new WeakMap<SignalingSocket, SocketRateLimiter>();
-  private readonly graceTimers = new Set<NodeJS.Timeout>();
+  private readonly grace: GraceDeadlines;
   private stopping = false;
   private readonly flooding = new WeakSet<SignalingSocket>();
   /** Work started by client events and disconnects, awaited before the process exits. */
@@ -97,12 +98,17 @@ export class SignalingService implements OnModuleDestroy {
   ) {
     this.sharedState = Boolean(redis.client);
     this.store = redis.client ? new RedisStateStore(redis.client) : new MemoryStateStore();
+    this.grace = redis.client ? new RedisGraceDeadlines(redis.client) : new MemoryGraceDeadlines();
   }
 
   /** Authenticates every connection at the door: no valid token, no socket. */
   attach(namespace: TypedNamespace): void {
     this.namespace = namespace;
     namespace.on('live-socket-ids', (answer) => answer([...namespace.sockets.keys()]));
+    this.grace.start(async ({ membership, userId, socketId }) => {
+      const transition = await this.transition(membership, { type: 'grace-expired', userId, socketId, now: new Date().toISOString() });
+      await this.perform(transition.effects, membership);
+    });
     namespace.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       const authenticated = typeof token === 'string' && token.length < 4096 ? this.auth.authenticate(token) : Promise.resolve(undefined);
@@ -314,8 +320,7 @@ export class SignalingService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stopping = true;
-    for (const timer of this.graceTimers) clearTimeout(timer);
-    this.graceTimers.clear();
+    this.grace.stop();
   }
 
   // ---- internals ----
@@ -448,19 +453,12 @@ export class SignalingService implements OnModuleDestroy {
       case 'session-ended':
         await this.timeline.markEnded(membership.sessionId, effect.endedBy, new Date(effect.at), ip);
         return;
-      case 'start-grace': {
-        // The sockets a closing process drops are picked up by another node (or by this one
-        // restarted), where the seat is recovered: a timer here would only hold the exit back.
+      case 'start-grace':
+        // Past onModuleDestroy, Redis is closing and a timer would only hold the exit back; the
+        // drops of drain() came before and, with Redis, another node expires them.
         if (this.stopping) return;
-        const timer = setTimeout(() => {
-          this.graceTimers.delete(timer);
-          void this.transition(membership, { type: 'grace-expired', userId: effect.userId, socketId: effect.socketId, now: new Date().toISOString() })
-            .then((transition) => this.perform(transition.effects, membership))
-            .catch((error) => this.logger.error(`grace expiry: ${String(error)}`));
-        }, effect.seconds * 1000);
-        this.graceTimers.add(timer);
+        await this.grace.schedule({ membership, userId: effect.userId, socketId: effect.socketId }, Date.now() + effect.seconds * 1000);
         return;
-      }
       case 'evict':
         this.namespace.in(effect.socketId).disconnectSockets(true);
         return;
