@@ -11,8 +11,11 @@ export interface ApiResource<T> {
   reload: () => Promise<void>;
 }
 
-/** A GET of the API, kept fresh every `refreshMs` if given; the last answer stays shown while the next loads. */
-export function useApiResource<T>(path: string, refreshMs?: number): ApiResource<T> {
+/**
+ * A GET of the API (none while `path` is null), kept fresh every `refreshMs` if given; the last
+ * answer stays shown while the next loads, and an answer overtaken by a newer request is dropped.
+ */
+export function useApiResource<T>(path: string | null, refreshMs?: number): ApiResource<T> {
   const session = useClientSession();
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
@@ -20,6 +23,7 @@ export function useApiResource<T>(path: string, refreshMs?: number): ApiResource
   const latest = useRef(0);
 
   const reload = useCallback(async () => {
+    if (path === null) return;
     const ticket = ++latest.current;
     setLoading(true);
     try {
@@ -36,9 +40,12 @@ export function useApiResource<T>(path: string, refreshMs?: number): ApiResource
 
   useEffect(() => {
     void reload();
-    if (!refreshMs) return;
-    const timer = setInterval(() => void reload(), refreshMs);
-    return () => clearInterval(timer);
+    const timer = refreshMs ? setInterval(() => void reload(), refreshMs) : undefined;
+    return () => {
+      clearInterval(timer);
+      // A newer path (or leaving the page) makes any answer still on its way stale.
+      latest.current++;
+    };
   }, [reload, refreshMs]);
 
   return { data, loading, error, reload };

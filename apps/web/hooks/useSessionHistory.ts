@@ -1,9 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SessionPage, SessionResponse } from '@telehealth/contracts';
 import { useClientSession } from '@/components/SessionContext';
 import { apiRequest, errorMessage } from '@/lib/api-client';
+import { useApiResource } from './useApiResource';
 
 export interface HistoryQuery {
   page: number;
@@ -32,40 +33,8 @@ function queryString(query: HistoryQuery): string {
 
 /** One page of the signed-in user's visit history (newest first); `null` holds the request back. */
 export function useSessionHistory(query: HistoryQuery | null): SessionHistoryState {
-  const session = useClientSession();
-  const [items, setItems] = useState<SessionResponse[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
-  const qs = query ? queryString(query) : null;
-
-  const reload = useCallback(async () => {
-    if (qs === null) return;
-    const ticket = ++latest.current;
-    setLoading(true);
-    try {
-      const page = await apiRequest<SessionPage>(session, `/api/sessions?${qs}`);
-      if (ticket !== latest.current) return;
-      setItems(page.items);
-      setTotal(page.total);
-      setError(null);
-    } catch (e) {
-      if (ticket === latest.current) setError(errorMessage(e));
-    } finally {
-      if (ticket === latest.current) setLoading(false);
-    }
-  }, [session, qs]);
-
-  useEffect(() => {
-    void reload();
-    return () => {
-      // A newer query (or leaving the page) makes any answer still on its way stale.
-      latest.current++;
-    };
-  }, [reload]);
-
-  return { items, total, loading, error, reload };
+  const { data, loading, error, reload } = useApiResource<SessionPage>(query ? `/api/sessions?${queryString(query)}` : null);
+  return { items: data?.items ?? [], total: data?.total ?? 0, loading, error, reload };
 }
 
 /**
