@@ -14,8 +14,14 @@ function collect(child) {
   return () => log;
 }
 
-/** BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of every server process when it stops. */
-const profileFlags = () => (process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : []);
+/**
+ * BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of every server process when it stops;
+ * BENCH_LOOP_PROBE_DIR=/tmp/loop logs its event-loop stalls and long collections (lib/loop-probe.cjs).
+ */
+const profileFlags = () => [
+  ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : []),
+  ...(process.env.BENCH_LOOP_PROBE_DIR ? ['--require', path.join(ROOT, 'bench/lib/loop-probe.cjs')] : []),
+];
 
 function handle(name, child, url, logs) {
   return { name, child, url, pid: child.pid, logs, stats: () => procStats(child.pid), stop: () => stopChild(child) };
