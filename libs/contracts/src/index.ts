@@ -7,3 +7,4 @@ export * from './join-window';
 export * from './signaling';
 export * from './sessions';
 export * from './page';
+export * from './text';

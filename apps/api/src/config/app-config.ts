@@ -42,6 +42,9 @@ export const ZAppConfigSchema = z
     TRUST_PROXY: ZBooleanFlagSchema.default(false),
     LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional(),
     LOG_REQUESTS: ZBooleanFlagSchema.default(true),
+    MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+    REPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+    REPORT_QUEUE_SIZE: z.coerce.number().int().min(0).max(1000).default(8),
   })
   .superRefine((config, ctx) => {
     if (config.TURN_URLS.length > 0 && !config.TURN_SECRET) {
