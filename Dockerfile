@@ -12,6 +12,10 @@ COPY apps/web/package.json apps/web/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# PDF reports embed only the regular and bold faces (apps/api/src/sessions/report/fonts.ts): the other
+# weights of the font packages would add ~45 MB to the image.
+RUN find node_modules/@embedpdf/fonts-latin/fonts node_modules/@embedpdf/fonts-sc/fonts -type f ! -name '*-Regular.*' ! -name '*-Bold.*' -delete \
+ && find node_modules/@expo-google-fonts/noto-emoji -type f \( -name '*.ttf' -o -name '*.png' \) ! -name 'NotoEmoji_400Regular.ttf' -delete
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -15,7 +15,8 @@ const swc = [
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/e2e', '<rootDir>/bench'],
+  // apps/web: only its pure lib/ specs (no Next is loaded; components are covered by the browser journeys).
+  roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/apps/web/lib', '<rootDir>/e2e', '<rootDir>/bench'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.next/'],
   // Nest 12 ships ESM only: it has to go through the transform too.

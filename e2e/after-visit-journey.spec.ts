@@ -130,7 +130,8 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
 
     // The report link is no way in for someone signed out.
     const stranger = await (await newPersonContext(journey.patientBrowser, journey.stack.webUrl)).newPage();
-    const response = await stranger.request.get(`/history/${sessionId}/report`, { maxRedirects: 0 });
+    const response = await stranger.request.get(`/bff/sessions/${sessionId}/report.pdf`, { maxRedirects: 0 });
+    expect(response.status()).toBe(401);
     expect(response.headers()['content-type'] ?? '').not.toContain('application/pdf');
   }, 240_000);
 

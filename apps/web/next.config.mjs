@@ -3,6 +3,18 @@ const nextConfig = {
   reactStrictMode: true,
   // The API URL is read at run time (PUBLIC_API_URL, API_URL), never baked into the build.
   poweredByHeader: false,
+  // Static files do not pass through proxy.ts; pages get these (and their CSP) from there.
+  async headers() {
+    return [
+      {
+        source: '/_next/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

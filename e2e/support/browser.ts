@@ -33,9 +33,41 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Every Content-Security-Policy violation seen on any page of any person's context, as
+ * "<page url>: <what>". The journeys fail when one appears (see `expectNoCspViolations`).
+ */
+export const cspViolations: string[] = [];
+
+/** Collects CSP violations of every page in `context`: the DOM event and Chromium's console error. */
+export async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__reportCspViolation', ({ page }, line: string) => {
+    cspViolations.push(`${page.url()}: ${line}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation?: (line: string) => void }).__reportCspViolation;
+      report?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+    });
+  });
+  const watchPage = (page: Page) =>
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: console: ${message.text().slice(0, 300)}`);
+    });
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+}
+
+/** Throws (failing the journey) when any page showed a CSP violation since the last call. */
+export function expectNoCspViolations(): void {
+  const seen = cspViolations.splice(0);
+  if (seen.length > 0) throw new Error(`Content-Security-Policy violations:\n${seen.join('\n')}`);
+}
+
 export async function newPersonContext(browser: Browser, baseURL: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport, permissions: ['camera', 'microphone', 'notifications'] });
   context.setDefaultTimeout(20_000);
+  await watchCsp(context);
   return context;
 }
 

@@ -57,6 +57,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       JWT_SECRET: secret,
       WEB_ORIGIN: webUrl,
       SEED_DEMO: 'false',
+      // Its own Redis keys: sign-in limits count by address, and every journey's browsers sign in from 127.0.0.1.
+      REDIS_KEY_PREFIX: `telehealth-journey:${randomUUID().slice(0, 8)}:`,
       ...overrides,
     },
   });

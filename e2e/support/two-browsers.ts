@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, newPersonContext } from './browser';
+import { browserAvailable, expectNoCspViolations, launchBrowser, newPersonContext } from './browser';
 import { watchPeerConnections } from './journey';
 import { Stack, startStack } from './stack';
 
@@ -41,6 +41,8 @@ export function twoBrowsers({ freshBrowsersPerTest = false } = {}): TwoBrowsers 
     beforeEach(launchBoth);
     afterEach(closeBoth);
   }
+  // Every page a journey visits runs under the web app's CSP: any violation fails the journey.
+  afterEach(expectNoCspViolations);
   afterAll(async () => {
     if (!freshBrowsersPerTest) await closeBoth();
     await fixture.stack?.stop();

@@ -4,6 +4,7 @@ import { AppointmentsModule } from './appointments/appointments.module';
 import { NoShowModule } from './appointments/no-show.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AccountEventsModule } from './common/account-events.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -32,6 +33,7 @@ export class AppModule {
         PrismaModule,
         RedisModule,
         AuditModule,
+        AccountEventsModule,
         AuthModule,
         PatientsModule,
         AppointmentsModule,

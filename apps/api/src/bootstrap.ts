@@ -21,6 +21,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.setGlobalPrefix('api');
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  // Only the proxies TRUST_PROXY names (a hop count or addresses), never every hop: see app-config.ts.
   express.set('trust proxy', config.TRUST_PROXY);
   express.disable('x-powered-by');
   // An API serving JSON: no page may embed it, nothing of it runs as a document.

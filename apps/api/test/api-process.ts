@@ -13,6 +13,8 @@ export { freePort };
 const MAIN = path.resolve(__dirname, '../dist/main.js');
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SHARED_SECRET = 'api-process-secret-shared-by-every-node';
+/** The API processes of one spec file share their Redis keys (they are one deployment); other files' do not. */
+export const SHARED_REDIS_KEY_PREFIX = `telehealth-test:${randomUUID().slice(0, 8)}:`;
 
 export interface ApiProcess {
   child: ChildProcess;
@@ -34,6 +36,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
       API_HOST: '127.0.0.1',
       DATABASE_URL: process.env.TEST_DATABASE_URL,
       REDIS_URL,
+      REDIS_KEY_PREFIX: SHARED_REDIS_KEY_PREFIX,
       JWT_SECRET: SHARED_SECRET,
       SEED_DEMO: 'false',
       LOG_REQUESTS: 'false',

@@ -95,11 +95,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
     { route: 'GET /api/health', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
     {
       route: 'POST /api/auth/register',
-      expect: [201, 201, 201, 201, 201, 201, 201],
+      expect: [202, 202, 202, 202, 202, 202, 202],
       build: async () => ({ path: '/api/auth/register', body: { email: `matrix-${randomUUID()}@test.example`, password: 'a long password', name: 'New' } }),
     },
     { route: 'POST /api/auth/login', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/auth/login', body: { email: users.otherPatient.email, password: TEST_PASSWORD } }) },
     { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/me' }) },
+    { route: 'POST /api/auth/signaling-ticket', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/auth/signaling-ticket' }) },
     { route: 'GET /api/patients', expect: [D, D, 403, 403, 403, 401, 401], build: async () => ({ path: '/api/patients?query=a' }) },
     {
       route: 'POST /api/appointments',
@@ -129,6 +130,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
     { route: 'GET /api/sessions/:id/report.pdf', expect: [D, 404, D, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/report.pdf` }) },
     { route: 'GET /api/rooms/stats', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/rooms/stats' }) },
     { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/audit' }) },
+    { route: 'GET /api/audit/verify', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/audit/verify' }) },
     { route: 'POST /api/auth/logout', expect: [204, 204, 204, 204, 204, 401, 401], ownToken: true, build: async () => ({ path: '/api/auth/logout' }) },
   ];
 
@@ -164,6 +166,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
       answer: { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'ice-candidate': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'chat-message': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      'chat-history': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'media-state': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'end-session': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
       'leave-room': { doctorOfVisit: 'ok', otherDoctor: 'ok', patientOfVisit: 'ok', otherPatient: 'ok', admin: 'ok' },
@@ -174,12 +177,13 @@ describe('authorization matrix: every REST route and socket event × every kind 
       answer: () => ({ sdp: 'v=0' }),
       'ice-candidate': () => ({ candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host', sdpMid: '0' } }),
       'chat-message': () => ({ body: 'hello' }),
+      'chat-history': () => ({}),
       'media-state': () => ({ audio: true, video: false }),
       'end-session': () => ({}),
       'leave-room': () => ({}),
     };
     // Order matters only for the last two: the patient is refused ending, the doctor ends, then everyone leaves.
-    const order = ['join-room', 'offer', 'answer', 'ice-candidate', 'chat-message', 'media-state', 'end-session', 'leave-room'] as const;
+    const order = ['join-room', 'offer', 'answer', 'ice-candidate', 'chat-message', 'chat-history', 'media-state', 'end-session', 'leave-room'] as const;
     expect(new Set(order)).toEqual(new Set(CLIENT_EVENTS));
 
     const { appointmentId } = await visit({ startsInMinutes: 0 });

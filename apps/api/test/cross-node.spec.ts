@@ -60,4 +60,22 @@ describe('two API processes sharing PostgreSQL and Redis', () => {
     const body = (await response.json()) as EndSessionResponse;
     expect(await ended).toEqual({ sessionId: appointment.sessionId, endedBy: doctor.user.id, endedAt: body.endedAt });
   }, 90_000);
+
+  it('signs out on one node and closes the account\'s sockets on the other, which then refuses the token', async () => {
+    const [nodeA, nodeB] = await Promise.all([startApiProcess(), startApiProcess()]);
+    nodes.push(nodeA, nodeB);
+    const { doctor } = await visitBookedNowOn(nodeA.url, 'Dr. Sam Roe', 'Ida Holm', 'Sign-out visit');
+    const dashboard = await connectSignaling(nodeB.url, doctor.accessToken, { doctor: true });
+    sockets.push(dashboard);
+    const closed = new Promise<string>((resolve) => {
+      dashboard.once('disconnect', resolve);
+      setTimeout(() => resolve('still connected after 10 s'), 10_000).unref();
+    });
+
+    const response = await fetch(`${nodeA.url}/api/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${doctor.accessToken}` } });
+    expect(response.status).toBe(204);
+
+    expect(await closed).toBe('io server disconnect');
+    await expect(connectSignaling(nodeB.url, doctor.accessToken, { reconnection: false })).rejects.toMatchObject({ data: { code: 401 } });
+  }, 90_000);
 });

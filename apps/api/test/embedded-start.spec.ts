@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,38 @@ async function stopProduct(child: ChildProcess): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   return exited;
+}
+
+/**
+ * The embedded server accepts any user name and password, so it must not be reachable by
+ * anyone else on the machine: no TCP port of its own, only a unix socket in a 0700 folder.
+ */
+function expectDatabaseClosedToOthers(pid: number, apiPort: number, dataDir: string): void {
+  // The launcher and everything it started (the API runs as its child).
+  const parents = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, parent] of parents) if (tree.has(parent) && !tree.has(child)) grew = Boolean(tree.add(child));
+  }
+  const listening = execFileSync('ss', ['-Hltnp'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => [...tree].some((member) => line.includes(`pid=${member},`)))
+    .map((line) => Number(line.trim().split(/\s+/)[3]?.split(':').pop()));
+  expect(listening).toEqual([apiPort]);
+  const socketDir = path.join(dataDir, 'run');
+  expect(fs.statSync(socketDir).mode & 0o777).toBe(0o700);
+  expect(fs.statSync(path.join(socketDir, '.s.PGSQL.5432')).mode & 0o777).toBe(0o600);
+  // Another local account (as the attack did with `psql postgresql://nobody@127.0.0.1:<port>`).
+  if (process.getuid?.() === 0 && spawnSync('which', ['psql']).status === 0) {
+    fs.chmodSync(dataDir, 0o755);
+    const other = spawnSync('runuser', ['-u', 'nobody', '--', 'psql', `host=${socketDir} user=postgres dbname=postgres`, '-c', 'SELECT email FROM users'], { encoding: 'utf8' });
+    expect(other.status).not.toBe(0);
+    expect(`${other.stdout}${other.stderr}`).toMatch(/Permission denied/);
+  }
 }
 
 describe('npm start on the embedded default database', () => {
@@ -80,6 +112,8 @@ describe('npm start on the embedded default database', () => {
         body: JSON.stringify({ patientId: patients.items[0].id, startsAt, durationMinutes: 15, reason: 'Overlap' }),
       });
       expect(clash.status).toBe(409);
+
+      expectDatabaseClosedToOthers(first.child.pid!, port, dataDir);
     } finally {
       expect(await stopProduct(first.child)).toBe(0);
     }

@@ -139,12 +139,12 @@ describe('signaling gateway (real sockets, real database)', () => {
     const row = await sut.prisma.chatMessage.findFirstOrThrow({ where: { sessionId: appointment.sessionId } });
     expect(row).toMatchObject({ senderId: patient.id, body: 'Can you hear me?' });
 
-    expect(await request(patientSocket, 'chat-message', { body: '   ' })).toEqual({ ok: false, code: 400, error: 'body: is empty' });
+    expect(await request(patientSocket, 'chat-message', { body: '   ' })).toEqual({ ok: false, code: 400, error: 'body: is required' });
     expect(await request(patientSocket, 'chat-message', { body: 'x'.repeat(2001) })).toMatchObject({ ok: false, code: 400, error: expect.stringMatching(/^body: /) });
 
     await request(patientSocket, 'leave-room');
     const rejoined = await request<JoinRoomResult>(patientSocket, 'join-room', { roomId: appointment.roomId });
-    expect(rejoined).toMatchObject({ ok: true, chat: [{ body: 'Can you hear me?', senderName: 'Leo Brandt' }] });
+    expect(rejoined).toMatchObject({ ok: true, chat: [{ body: 'Can you hear me?', senderName: 'Leo Brandt' }], chatHasMore: false });
   });
 
   it('tells the doctor when the patient leaves, and puts a patient left alone back in the waiting room', async () => {
@@ -314,6 +314,33 @@ describe('signaling gateway (real sockets, real database)', () => {
     const early = await connect(later.patient);
     expect(await request(early, 'join-room', { roomId: later.appointment.roomId })).toMatchObject({ ok: false, code: 425, error: expect.stringContaining('opens for joining 10 minutes before') });
     expect(await sut.prisma.sessionEvent.count({ where: { sessionId: { in: [appointment.sessionId, later.appointment.sessionId] } } })).toBe(0);
+  });
+
+  it('audits a refused join of a visit that is not yours, with the room and nothing of the visit', async () => {
+    const { appointment } = await visit();
+    const stranger = await signedInUser(sut, 'DOCTOR');
+    const socket = await connect(stranger);
+    expect(await request(socket, 'join-room', { roomId: appointment.roomId })).toMatchObject({ ok: false, code: 403 });
+    const rows = await sut.prisma.auditLog.findMany({ where: { actorId: stranger.id, action: 'signaling.join-refused' } });
+    expect(rows).toEqual([expect.objectContaining({ entityType: 'room', entityId: appointment.roomId, detail: { code: 403 }, ip: expect.any(String) })]);
+    expect(JSON.stringify(rows.map(({ detail, entityId }) => ({ detail, entityId })))).not.toMatch(/Leo Brandt|Video check-in|Ward/);
+  });
+
+  it('refuses control characters and broken text in chat, and NUL in SDP and candidates, naming the field', async () => {
+    const { doctor, patient, appointment } = await visit();
+    const { doctorSocket, patientSocket } = await joinBoth(appointment.roomId, doctor, patient);
+    expect(await request(patientSocket, 'chat-message', { body: 'pain\u0000' })).toEqual({ ok: false, code: 400, error: 'body: must not contain control characters' });
+    expect(await request(patientSocket, 'chat-message', { body: 'a\ud800b' })).toMatchObject({ ok: false, code: 400, error: expect.stringMatching(/^body: must be valid Unicode/) });
+    expect(await request(patientSocket, 'chat-message', { body: 'bell\u0007' })).toMatchObject({ ok: false, code: 400 });
+    const delivered = next(doctorSocket, 'chat-message');
+    expect(await request(patientSocket, 'chat-message', { body: 'Two lines\r\nand a tab\t, Иван 李小龙 مرحبا 🙂' })).toMatchObject({ ok: true });
+    expect((await delivered).body).toBe('Two lines\nand a tab\t, Иван 李小龙 مرحبا 🙂');
+    expect(await request(doctorSocket, 'offer', { sdp: 'v=0\u0000' })).toEqual({ ok: false, code: 400, error: 'sdp: must not contain NUL characters' });
+    expect(await request(doctorSocket, 'ice-candidate', { candidate: { candidate: 'candidate:1\u0000' } })).toEqual({
+      ok: false,
+      code: 400,
+      error: 'candidate.candidate: must not contain NUL characters',
+    });
   });
 
   it('refuses a connection without a valid, unexpired token', async () => {

@@ -30,6 +30,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SEED_DEMO: 'false',
     API_PORT: '0',
     LOG_REQUESTS: 'false',
+    // Each app its own Redis keys: counters (sign-in limits by address: every test signs in from
+    // 127.0.0.1) and room state must not leak between tests. Apps of one test that share state pass one prefix.
+    REDIS_KEY_PREFIX: `telehealth-test:${randomUUID().slice(0, 8)}:`,
     ...overrides,
   });
 }

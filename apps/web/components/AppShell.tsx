@@ -13,7 +13,7 @@ const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin' } as c
 export function AppShell({ session, children }: { session: Session; children: ReactNode }) {
   const { user } = session;
   return (
-    <SessionContextProvider value={{ apiUrl: publicApiUrl(), token: session.accessToken, user }}>
+    <SessionContextProvider value={{ signalingUrl: publicApiUrl(), user }}>
       <header className="header">
         <div className="header-inner">
           <Brand href={homeFor(user.role)} />

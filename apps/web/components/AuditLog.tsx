@@ -33,7 +33,7 @@ const ACTION_WORDS: Record<string, string> = {
 export function AuditLog() {
   const zone = useClientSession().user.timeZone;
   const [page, setPage] = useState(1);
-  const { data, error } = useApiResource<AuditPage>(`/api/audit?page=${page}&pageSize=${PAGE_SIZE}`);
+  const { data, error } = useApiResource<AuditPage>(`/audit?page=${page}&pageSize=${PAGE_SIZE}`);
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   return (
     <section className="card" aria-labelledby="audit-title" data-testid="audit-log">

@@ -14,16 +14,15 @@ import type { SessionUser } from './SessionContext';
 interface Props {
   appointment: AppointmentResponse;
   user: SessionUser;
-  apiUrl: string;
-  token: string;
+  signalingUrl: string;
   localStream: MediaStream;
   onRejoin: () => void;
   /** Called once the call is over (ended or left), so the page can switch the camera off. */
   onFinished: () => void;
 }
 
-export function CallScreen({ appointment, user, apiUrl, token, localStream, onRejoin, onFinished }: Props) {
-  const call = useCall({ sessionId: appointment.sessionId, roomId: appointment.roomId, apiUrl, token, localStream });
+export function CallScreen({ appointment, user, signalingUrl, localStream, onRejoin, onFinished }: Props) {
+  const call = useCall({ sessionId: appointment.sessionId, roomId: appointment.roomId, signalingUrl, localStream });
   const isDoctor = user.role === 'DOCTOR';
   const otherRole = isDoctor ? 'patient' : 'doctor';
   const otherName = isDoctor ? appointment.patient.name : appointment.doctor.name;
@@ -157,6 +156,8 @@ export function CallScreen({ appointment, user, apiUrl, token, localStream, onRe
         timeZone={user.timeZone}
         canSend={inRoom}
         onSend={call.sendChat}
+        hasEarlier={call.chatHasMore}
+        onLoadEarlier={call.loadEarlierChat}
       />
       {confirmEnd && (
         <ConfirmDialog

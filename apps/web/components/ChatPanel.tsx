@@ -11,18 +11,23 @@ interface Props {
   timeZone: string;
   canSend: boolean;
   onSend: (body: string) => Promise<void>;
+  /** Older lines exist than the ones shown; `onLoadEarlier` fetches the page before them. */
+  hasEarlier?: boolean;
+  onLoadEarlier?: () => Promise<void>;
 }
 
-export function ChatPanel({ messages, selfId, timeZone, canSend, onSend }: Props) {
+export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarlier = false, onLoadEarlier }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
 
+  // Follows new lines at the bottom; earlier lines loaded on request do not jump the view away from them.
+  const newestId = messages[messages.length - 1]?.id;
   useEffect(() => {
     const list = listRef.current;
     if (list) list.scrollTop = list.scrollHeight;
-  }, [messages.length]);
+  }, [newestId]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -43,6 +48,20 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend }: Props
   return (
     <section className="card chat" aria-labelledby="chat-title" data-testid="chat">
       <h2 id="chat-title">Chat</h2>
+      {hasEarlier && onLoadEarlier && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-small chat-earlier"
+          disabled={busy}
+          onClick={() => {
+            setError(null);
+            onLoadEarlier().catch((e: unknown) => setError(errorMessage(e)));
+          }}
+          data-testid="chat-earlier"
+        >
+          Show earlier messages
+        </button>
+      )}
       <ol className="chat-messages" ref={listRef} aria-live="polite" data-testid="chat-messages">
         {messages.length === 0 && <li className="empty">No messages yet. Messages are kept with the visit record.</li>}
         {messages.map((m) => (

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { AppointmentResponse } from '@telehealth/contracts';
+import { isVisitActionAllowed, visitPhase, type AppointmentResponse } from '@telehealth/contracts';
 import type { AppointmentsState } from '@/hooks/useAppointments';
 import { useApiAction } from '@/hooks/useApiAction';
 import { useNow } from '@/hooks/useNow';
@@ -32,7 +32,7 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
   async function cancel() {
     if (!cancelling) return;
     await run(async () => {
-      await apiRequest(session, `/api/appointments/${cancelling.id}`, {
+      await apiRequest(`/appointments/${cancelling.id}`, {
         method: 'PATCH',
         body: JSON.stringify({ status: 'CANCELLED' }),
       });
@@ -62,8 +62,10 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
           <h3 className="day-heading">{day === today ? `Today · ${formatDay(items[0].startsAt, zone)}` : formatDay(items[0].startsAt, zone)}</h3>
           <ul className="list">
             {items.map((a) => {
-              const open = now >= Date.parse(a.joinOpensAt) && now < Date.parse(a.joinClosesAt);
-              const cancelled = a.status === 'CANCELLED';
+              // The same state machine the API decides with: only what it would accept is offered.
+              const phase = visitPhase(a);
+              const open = phase === 'in-call' || (now >= Date.parse(a.joinOpensAt) && now < Date.parse(a.joinClosesAt));
+              const canJoin = open && isVisitActionAllowed(phase, 'join');
               return (
                 <li key={a.id} className="list-item" data-testid="doctor-appointment" data-appointment-id={a.id} data-session-id={a.sessionId}>
                   <div className="item-main">
@@ -74,13 +76,14 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
                       {a.reason} <StatusBadge appointment={a} />
                     </div>
                   </div>
-                  {!cancelled && a.status === 'SCHEDULED' && (
+                  {(canJoin || isVisitActionAllowed(phase, 'cancel')) && (
                     <div className="actions">
-                      {open && (
+                      {canJoin && (
                         <Link className="btn btn-primary btn-small" href={`/visit/${a.sessionId}`} data-testid="doctor-join-call" aria-label={`Join visit with ${a.patient.name}`}>
                           Join
                         </Link>
                       )}
+                      {isVisitActionAllowed(phase, 'reschedule') && (
                       <button
                         type="button"
                         className="btn btn-secondary btn-small"
@@ -90,6 +93,8 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
                       >
                         Reschedule
                       </button>
+                      )}
+                      {isVisitActionAllowed(phase, 'cancel') && (
                       <button
                         type="button"
                         className="btn btn-secondary btn-small"
@@ -99,6 +104,7 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
                       >
                         Cancel
                       </button>
+                      )}
                     </div>
                   )}
                 </li>

@@ -5,17 +5,15 @@ import type { EndSessionResponse } from '@telehealth/contracts';
 import { useApiAction } from '@/hooks/useApiAction';
 import { apiRequest } from '@/lib/api-client';
 import { ConfirmDialog } from './ConfirmDialog';
-import { useClientSession } from './SessionContext';
 
 /** For the doctor of a visit whose call was never ended (a closed tab, a lost connection): end it from the record. */
 export function EndOpenVisit({ sessionId, patientName, onEnded }: { sessionId: string; patientName: string; onEnded: () => void }) {
-  const session = useClientSession();
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useApiAction();
 
   async function end() {
     await run(async () => {
-      await apiRequest<EndSessionResponse>(session, `/api/sessions/${encodeURIComponent(sessionId)}/end`, { method: 'POST' });
+      await apiRequest<EndSessionResponse>(`/sessions/${encodeURIComponent(sessionId)}/end`, { method: 'POST' });
       onEnded();
     });
     setConfirming(false);

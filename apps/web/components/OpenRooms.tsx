@@ -11,7 +11,7 @@ const ROLE_WORD = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin' } as co
 /** The visit rooms someone is in right now, on every API process; refreshed every 10 s. */
 export function OpenRooms() {
   const zone = useClientSession().user.timeZone;
-  const { data, error } = useApiResource<RoomStatsResponse>('/api/rooms/stats', REFRESH_MS);
+  const { data, error } = useApiResource<RoomStatsResponse>('/rooms/stats', REFRESH_MS);
   return (
     <section className="card" aria-labelledby="open-rooms-title" data-testid="open-rooms">
       <div className="card-head">

@@ -2,7 +2,8 @@
 
 import { signIn } from 'next-auth/react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { PASSWORD_MIN_LENGTH } from '@telehealth/contracts';
+import { PASSWORD_MIN_LENGTH, type RegisterResponse } from '@telehealth/contracts';
+import { apiRequest, errorMessage } from '@/lib/api-client';
 import { SelectField, TextField } from './FormFields';
 
 function browserTimeZone(): string {
@@ -22,13 +23,14 @@ function allTimeZones(): string[] {
   }
 }
 
-export function RegisterForm({ apiUrl }: { apiUrl: string }) {
+export function RegisterForm() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState('UTC');
   const [zones, setZones] = useState<string[]>(['UTC']);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -43,30 +45,35 @@ export function RegisterForm({ apiUrl }: { apiUrl: string }) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setNotice(null);
     if (password.length < PASSWORD_MIN_LENGTH) {
       setError(`Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`);
       return;
     }
     setBusy(true);
+    let message: string | null = null;
     try {
-      const response = await fetch(`${apiUrl}/api/auth/register`, {
+      // 202 { message } whether or not the email already had an account (nobody learns who is a
+      // patient here); an older API answered 201 with a token, which is fine too.
+      const answer = await apiRequest<Partial<RegisterResponse> | null>('/auth/register', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name, email, password, timeZone }),
       });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: string } | null;
-        setError(body?.error ?? `Creating the account failed (${response.status}). Please try again.`);
-        setBusy(false);
-        return;
-      }
-    } catch {
-      setError('The service cannot be reached. Check your connection and try again.');
+      message = answer && typeof answer.message === 'string' ? answer.message : null;
+    } catch (e) {
+      setError(errorMessage(e));
       setBusy(false);
       return;
     }
     const result = await signIn('credentials', { email, password, redirect: false, callbackUrl: '/patient' });
-    window.location.assign(result && !result.error ? '/patient' : '/sign-in?registered=1');
+    if (result && !result.error) {
+      window.location.assign('/patient');
+      return;
+    }
+    // The account could not be signed into with this password (the email may have had an account
+    // already): the API's neutral sentence, and the way to sign in.
+    setNotice(message ?? 'If this email can be used, your account is ready. Please sign in.');
+    setBusy(false);
   }
 
   return (
@@ -74,6 +81,11 @@ export function RegisterForm({ apiUrl }: { apiUrl: string }) {
       {error && (
         <div className="alert alert-error" role="alert" data-testid="register-error">
           {error}
+        </div>
+      )}
+      {notice && (
+        <div className="alert alert-info" role="status" data-testid="register-notice">
+          {notice} <a href={`/sign-in?callbackUrl=${encodeURIComponent('/patient')}`}>Sign in</a>
         </div>
       )}
       <TextField id="reg-name" label="Full name" autoComplete="name" required value={name} onChange={setName} testId="register-name" />

@@ -43,7 +43,7 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await apiRequest(session, `/api/appointments/${appointment.id}`, {
+      await apiRequest(`/appointments/${appointment.id}`, {
         method: 'PATCH',
         body: JSON.stringify({ startsAt: zonedWallTimeToIso(date, time, zone), durationMinutes: duration }),
       });

@@ -37,7 +37,7 @@ export function ScheduleVisitForm({ onScheduled }: { onScheduled: () => void }) 
     if (!reason.trim()) return setError('Enter the reason for the visit.');
     setBusy(true);
     try {
-      const created = await apiRequest<AppointmentResponse>(session, '/api/appointments', {
+      const created = await apiRequest<AppointmentResponse>('/appointments', {
         method: 'POST',
         body: JSON.stringify({
           patientId: patient.id,

@@ -2,7 +2,6 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Role } from '@telehealth/contracts';
-import type { ApiContext } from '@/lib/api-client';
 
 export interface SessionUser {
   id: string;
@@ -12,15 +11,18 @@ export interface SessionUser {
   timeZone: string;
 }
 
-export interface ClientSession extends ApiContext {
+/** What client components know of the session: who is signed in and where the signaling socket is. No token. */
+export interface ClientSession {
   user: SessionUser;
+  /** The API's public origin, for the Socket.IO connection (REST goes through this site's /bff). */
+  signalingUrl: string;
 }
 
 const Context = createContext<ClientSession | null>(null);
 
-/** Hands the run-time API URL and the session's token from server components to client hooks. */
+/** Hands the signed-in user and the run-time signaling URL from server components to client hooks. */
 export function SessionContextProvider({ value, children }: { value: ClientSession; children: ReactNode }) {
-  const memo = useMemo(() => value, [value.apiUrl, value.token, value.user.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const memo = useMemo(() => value, [value.signalingUrl, value.user.id]); // eslint-disable-line react-hooks/exhaustive-deps
   return <Context.Provider value={memo}>{children}</Context.Provider>;
 }
 

@@ -53,7 +53,7 @@ export function SessionRecord({ sessionId }: { sessionId: string }) {
         <div className="stack">
           {isDoctor && visitOutcome(detail).outcome === 'IN_PROGRESS' && <EndOpenVisit sessionId={detail.id} patientName={detail.patient.name} onEnded={reload} />}
           <div className="record-summary">
-            <SessionSummary detail={detail} timeZone={zone} reportHref={`/history/${encodeURIComponent(detail.id)}/report`} />
+            <SessionSummary detail={detail} timeZone={zone} reportHref={`/bff/sessions/${encodeURIComponent(detail.id)}/report.pdf`} />
           </div>
           <div className="record-timeline">
             <SessionTimeline detail={detail} timeZone={zone} />

@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { safeCallbackPath } from '@/lib/safe-callback';
 import { TextField } from './FormFields';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -14,17 +15,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await signIn('credentials', { email, password, redirect: false, callbackUrl });
+    // The page already checked it; checked again here so no other caller can hand this form a way off the site.
+    const destination = safeCallbackPath(callbackUrl, '/');
+    const result = await signIn('credentials', { email, password, redirect: false, callbackUrl: destination });
     if (!result || result.error) {
       setBusy(false);
       setError(
         !result || result.error === 'CredentialsSignin'
           ? 'That email and password do not match an account. Check them and try again.'
-          : result.error,
+          : // authorize() throws the API's sentences (one try left, paused, unreachable) as the error.
+            result.error,
       );
       return;
     }
-    window.location.assign(callbackUrl);
+    window.location.assign(destination);
   }
 
   return (

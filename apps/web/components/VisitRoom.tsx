@@ -114,8 +114,7 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
     <CallScreen
       appointment={appointment}
       user={user}
-      apiUrl={session.apiUrl}
-      token={session.token}
+      signalingUrl={session.signalingUrl}
       localStream={media.stream}
       onRejoin={onRejoin}
       onFinished={onFinished}

@@ -1,7 +1,6 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useClientSession } from '@/components/SessionContext';
 import { apiRequest, errorMessage } from '@/lib/api-client';
 
 export interface ApiResource<T> {
@@ -12,11 +11,10 @@ export interface ApiResource<T> {
 }
 
 /**
- * A GET of the API (none while `path` is null), kept fresh every `refreshMs` if given; the last
+ * A GET of the API (through /bff) (none while `path` is null), kept fresh every `refreshMs` if given; the last
  * answer stays shown while the next loads, and an answer overtaken by a newer request is dropped.
  */
 export function useApiResource<T>(path: string | null, refreshMs?: number): ApiResource<T> {
-  const session = useClientSession();
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +25,7 @@ export function useApiResource<T>(path: string | null, refreshMs?: number): ApiR
     const ticket = ++latest.current;
     setLoading(true);
     try {
-      const answer = await apiRequest<T>(session, path);
+      const answer = await apiRequest<T>(path);
       if (ticket !== latest.current) return;
       setData(answer);
       setError(null);
@@ -36,7 +34,7 @@ export function useApiResource<T>(path: string | null, refreshMs?: number): ApiR
     } finally {
       if (ticket === latest.current) setLoading(false);
     }
-  }, [session, path]);
+  }, [path]);
 
   useEffect(() => {
     void reload();

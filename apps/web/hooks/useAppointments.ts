@@ -2,7 +2,6 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppointmentPage, AppointmentResponse } from '@telehealth/contracts';
-import { useClientSession } from '@/components/SessionContext';
 import { apiRequest, errorMessage } from '@/lib/api-client';
 
 export interface AppointmentsState {
@@ -15,7 +14,6 @@ export interface AppointmentsState {
 
 /** The signed-in user's appointments of one scope, refreshed every `refreshMs` and on demand. */
 export function useAppointments(scope: 'upcoming' | 'past', pageSize = 50, refreshMs = 60_000): AppointmentsState {
-  const session = useClientSession();
   const [items, setItems] = useState<AppointmentResponse[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
@@ -24,7 +22,7 @@ export function useAppointments(scope: 'upcoming' | 'past', pageSize = 50, refre
 
   const reload = useCallback(async () => {
     try {
-      const page = await apiRequest<AppointmentPage>(session, `/api/appointments?scope=${scope}&page=1&pageSize=${pageSize}`);
+      const page = await apiRequest<AppointmentPage>(`/appointments?scope=${scope}&page=1&pageSize=${pageSize}`);
       if (!alive.current) return;
       setItems(page.items);
       setTotal(page.total);
@@ -34,7 +32,7 @@ export function useAppointments(scope: 'upcoming' | 'past', pageSize = 50, refre
     } finally {
       if (alive.current) setLoading(false);
     }
-  }, [session, scope, pageSize]);
+  }, [scope, pageSize]);
 
   useEffect(() => {
     alive.current = true;

@@ -4,13 +4,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { io } from 'socket.io-client';
 import { CallEngine, CallError, type CallQuality, type CallState, type SignalingSocket } from '@telehealth/signaling';
 import { SIGNALING_NAMESPACE, type ChatMessage, type IceServersResponse, type Participant } from '@telehealth/contracts';
-import { apiRequest } from '@/lib/api-client';
+import { apiRequest, fetchSignalingTicket } from '@/lib/api-client';
+import { ticketAuth } from '@/lib/signaling-auth';
 
 export interface UseCallOptions {
   sessionId: string;
   roomId: string;
-  apiUrl: string;
-  token: string;
+  /** The API's public origin; the socket authenticates with short-lived tickets, never the API token. */
+  signalingUrl: string;
   localStream: MediaStream;
 }
 
@@ -27,6 +28,9 @@ export interface CallView {
   peerMedia: { audio: boolean; video: boolean };
   quality: CallQuality | null;
   chat: ChatMessage[];
+  /** Older chat lines than the ones shown exist (a long visit, rejoined). */
+  chatHasMore: boolean;
+  loadEarlierChat: () => Promise<void>;
   audioEnabled: boolean;
   videoEnabled: boolean;
   hasVideo: boolean;
@@ -41,9 +45,9 @@ export interface CallView {
   endSession: () => Promise<void>;
 }
 
-async function loadIceServers(apiUrl: string, token: string): Promise<RTCIceServer[]> {
+async function loadIceServers(): Promise<RTCIceServer[]> {
   try {
-    const response = await apiRequest<IceServersResponse>({ apiUrl, token }, '/api/ice-servers');
+    const response = await apiRequest<IceServersResponse>('/ice-servers');
     return response.iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential }));
   } catch {
     // Without STUN/TURN, peers on the same network still connect through host candidates.
@@ -55,7 +59,7 @@ async function loadIceServers(apiUrl: string, token: string): Promise<RTCIceServ
  * One visit's call: opens the signaling socket, runs a CallEngine over it, and exposes
  * everything the call screen shows as plain React state plus the actions it offers.
  */
-export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCallOptions): CallView {
+export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCallOptions): CallView {
   const engineRef = useRef<CallEngine | null>(null);
   const [state, setState] = useState<CallState>('joining');
   const [detail, setDetail] = useState<string | null>(null);
@@ -67,6 +71,7 @@ export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCa
   const [peerMedia, setPeerMedia] = useState({ audio: true, video: true });
   const [quality, setQuality] = useState<CallQuality | null>(null);
   const [chat, setChat] = useState<ChatMessage[]>([]);
+  const [chatHasMore, setChatHasMore] = useState(false);
   const hasAudio = localStream.getAudioTracks().length > 0;
   const hasVideo = localStream.getVideoTracks().length > 0;
   const [audioEnabled, setAudioEnabled] = useState(hasAudio);
@@ -77,8 +82,8 @@ export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCa
   useEffect(() => {
     let cancelled = false;
     let engine: CallEngine | null = null;
-    const socket: SignalingSocket = io(`${apiUrl}${SIGNALING_NAMESPACE}`, {
-      auth: { token },
+    const socket: SignalingSocket = io(`${signalingUrl}${SIGNALING_NAMESPACE}`, {
+      auth: ticketAuth(fetchSignalingTicket),
       transports: ['websocket'],
     });
     socket.on('connect_error', (error) => {
@@ -96,7 +101,7 @@ export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCa
       });
 
     async function start() {
-      const iceServers = await loadIceServers(apiUrl, token);
+      const iceServers = await loadIceServers();
       if (cancelled) return;
       engine = new CallEngine({ socket, roomId, localStream, iceServers });
       engineRef.current = engine;
@@ -122,6 +127,7 @@ export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCa
         setSelf(joined.self);
         setEndsAt(joined.endsAt);
         mergeChat(joined.chat);
+        setChatHasMore(joined.chatHasMore);
         const other = joined.peers[0] ?? null;
         if (other) {
           setPeer(other);
@@ -148,7 +154,7 @@ export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCa
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [sessionId, roomId, apiUrl, token, localStream]);
+  }, [sessionId, roomId, signalingUrl, localStream]);
 
   const toggleAudio = useCallback(() => {
     const next = !audioEnabled;
@@ -168,6 +174,15 @@ export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCa
     const message = await engine.sendChat(body);
     setChat((previous) => (previous.some((m) => m.id === message.id) ? previous : [...previous, message]));
   }, []);
+
+  const loadEarlierChat = useCallback(async () => {
+    const engine = engineRef.current;
+    const oldest = chat[0];
+    if (!engine || !oldest) return;
+    const page = await engine.loadEarlierChat(oldest.id);
+    setChat((previous) => [...page.messages.filter((m) => !previous.some((p) => p.id === m.id)), ...previous]);
+    setChatHasMore(page.hasMore);
+  }, [chat]);
 
   const leave = useCallback(async () => {
     await engineRef.current?.leave();
@@ -192,6 +207,8 @@ export function useCall({ sessionId, roomId, apiUrl, token, localStream }: UseCa
     peerMedia,
     quality,
     chat,
+    chatHasMore,
+    loadEarlierChat,
     audioEnabled,
     videoEnabled,
     hasVideo,

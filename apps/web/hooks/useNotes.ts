@@ -2,7 +2,6 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { NotesResponse } from '@telehealth/contracts';
-import { useClientSession } from '@/components/SessionContext';
 import { ApiError, apiRequest, errorMessage } from '@/lib/api-client';
 
 export type SaveResult = { ok: true; notes: NotesResponse } | { ok: false; conflict: boolean; error: string };
@@ -19,15 +18,14 @@ export interface NotesState {
 
 /** The doctor's private notes on a visit, versioned: every save is a new version. */
 export function useNotes(sessionId: string, enabled: boolean): NotesState {
-  const session = useClientSession();
   const [notes, setNotes] = useState<NotesResponse | null>(null);
   const [loading, setLoading] = useState(enabled);
   const [error, setError] = useState<string | null>(null);
-  const path = `/api/sessions/${encodeURIComponent(sessionId)}/notes`;
+  const path = `/sessions/${encodeURIComponent(sessionId)}/notes`;
 
   const reload = useCallback(async () => {
     try {
-      const latest = await apiRequest<NotesResponse>(session, path);
+      const latest = await apiRequest<NotesResponse>(path);
       setNotes(latest);
       setError(null);
       return latest;
@@ -37,7 +35,7 @@ export function useNotes(sessionId: string, enabled: boolean): NotesState {
     } finally {
       setLoading(false);
     }
-  }, [session, path]);
+  }, [path]);
 
   useEffect(() => {
     if (enabled) void reload();
@@ -46,14 +44,14 @@ export function useNotes(sessionId: string, enabled: boolean): NotesState {
   const save = useCallback(
     async (body: string, baseVersion: number): Promise<SaveResult> => {
       try {
-        const saved = await apiRequest<NotesResponse>(session, path, { method: 'PUT', body: JSON.stringify({ body, baseVersion }) });
+        const saved = await apiRequest<NotesResponse>(path, { method: 'PUT', body: JSON.stringify({ body, baseVersion }) });
         setNotes(saved);
         return { ok: true, notes: saved };
       } catch (e) {
         return { ok: false, conflict: e instanceof ApiError && e.code === 409, error: errorMessage(e) };
       }
     },
-    [session, path],
+    [path],
   );
 
   return { notes, loading, error, reload, save };

@@ -2,12 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import type { FindPatientsResponse, PatientSummary } from '@telehealth/contracts';
-import { useClientSession } from '@/components/SessionContext';
 import { apiRequest, errorMessage } from '@/lib/api-client';
 
 /** Live search of patients by name or email, debounced; the latest answer wins. */
 export function usePatientSearch(query: string, enabled = true, debounceMs = 250) {
-  const session = useClientSession();
   const [results, setResults] = useState<PatientSummary[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,10 +16,7 @@ export function usePatientSearch(query: string, enabled = true, debounceMs = 250
     setLoading(true);
     const id = window.setTimeout(async () => {
       try {
-        const page = await apiRequest<FindPatientsResponse>(
-          session,
-          `/api/patients?query=${encodeURIComponent(query.trim())}&limit=8`,
-        );
+        const page = await apiRequest<FindPatientsResponse>(`/patients?query=${encodeURIComponent(query.trim())}&limit=8`);
         if (!cancelled) {
           setResults(page.items);
           setError(null);
@@ -36,7 +31,7 @@ export function usePatientSearch(query: string, enabled = true, debounceMs = 250
       cancelled = true;
       window.clearTimeout(id);
     };
-  }, [session, query, enabled, debounceMs]);
+  }, [query, enabled, debounceMs]);
 
   return { results, loading, error };
 }

@@ -2,7 +2,6 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionDetailResponse } from '@telehealth/contracts';
-import { useClientSession } from '@/components/SessionContext';
 import { ApiError, apiRequest, errorMessage } from '@/lib/api-client';
 
 export interface SessionDetailState {
@@ -14,14 +13,13 @@ export interface SessionDetailState {
 
 /** The record of one visit: times, timeline, chat (and for its doctor, the latest notes). */
 export function useSessionDetail(sessionId: string): SessionDetailState & { reload: () => void } {
-  const session = useClientSession();
   const [state, setState] = useState<SessionDetailState>({ detail: null, loading: true, error: null, notFound: false });
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((current) => current + 1), []);
 
   useEffect(() => {
     let cancelled = false;
-    apiRequest<SessionDetailResponse>(session, `/api/sessions/${encodeURIComponent(sessionId)}`)
+    apiRequest<SessionDetailResponse>(`/sessions/${encodeURIComponent(sessionId)}`)
       .then((detail) => {
         if (!cancelled) setState({ detail, loading: false, error: null, notFound: false });
       })
@@ -33,7 +31,7 @@ export function useSessionDetail(sessionId: string): SessionDetailState & { relo
     return () => {
       cancelled = true;
     };
-  }, [session, sessionId, version]);
+  }, [sessionId, version]);
 
   return { ...state, reload };
 }

@@ -33,7 +33,7 @@ function queryString(query: HistoryQuery): string {
 
 /** One page of the signed-in user's visit history (newest first); `null` holds the request back. */
 export function useSessionHistory(query: HistoryQuery | null): SessionHistoryState {
-  const { data, loading, error, reload } = useApiResource<SessionPage>(query ? `/api/sessions?${queryString(query)}` : null);
+  const { data, loading, error, reload } = useApiResource<SessionPage>(query ? `/sessions?${queryString(query)}` : null);
   return { items: data?.items ?? [], total: data?.total ?? 0, loading, error, reload };
 }
 
@@ -52,7 +52,7 @@ export function useHistoryParties(enabled: boolean): { parties: Array<{ id: stri
   useEffect(() => {
     if (!started) return;
     let cancelled = false;
-    apiRequest<SessionPage>(session, '/api/sessions?page=1&pageSize=100')
+    apiRequest<SessionPage>('/sessions?page=1&pageSize=100')
       .then((page) => {
         if (cancelled) return;
         const seen = new Map<string, string>();

@@ -2,12 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import type { AppointmentPage, AppointmentResponse } from '@telehealth/contracts';
-import { useClientSession } from '@/components/SessionContext';
 import { apiRequest, errorMessage } from '@/lib/api-client';
 
 /** Finds the user's appointment whose visit (session) is `sessionId`, in upcoming then past visits. */
 export function useVisitAppointment(sessionId: string) {
-  const session = useClientSession();
   const [appointment, setAppointment] = useState<AppointmentResponse | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +16,7 @@ export function useVisitAppointment(sessionId: string) {
       try {
         for (const scope of ['upcoming', 'past'] as const) {
           for (let page = 1; page <= 10; page++) {
-            const result = await apiRequest<AppointmentPage>(session, `/api/appointments?scope=${scope}&page=${page}&pageSize=100`);
+            const result = await apiRequest<AppointmentPage>(`/appointments?scope=${scope}&page=${page}&pageSize=100`);
             const match = result.items.find((a) => a.sessionId === sessionId);
             if (match) {
               if (!cancelled) setAppointment(match);
@@ -37,7 +35,7 @@ export function useVisitAppointment(sessionId: string) {
     return () => {
       cancelled = true;
     };
-  }, [session, sessionId]);
+  }, [sessionId]);
 
   return { appointment, loading, error };
 }

@@ -11,6 +11,8 @@ import {
 } from '@telehealth/contracts';
 import { useClientSession } from '@/components/SessionContext';
 import { beep, notificationsSupported, notify } from '@/lib/alerts';
+import { fetchSignalingTicket } from '@/lib/api-client';
+import { ticketAuth } from '@/lib/signaling-auth';
 
 export type WaitingRoomConnection = 'connecting' | 'live' | 'offline';
 export type NotificationPermissionState = NotificationPermission | 'unsupported';
@@ -32,8 +34,8 @@ export function useWaitingRoom() {
   }, []);
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${session.apiUrl}${SIGNALING_NAMESPACE}`, {
-      auth: { token: session.token },
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${session.signalingUrl}${SIGNALING_NAMESPACE}`, {
+      auth: ticketAuth(fetchSignalingTicket),
       transports: ['websocket'],
     });
     socket.on('connect', () => {
@@ -64,7 +66,7 @@ export function useWaitingRoom() {
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [session.apiUrl, session.token]);
+  }, [session.signalingUrl]);
 
   const requestNotifications = useCallback(async () => {
     if (!notificationsSupported()) return;

@@ -1,4 +1,11 @@
-/** Browser-side calls to the API with the session's bearer token; errors carry the API's sentence. */
+import type { SignalingTicketResponse } from '@telehealth/contracts';
+import { SESSION_ENDED_HEADER } from './bff';
+
+/**
+ * Browser-side calls to the API through this site's `/bff/` proxy: the session cookie goes
+ * along by itself and the proxy adds the API token on the server, so page JavaScript never
+ * holds it. Errors carry the API's sentence.
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -9,21 +16,31 @@ export class ApiError extends Error {
   }
 }
 
-export interface ApiContext {
-  apiUrl: string;
-  token: string;
+/** The sign-in page's sentence for a session that ended while the page was open. */
+export function signedOutPath(): string {
+  return `/sign-in?signedOut=1&callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`;
 }
 
-export async function apiRequest<T>(ctx: ApiContext, path: string, init: RequestInit = {}): Promise<T> {
+let leaving = false;
+
+/** Several requests may fail at once: the page goes to sign-in only once. */
+function leaveForSignIn(): void {
+  if (leaving || typeof window === 'undefined') return;
+  leaving = true;
+  window.location.replace(signedOutPath());
+}
+
+/** `path` is the API path without `/api`, e.g. `/appointments?scope=upcoming`. */
+export async function apiRequest<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${ctx.apiUrl}${path}`, {
+    response = await fetch(`/bff${path}`, {
       ...init,
       headers: {
         ...(init.body ? { 'content-type': 'application/json' } : {}),
-        authorization: `Bearer ${ctx.token}`,
         ...init.headers,
       },
+      credentials: 'same-origin',
       cache: 'no-store',
     });
   } catch {
@@ -35,16 +52,21 @@ export async function apiRequest<T>(ctx: ApiContext, path: string, init: Request
       body && typeof body === 'object' && 'error' in body && typeof (body as { error: unknown }).error === 'string'
         ? (body as { error: string }).error
         : `The request failed (${response.status}).`;
-    if (response.status === 401) {
-      // The API token ran out while the page was open: the session counts as signed out.
-      if (typeof window !== 'undefined') {
-        window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
-      }
-      throw new ApiError('Your session has expired. Please sign in again.', 401);
+    if (response.status === 401 || response.headers.get(SESSION_ENDED_HEADER)) {
+      // The session ended (signed out here or on another device, or the token ran out); the
+      // proxy has already cleared its cookie, so sign-in shows the form instead of bouncing back.
+      leaveForSignIn();
+      throw new ApiError('Your session has ended. Please sign in again.', 401);
     }
     throw new ApiError(sentence, response.status);
   }
   return body as T;
+}
+
+/** A short-lived ticket for the signaling socket's handshake (the socket never sees the API token). */
+export async function fetchSignalingTicket(): Promise<string> {
+  const { ticket } = await apiRequest<SignalingTicketResponse>('/auth/signaling-ticket', { method: 'POST' });
+  return ticket;
 }
 
 export function errorMessage(error: unknown): string {

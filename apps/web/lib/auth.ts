@@ -1,12 +1,30 @@
 import type { NextAuthOptions, Session } from 'next-auth';
 import { getServerSession } from 'next-auth';
+import { getToken, type JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { ZAuthResponseSchema, ZErrorResponseSchema, type Role } from '@telehealth/contracts';
+import { ZAuthResponseSchema, ZErrorResponseSchema, ZSignInFailedResponseSchema, type Role } from '@telehealth/contracts';
+import { clientAddress } from './client-address';
 import { apiUrl } from './config';
+import { safeCallbackPath } from './safe-callback';
 
 /** The API's default token lifetime (JWT_TTL_MINUTES = 8 h); the cookie never outlives it. */
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+/**
+ * The sentence for a wrong password when the API says tries are running out (its 401 carries
+ * `remainingAttempts`), or null for a plain "does not match" (next-auth's CredentialsSignin).
+ */
+function lastTriesSentence(body: unknown): string | null {
+  const failed = ZSignInFailedResponseSchema.safeParse(body);
+  if (!failed.success) return null;
+  const { remainingAttempts, error } = failed.data;
+  if (remainingAttempts === 0) return error;
+  if (remainingAttempts !== 1) return null;
+  const pause = /paused for ([^.]+)\./.exec(error)?.[1] ?? '15 minutes';
+  return `That email and password do not match an account. One try left before sign-in is paused for ${pause}.`;
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
@@ -19,13 +37,15 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(credentials) {
+      // next-auth hands only an error string to the browser: sentences the user must read are thrown.
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
+        const address = clientAddress(req?.headers);
         let response: Response;
         try {
           response = await fetch(`${apiUrl()}/api/auth/login`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
             body: JSON.stringify({ email: credentials.email, password: credentials.password }),
             cache: 'no-store',
           });
@@ -33,7 +53,11 @@ export const authOptions: NextAuthOptions = {
           throw new Error('The service cannot be reached right now. Please try again in a minute.');
         }
         const body: unknown = await response.json().catch(() => null);
-        if (response.status === 401 || response.status === 400) return null;
+        if (response.status === 401 || response.status === 400) {
+          const warning = lastTriesSentence(body);
+          if (warning) throw new Error(warning);
+          return null;
+        }
         if (!response.ok) {
           const error = ZErrorResponseSchema.safeParse(body);
           throw new Error(error.success ? error.data.error : 'Signing in failed. Please try again.');
@@ -78,15 +102,19 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
+    // The API token stays in the encrypted, httpOnly cookie: the session that page JavaScript
+    // can read (`/api/auth/session`) names the user and nothing that opens the API.
     async session({ session, token }) {
       return {
-        ...session,
         // The session never claims to last longer than the API token behind it.
         expires: new Date(Math.min(Date.parse(session.expires), token.accessTokenExpires)).toISOString(),
-        accessToken: token.accessToken,
         accessTokenExpires: token.accessTokenExpires,
         user: { id: token.uid, email: token.email, name: token.name, role: token.role, timeZone: token.timeZone },
       };
+    },
+    // Every place next-auth redirects to after signing in or out stays on this site.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, '/', baseUrl)}`;
     },
   },
 };
@@ -94,18 +122,56 @@ export const authOptions: NextAuthOptions = {
 /** The signed-in session with a still-valid API token, or null. */
 export async function getSession(): Promise<Session | null> {
   const session = await getServerSession(authOptions);
-  if (!session?.accessToken || Date.now() >= session.accessTokenExpires) return null;
+  if (!session?.user || Date.now() >= session.accessTokenExpires) return null;
   return session;
+}
+
+/** The decrypted next-auth cookie of this request (server only), when its API token is still in date. */
+async function sessionToken(): Promise<JWT | null> {
+  // Only the cookie counts: getToken would also read an `Authorization` header, which nobody should send here.
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]['req'] });
+  if (!token?.accessToken || Date.now() >= Number(token.accessTokenExpires ?? 0)) return null;
+  return token;
+}
+
+/**
+ * The long API token of this request's session, for server code that calls the API (server
+ * components, route handlers, the /bff proxy). It never leaves the server.
+ */
+export async function getApiToken(): Promise<string | null> {
+  return (await sessionToken())?.accessToken ?? null;
+}
+
+/** Whether the API still accepts `token`: `revoked` only on its 401, `unknown` when it cannot be asked. */
+export async function checkApiToken(token: string): Promise<'valid' | 'revoked' | 'unknown'> {
+  try {
+    const response = await fetch(`${apiUrl()}/api/me`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+    if (response.status === 401) return 'revoked';
+    return response.ok ? 'valid' : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 export function homeFor(role: Role): string {
   return role === 'DOCTOR' ? '/doctor' : role === 'ADMIN' ? '/admin' : '/patient';
 }
 
-/** For server pages: the session, or a redirect to sign-in (and to the user's own home for a wrong role). */
+/** Where a session the API no longer accepts goes: a route that clears the cookie, then sign-in with a sentence. */
+export function sessionEndedPath(callbackUrl: string): string {
+  return `/session-ended?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl, '/'))}`;
+}
+
+/**
+ * For server pages: the session, or a redirect to sign-in (and to the user's own home for a
+ * wrong role). The API is asked whether the token still holds, so a session revoked elsewhere
+ * (sign-out on another device) ends here once instead of bouncing between pages.
+ */
 export async function requireSession(callbackUrl: string, role?: Role): Promise<Session> {
   const session = await getSession();
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  const token = await getApiToken();
+  if (!token || (await checkApiToken(token)) === 'revoked') redirect(sessionEndedPath(callbackUrl));
   if (role && session.user.role !== role) redirect(homeFor(session.user.role));
   return session;
 }

@@ -3,8 +3,8 @@ import 'next-auth';
 import 'next-auth/jwt';
 
 declare module 'next-auth' {
+  /** What page JavaScript may see: the API token stays in the server-side JWT only. */
   interface Session {
-    accessToken: string;
     /** When the API token stops working (ms since epoch); past it the session counts as signed out. */
     accessTokenExpires: number;
     user: { id: string; email: string; name: string; role: Role; timeZone: string };

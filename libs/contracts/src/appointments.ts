@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 import { pageOf } from './page';
 
 export const APPOINTMENT_STATUSES = ['SCHEDULED', 'CANCELLED', 'COMPLETED', 'NO_SHOW'] as const;
@@ -63,7 +64,7 @@ export function slotEnd(slot: { startsAt: string; endsAt?: string; durationMinut
 
 export const ZCreateAppointmentRequestSchema = ZSlotFieldsSchema.extend({
   patientId: z.uuid({ message: 'must be the id of a patient' }),
-  reason: z.string().trim().min(1, { message: 'is required' }).max(500),
+  reason: zText({ min: 1, max: 500, multiline: true }),
 }).superRefine(checkSlot);
 export type CreateAppointmentRequest = z.infer<typeof ZCreateAppointmentRequestSchema>;
 

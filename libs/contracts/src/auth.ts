@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZErrorResponseSchema } from './error';
+import { zText } from './text';
 import { ZEmailSchema, ZTimeZoneSchema, ZUserResponseSchema } from './users';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -15,10 +17,20 @@ export const ZRegisterRequestSchema = z.object({
     .string()
     .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
     .max(200),
-  name: z.string().trim().min(1, { message: 'is required' }).max(120),
+  name: zText({ min: 1, max: 120 }),
   timeZone: ZTimeZoneSchema.default('UTC'),
 });
 export type RegisterRequest = z.infer<typeof ZRegisterRequestSchema>;
+
+/**
+ * The answer to `POST /api/auth/register` (202), the same whether or not the email already had
+ * an account: no token. The client signs in next with the same email and password; if that
+ * fails, it shows `message`.
+ */
+export const ZRegisterResponseSchema = z.object({
+  message: z.string(),
+});
+export type RegisterResponse = z.infer<typeof ZRegisterResponseSchema>;
 
 export const ZAuthResponseSchema = z.object({
   accessToken: z.string(),
@@ -26,3 +38,29 @@ export const ZAuthResponseSchema = z.object({
   user: ZUserResponseSchema,
 });
 export type AuthResponse = z.infer<typeof ZAuthResponseSchema>;
+
+/**
+ * 401 from `POST /api/auth/login`: `remainingAttempts` tries are left from this address before
+ * sign-in to the account pauses there (0: paused now). The same for an unknown email.
+ */
+export const ZSignInFailedResponseSchema = ZErrorResponseSchema.extend({
+  remainingAttempts: z.number().int().min(0),
+});
+export type SignInFailedResponse = z.infer<typeof ZSignInFailedResponseSchema>;
+
+/** 429 from sign-in and registration: try again after `retryAfterSeconds` (also the Retry-After header). */
+export const ZTooManyAttemptsResponseSchema = ZErrorResponseSchema.extend({
+  retryAfterSeconds: z.number().int().min(1),
+});
+export type TooManyAttemptsResponse = z.infer<typeof ZTooManyAttemptsResponseSchema>;
+
+/**
+ * `POST /api/auth/signaling-ticket` (200): a short-lived token the browser hands to the signaling
+ * socket instead of the API token. REST refuses it; it dies with the sign-in session it came from.
+ */
+export const ZSignalingTicketResponseSchema = z.object({
+  ticket: z.string(),
+  /** ISO time after which the handshake refuses it (connect before; a connected socket stays open). */
+  expiresAt: z.string(),
+});
+export type SignalingTicketResponse = z.infer<typeof ZSignalingTicketResponseSchema>;

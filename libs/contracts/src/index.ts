@@ -8,3 +8,5 @@ export * from './signaling';
 export * from './sessions';
 export * from './page';
 export * from './text';
+export * from './visit-state';
+export * from './audit-verify';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 import { pageOf } from './page';
 import { ZAppointmentStatusSchema, ZIsoDateTimeSchema, ZPartySchema, ZSessionStatusSchema } from './appointments';
 import { ZChatMessageSchema } from './signaling';
@@ -121,7 +122,7 @@ export const ZNotesResponseSchema = z.object({
 export type NotesResponse = z.infer<typeof ZNotesResponseSchema>;
 
 export const ZSaveNotesRequestSchema = z.object({
-  body: z.string({ message: 'must be text' }).max(MAX_NOTES_LENGTH, { message: `must be at most ${MAX_NOTES_LENGTH} characters` }),
+  body: zText({ max: MAX_NOTES_LENGTH, multiline: true, trim: false }),
   /** The version the editor started from: 0 for the first save. */
   baseVersion: z
     .number({ message: 'must be the version you started from (0 for new notes)' })
@@ -135,9 +136,9 @@ export type SaveNotesRequest = z.infer<typeof ZSaveNotesRequestSchema>;
 export const ZAuditQuerySchema = ZPageFieldsSchema.extend(ZRangeFieldsSchema.shape)
   .extend({
     actorId: z.uuid({ message: 'must be the id of a user' }).optional(),
-    action: z.string().trim().min(1).max(100).optional(),
-    entityType: z.string().trim().min(1).max(100).optional(),
-    entityId: z.string().trim().min(1).max(200).optional(),
+    action: zText({ min: 1, max: 100 }).optional(),
+    entityType: zText({ min: 1, max: 100 }).optional(),
+    entityId: zText({ min: 1, max: 200 }).optional(),
   })
   .superRefine(checkRange);
 export type AuditQuery = z.infer<typeof ZAuditQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 import { ZRoleSchema } from './users';
 
 /** Every Socket.IO event name of namespace `/signaling`, one source for both sides. */
@@ -9,6 +10,7 @@ export const SignalingEvent = {
   Answer: 'answer',
   IceCandidate: 'ice-candidate',
   ChatMessage: 'chat-message',
+  ChatHistory: 'chat-history',
   MediaState: 'media-state',
   LeaveRoom: 'leave-room',
   EndSession: 'end-session',
@@ -30,6 +32,7 @@ export const CLIENT_EVENTS = [
   SignalingEvent.Answer,
   SignalingEvent.IceCandidate,
   SignalingEvent.ChatMessage,
+  SignalingEvent.ChatHistory,
   SignalingEvent.MediaState,
   SignalingEvent.LeaveRoom,
   SignalingEvent.EndSession,
@@ -38,10 +41,25 @@ export const CLIENT_EVENTS = [
 export const MAX_SDP_LENGTH = 20_000;
 export const MAX_CANDIDATE_LENGTH = 1_000;
 export const MAX_CHAT_LENGTH = 2_000;
+/** Chat lines a join delivers (the newest ones), and the default page of `chat-history`. */
+export const CHAT_HISTORY_PAGE = 200;
+/** The largest page `chat-history` answers. */
+export const MAX_CHAT_HISTORY_PAGE = 500;
 /** Socket.IO's maxHttpBufferSize: the largest signaling message plus framing. */
 export const MAX_SIGNALING_MESSAGE_BYTES = 32 * 1024;
 
 const ZUserIdSchema = z.string().min(1).max(64);
+
+/**
+ * Text a machine wrote (SDP, ICE candidates): not checked like typed text, but never with NUL,
+ * which no browser produces and nothing downstream should have to carry.
+ */
+function zMachineText(max: number) {
+  return z
+    .string()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((value) => !value.includes('\u0000'), { message: 'must not contain NUL characters' });
+}
 
 export const ZParticipantSchema = z.object({
   userId: z.string(),
@@ -56,16 +74,16 @@ export const ZJoinRoomRequestSchema = z.object({ roomId: z.string().min(1).max(6
 export type JoinRoomRequest = z.infer<typeof ZJoinRoomRequestSchema>;
 
 export const ZSdpRequestSchema = z.object({
-  sdp: z.string().min(1).max(MAX_SDP_LENGTH, { message: `must be at most ${MAX_SDP_LENGTH} characters` }),
+  sdp: zMachineText(MAX_SDP_LENGTH).min(1),
   to: ZUserIdSchema.optional(),
 });
 export type SdpRequest = z.infer<typeof ZSdpRequestSchema>;
 
 export const ZIceCandidateInitSchema = z.object({
-  candidate: z.string().max(MAX_CANDIDATE_LENGTH, { message: `must be at most ${MAX_CANDIDATE_LENGTH} characters` }),
-  sdpMid: z.string().max(64).nullable().optional(),
+  candidate: zMachineText(MAX_CANDIDATE_LENGTH),
+  sdpMid: zMachineText(64).nullable().optional(),
   sdpMLineIndex: z.number().int().min(0).max(1024).nullable().optional(),
-  usernameFragment: z.string().max(256).nullable().optional(),
+  usernameFragment: zMachineText(256).nullable().optional(),
 });
 export type IceCandidateInit = z.infer<typeof ZIceCandidateInitSchema>;
 
@@ -76,9 +94,19 @@ export const ZIceCandidateRequestSchema = z.object({
 export type IceCandidateRequest = z.infer<typeof ZIceCandidateRequestSchema>;
 
 export const ZChatMessageRequestSchema = z.object({
-  body: z.string().trim().min(1, { message: 'is empty' }).max(MAX_CHAT_LENGTH, { message: `must be at most ${MAX_CHAT_LENGTH} characters` }),
+  body: zText({ min: 1, max: MAX_CHAT_LENGTH, multiline: true }),
 });
 export type ChatMessageRequest = z.infer<typeof ZChatMessageRequestSchema>;
+
+/** An earlier page of the visit's chat: the lines before `before` (a message id), newest `limit` of them. Payload may be empty. */
+export const ZChatHistoryRequestSchema = z
+  .object({
+    before: z.guid({ message: 'must be the id of a chat message' }).optional(),
+    limit: z.number().int().min(1).max(MAX_CHAT_HISTORY_PAGE, { message: `must be at most ${MAX_CHAT_HISTORY_PAGE}` }).optional(),
+  })
+  .nullish()
+  .transform((request) => request ?? {});
+export type ChatHistoryRequest = z.input<typeof ZChatHistoryRequestSchema>;
 
 export const ZMediaStateSchema = z.object({ audio: z.boolean(), video: z.boolean() });
 export type MediaState = z.infer<typeof ZMediaStateSchema>;
@@ -158,9 +186,18 @@ export interface JoinRoomResult {
   self: Participant;
   /** Who is in the room now besides the caller. */
   peers: Participant[];
-  /** This visit's chat so far, oldest first. */
+  /** The newest lines of this visit's chat (at most CHAT_HISTORY_PAGE), oldest first, for display. */
   chat: ChatMessage[];
+  /** Older lines exist: ask `chat-history { before: chat[0].id }` for them. */
+  chatHasMore: boolean;
   endsAt: string;
+}
+
+export interface ChatHistoryResult {
+  /** The page, oldest first (prepend it to what is shown). */
+  messages: ChatMessage[];
+  /** Still older lines exist: ask again with `before: messages[0].id`. */
+  hasMore: boolean;
 }
 
 export interface ClientToServerEvents {
@@ -169,6 +206,7 @@ export interface ClientToServerEvents {
   answer: (request: SdpRequest, ack: AckCallback) => void;
   'ice-candidate': (request: IceCandidateRequest, ack: AckCallback) => void;
   'chat-message': (request: ChatMessageRequest, ack: AckCallback<{ message: ChatMessage }>) => void;
+  'chat-history': (request: ChatHistoryRequest, ack: AckCallback<ChatHistoryResult>) => void;
   'media-state': (request: MediaState, ack: AckCallback) => void;
   'leave-room': (request: object | undefined, ack: AckCallback) => void;
   'end-session': (request: object | undefined, ack: AckCallback<{ endedAt: string }>) => void;

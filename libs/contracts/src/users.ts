@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 
 export const ROLES = ['DOCTOR', 'PATIENT', 'ADMIN'] as const;
 export const ZRoleSchema = z.enum(ROLES);
@@ -44,7 +45,7 @@ export const ZPatientSummarySchema = z.object({
 export type PatientSummary = z.infer<typeof ZPatientSummarySchema>;
 
 export const ZFindPatientsQuerySchema = z.object({
-  query: z.string().trim().max(100).default(''),
+  query: zText({ max: 100 }).default(''),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type FindPatientsQuery = z.infer<typeof ZFindPatientsQuerySchema>;

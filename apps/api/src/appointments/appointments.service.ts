@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  decideVisitAction,
   AppointmentPage,
   AppointmentResponse,
   CreateAppointmentRequest,
   ListAppointmentsQuery,
   slotEnd,
   UpdateAppointmentRequest,
+  visitPhase,
 } from '@telehealth/contracts';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
@@ -16,6 +18,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Prisma } from '../generated/prisma/client';
 import { PG_EXCLUSION_VIOLATION, postgresErrorCode, retryOnDeadlock } from '../prisma/database-errors';
 import { PrismaService } from '../prisma/prisma.service';
+import { lockVisitFor } from './visit-lock';
 import { APPOINTMENT_INCLUDE, AppointmentRow, AppointmentView, toAppointmentResponse } from './appointment.mapper';
 
 /** A row of the list query: the total, and a visit's columns (all null when the page is past the end). */
@@ -131,31 +134,20 @@ export class AppointmentsService {
     const isDoctor = current.doctorId === user.id;
     const isPatient = current.patientId === user.id;
     if (!isDoctor && !isPatient) throw ApiError.forbidden('Only the doctor or the patient of this visit may change it.');
-    if (current.status !== 'SCHEDULED') {
-      throw ApiError.conflict(`This visit is ${current.status.toLowerCase().replace('_', '-')} and can no longer be changed.`);
-    }
-
-    if (request.status === 'CANCELLED') {
-      const changed = await this.prisma.appointment.updateMany({
-        where: { id, status: 'SCHEDULED' },
-        data: { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy: user.id },
-      });
-      if (changed.count === 0) throw ApiError.conflict('This visit was changed meanwhile; reload it and try again.');
-      await this.audit.record({ actorId: user.id, action: 'appointment.cancel', entityType: 'appointment', entityId: id, ip });
-      return this.toResponse(await this.findVisible(user, id));
-    }
+    const action = request.status === 'CANCELLED' ? 'cancel' : 'reschedule';
+    const allowed = decideVisitAction(visitPhase({ status: current.status, sessionStatus: current.session?.status ?? 'WAITING' }), action);
+    if (!allowed.ok) throw ApiError.conflict(allowed.error);
+    if (action === 'cancel') return this.cancel(user, id, ip);
 
     if (!isDoctor) throw ApiError.forbidden('Only the doctor can reschedule a visit; you may cancel it instead.');
-    if (current.session?.status !== 'WAITING') throw ApiError.conflict('This visit has already started and can no longer be rescheduled.');
     const slot = { startsAt: request.startsAt!, endsAt: request.endsAt, durationMinutes: request.durationMinutes };
     const startsAt = new Date(slot.startsAt);
     this.refusePastStart(startsAt);
     try {
       const row = await retryOnDeadlock(() =>
-        this.prisma.appointment.update({
-          where: { id, status: 'SCHEDULED' },
-          data: { startsAt, endsAt: slotEnd(slot) },
-          include: APPOINTMENT_INCLUDE,
+        this.prisma.$transaction(async (tx) => {
+          await lockVisitFor(tx, id, 'reschedule');
+          return tx.appointment.update({ where: { id }, data: { startsAt, endsAt: slotEnd(slot) }, include: APPOINTMENT_INCLUDE });
         }),
       );
       await this.audit.record({
@@ -170,6 +162,17 @@ export class AppointmentsService {
     } catch (error) {
       throw this.translateWriteError(error);
     }
+  }
+
+  private async cancel(user: AuthUser, id: string, ip?: string): Promise<AppointmentResponse> {
+    await retryOnDeadlock(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lockVisitFor(tx, id, 'cancel');
+        await tx.appointment.update({ where: { id }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy: user.id } });
+      }),
+    );
+    await this.audit.record({ actorId: user.id, action: 'appointment.cancel', entityType: 'appointment', entityId: id, ip });
+    return this.toResponse(await this.findVisible(user, id));
   }
 
   /** The appointment if the user may see it; otherwise 404, so ids of others' visits do not leak. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditPage, AuditQuery } from '@telehealth/contracts';
+import { AuditPage, AuditQuery, AuditVerifyResponse } from '@telehealth/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { AuthUser } from '../auth/auth-user';
 import { PrismaService } from '../prisma/prisma.service';
@@ -35,5 +35,12 @@ export class AuditQueryService {
     ]);
     await this.audit.recordRead({ actorId: admin.id, action: 'audit.read', entityType: 'audit', ip, detail: { page: query.page, shown: rows.length } });
     return { items: rows.map(toAuditEntryResponse), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Checks the hash chain; the check itself is logged after it. */
+  async verify(admin: AuthUser, ip?: string): Promise<AuditVerifyResponse> {
+    const result = await this.audit.verify();
+    await this.audit.recordRead({ actorId: admin.id, action: 'audit.verify', entityType: 'audit', ip, detail: { intact: result.intact, rows: result.rows } });
+    return result;
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { AuditVerifyResponse } from '@telehealth/contracts';
+import { GroupCommit } from '../common/group-commit';
 import { PrismaService } from '../prisma/prisma.service';
+import { verifyAuditChain } from './audit-chain';
 
 export interface AuditEntry {
   actorId: string | null;
-  /** What was done, as `<record>.<verb>`, e.g. `appointment.read`, `appointment.cancel`. */
+  /** What was done, as `<record>.<verb>`, e.g. `appointment.read`, `appointment.cancel`, `auth.sign-in.failed`. */
   action: string;
   entityType: string;
   entityId?: string | null;
@@ -11,23 +14,61 @@ export interface AuditEntry {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-/** Writes who read or changed which protected record. Append-only; never holds PHI in `detail`. */
+/**
+ * Writes who read or changed which protected record, and security events (failed sign-ins,
+ * throttles, registrations, refused access). Append-only and tamper-evident: a trigger on
+ * audit_logs chains each row's hash to the previous one under a lock on the chain head, so API
+ * processes writing at once cannot fork the chain. Never holds PHI in `detail`.
+ */
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger(AuditService.name);
+  // Audit rows are written on hot paths (every join, every protected read) and all of them queue
+  // on one chain lock: while a batch is being appended, the rows that arrive go together in the next.
+  private readonly appends = new GroupCommit<AuditEntry, void>((entries) => this.append(entries));
 
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Stores the row before resolving; fails when it cannot be stored (use for changes). */
   async record(entry: AuditEntry): Promise<void> {
-    // Plain SQL: every protected read writes one, so it should cost one round trip and nothing more.
-    await this.prisma.sql.query(
-      `INSERT INTO audit_logs (id, actor_id, action, entity_type, entity_id, ip, detail) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6::jsonb)`,
-      [entry.actorId, entry.action, entry.entityType, entry.entityId ?? null, entry.ip ?? null, entry.detail ? JSON.stringify(entry.detail) : null],
-    );
+    await this.appends.add(entry);
   }
 
   /** The same, for reads: a failed audit write is logged but does not fail what the user asked for. */
   async recordRead(entry: AuditEntry): Promise<void> {
     await this.record(entry).catch((error: unknown) => this.logger.error(`audit write failed for ${entry.action}: ${String(error)}`));
+  }
+
+  /**
+   * A security event (a refused join, a failed sign-in, a 403/404 on someone else's record).
+   * Never rejects: a failed write is logged, and the refusal the caller answers stays as it is.
+   * Example: `recordSecurityEvent({ actorId: user.id, action: 'session.join.refused', entityType: 'room', entityId: roomId, ip, detail: { code: 403 } })`.
+   */
+  async recordSecurityEvent(entry: AuditEntry): Promise<void> {
+    await this.recordRead(entry);
+  }
+
+  /** Whether the hash chain holds, and where it first breaks. */
+  verify(): Promise<AuditVerifyResponse> {
+    return verifyAuditChain(this.prisma.sql);
+  }
+
+  private async append(entries: AuditEntry[]): Promise<void[]> {
+    const rows = entries.map((entry) => ({
+      actor_id: entry.actorId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      ip: entry.ip ?? null,
+      detail: entry.detail ?? null,
+    }));
+    // One statement per batch; the chain trigger numbers and hashes each row under the head's lock.
+    await this.prisma.sql.query(
+      `INSERT INTO audit_logs (id, actor_id, action, entity_type, entity_id, ip, detail)
+       SELECT gen_random_uuid(), r.actor_id, r.action, r.entity_type, r.entity_id, r.ip, r.detail
+         FROM jsonb_to_recordset($1::jsonb) AS r(actor_id uuid, action text, entity_type text, entity_id text, ip text, detail jsonb)`,
+      [JSON.stringify(rows)],
+    );
+    return entries.map(() => undefined);
   }
 }

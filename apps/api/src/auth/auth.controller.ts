@@ -3,23 +3,27 @@ import {
   AuthResponse,
   LoginRequest,
   RegisterRequest,
+  RegisterResponse,
+  SignalingTicketResponse,
   UserResponse,
   ZLoginRequestSchema,
   ZRegisterRequestSchema,
 } from '@telehealth/contracts';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
-import { AuthUser, toUserResponse } from './auth-user';
-import { ClientAddress, CurrentUser, Public } from './auth.decorators';
+import { AuthenticatedUser, AuthUser, toUserResponse } from './auth-user';
+import { ClientAddress, CurrentSession, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 @Controller()
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  /** 202 with the same sentence whether or not the email had an account (see AuthService.register). */
   @Public()
   @Post('auth/register')
-  register(@Body(new ZodValidationPipe(ZRegisterRequestSchema)) body: RegisterRequest): Promise<AuthResponse> {
-    return this.auth.register(body);
+  @HttpCode(202)
+  register(@Body(new ZodValidationPipe(ZRegisterRequestSchema)) body: RegisterRequest, @ClientAddress() ip?: string): Promise<RegisterResponse> {
+    return this.auth.register(body, ip);
   }
 
   @Public()
@@ -33,6 +37,12 @@ export class AuthController {
   @HttpCode(204)
   logout(@CurrentUser() user: AuthUser, @ClientAddress() ip?: string): Promise<void> {
     return this.auth.signOut(user, ip);
+  }
+
+  @Post('auth/signaling-ticket')
+  @HttpCode(200)
+  signalingTicket(@CurrentSession() session: AuthenticatedUser): SignalingTicketResponse {
+    return this.auth.issueSignalingTicket(session);
   }
 
   @Get('me')

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Role } from '@telehealth/contracts';
 import type { Request } from 'express';
-import type { AuthUser } from './auth-user';
+import type { AuthenticatedUser, AuthUser } from './auth-user';
 
 export const IS_PUBLIC = 'telehealth:isPublic';
 export const ALLOWED_ROLES = 'telehealth:allowedRoles';
@@ -12,13 +12,21 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only these roles may call the route (403 for others); ownership is checked by the service. */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-export type AuthenticatedRequest = Request & { user: AuthUser };
+export type AuthenticatedRequest = Request & { user: AuthUser; session: AuthenticatedUser };
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthUser => context.switchToHttp().getRequest<AuthenticatedRequest>().user,
 );
 
-/** The caller's address, as recorded in the audit log. */
+/** The caller with the sign-in session behind the access token (its issue time and expiry). */
+export const CurrentSession = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest<AuthenticatedRequest>().session,
+);
+
+/**
+ * The caller's address, as the sign-in limits and the audit log see it: the TCP peer, or, behind
+ * the proxies TRUST_PROXY names, the address the nearest untrusted hop gave (Express's req.ip).
+ */
 export const ClientAddress = createParamDecorator(
   (_data: unknown, context: ExecutionContext): string | undefined => context.switchToHttp().getRequest<Request>().ip,
 );

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@telehealth/contracts';
 import { ApiError } from '../common/api-error';
+import { toAuthUser } from './auth-user';
 import { ALLOWED_ROLES, AuthenticatedRequest, IS_PUBLIC } from './auth.decorators';
 import { AuthService } from './auth.service';
 
@@ -21,9 +22,12 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const user = match ? await this.auth.authenticate(match[1]) : undefined;
-    if (!user) throw ApiError.unauthorized();
+    // REST takes access tokens only: a signaling ticket is refused here (401).
+    const session = match ? await this.auth.authenticate(match[1], 'api') : undefined;
+    if (!session) throw ApiError.unauthorized();
+    const user = toAuthUser(session);
     request.user = user;
+    request.session = session;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
       throw ApiError.forbidden(`Only ${roles.map((role) => role.toLowerCase() + 's').join(' and ')} may do this.`);

@@ -3,12 +3,23 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { ClientAddressService } from './client-address.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { RegistrationThrottleService } from './registration-throttle.service';
+import { ThrottleStore } from './throttle-store';
 import { TokenService } from './token.service';
 
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, TokenService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, TokenService],
+  providers: [
+    AuthService,
+    TokenService,
+    ThrottleStore,
+    LoginThrottleService,
+    RegistrationThrottleService,
+    ClientAddressService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService, TokenService, ClientAddressService],
 })
 export class AuthModule {}

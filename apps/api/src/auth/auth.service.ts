@@ -1,15 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import type { AuthResponse, LoginRequest, RegisterRequest } from '@telehealth/contracts';
+import { AccountEvents } from '../common/account-events';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthResponse, LoginRequest, RegisterRequest, RegisterResponse, SignalingTicketResponse } from '@telehealth/contracts';
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../common/api-error';
 import { isUuid } from '../common/uuid';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PrismaService } from '../prisma/prisma.service';
-import { isUniqueViolation } from '../prisma/database-errors';
-import { AuthUser, toUserResponse } from './auth-user';
+import { AuthenticatedUser, AuthUser, toUserResponse } from './auth-user';
 import { AuditService } from '../audit/audit.service';
 import { LoginThrottleService } from './login-throttle.service';
-import { TokenService } from './token.service';
+import { RegistrationThrottleService } from './registration-throttle.service';
+import { SignInFailedError } from './sign-in-errors';
+import { TokenPurpose, TokenService } from './token.service';
 
 // Verified when an email is unknown, so a login takes as long whether or not the account exists.
 let dummyHash: Promise<string> | undefined;
@@ -18,43 +20,96 @@ function unknownAccountHash(): Promise<string> {
   return dummyHash;
 }
 
+/** The one answer to a registration, whether or not the email already had an account. */
+export const REGISTER_MESSAGE = 'If this email address can be used, your account is ready: sign in with it and the password you chose.';
+
 @Injectable()
 export class AuthService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prisma: PrismaService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly registrations: RegistrationThrottleService,
     private readonly audit: AuditService,
+    private readonly accountEvents: AccountEvents,
   ) {}
 
-  async register(request: RegisterRequest): Promise<AuthResponse> {
-    const passwordHash = await argon2.hash(request.password, { type: argon2.argon2id });
-    try {
-      const user = await this.prisma.user.create({
-        data: { email: request.email, name: request.name, timeZone: request.timeZone, role: 'PATIENT', passwordHash },
-      });
-      return this.issue(user);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict('An account with this email already exists; sign in instead.');
-      throw error;
+  /**
+   * Creates a patient account unless the email is taken, and answers the same either way (the
+   * same sentence, and about the same time: the password is hashed and one statement runs in
+   * both cases), so registration does not tell who is a patient here.
+   */
+  async register(request: RegisterRequest, ip = 'unknown'): Promise<RegisterResponse> {
+    const throttled = await this.registrations.attempt(ip);
+    if (throttled) {
+      await this.audit.recordSecurityEvent({ actorId: null, action: 'auth.register.throttled', entityType: 'user', ip });
+      throw throttled;
     }
+    const passwordHash = await argon2.hash(request.password, { type: argon2.argon2id });
+    // One statement for both outcomes: the insert, or (when the email is taken) the existing id.
+    const { rows } = await this.prisma.sql.query<{ id: string; created: boolean }>(
+      `WITH inserted AS (
+         INSERT INTO users (id, email, name, role, password_hash, time_zone, created_at, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, 'PATIENT', $3, $4, now(), now())
+         ON CONFLICT (email) DO NOTHING
+         RETURNING id
+       )
+       SELECT id, true AS created FROM inserted
+       UNION ALL
+       SELECT id, false AS created FROM users WHERE email = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+      [request.email, request.name, passwordHash, request.timeZone],
+    );
+    const row = rows[0];
+    await this.audit.recordSecurityEvent({
+      actorId: row?.created ? row.id : null,
+      action: row?.created ? 'auth.register' : 'auth.register.email-taken',
+      entityType: 'user',
+      entityId: row?.id ?? null,
+      ip,
+    });
+    return { message: REGISTER_MESSAGE };
   }
 
   async login(request: LoginRequest, ip = 'unknown'): Promise<AuthResponse> {
-    await this.throttle.check(request.email, ip);
+    const admitted = await this.throttle.attempt(request.email, ip);
+    if ('error' in admitted) {
+      await this.audit.recordSecurityEvent({
+        actorId: null,
+        action: 'auth.sign-in.throttled',
+        entityType: 'user',
+        ip,
+        detail: { scope: admitted.scope, retryAfterSeconds: admitted.retryAfterSeconds },
+      });
+      throw admitted.error;
+    }
     const user = await this.prisma.user.findUnique({ where: { email: request.email } });
     const valid = await argon2.verify(user?.passwordHash ?? (await unknownAccountHash()), request.password).catch(() => false);
     if (!user || !valid) {
       await this.throttle.failed(request.email, ip);
-      throw ApiError.unauthorized('The email or password is incorrect.');
+      await this.audit.recordSecurityEvent({
+        actorId: null,
+        action: 'auth.sign-in.failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        ip,
+        detail: { reason: user ? 'wrong-password' : 'unknown-account', remainingAttempts: admitted.remainingAttempts, paused: admitted.remainingAttempts === 0 },
+      });
+      throw new SignInFailedError(admitted.remainingAttempts, this.config.LOGIN_LOCKOUT_MINUTES);
     }
-    await this.throttle.succeeded(request.email);
+    await this.throttle.succeeded(request.email, ip);
+    await this.audit.recordSecurityEvent({ actorId: user.id, action: 'auth.sign-in', entityType: 'user', entityId: user.id, ip });
     return this.issue(user);
   }
 
-  /** The user behind a token, or undefined when the token is bad, expired, revoked by a sign-out, or the account is gone. */
-  async authenticate(token: string): Promise<AuthUser | undefined> {
-    const claims = this.tokens.verify(token);
+  /**
+   * The user behind a token, with the sign-in session it belongs to; undefined when the token is
+   * bad, expired, revoked by a sign-out, the account is gone, or the token is not for `purpose`.
+   * 'api' (REST) accepts access tokens only; 'signaling' (the socket handshake) accepts access
+   * tokens and signaling tickets.
+   */
+  async authenticate(token: string, purpose: TokenPurpose = 'api'): Promise<AuthenticatedUser | undefined> {
+    const claims = this.tokens.verify(token, purpose);
     if (!claims || !isUuid(claims.sub)) return undefined;
     // Every request and socket join passes here: plain SQL, one round trip.
     const { rows } = await this.prisma.sql.query<AuthUser & { tokensValidAfter: Date | null }>(
@@ -64,12 +119,26 @@ export class AuthService {
     const user = rows[0];
     if (!user || (user.tokensValidAfter && claims.issuedAtMs < user.tokensValidAfter.getTime())) return undefined;
     const { tokensValidAfter: _revokedBefore, ...authUser } = user;
-    return authUser;
+    return { ...authUser, sessionExpiresAt: claims.sessionExpiresAt, sessionIssuedAtMs: claims.issuedAtMs };
+  }
+
+  /** A short-lived ticket for the signaling socket, tied to the caller's sign-in session. */
+  issueSignalingTicket(session: AuthenticatedUser): SignalingTicketResponse {
+    const { token, expiresAt } = this.tokens.signTicket({
+      sub: session.id,
+      role: session.role,
+      issuedAtMs: session.sessionIssuedAtMs,
+      sessionExpiresAt: session.sessionExpiresAt,
+      use: 'access',
+    });
+    return { ticket: token, expiresAt: expiresAt.toISOString() };
   }
 
   /** Signs the user out everywhere: every token issued until now stops working, on REST and sockets. */
   async signOut(user: AuthUser, ip?: string): Promise<void> {
     await this.prisma.user.update({ where: { id: user.id }, data: { tokensValidAfter: new Date() } });
+    // The account's open sockets close too, on every API process, before the sign-out is answered.
+    await this.accountEvents.revoked(user.id, 'signed-out');
     await this.audit.record({ actorId: user.id, action: 'auth.sign-out', entityType: 'user', entityId: user.id, ip });
   }
 

@@ -1,74 +1,104 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ApiError } from '../common/api-error';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { RedisService } from '../redis/redis.service';
+import { describeWait, TooManyAttemptsError } from './sign-in-errors';
+import { ThrottleStore } from './throttle-store';
 
-interface Window {
-  count: number;
-  resetAt: number;
+export type ThrottleScope = 'account-address' | 'address' | 'account';
+
+/** The attempt may go on; if it fails, this many tries are left from its address before sign-in pauses there. */
+export interface Admitted {
+  remainingAttempts: number;
+}
+
+/** Why a sign-in was refused before the password was even checked. */
+export interface Throttled {
+  scope: ThrottleScope;
+  retryAfterSeconds: number;
+  error: TooManyAttemptsError;
 }
 
 /**
- * Failed sign-ins counted per account and per client address in a fixed window; past the
- * limit the login answers 429 until the window ends. With Redis the counts are shared by
- * every API process, so spreading guesses over replicas gains nothing.
+ * Failed sign-ins are limited three ways, so guessing is slow but nobody can lock the owner out:
+ *
+ * - per (account, address): a few failures pause sign-in to that account *from that address*
+ *   for LOGIN_LOCKOUT_MINUTES; the owner elsewhere is not affected;
+ * - per address: many failures across accounts pause that address (password spraying);
+ * - per account, from every address: after LOGIN_ACCOUNT_FREE_FAILURES, each further failure
+ *   doubles the wait before the next try (2 s, 4 s, ... up to LOGIN_ACCOUNT_MAX_DELAY_S): a
+ *   delay, never a lockout, and not applied at all to addresses the account signed in from
+ *   recently (LOGIN_KNOWN_ADDRESS_DAYS), so an attacker elsewhere cannot keep the owner out.
  */
 @Injectable()
 export class LoginThrottleService {
-  private readonly local = new Map<string, Window>();
-  private readonly windowMs: number;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly redis: RedisService,
-  ) {
-    this.windowMs = config.LOGIN_LOCKOUT_MINUTES * 60_000;
+    private readonly store: ThrottleStore,
+  ) {}
+
+  private keys(email: string, ip: string) {
+    return { pair: `login:pair:${email}|${ip}`, address: `login:address:${ip}`, account: `login:account:${email}`, known: `login:known:${email}|${ip}` };
   }
 
-  async check(email: string, ip: string): Promise<void> {
-    const [account, address] = await Promise.all([this.read(`account:${email}`), this.read(`address:${ip}`)]);
-    const blocked =
-      (account.count >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT && account) ||
-      (address.count >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS && address);
-    if (!blocked) return;
-    const minutes = Math.max(1, Math.ceil((blocked.resetAt - Date.now()) / 60_000));
-    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-  }
-
-  async failed(email: string, ip: string): Promise<void> {
-    await Promise.all([this.increment(`account:${email}`), this.increment(`address:${ip}`)]);
-  }
-
-  async succeeded(email: string): Promise<void> {
-    const key = `account:${email}`;
-    this.local.delete(key);
-    if (this.redis.client?.isReady) await this.redis.client.del(this.redisKey(key));
-  }
-
-  private redisKey(key: string): string {
-    return `telehealth:login-failures:${key}`;
-  }
-
-  private async read(key: string): Promise<Window> {
-    if (this.redis.client?.isReady) {
-      const [count, ttl] = await Promise.all([this.redis.client.get(this.redisKey(key)), this.redis.client.pTTL(this.redisKey(key))]);
-      return { count: Number(count ?? 0), resetAt: Date.now() + Math.max(0, Number(ttl)) };
+  /**
+   * Admits one sign-in attempt or refuses it. The attempt counts against its (account, address)
+   * pair before the password is checked (and is taken back if it succeeds), so a burst of
+   * parallel guesses at one account cannot slip past the limit while the first ones are still
+   * being verified. The per-address count takes failures only, so many people signing in at once
+   * from one network (a clinic behind one NAT) are never refused for succeeding.
+   */
+  async attempt(email: string, ip: string, now = Date.now()): Promise<Admitted | Throttled> {
+    const keys = this.keys(email, ip);
+    const windowMs = this.config.LOGIN_LOCKOUT_MINUTES * 60_000;
+    const [pair, address, account, known] = await Promise.all([
+      this.store.increment(keys.pair, windowMs, now),
+      this.store.read(keys.address, now),
+      this.store.readCurve(keys.account, now),
+      this.store.isMarked(keys.known, now),
+    ]);
+    if (pair.count > this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS) return this.throttled('account-address', pair.resetAt - now);
+    if (address.count >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS) {
+      await this.store.decrement(keys.pair, now);
+      return this.throttled('address', address.resetAt - now);
     }
-    const window = this.local.get(key);
-    if (!window || window.resetAt <= Date.now()) return { count: 0, resetAt: Date.now() };
-    return window;
+    const delayMs = known ? 0 : this.accountDelayMs(account.count);
+    if (account.lastAt + delayMs > now) {
+      // Waiting for the account's curve costs this address none of its own tries.
+      await this.store.decrement(keys.pair, now);
+      return this.throttled('account', account.lastAt + delayMs - now);
+    }
+    const remainingAttempts = Math.max(0, Math.min(this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS - pair.count, this.config.LOGIN_MAX_FAILURES_PER_ADDRESS - address.count - 1));
+    return { remainingAttempts };
   }
 
-  private async increment(key: string): Promise<void> {
-    if (this.redis.client?.isReady) {
-      const redisKey = this.redisKey(key);
-      const count = await this.redis.client.incr(redisKey);
-      if (count === 1) await this.redis.client.pExpire(redisKey, this.windowMs);
-      return;
-    }
-    const now = Date.now();
-    const window = this.local.get(key);
-    if (!window || window.resetAt <= now) this.local.set(key, { count: 1, resetAt: now + this.windowMs });
-    else window.count += 1;
+  /** The admitted attempt failed: it counts for its address and on the account's curve. */
+  async failed(email: string, ip: string, now = Date.now()): Promise<void> {
+    const keys = this.keys(email, ip);
+    await Promise.all([
+      this.store.increment(keys.address, this.config.LOGIN_LOCKOUT_MINUTES * 60_000, now),
+      this.store.bumpCurve(keys.account, this.config.LOGIN_ACCOUNT_WINDOW_HOURS * 3_600_000, now),
+    ]);
+  }
+
+  /** The owner is in: the attempt is taken back, their address becomes known and the account's counts start again. */
+  async succeeded(email: string, ip: string, now = Date.now()): Promise<void> {
+    const keys = this.keys(email, ip);
+    await this.store.delete(keys.pair, keys.account);
+    if (this.config.LOGIN_KNOWN_ADDRESS_DAYS > 0) await this.store.mark(keys.known, this.config.LOGIN_KNOWN_ADDRESS_DAYS * 86_400_000, now);
+  }
+
+  /** The wait the account-wide curve asks for after `failures` failures from anywhere. */
+  accountDelayMs(failures: number): number {
+    const beyond = failures - this.config.LOGIN_ACCOUNT_FREE_FAILURES;
+    if (beyond < 0) return 0;
+    return Math.min(2 ** Math.min(beyond + 1, 30) * 1000, this.config.LOGIN_ACCOUNT_MAX_DELAY_S * 1000);
+  }
+
+  private throttled(scope: ThrottleScope, waitMs: number): Throttled {
+    const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+    const sentence =
+      scope === 'account'
+        ? `Too many failed sign-ins to this account. Try again in ${describeWait(retryAfterSeconds)}.`
+        : `Too many failed sign-ins. Try again in ${describeWait(retryAfterSeconds)}.`;
+    return { scope, retryAfterSeconds, error: new TooManyAttemptsError(sentence, retryAfterSeconds) };
   }
 }

@@ -6,14 +6,27 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 const ISSUER = 'telehealth-api';
 const AUDIENCE = 'telehealth';
 
+/**
+ * What a token may be used for. `api`: the access token, for REST and sockets (non-browser
+ * clients); `signaling`: also a short-lived signaling ticket, which REST refuses.
+ */
+export type TokenPurpose = 'api' | 'signaling';
+
 export interface AccessTokenClaims {
   sub: string;
   role: string;
-  /** Issue time in milliseconds: `iat` has whole seconds, too coarse to compare with a sign-out. */
+  /**
+   * Issue time of the sign-in session in milliseconds: `iat` has whole seconds, too coarse to
+   * compare with a sign-out. A ticket carries the issue time of the access token it came from,
+   * so a sign-out revokes the tickets of that session too.
+   */
   issuedAtMs: number;
+  /** When the sign-in session ends: the access token's own expiry, also for its tickets. */
+  sessionExpiresAt: Date;
+  use: 'access' | 'signaling';
 }
 
-/** Signs and verifies the expiring HS256 access tokens used by REST and the socket handshake. */
+/** Signs and verifies the expiring HS256 access tokens and signaling tickets. */
 @Injectable()
 export class TokenService {
   // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a PEM
@@ -26,7 +39,7 @@ export class TokenService {
 
   sign(userId: string, role: string): { token: string; expiresAt: Date } {
     const expiresInSeconds = this.config.JWT_TTL_MINUTES * 60;
-    const token = jwt.sign({ role, iat_ms: Date.now() }, this.key, {
+    const token = jwt.sign({ role, iat_ms: Date.now(), use: 'access' }, this.key, {
       algorithm: 'HS256',
       subject: userId,
       issuer: ISSUER,
@@ -37,13 +50,33 @@ export class TokenService {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The claims of a valid token, or undefined for a bad, forged or expired one. */
-  verify(token: string): AccessTokenClaims | undefined {
+  /**
+   * A signaling ticket for the session of `access` (claims of a verified access token): valid
+   * SIGNALING_TICKET_TTL_S, never past the session's end, accepted only where purpose is 'signaling'.
+   */
+  signTicket(access: AccessTokenClaims): { token: string; expiresAt: Date } {
+    const sessionExpS = Math.floor(access.sessionExpiresAt.getTime() / 1000);
+    const exp = Math.min(Math.floor(Date.now() / 1000) + this.config.SIGNALING_TICKET_TTL_S, sessionExpS);
+    const token = jwt.sign({ role: access.role, iat_ms: access.issuedAtMs, use: 'signaling', session_exp: sessionExpS, exp }, this.key, {
+      algorithm: 'HS256',
+      subject: access.sub,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** The claims of a valid token for `purpose`, or undefined for a bad, forged, expired or misused one. */
+  verify(token: string, purpose: TokenPurpose = 'api'): AccessTokenClaims | undefined {
     try {
       const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-      if (typeof claims === 'string' || typeof claims.sub !== 'string') return undefined;
+      if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return undefined;
+      // Tokens issued before tickets existed carry no `use`: they are access tokens.
+      const use = claims.use === undefined || claims.use === 'access' ? 'access' : claims.use === 'signaling' ? 'signaling' : undefined;
+      if (!use || (use === 'signaling' && purpose !== 'signaling')) return undefined;
       const issuedAtMs = typeof claims.iat_ms === 'number' ? claims.iat_ms : (claims.iat ?? 0) * 1000;
-      return { sub: claims.sub, role: String(claims.role), issuedAtMs };
+      const sessionExpS = use === 'signaling' && typeof claims.session_exp === 'number' ? claims.session_exp : claims.exp;
+      return { sub: claims.sub, role: String(claims.role), issuedAtMs, sessionExpiresAt: new Date(sessionExpS * 1000), use };
     } catch {
       return undefined;
     }

@@ -1,6 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
 import type { ErrorResponse } from '@telehealth/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
 
 const SENTENCE_BY_STATUS: Record<number, string> = {
   400: 'The request is invalid.',
@@ -28,6 +30,13 @@ function databaseUnavailable(exception: unknown): boolean {
   return false;
 }
 
+// Fields an error may carry besides {error, code}: tries left (401 on sign-in), when to retry (429).
+const EXTRA_FIELDS = ['remainingAttempts', 'retryAfterSeconds'] as const;
+
+function extraFields(body: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(EXTRA_FIELDS.filter((key) => typeof body[key] === 'number').map((key) => [key, body[key] as number]));
+}
+
 /** Renders a caught error as the one error shape; unknown errors become a 500 without internals. */
 export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof HttpException) {
@@ -38,7 +47,7 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
       return { error: 'The request body is not valid JSON.', code: 400 };
     }
     if (typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error === 'string' && 'code' in body) {
-      return { error: (body as ErrorResponse).error, code: status };
+      return { ...extraFields(body as Record<string, unknown>), error: (body as ErrorResponse).error, code: status };
     }
     return { error: SENTENCE_BY_STATUS[status] ?? exception.message, code: status };
   }
@@ -52,12 +61,36 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
 export class ErrorResponseFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(@Optional() private readonly audit?: AuditService) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = toErrorResponse(exception);
+    const body = toErrorResponse(exception) as ErrorResponse & { retryAfterSeconds?: number };
     if (body.code === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else if (body.code === 503) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    if ((body.code === 403 || body.code === 404) && host.getType() === 'http') this.recordRefusal(host.switchToHttp().getRequest<Request & { user?: AuthUser }>(), body.code);
     if (response.headersSent) return;
+    if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.code).json(body);
+  }
+
+  /**
+   * A signed-in caller refused (403) or told a record does not exist (404, also said of other
+   * people's records, so ids do not leak) leaves an audit row: probing for records shows up in
+   * the log, whichever route it went through. Anonymous 404s (unknown paths) are not recorded.
+   */
+  private recordRefusal(request: Request & { user?: AuthUser }, status: 403 | 404): void {
+    const user = request.user;
+    if (!user || !this.audit) return;
+    const path = (request.originalUrl ?? request.url).split('?')[0].slice(0, 300);
+    const route = (request.route as { path?: string } | undefined)?.path;
+    void this.audit.recordSecurityEvent({
+      actorId: user.id,
+      action: status === 403 ? 'access.forbidden' : 'access.not-found',
+      entityType: 'route',
+      entityId: path,
+      ip: request.ip,
+      detail: { method: request.method, route: route ?? null, status },
+    });
   }
 }

@@ -33,4 +33,38 @@ describe(GroupCommit.name, () => {
     fail = false;
     await expect(writer.add(2)).resolves.toBe(4);
   });
+
+  it("refuses only the row at fault when one row of a shared statement is bad, and tells only its caller", async () => {
+    const statements: string[][] = [];
+    const writer = new GroupCommit<string, string>(
+      async (rows) => {
+        statements.push(rows);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (rows.includes('bad')) throw new Error('invalid byte sequence');
+        return rows.map((row) => `stored ${row}`);
+      },
+      1,
+    );
+    const results = await Promise.allSettled(['first', 'a', 'bad', 'b'].map((row) => writer.add(row)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(results[3]).toEqual({ status: 'fulfilled', value: 'stored b' });
+    expect(statements).toEqual([['first'], ['a', 'bad', 'b'], ['a'], ['bad'], ['b']]);
+  });
+
+  it('does not retry row by row when the error is not about a row (a lost connection)', async () => {
+    let calls = 0;
+    const writer = new GroupCommit<number, number>(
+      async () => {
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        throw new Error('connection refused');
+      },
+      1,
+      500,
+      () => false,
+    );
+    const results = await Promise.allSettled([1, 2, 3].map((row) => writer.add(row)));
+    expect(results.every((result) => result.status === 'rejected')).toBe(true);
+    expect(calls).toBe(2);
+  });
 });

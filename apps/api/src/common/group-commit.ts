@@ -4,6 +4,10 @@
  * of queueing for connections one by one. An idle writer sends a row at once, so a lone
  * message is not delayed; a burst costs a few statements instead of thousands. Every caller
  * still learns the fate of its own row: nothing is acknowledged before it is stored.
+ *
+ * One row never costs the others: when a statement of several rows fails and `retryAlone`
+ * says the error may belong to one row (a bad value, not a lost connection), every row of it
+ * is written again on its own, so only the row at fault is refused and only its caller told.
  */
 export class GroupCommit<Row, Result> {
   private queue: Array<{ row: Row; resolve: (result: Result) => void; reject: (error: unknown) => void }> = [];
@@ -14,6 +18,7 @@ export class GroupCommit<Row, Result> {
     private readonly write: (rows: Row[]) => Promise<Result[]>,
     private readonly maxInFlight = 2,
     private readonly maxBatch = 500,
+    private readonly retryAlone: (error: unknown) => boolean = () => true,
   ) {}
 
   add(row: Row): Promise<Result> {
@@ -29,13 +34,23 @@ export class GroupCommit<Row, Result> {
       this.inFlight += 1;
       this.write(batch.map((entry) => entry.row))
         .then(
-          (results) => batch.forEach((entry, index) => entry.resolve(results[index])),
-          (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+          (results) => batch.forEach((entry, index) => entry.resolve(results[index] as Result)),
+          (error: unknown) =>
+            batch.length > 1 && this.retryAlone(error) ? this.writeEachAlone(batch) : batch.forEach((entry) => entry.reject(error)),
         )
         .finally(() => {
           this.inFlight -= 1;
           this.pump();
         });
+    }
+  }
+
+  private async writeEachAlone(batch: Array<{ row: Row; resolve: (result: Result) => void; reject: (error: unknown) => void }>): Promise<void> {
+    for (const entry of batch) {
+      await this.write([entry.row]).then(
+        (results) => entry.resolve(results[0] as Result),
+        (error: unknown) => entry.reject(error),
+      );
     }
   }
 }

@@ -31,3 +31,24 @@ describe(loadConfig.name, () => {
     expect(sut.STUN_URLS).toEqual(['stun:a.example:3478', 'stun:b.example:3478']);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const trust = (value?: string) => loadConfig({ JWT_SECRET: SECRET, ...(value === undefined ? {} : { TRUST_PROXY: value }) }).TRUST_PROXY;
+
+  it('trusts no proxy by default', () => {
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+  });
+
+  it('takes a hop count or a list of proxy addresses and CIDRs', () => {
+    expect(trust('1')).toBe(1);
+    expect(trust('10.0.0.2, 172.16.0.0/12,::1,loopback')).toEqual(['10.0.0.2', '172.16.0.0/12', '::1', 'loopback']);
+  });
+
+  it('refuses to trust every hop, and anything that is not an address, with a sentence', () => {
+    expect(() => trust('true')).toThrow(/TRUST_PROXY must not be true \(trusting every hop lets any client forge its address\)/);
+    expect(() => trust('nginx')).toThrow(/TRUST_PROXY must be false, a hop count such as 1, or a comma-separated list of proxy addresses or CIDRs \("nginx" is none of these\)/);
+    expect(() => trust('10.0.0.0/40')).toThrow(/TRUST_PROXY must be false/);
+  });
+});

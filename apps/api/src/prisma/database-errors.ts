@@ -43,3 +43,14 @@ export async function retryOnDeadlock<T>(write: () => Promise<T>, attempts = 4):
     }
   }
 }
+
+/**
+ * PostgreSQL refused the statement because of what it carried (a bad value, a broken
+ * constraint), not because the server or the connection failed: the same rows written
+ * apart would mostly succeed. Connection, resource and shutdown classes (08, 53, 57) and
+ * errors without a SQLSTATE (a refused socket) are not that.
+ */
+export function isRowLevelError(error: unknown): boolean {
+  const code = postgresErrorCode(error);
+  return code !== undefined && !/^(08|53|57)/.test(code);
+}

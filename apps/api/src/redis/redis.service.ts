@@ -9,9 +9,12 @@ export type RedisClient = ReturnType<typeof createClient>;
 export class RedisService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RedisService.name);
   readonly client: RedisClient | undefined;
+  /** Every key (and the adapter's stream) starts with it, so two deployments, or two test runs, can share one Redis. */
+  readonly keyPrefix: string;
   private lastError = '';
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.keyPrefix = config.REDIS_KEY_PREFIX;
     if (!config.REDIS_URL) return;
     this.client = createClient({
       url: config.REDIS_URL,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { isVisitActionAllowed } from '@telehealth/contracts';
 import type { TimelineEventType } from '@telehealth/signaling';
+import { lockVisitPhase } from '../appointments/visit-lock';
 import { AuditService } from '../audit/audit.service';
 import { PrismaService } from '../prisma/prisma.service';
 
@@ -27,21 +29,32 @@ export class SessionTimelineService {
     await this.prisma.sql.query(`INSERT INTO session_events (id, session_id, user_id, type, detail, occurred_at) VALUES ${tuples.join(', ')}`, values);
   }
 
-  /** The first time doctor and patient are both present; later calls change nothing. */
+  /**
+   * The first time doctor and patient are both present; later calls change nothing. Takes the
+   * appointment's row lock like every visit transition (see lockVisitPhase), so a cancel racing
+   * this moment either wins (the visit stays unstarted) or sees the call and is refused.
+   */
   async markStarted(sessionId: string, at: Date): Promise<void> {
-    // Plain SQL: this runs on every join that completes a room.
-    await this.prisma.sql.query(`UPDATE sessions SET started_at = $2, status = 'ACTIVE' WHERE id = $1 AND started_at IS NULL`, [sessionId, at]);
+    // Plain SQL, one statement: this runs on every join that completes a room.
+    await this.prisma.sql.query(
+      `WITH visit AS (
+         SELECT a.id FROM appointments a JOIN sessions s ON s.appointment_id = a.id
+          WHERE s.id = $1 AND a.status = 'SCHEDULED' FOR UPDATE OF a
+       )
+       UPDATE sessions SET started_at = $2, status = 'ACTIVE'
+        WHERE id = $1 AND started_at IS NULL AND status = 'WAITING' AND appointment_id IN (SELECT id FROM visit)`,
+      [sessionId, at],
+    );
   }
 
-  /** Ends the session and completes its appointment, once. Returns false if it had already ended. */
+  /** Ends the session and completes its appointment, once. Returns false if it had already ended or may not end. */
   async markEnded(sessionId: string, endedById: string, at: Date, ip?: string): Promise<boolean> {
     const ended = await this.prisma.$transaction(async (tx) => {
-      const changed = await tx.session.updateMany({
-        where: { id: sessionId, status: { not: 'ENDED' } },
-        data: { status: 'ENDED', endedAt: at, endedById },
-      });
-      if (changed.count === 0) return false;
-      const session = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, select: { appointmentId: true } });
+      const session = await tx.session.findUnique({ where: { id: sessionId }, select: { appointmentId: true } });
+      if (!session) return false;
+      const phase = await lockVisitPhase(tx, session.appointmentId);
+      if (!phase || !isVisitActionAllowed(phase, 'end')) return false;
+      await tx.session.update({ where: { id: sessionId }, data: { status: 'ENDED', endedAt: at, endedById } });
       await tx.appointment.update({ where: { id: session.appointmentId }, data: { status: 'COMPLETED' } });
       return true;
     });

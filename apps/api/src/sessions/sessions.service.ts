@@ -74,4 +74,25 @@ export class SessionsService {
     if (!row) throw ApiError.notFound(SESSION_NOT_FOUND);
     return row;
   }
+
+  /**
+   * Like findForParticipant, for the PDF report: only the newest `limits` chat messages and events (in
+   * time order) and how many there are in all, so a long visit never loads whole into memory.
+   */
+  async findForReport(user: AuthUser, id: string, limits: { chatMessages: number; events: number }) {
+    const include = sessionDetailInclude(user.role === 'DOCTOR');
+    const row = isUuid(id)
+      ? await this.prisma.session.findFirst({
+          where: { id, ...participantOf(user) },
+          include: {
+            ...include,
+            _count: { select: { notes: true, chatMessages: true, events: true } },
+            chatMessages: { ...include.chatMessages, orderBy: { sentAt: 'desc' }, take: limits.chatMessages },
+            events: { ...include.events, orderBy: { occurredAt: 'desc' }, take: limits.events },
+          },
+        })
+      : null;
+    if (!row) throw ApiError.notFound(SESSION_NOT_FOUND);
+    return { ...row, chatMessages: row.chatMessages.reverse(), events: row.events.reverse() };
+  }
 }

@@ -21,6 +21,10 @@ export interface Membership {
 export interface SignalingSocketData {
   user: AuthUser;
   membership?: Membership;
+  /** When the sign-in behind the handshake token ends (ms since the epoch): the socket is closed then. */
+  sessionExpiresAt?: number;
+  /** When that sign-in session began (ms): a revocation after it ends the socket. */
+  sessionIssuedAt?: number;
 }
 
 export type SignalingSocket = Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, SignalingSocketData>;
@@ -28,6 +32,8 @@ export type SignalingSocket = Socket<Record<string, never>, ServerToClientEvents
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const userChannel = (roomId: string, userId: string) => `room:${roomId}:user:${userId}`;
 export const doctorChannel = (doctorId: string) => `doctor:${doctorId}`;
+/** Every socket of one account, on any API process: how a sign-out reaches them all. */
+export const accountChannel = (userId: string) => `account:${userId}`;
 
 /** The socket's membership while it is really in the room (an ended session empties the room). */
 export function currentMembership(socket: SignalingSocket): Membership | undefined {

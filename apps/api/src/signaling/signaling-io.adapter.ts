@@ -30,7 +30,8 @@ export class SignalingIoAdapter extends IoAdapter {
       cors: { origin: this.config.WEB_ORIGIN, credentials: true },
       pingInterval: 10_000,
       pingTimeout: 5_000,
-      connectionStateRecovery: { maxDisconnectionDuration: this.config.RECONNECT_GRACE_S * 1000, skipMiddlewares: true },
+      // Middlewares run for recovered sockets too: the door checks a returning socket's token again.
+      connectionStateRecovery: { maxDisconnectionDuration: this.config.RECONNECT_GRACE_S * 1000, skipMiddlewares: false },
     } as ServerOptions);
     if (this.redis) {
       // The adapter blocks on XREAD: it needs a connection of its own that queues while connecting.
@@ -42,7 +43,7 @@ export class SignalingIoAdapter extends IoAdapter {
       if (!this.adapterClient.isOpen) void this.adapterClient.connect().catch(() => undefined);
       // The stream is read with a blocking XREAD, and a closing process waits for the read in
       // progress to return: 1 s instead of the default 5 s (an idle read a second costs nothing).
-      server.adapter(createAdapter(this.adapterClient, { blockTimeInMs: 1_000 }));
+      server.adapter(createAdapter(this.adapterClient, { blockTimeInMs: 1_000, streamName: `${this.config.REDIS_KEY_PREFIX}socket.io` }));
     }
     return server;
   }

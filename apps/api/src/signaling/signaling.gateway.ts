@@ -1,6 +1,7 @@
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { Ack, AckError, CLIENT_EVENTS, SIGNALING_NAMESPACE, SignalingEvent } from '@telehealth/contracts';
 import type { Namespace } from 'socket.io';
+import { ClientAddressService } from '../auth/client-address.service';
 import type { SignalingSocket } from './membership';
 import { SignalingService } from './signaling.service';
 
@@ -17,16 +18,22 @@ type EventHandler = (socket: SignalingSocket, payload: unknown) => Ack<object> |
 export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly handlers: Record<ClientEvent, EventHandler>;
 
-  constructor(private readonly signaling: SignalingService) {
+  constructor(
+    private readonly signaling: SignalingService,
+    clientAddress: ClientAddressService,
+  ) {
+    // Behind a proxy the handshake's peer is the proxy: the audit needs the client, by REST's trust rule.
+    const address = (socket: SignalingSocket) => clientAddress.of(socket.request);
     this.handlers = {
-      [SignalingEvent.JoinRoom]: (socket, payload) => signaling.join(socket, payload, socket.handshake.address),
+      [SignalingEvent.JoinRoom]: (socket, payload) => signaling.join(socket, payload, address(socket)),
       [SignalingEvent.Offer]: (socket, payload) => signaling.relaySdp(socket, 'offer', payload),
       [SignalingEvent.Answer]: (socket, payload) => signaling.relaySdp(socket, 'answer', payload),
       [SignalingEvent.IceCandidate]: (socket, payload) => signaling.relayCandidate(socket, payload),
       [SignalingEvent.ChatMessage]: (socket, payload) => signaling.chat(socket, payload),
+      [SignalingEvent.ChatHistory]: (socket, payload) => signaling.chatHistory(socket, payload),
       [SignalingEvent.MediaState]: (socket, payload) => signaling.relayMediaState(socket, payload),
       [SignalingEvent.LeaveRoom]: (socket) => signaling.leave(socket),
-      [SignalingEvent.EndSession]: (socket) => signaling.end(socket, socket.handshake.address),
+      [SignalingEvent.EndSession]: (socket) => signaling.end(socket, address(socket)),
     };
   }
 

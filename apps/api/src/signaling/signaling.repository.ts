@@ -1,3 +1,4 @@
+import { isRowLevelError } from '../prisma/database-errors';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@telehealth/contracts';
@@ -32,7 +33,7 @@ export interface RoomAccess {
 @Injectable()
 export class SignalingRepository {
   /** Chat lines of all rooms, stored together when they arrive together (see GroupCommit). */
-  private readonly chatWriter = new GroupCommit((messages: ChatLine[]) => this.insertChatMessages(messages));
+  private readonly chatWriter = new GroupCommit((messages: ChatLine[]) => this.insertChatMessages(messages), 2, 500, isRowLevelError);
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -60,17 +61,35 @@ export class SignalingRepository {
     return rows[0];
   }
 
-  /** The visit's chat so far, oldest first, at most `limit` lines. */
-  async chatHistory(sessionId: string, limit = 500): Promise<ChatMessage[]> {
+  /**
+   * The newest `limit` lines of the visit's chat (before the line `before`, when given), oldest
+   * first, and whether older ones exist; undefined when `before` is no line of this visit.
+   */
+  async chatHistory(sessionId: string, limit: number, before?: string): Promise<{ messages: ChatMessage[]; hasMore: boolean } | undefined> {
+    let cursor: { sentAt: Date; id: string } | undefined;
+    if (before !== undefined) {
+      const { rows } = await this.prisma.sql.query<{ sentAt: Date; id: string }>(
+        `SELECT sent_at AS "sentAt", id FROM chat_messages WHERE id = $1::uuid AND session_id = $2`,
+        [before, sessionId],
+      );
+      cursor = rows[0];
+      if (!cursor) return undefined;
+    }
+    // Newest first from the (session_id, sent_at) index, one more than asked to learn whether there is more.
     const { rows } = await this.prisma.sql.query<Omit<ChatMessage, 'sentAt'> & { sentAt: Date }>(
       `SELECT c.id, c.session_id AS "sessionId", c.sender_id AS "from", u.name AS "senderName", c.body, c.sent_at AS "sentAt"
          FROM chat_messages c JOIN users u ON u.id = c.sender_id
-        WHERE c.session_id = $1
-        ORDER BY c.sent_at, c.id
+        WHERE c.session_id = $1 ${cursor ? 'AND (c.sent_at, c.id) < ($3, $4::uuid)' : ''}
+        ORDER BY c.sent_at DESC, c.id DESC
         LIMIT $2`,
-      [sessionId, limit],
+      cursor ? [sessionId, limit + 1, cursor.sentAt, cursor.id] : [sessionId, limit + 1],
     );
-    return rows.map((row) => ({ ...row, sentAt: row.sentAt.toISOString() }));
+    const hasMore = rows.length > limit;
+    const messages = rows
+      .slice(0, limit)
+      .reverse()
+      .map((row) => ({ ...row, sentAt: row.sentAt.toISOString() }));
+    return { messages, hasMore };
   }
 
   /** Stores a chat line while the session is open (an ended visit's transcript is closed): undefined once ended. */

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import {
   Ack,
   AckError,
+  CHAT_HISTORY_PAGE,
+  ChatHistoryResult,
   ChatMessage,
   describeZodError,
   EndSessionResponse,
@@ -10,6 +12,7 @@ import {
   RoomStatsResponse,
   ServerToClientEvents,
   WaitingPatient,
+  ZChatHistoryRequestSchema,
   ZChatMessageRequestSchema,
   ZIceCandidateRequestSchema,
   ZJoinRoomRequestSchema,
@@ -21,7 +24,6 @@ import type { Namespace } from 'socket.io';
 import type { ZodType } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { AuthService } from '../auth/auth.service';
 import { ApiError } from '../common/api-error';
 import { isUuid } from '../common/uuid';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -39,6 +41,7 @@ import {
   userChannel,
 } from './membership';
 import { SocketRateLimiter } from './rate-limiter';
+import { SIGN_IN_AGAIN, SocketSessions } from './socket-sessions';
 import { RoomAccess, SignalingRepository } from './signaling.repository';
 import { GraceDeadlines, MemoryGraceDeadlines, RedisGraceDeadlines } from './grace-deadlines';
 import { MemoryStateStore, RedisStateStore, StateStore } from './state-store';
@@ -89,7 +92,7 @@ export class SignalingService implements OnModuleDestroy {
   private namespace!: TypedNamespace;
 
   constructor(
-    private readonly auth: AuthService,
+    private readonly sessions: SocketSessions,
     private readonly audit: AuditService,
     private readonly timeline: SessionTimelineService,
     private readonly repository: SignalingRepository,
@@ -97,8 +100,8 @@ export class SignalingService implements OnModuleDestroy {
     redis: RedisService,
   ) {
     this.sharedState = Boolean(redis.client);
-    this.store = redis.client ? new RedisStateStore(redis.client) : new MemoryStateStore();
-    this.grace = redis.client ? new RedisGraceDeadlines(redis.client) : new MemoryGraceDeadlines();
+    this.store = redis.client ? new RedisStateStore(redis.client, redis.keyPrefix) : new MemoryStateStore();
+    this.grace = redis.client ? new RedisGraceDeadlines(redis.client, redis.keyPrefix) : new MemoryGraceDeadlines();
   }
 
   /** Authenticates every connection at the door: no valid token, no socket. */
@@ -109,25 +112,11 @@ export class SignalingService implements OnModuleDestroy {
       const transition = await this.transition(membership, { type: 'grace-expired', userId, socketId, now: new Date().toISOString() });
       await this.perform(transition.effects, membership);
     });
-    namespace.use((socket, next) => {
-      const token: unknown = socket.handshake.auth?.token;
-      const authenticated = typeof token === 'string' && token.length < 4096 ? this.auth.authenticate(token) : Promise.resolve(undefined);
-      authenticated.then(
-        (user) => {
-          if (!user) {
-            const error = new Error('Sign in again: the access token is missing, invalid or expired.') as Error & { data: unknown };
-            error.data = { code: 401 };
-            return next(error);
-          }
-          socket.data.user = user;
-          next();
-        },
-        () => next(Object.assign(new Error('The server could not check the access token; try again.'), { data: { code: 503 } })),
-      );
-    });
+    this.sessions.attach(namespace as unknown as Namespace);
   }
 
   async onConnection(socket: SignalingSocket): Promise<void> {
+    this.sessions.onConnection(socket);
     this.limiters.set(socket, new SocketRateLimiter(EVENTS_PER_SECOND, EVENT_BURST, FLOOD_AFTER_REFUSALS));
     socket.on('disconnect', (reason) => void this.track(this.onDisconnect(socket, reason)).catch((error) => this.logger.error(`disconnect: ${String(error)}`)));
     const user = socket.data.user;
@@ -171,17 +160,13 @@ export class SignalingService implements OnModuleDestroy {
   async join(socket: SignalingSocket, payload: unknown, ip?: string): Promise<Ack<JoinRoomResult>> {
     const request = parse(ZJoinRoomRequestSchema, payload);
     if (!request.ok) return request;
-    // The handshake token is checked again: a sign-out or expiry since connecting closes the door.
-    const token: unknown = socket.handshake.auth?.token;
     const user = socket.data.user;
     const current = currentMembership(socket);
     if (current && current.roomId !== request.data.roomId) return { ok: false, code: 409, error: 'You are in another visit; leave it first.' };
-    // Both reads at once: the join's latency is its round trips to the database.
-    const [stillSignedIn, access] = await Promise.all([
-      typeof token === 'string' ? this.auth.authenticate(token) : undefined,
-      this.repository.roomAccess(request.data.roomId),
-    ]);
-    if (!stillSignedIn) return { ok: false, code: 401, error: 'Sign in again: the access token is missing, invalid or expired.' };
+    // The sign-in is checked again (expired, or revoked while the socket was at the door; a
+    // sign-out closes open sockets itself), without the token: a signaling ticket is short-lived.
+    const [stillSignedIn, access] = await Promise.all([this.sessions.stillSignedIn(socket), this.repository.roomAccess(request.data.roomId)]);
+    if (!stillSignedIn) return { ok: false, code: 401, error: SIGN_IN_AGAIN };
     if (!access) return { ok: false, code: 404, error: 'No visit has this room.' };
     const decision = decideJoin({
       user,
@@ -190,7 +175,15 @@ export class SignalingService implements OnModuleDestroy {
       joinWindowBeforeMinutes: this.config.JOIN_WINDOW_BEFORE_MIN,
       now: new Date(),
     });
-    if (!decision.ok) return decision;
+    if (!decision.ok) {
+      // Someone tried a visit that is not theirs: a security event. The room only, nothing of the visit.
+      if (decision.code === 403) {
+        await this.audit
+          .record({ actorId: user.id, action: 'signaling.join-refused', entityType: 'room', entityId: access.roomId, ip, detail: { code: 403 } })
+          .catch((error: unknown) => this.logger.error(`audit of a refused join failed: ${String(error)}`));
+      }
+      return decision;
+    }
 
     const membership = membershipOf(access, { userId: user.id, name: user.name, role: decision.role });
     const now = new Date().toISOString();
@@ -200,7 +193,7 @@ export class SignalingService implements OnModuleDestroy {
     socket.data.membership = membership;
     await socket.join([roomChannel(access.roomId), userChannel(access.roomId, user.id)]);
     const [chat] = await Promise.all([
-      this.repository.chatHistory(access.sessionId),
+      this.repository.chatHistory(access.sessionId, CHAT_HISTORY_PAGE),
       this.perform(transition.effects, membership),
       this.audit.record({ actorId: user.id, action: 'session.join', entityType: 'session', entityId: access.sessionId, ip }),
     ]);
@@ -210,7 +203,8 @@ export class SignalingService implements OnModuleDestroy {
       appointmentId: access.appointmentId,
       self: membership.self,
       peers: transition.state.seats.filter((seat) => seat.userId !== user.id && seat.socketId !== null).map(({ userId, name, role }) => ({ userId, name, role })),
-      chat,
+      chat: chat?.messages ?? [],
+      chatHasMore: chat?.hasMore ?? false,
       endsAt: access.endsAt.toISOString(),
     };
   }
@@ -250,6 +244,17 @@ export class SignalingService implements OnModuleDestroy {
     };
     socket.to(roomChannel(membership.roomId)).emit('chat-message', message);
     return { ok: true, message };
+  }
+
+  /** An earlier page of the visit's chat, for the socket's own visit only. */
+  async chatHistory(socket: SignalingSocket, payload: unknown): Promise<Ack<ChatHistoryResult>> {
+    const request = parse(ZChatHistoryRequestSchema, payload);
+    if (!request.ok) return request;
+    const membership = currentMembership(socket);
+    if (!membership) return NOT_IN_ROOM;
+    const page = await this.repository.chatHistory(membership.sessionId, request.data.limit ?? CHAT_HISTORY_PAGE, request.data.before);
+    if (!page) return { ok: false, code: 404, error: 'before: no message with this id is in your visit.' };
+    return { ok: true, ...page };
   }
 
   async leave(socket: SignalingSocket): Promise<Ack> {

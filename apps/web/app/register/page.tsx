@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { Brand } from '@/components/Brand';
 import { RegisterForm } from '@/components/RegisterForm';
 import { getSession, homeFor } from '@/lib/auth';
-import { publicApiUrl } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Create an account' };
 export const dynamic = 'force-dynamic';
@@ -17,7 +16,7 @@ export default async function RegisterPage() {
         <Brand href="/sign-in" />
         <h1>Create your patient account</h1>
         <p className="hint">Your doctor schedules visits with you; you join them from here.</p>
-        <RegisterForm apiUrl={publicApiUrl()} />
+        <RegisterForm />
         <p className="auth-foot">
           Already have an account? <a href="/sign-in">Sign in</a>
         </p>

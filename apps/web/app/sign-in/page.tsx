@@ -2,30 +2,28 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Brand } from '@/components/Brand';
 import { SignInForm } from '@/components/SignInForm';
-import { getSession, homeFor } from '@/lib/auth';
+import { checkApiToken, getApiToken, getSession, homeFor, sessionEndedPath } from '@/lib/auth';
+import { safeCallbackPath } from '@/lib/safe-callback';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: string | string[] | undefined): string | null {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw) return null;
-  try {
-    const url = new URL(raw, 'http://local');
-    if (url.origin !== 'http://local' && !raw.startsWith(process.env.NEXTAUTH_URL ?? '\u0000')) return null;
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return null;
-  }
-}
+const SIGNED_OUT_SENTENCE = 'You were signed out (on this or another device). Please sign in again.';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a path on this site is followed after sign-in; anything else goes to the user's home ("/").
+  const callbackUrl = safeCallbackPath(params.callbackUrl, '/');
   const session = await getSession();
-  if (session) redirect(callbackUrl ?? homeFor(session.user.role));
+  if (session) {
+    // A session the API has revoked (signed out on another device) must not bounce back to
+    // its pages, which would send it here again: it ends once, and the form is shown.
+    const token = await getApiToken();
+    if (!token || (await checkApiToken(token)) === 'revoked') redirect(sessionEndedPath(callbackUrl));
+    redirect(callbackUrl === '/' ? homeFor(session.user.role) : callbackUrl);
+  }
   const registered = params.registered === '1';
+  const signedOut = params.signedOut === '1';
   return (
     <div className="auth-wrap">
       <div className="card auth-card">
@@ -33,7 +31,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1>Sign in</h1>
         <p className="hint">Video visits with your care team.</p>
         {registered && <div className="alert alert-ok">Your account is ready. Please sign in.</div>}
-        <SignInForm callbackUrl={callbackUrl ?? '/'} />
+        {signedOut && (
+          <div className="alert alert-info" role="status" data-testid="signed-out-notice">
+            {SIGNED_OUT_SENTENCE}
+          </div>
+        )}
+        <SignInForm callbackUrl={callbackUrl} />
         <p className="auth-foot">
           New patient? <a href="/register">Create an account</a>
         </p>

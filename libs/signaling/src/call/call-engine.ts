@@ -1,5 +1,6 @@
 import type {
   Ack,
+  ChatHistoryResult,
   ChatMessage,
   ClientToServerEvents,
   IceCandidateInit,
@@ -164,6 +165,13 @@ export class CallEngine {
     const ack = await this.request<{ message: ChatMessage }>('chat-message', { body });
     if (!ack.ok) throw new CallError(ack.code, ack.error);
     return ack.message;
+  }
+
+  /** The chat lines before `before` (a message id), oldest first, and whether older ones remain. */
+  async loadEarlierChat(before: string): Promise<ChatHistoryResult> {
+    const ack = await this.request<ChatHistoryResult>('chat-history', { before });
+    if (!ack.ok) throw new CallError(ack.code, ack.error);
+    return { messages: ack.messages, hasMore: ack.hasMore };
   }
 
   setAudioEnabled(enabled: boolean): void {

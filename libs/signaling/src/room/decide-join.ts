@@ -1,4 +1,4 @@
-import { isInsideJoinWindow, joinWindow } from '@telehealth/contracts';
+import { decideVisitAction, isInsideJoinWindow, joinWindow, visitPhase } from '@telehealth/contracts';
 import type { AckError, Role } from '@telehealth/contracts';
 
 export interface JoinAccess {
@@ -25,10 +25,12 @@ export function decideJoin(access: JoinAccess): { ok: true; role: 'DOCTOR' | 'PA
   const { user, appointment, session, now } = access;
   const role = user.id === appointment.doctorId ? 'DOCTOR' : user.id === appointment.patientId ? 'PATIENT' : undefined;
   if (!role) return { ok: false, code: 403, error: 'This visit is not yours: only its doctor and patient may join.' };
-  if (session.status === 'ENDED' || appointment.status === 'COMPLETED') {
-    return { ok: false, code: 409, error: 'This visit has ended; it can no longer be joined.' };
+  const phase = visitPhase({ status: appointment.status, sessionStatus: session.status });
+  // A missed visit is a matter of time (410 below), like any visit whose window closed.
+  if (phase !== 'missed') {
+    const allowed = decideVisitAction(phase, 'join');
+    if (!allowed.ok) return allowed;
   }
-  if (appointment.status === 'CANCELLED') return { ok: false, code: 409, error: 'This visit was cancelled.' };
   const window = joinWindow(appointment, access.joinWindowBeforeMinutes);
   if (now < window.opensAt) {
     return {

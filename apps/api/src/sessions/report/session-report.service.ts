@@ -1,23 +1,42 @@
-import { Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, OnModuleDestroy, StreamableFile } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import { AuthUser } from '../../auth/auth-user';
+import { ApiError } from '../../common/api-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { isDoctorOf, SessionDetailRow, toTimelineEntries } from '../session.mapper';
 import { SessionsService } from '../sessions.service';
-import { renderSessionReport, reportFileName, SessionReportData } from './session-report';
+import { attachmentDisposition } from './content-disposition';
+import { ReportPoolFullError, ReportRenderPool, ReportTimeoutError } from './report-pool';
+import { REPORT_LIMITS, reportFileName, SessionReportData } from './session-report';
 
-/** Loads a visit for its doctor or patient and streams its PDF report. */
+export const REPORTS_BUSY_SENTENCE = 'Reports are being prepared for other people right now. Please try again in a minute.';
+export const REPORT_TOO_SLOW_SENTENCE = 'This report took too long to prepare. Please try again in a minute.';
+/** A render still running after this is stopped (its worker thread is replaced). */
+export const REPORT_RENDER_TIMEOUT_MS = 60_000;
+
+type ReportRow = SessionDetailRow & { _count: { chatMessages: number; events: number } };
+
+/**
+ * Loads a visit for its doctor or patient (on the event loop: Prisma) and has its PDF rendered in a
+ * worker thread (ReportRenderPool), so a long report never stalls the API. When every worker is busy
+ * and the queue is full the caller gets 503 with a sentence, at once.
+ */
 @Injectable()
-export class SessionReportService {
+export class SessionReportService implements OnModuleDestroy {
+  private readonly pool: ReportRenderPool;
+
   constructor(
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.pool = new ReportRenderPool({ workers: config.REPORT_WORKERS, queueSize: config.REPORT_QUEUE_SIZE, timeoutMs: REPORT_RENDER_TIMEOUT_MS });
+  }
 
   async report(user: AuthUser, sessionId: string, ip?: string): Promise<StreamableFile> {
-    const row = await this.sessions.findForParticipant(user, sessionId);
+    const row = await this.sessions.findForReport(user, sessionId, { chatMessages: REPORT_LIMITS.chatMessages, events: REPORT_LIMITS.timelineEntries });
     const data = this.toReportData(row, user);
+    const bytes = await this.render(data);
     await this.audit.recordRead({
       actorId: user.id,
       action: 'report.read',
@@ -26,13 +45,24 @@ export class SessionReportService {
       ip,
       detail: { copy: data.viewer.role === 'DOCTOR' ? 'doctor' : 'patient' },
     });
-    return new StreamableFile(renderSessionReport(data), {
-      type: 'application/pdf',
-      disposition: `attachment; filename="${reportFileName(data)}"`,
-    });
+    return new StreamableFile(bytes, { type: 'application/pdf', disposition: attachmentDisposition(reportFileName(data)), length: bytes.length });
   }
 
-  private toReportData(row: SessionDetailRow, viewer: AuthUser): SessionReportData {
+  onModuleDestroy(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private async render(data: SessionReportData): Promise<Buffer> {
+    try {
+      return await this.pool.render(data);
+    } catch (error) {
+      if (error instanceof ReportPoolFullError) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, REPORTS_BUSY_SENTENCE);
+      if (error instanceof ReportTimeoutError) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, REPORT_TOO_SLOW_SENTENCE);
+      throw error;
+    }
+  }
+
+  private toReportData(row: ReportRow, viewer: AuthUser): SessionReportData {
     const appointment = row.appointment;
     const isDoctor = isDoctorOf(viewer, row);
     const latest = row.notes[0];
@@ -52,6 +82,7 @@ export class SessionReportService {
       endedByName: row.endedBy?.name ?? null,
       timeline: toTimelineEntries(row.events).map((entry) => ({ ...entry, at: new Date(entry.at) })),
       chat: row.chatMessages.map((message) => ({ senderName: message.sender.name, body: message.body, sentAt: message.sentAt })),
+      omitted: { chat: row._count.chatMessages - row.chatMessages.length, timeline: row._count.events - row.events.length },
       notes: isDoctor
         ? { included: true, latest: latest ? { body: latest.body, version: latest.version, updatedAt: latest.createdAt, authorName: latest.author.name } : null }
         : { included: false },

@@ -1,5 +1,5 @@
 import { pdfText } from '../../../test/pdf-text';
-import { describeTimeline, formatDuration, NOTES_EXCLUDED_SENTENCE, renderSessionReport, reportFileName, SessionReportData } from './session-report';
+import { describeTimeline, formatDuration, NOTES_EXCLUDED_SENTENCE, renderSessionReport, REPORT_LIMITS, reportFileName, SessionReportData } from './session-report';
 
 const doctor = { id: 'doc-1', name: 'Dr. Ines Ward' };
 const patient = { id: 'pat-1', name: 'Leo Brandt' };
@@ -91,18 +91,36 @@ describe('session report layout', () => {
     expect(text).toContain('Nobody joined this visit.');
   });
 
-  it('runs over several pages with page numbers on each, and keeps characters Helvetica cannot show from garbling', async () => {
+  it('runs over several pages with page numbers on each, and sets emoji in the emoji font instead of ?', async () => {
     const chat = Array.from({ length: 160 }, (_, index) => ({ senderName: index % 2 ? doctor.name : patient.name, body: `message number ${index} 🙂`, sentAt: at('09:05:00') }));
     const { text, pages } = await textOf(report({ chat }));
     expect(pages).toBeGreaterThanOrEqual(3);
     for (let page = 1; page <= pages; page++) expect(text).toContain(`Page ${page} of ${pages}`);
-    expect(text).toContain('message number 159 ?');
+    expect(text).toContain('message number 159 🙂');
+    expect(text).not.toContain('?');
   });
 
-  it('names the file by date in the viewer’s zone and the patient, in ASCII', () => {
-    expect(reportFileName({ scheduledStart: new Date('2026-03-02T23:30:00Z'), patient: { id: 'p', name: 'Zoë O’Brien' }, viewer: { name: 'x', role: 'DOCTOR', timeZone: 'Europe/Berlin' } })).toBe(
-      'visit-report-2026-03-03-zoe-o-brien.pdf',
-    );
+  it('names the file by date in the viewer’s zone and the patient, keeping the name’s own letters', () => {
+    const viewer = { name: 'x', role: 'DOCTOR', timeZone: 'Europe/Berlin' } as const;
+    const scheduledStart = new Date('2026-03-02T23:30:00Z');
+    expect(reportFileName({ scheduledStart, patient: { id: 'p', name: 'Zoë O’Brien' }, viewer })).toBe('visit-report-2026-03-03-zoë-o-brien.pdf');
+    expect(reportFileName({ scheduledStart, patient: { id: 'p', name: 'Иван Петров 李小龙' }, viewer })).toBe('visit-report-2026-03-03-иван-петров-李小龙.pdf');
+    expect(reportFileName({ scheduledStart, patient: { id: 'p', name: '"/\\\u0000' }, viewer })).toBe('visit-report-2026-03-03.pdf');
+  });
+
+  it('shows Cyrillic, Greek, Arabic and Chinese text as text, and says how many older messages and events it leaves out', async () => {
+    const chat = Array.from({ length: REPORT_LIMITS.chatMessages + 3 }, (_, index) => ({ senderName: 'Иван Петров', body: `сообщение ${index}`, sentAt: at('09:05:00') }));
+    chat.push({ senderName: 'مرحبا', body: 'مرحبا بك يا دكتور، عندي صداع منذ 3 أيام', sentAt: at('09:06:00') });
+    chat.push({ senderName: '李小龙', body: 'Ωμέγα 头痛三天了', sentAt: at('09:07:00') });
+    const { text } = await textOf(report({ doctor: { id: 'doc-1', name: 'Ωμέγα Doctor' }, patient: { id: 'pat-1', name: 'Иван Петров' }, reason: '李小龙 مرحبا', chat, omitted: { chat: 10, timeline: 7 } }));
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of ['Doctor: Ωμέγα Doctor', 'Patient: Иван Петров', '李小龙', 'مرحبا بك يا دكتور، عندي صداع منذ 3 أيام', 'Ωμέγα 头痛三天了', 'сообщение 502']) {
+      expect(flat).toContain(expected);
+    }
+    expect(flat).not.toContain('сообщение 4 ');
+    expect(flat).toContain(`This report shows the newest ${REPORT_LIMITS.chatMessages} chat messages; the 15 older ones are left out`);
+    expect(flat).toContain('This report shows the newest 6 timeline events; the 7 older ones are left out');
+    expect(text).not.toContain('?');
   });
 
   it('adds up waiting until the visit ended when the peer never came', () => {

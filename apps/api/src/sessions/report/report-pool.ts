@@ -1,0 +1,168 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SessionReportData } from './session-report';
+import type { RenderReply, RenderRequest } from './report.worker';
+
+/** The pool has no free worker and no room left in its queue. */
+export class ReportPoolFullError extends Error {
+  constructor() {
+    super('All report workers are busy and the report queue is full.');
+  }
+}
+
+/** A render took longer than the pool allows; its worker was stopped. */
+export class ReportTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`The report took longer than ${ms} ms to render.`);
+  }
+}
+
+export interface ReportPoolOptions {
+  /** Worker threads rendering at once (REPORT_WORKERS). */
+  workers: number;
+  /** Reports that may wait for a worker (REPORT_QUEUE_SIZE); one more is refused. */
+  queueSize: number;
+  /** A render still running after this is stopped (its worker is replaced). */
+  timeoutMs: number;
+}
+
+interface Job {
+  id: number;
+  data: SessionReportData;
+  resolve(bytes: Buffer): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * Where the worker's code is. Built (`npm start`, the Docker image): the compiled `report.worker.js`
+ * beside this file. From TypeScript source (jest with @swc/jest, which transforms only inside its own
+ * sandbox; a worker thread is a plain Node.js thread that cannot load .ts): a small bootstrap teaches that
+ * thread's `require` to compile .ts with @swc/core, the same compiler jest uses (a dev dependency, present
+ * wherever the sources are run), then loads `report.worker.ts`.
+ */
+function workerEntry(): { filename: string; eval: boolean; workerData?: unknown } {
+  if (__filename.endsWith('.js')) return { filename: join(__dirname, 'report.worker.js'), eval: false };
+  const bootstrap = `
+    const { createRequire } = require('node:module');
+    const { readFileSync } = require('node:fs');
+    const { workerData } = require('node:worker_threads');
+    const requireHere = createRequire(workerData.entry);
+    const { transformSync } = requireHere('@swc/core');
+    requireHere.extensions['.ts'] = (module, filename) => {
+      const { code } = transformSync(readFileSync(filename, 'utf8'), {
+        filename,
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      });
+      module._compile(code, filename);
+    };
+    requireHere(workerData.entry);
+  `;
+  return { filename: bootstrap, eval: true, workerData: { entry: join(__dirname, 'report.worker.ts') } };
+}
+
+/**
+ * A bounded pool of worker threads that turn report data into PDF bytes, so the API's event loop (HTTP,
+ * signaling relay, health) never waits for a PDF layout. Workers start on first use and stay; they do not
+ * keep the process alive (unref), and close() stops them. At most `workers` renders run and `queueSize`
+ * wait; beyond that render() refuses at once with ReportPoolFullError (the API answers 503).
+ */
+export class ReportRenderPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: ReportPoolOptions) {}
+
+  /** Renders in a worker; rejects with ReportPoolFullError when every worker is busy and the queue is full. */
+  render(data: SessionReportData): Promise<Buffer> {
+    if (this.closed) return Promise.reject(new Error('The report pool is closed.'));
+    const idle = this.slots.find((slot) => slot.job === null);
+    const canGrow = this.slots.length < this.options.workers;
+    if (!idle && !canGrow && this.queue.length >= this.options.queueSize) return Promise.reject(new ReportPoolFullError());
+    return new Promise<Buffer>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, data, resolve, reject };
+      if (idle) this.start(idle, job);
+      else if (canGrow) this.start(this.spawn(), job);
+      else this.queue.push(job);
+    });
+  }
+
+  /** Work in progress, for tests and logs. */
+  stats(): { workers: number; busy: number; queued: number } {
+    return { workers: this.slots.length, busy: this.slots.filter((slot) => slot.job).length, queued: this.queue.length };
+  }
+
+  /** Stops every worker; renders still running or waiting are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const error = new Error('The service is shutting down.');
+    for (const job of this.queue.splice(0)) job.reject(error);
+    const slots = this.slots.splice(0);
+    for (const slot of slots) {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.job?.reject(error);
+      slot.job = null;
+    }
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const entry = workerEntry();
+    const worker = new Worker(entry.filename, { eval: entry.eval, workerData: entry.workerData });
+    worker.unref();
+    const slot: Slot = { worker, job: null, timer: null };
+    this.slots.push(slot);
+    worker.on('message', (reply: RenderReply) => this.finish(slot, reply));
+    worker.on('error', (error) => this.fail(slot, error));
+    worker.on('exit', (code) => this.fail(slot, new Error(`The report worker stopped (exit code ${code}).`)));
+    return slot;
+  }
+
+  private start(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.timer = setTimeout(() => {
+      this.fail(slot, new ReportTimeoutError(this.options.timeoutMs));
+      void slot.worker.terminate();
+    }, this.options.timeoutMs);
+    slot.timer.unref();
+    const request: RenderRequest = { id: job.id, data: job.data };
+    slot.worker.postMessage(request);
+  }
+
+  private finish(slot: Slot, reply: RenderReply): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job = null;
+    slot.timer = null;
+    if (reply.ok) job.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
+    else job.reject(new Error(`The report could not be rendered: ${reply.message}`));
+    this.next(slot);
+  }
+
+  /** A worker that crashed, exited or timed out leaves the pool; its job fails and the queue moves on. */
+  private fail(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job?.reject(error);
+    slot.job = null;
+    slot.worker.removeAllListeners('message');
+    if (!this.closed && this.queue.length > 0) this.start(this.spawn(), this.queue.shift()!);
+  }
+
+  private next(slot: Slot): void {
+    const job = this.queue.shift();
+    if (job) this.start(slot, job);
+  }
+}

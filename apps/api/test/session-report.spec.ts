@@ -1,0 +1,163 @@
+import type { AppointmentResponse } from '@telehealth/contracts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Response } from 'supertest';
+import { REPORTS_BUSY_SENTENCE } from '../src/sessions/report/session-report.service';
+import { pdfText } from './pdf-text';
+import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
+
+/** Collects a binary body as a Buffer (superagent hands the parser the raw response stream). */
+function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+const LONG_VISIT_MESSAGES = 650;
+// About three lines of the report each: a long visit whose report takes a while to lay out.
+const LINE =
+  'The knee still hurts on the stairs, mostly in the morning; ibuprofen helps for a few hours, then it comes back. ' +
+  'Swelling is less than last week, but kneeling is still hard and I could not finish the physiotherapy exercises twice. ' +
+  'Should I keep the brace on at night, and is it fine to go back to cycling to work next Monday?';
+
+/** A finished visit between two new accounts, with `messages` chat lines written straight into the database. */
+async function endedVisit(sut: TestApp, options: { doctorName?: string; patientName?: string; reason?: string; chat?: string[]; messages?: number } = {}) {
+  const doctor = await signedInUser(sut, 'DOCTOR', options.doctorName);
+  const patient = await signedInUser(sut, 'PATIENT', options.patientName);
+  const response = await sut.http
+    .post('/api/appointments')
+    .set(bearer(doctor))
+    .send({ patientId: patient.id, startsAt: minutesFromNow(60 * 24 + Math.round(Math.random() * 10_000)), durationMinutes: 30, reason: 'Follow-up' })
+    .expect(201);
+  const appointment = response.body as AppointmentResponse;
+  const startsAt = new Date(Date.now() - 2 * 3600_000);
+  startsAt.setSeconds(0, 0);
+  await sut.prisma.appointment.update({
+    where: { id: appointment.id },
+    data: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), status: 'COMPLETED', reason: options.reason ?? 'Follow-up' },
+  });
+  await sut.prisma.session.update({
+    where: { id: appointment.sessionId },
+    data: { status: 'ENDED', startedAt: new Date(startsAt.getTime() + 60_000), endedAt: new Date(startsAt.getTime() + 20 * 60_000), endedById: doctor.id },
+  });
+  const bodies = [...(options.chat ?? []), ...Array.from({ length: options.messages ?? 0 }, (_, index) => `${index + 1}. ${LINE}`)];
+  await sut.prisma.chatMessage.createMany({
+    data: bodies.map((body, index) => ({
+      sessionId: appointment.sessionId,
+      senderId: index % 2 ? doctor.id : patient.id,
+      body,
+      sentAt: new Date(startsAt.getTime() + 120_000 + index * 1000),
+    })),
+  });
+  return { doctor, patient, sessionId: appointment.sessionId };
+}
+
+function download(sut: TestApp, user: TestUser, sessionId: string) {
+  return sut.http.get(`/api/sessions/${sessionId}/report.pdf`).set(bearer(user)).buffer(true).parse(binary);
+}
+
+describe('the visit report (real API, real database, worker threads)', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ CLINIC_NAME: 'Harbour Clinic' }, { listen: true });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('shows Cyrillic, Chinese, Arabic and Greek names, reason and chat as text, and keeps the name in the file name', async () => {
+    const visit = await endedVisit(sut, {
+      doctorName: 'Ωμέγα Παπαδοπούλου',
+      patientName: 'Иван Петров 李小龙',
+      reason: 'مرحبا: 李小龙 follow-up, Ωμέγα-3',
+      chat: ['مرحبا يا دكتور', 'Здравствуйте, Иван Петров', '李小龙 头痛三天了', 'Ωμέγα 🙂'],
+    });
+    const response = await download(sut, visit.doctor, visit.sessionId).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const { text } = await pdfText(response.body as Buffer);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Doctor: Ωμέγα Παπαδοπούλου',
+      'Patient: Иван Петров 李小龙',
+      'مرحبا',
+      '李小龙 follow-up, Ωμέγα-3',
+      'مرحبا يا دكتور',
+      'Здравствуйте, Иван Петров',
+      '李小龙 头痛三天了',
+      'Ωμέγα 🙂',
+    ]) {
+      expect(flat).toContain(expected);
+    }
+    expect(text).not.toContain('?');
+    expect(text).not.toContain('\ufffd');
+
+    const disposition = response.headers['content-disposition'] as string;
+    const match = /^attachment; filename="(visit-report-\d{4}-\d{2}-\d{2})\.pdf"; filename\*=UTF-8''(.+)$/.exec(disposition);
+    expect(match).not.toBeNull();
+    expect(match![2]).toBe(`${match![1]}-${encodeURIComponent('иван-петров-李小龙')}.pdf`);
+    expect(decodeURIComponent(match![2])).toBe(`${match![1]}-иван-петров-李小龙.pdf`);
+  });
+
+  it('keeps the event loop free while four long reports render', async () => {
+    const visit = await endedVisit(sut, { messages: LONG_VISIT_MESSAGES });
+    await download(sut, visit.doctor, visit.sessionId).expect(200); // starts a worker
+    let started = Date.now();
+    const alone = await download(sut, visit.doctor, visit.sessionId).expect(200);
+    const oneReportMs = Date.now() - started;
+    const { text } = await pdfText(alone.body as Buffer);
+    expect(text).toContain(`the ${LONG_VISIT_MESSAGES - 500} older ones are left out`);
+    expect(text).toContain(`${LONG_VISIT_MESSAGES}. The knee`);
+
+    // The loop's worst stall while four reports render, with health checks going on. Rendering on the
+    // loop stalls it for a whole report at a time: about the time one report takes alone, and a quarter
+    // of the time all four take. In workers it stays a small fraction of both, however fast or busy
+    // this machine is (both yardsticks are measured here, in the same run).
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    started = Date.now();
+    lag.enable();
+    let rendering = true;
+    const reports = Promise.all([0, 1, 2, 3].map(() => download(sut, visit.doctor, visit.sessionId))).finally(() => {
+      rendering = false;
+    });
+    const health: number[] = [];
+    while (rendering) {
+      health.push((await sut.http.get('/api/health')).status);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const responses = await reports;
+    lag.disable();
+    const allMs = Date.now() - started;
+    const worstStallMs = lag.max / 1e6;
+
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    expect(health.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(health)).toEqual(new Set([200]));
+    if (process.env.REPORT_LAG_LOG) console.log({ worstStallMs, oneReportMs, allMs, health: health.length });
+    expect(worstStallMs).toBeLessThan(Math.max(oneReportMs / 2, allMs / 8));
+  }, 90_000);
+});
+
+describe('a full report queue', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ REPORT_WORKERS: '1', REPORT_QUEUE_SIZE: '0' }, { listen: true });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('answers 503 with a sentence when every worker is busy and nothing may wait, and renders again afterwards', async () => {
+    const visit = await endedVisit(sut, { messages: LONG_VISIT_MESSAGES });
+    const responses = await Promise.all([0, 1, 2, 3].map(() => download(sut, visit.patient, visit.sessionId)));
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect(statuses.filter((status) => status === 503).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(statuses)).toEqual(new Set([200, 503]));
+    const refused = responses.find((response) => response.status === 503)!;
+    expect(JSON.parse((refused.body as Buffer).toString('utf8'))).toEqual({ error: REPORTS_BUSY_SENTENCE, code: 503 });
+
+    await download(sut, visit.patient, visit.sessionId).expect(200);
+  }, 60_000);
+});

@@ -1,0 +1,59 @@
+import type { AppointmentStatus, SessionStatus } from './appointments';
+
+/**
+ * The life of a visit, stated once: the appointment's status and its session's status are
+ * two columns, but together they are one state machine. REST (cancel, reschedule, end,
+ * notes), the signaling gateway (join, start, end) and the web app (which buttons to offer)
+ * all ask it, so none of them can allow what another refuses.
+ *
+ *   scheduled ──start (both present)──▶ in-call ──end──▶ ended
+ *      │  ╰──end (a call left open, the window open)──────▲
+ *      ├──cancel──▶ cancelled
+ *      ╰──mark-missed (window over, never started)──▶ missed
+ *
+ * Someone waiting in the room does not change the phase: a visit whose patient waits may
+ * still be cancelled or moved (they are told), but once both were present it has begun.
+ */
+export type VisitPhase = 'scheduled' | 'in-call' | 'ended' | 'cancelled' | 'missed';
+
+export type VisitAction = 'cancel' | 'reschedule' | 'join' | 'start' | 'end' | 'mark-missed' | 'write-notes';
+
+export function visitPhase(visit: { status: AppointmentStatus; sessionStatus: SessionStatus }): VisitPhase {
+  if (visit.status === 'CANCELLED') return 'cancelled';
+  if (visit.status === 'NO_SHOW') return 'missed';
+  if (visit.sessionStatus === 'ENDED' || visit.status === 'COMPLETED') return 'ended';
+  if (visit.sessionStatus === 'ACTIVE') return 'in-call';
+  return 'scheduled';
+}
+
+const ALLOWED: Record<VisitPhase, readonly VisitAction[]> = {
+  scheduled: ['cancel', 'reschedule', 'join', 'start', 'end', 'mark-missed'],
+  'in-call': ['join', 'end'],
+  ended: ['write-notes'],
+  cancelled: [],
+  missed: [],
+};
+
+/** Why an action is refused in a phase, in words a doctor or patient understands. */
+const REFUSAL: Record<VisitPhase, Partial<Record<VisitAction, string>> & { default: string }> = {
+  scheduled: { 'write-notes': 'Notes can be written once the visit has ended.', default: 'This visit has not begun yet.' },
+  'in-call': {
+    cancel: 'This visit is in progress and can no longer be cancelled; the doctor ends it from the call.',
+    reschedule: 'This visit is in progress and can no longer be rescheduled.',
+    'write-notes': 'Notes can be written once the visit has ended.',
+    default: 'This visit is in progress.',
+  },
+  ended: { join: 'This visit has ended; it can no longer be joined.', end: 'This visit has already ended.', default: 'This visit has ended and can no longer be changed.' },
+  cancelled: { end: 'This visit was cancelled; there is no call to end.', default: 'This visit was cancelled.' },
+  missed: { end: 'This visit was marked as missed; there is no call to end.', default: 'This visit was missed (no one joined in time) and can no longer be changed.' },
+};
+
+export function isVisitActionAllowed(phase: VisitPhase, action: VisitAction): boolean {
+  return ALLOWED[phase].includes(action);
+}
+
+/** Whether the action may happen in this phase; a refusal is a 409 with a sentence. */
+export function decideVisitAction(phase: VisitPhase, action: VisitAction): { ok: true } | { ok: false; code: 409; error: string } {
+  if (isVisitActionAllowed(phase, action)) return { ok: true };
+  return { ok: false, code: 409, error: REFUSAL[phase][action] ?? REFUSAL[phase].default };
+}
