@@ -6,7 +6,8 @@ COPY package.json package-lock.json prisma.config.ts tsconfig.base.json ./
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY libs/contracts/package.json libs/contracts/
-COPY libs/signaling/package.json libs/signaling/
+COPY libs/room-engine/package.json libs/room-engine/
+COPY libs/call-engine/package.json libs/call-engine/
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 RUN npm ci --no-audit --no-fund

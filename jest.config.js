@@ -26,7 +26,8 @@ module.exports = {
     // The generated Prisma client imports its own .ts files as .js.
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@telehealth/contracts$': '<rootDir>/libs/contracts/src/index.ts',
-    '^@telehealth/signaling$': '<rootDir>/libs/signaling/src/index.ts',
+    '^@telehealth/room-engine$': '<rootDir>/libs/room-engine/src/index.ts',
+    '^@telehealth/call-engine$': '<rootDir>/libs/call-engine/src/index.ts',
   },
   globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
   globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',

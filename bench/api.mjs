@@ -20,7 +20,9 @@ const databaseUrl = await benchDatabase();
 async function doctorWithAppointments(n, reports) {
   return withDb(databaseUrl, async (db) => {
     await db.query('BEGIN');
-    const { rows: [doctor] } = await db.query(
+    const {
+      rows: [doctor],
+    } = await db.query(
       `INSERT INTO users (id, email, name, role, password_hash, time_zone, updated_at)
        VALUES (gen_random_uuid(), 'busy-' || gen_random_uuid() || '@bench.test', 'Dr. Busy Bench', 'DOCTOR'::"Role", 'not-a-hash', 'Europe/Berlin', now()) RETURNING id`,
     );
@@ -51,7 +53,10 @@ async function doctorWithAppointments(n, reports) {
               CASE WHEN starts_at < now() THEN $1::uuid END FROM busy`,
       [doctor.id],
     );
-    const { rows: ended } = await db.query(`SELECT session_id, patient_id, starts_at FROM busy WHERE i <= $1 ORDER BY i LIMIT $2`, [half, reports]);
+    const { rows: ended } = await db.query(`SELECT session_id, patient_id, starts_at FROM busy WHERE i <= $1 ORDER BY i LIMIT $2`, [
+      half,
+      reports,
+    ]);
     for (const visit of ended) {
       await db.query(
         `INSERT INTO session_events (id, session_id, user_id, type, occurred_at)
@@ -102,7 +107,10 @@ const doctorToken = token(fixture.doctorId, 'DOCTOR');
 const results = {};
 try {
   const listOk = (response, body) => response.status === 200 && JSON.parse(body.toString()).items.length > 0;
-  for (const [name, query] of [['list upcoming', ''], ['list past', '?scope=past']]) {
+  for (const [name, query] of [
+    ['list upcoming', ''],
+    ['list past', '?scope=past'],
+  ]) {
     const url = `${api.url}/api/appointments${query}`;
     await timed(url, doctorToken, args.warmUp, listOk);
     const run = await timed(url, doctorToken, args.requests, listOk);
@@ -119,11 +127,16 @@ try {
     const run = await timed(reportUrl, doctorToken, args.requests, pdfOk);
     results['report.pdf'] = { ...summarize(run.latencies), failures: run.failures, sample: run.sample };
   } else {
-    results['report.pdf'] = { available: false, reason: `not available yet (${reportSource ? 'apps/api/src/sessions/report exists but ' : ''}GET report.pdf answered ${probe.sample})` };
+    results['report.pdf'] = {
+      available: false,
+      reason: `not available yet (${reportSource ? 'apps/api/src/sessions/report exists but ' : ''}GET report.pdf answered ${probe.sample})`,
+    };
   }
 
   const rows = Object.entries(results).map(([name, s]) =>
-    s.available === false ? [name, '-', '-', '-', '-', s.reason] : [name, `${s.count}/${args.requests}`, ms(s.p50), ms(s.p99), ms(s.max), s.failures ? `${s.failures} failed: ${s.sample}` : ''],
+    s.available === false
+      ? [name, '-', '-', '-', '-', s.reason]
+      : [name, `${s.count}/${args.requests}`, ms(s.p50), ms(s.p99), ms(s.max), s.failures ? `${s.failures} failed: ${s.sample}` : ''],
   );
   const text = table(['request', 'ok', 'p50 ms', 'p99 ms', 'max ms', 'note'], rows);
   console.log(`\nREST, one request at a time; the doctor has ${args.appointments} appointments\n${text}`);

@@ -29,9 +29,13 @@ const { startStack, createAccount, PASSWORD } = require(path.join(ROOT, 'e2e/sup
 /** Installed in every page: the time of the click on Join and of the first remote frame with a picture. */
 function watchFirstFrame() {
   window.__bench = { joinClickAt: null, firstFrameAt: null };
-  document.addEventListener('click', (event) => {
-    if (event.target instanceof Element && event.target.closest('[data-testid=join-visit]')) window.__bench.joinClickAt ??= Date.now();
-  }, true);
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (event.target instanceof Element && event.target.closest('[data-testid=join-visit]')) window.__bench.joinClickAt ??= Date.now();
+    },
+    true,
+  );
   const poll = setInterval(() => {
     const video = document.querySelector('[data-testid=remote-video]');
     if (video && video.videoWidth > 0) {
@@ -75,27 +79,43 @@ async function rep(n) {
   const doctor = await createAccount('DOCTOR', `Dr. Bench ${n}`);
   const patient = await createAccount('PATIENT', `Patient Bench ${n}`);
   const { accessToken } = await api('/auth/login', { method: 'POST', body: JSON.stringify({ email: doctor.email, password: PASSWORD }) });
-  const appointment = await api('/appointments', {
-    method: 'POST',
-    body: JSON.stringify({ patientId: patient.id, startsAt: new Date().toISOString(), durationMinutes: 30, reason: `Benchmark ${n}` }),
-  }, accessToken);
-  const [patientPage, doctorPage] = await Promise.all([visitPage(patientBrowser, patient, appointment.sessionId), visitPage(doctorBrowser, doctor, appointment.sessionId)]);
+  const appointment = await api(
+    '/appointments',
+    {
+      method: 'POST',
+      body: JSON.stringify({ patientId: patient.id, startsAt: new Date().toISOString(), durationMinutes: 30, reason: `Benchmark ${n}` }),
+    },
+    accessToken,
+  );
+  const [patientPage, doctorPage] = await Promise.all([
+    visitPage(patientBrowser, patient, appointment.sessionId),
+    visitPage(doctorBrowser, doctor, appointment.sessionId),
+  ]);
   try {
     await patientPage.getByTestId('join-visit').click();
     await patientPage.waitForFunction(() => document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') === 'waiting');
     await doctorPage.getByTestId('join-visit').click();
-    const firstFrame = (p) => p.waitForFunction(() => window.__bench.firstFrameAt, null, { timeout: 20_000 }).then(() => p.evaluate(() => window.__bench));
+    const firstFrame = (p) =>
+      p.waitForFunction(() => window.__bench.firstFrameAt, null, { timeout: 20_000 }).then(() => p.evaluate(() => window.__bench));
     let d;
     let pt;
     try {
       [d, pt] = await Promise.all([firstFrame(doctorPage), firstFrame(patientPage)]);
     } catch (error) {
       // A call that never shows a picture is a finding, not a reason to lose the other reps.
-      const state = (p) => p.evaluate(() => ({ call: document.querySelector('[data-testid=call-state]')?.getAttribute('data-state'), bench: window.__bench })).catch(() => null);
+      const state = (p) =>
+        p
+          .evaluate(() => ({ call: document.querySelector('[data-testid=call-state]')?.getAttribute('data-state'), bench: window.__bench }))
+          .catch(() => null);
       return { failed: error.message.split('\n')[0], doctor: await state(doctorPage), patient: await state(patientPage) };
     }
     const frames = await Promise.all([framesDecoded(doctorPage), framesDecoded(patientPage)]);
-    return { doctorMs: d.firstFrameAt - d.joinClickAt, patientMs: pt.firstFrameAt - d.joinClickAt, bothMs: Math.max(d.firstFrameAt, pt.firstFrameAt) - d.joinClickAt, framesDecoded: frames };
+    return {
+      doctorMs: d.firstFrameAt - d.joinClickAt,
+      patientMs: pt.firstFrameAt - d.joinClickAt,
+      bothMs: Math.max(d.firstFrameAt, pt.firstFrameAt) - d.joinClickAt,
+      framesDecoded: frames,
+    };
   } finally {
     await Promise.all([doctorPage.context().close(), patientPage.context().close()]);
   }
@@ -117,12 +137,27 @@ try {
   }
   const describe = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
-    return { count: sorted.length, min: sorted[0], median: sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2, max: sorted.at(-1) };
+    return {
+      count: sorted.length,
+      min: sorted[0],
+      median: sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2,
+      max: sorted.at(-1),
+    };
   };
-  const stats = { both: describe(reps.map((r) => r.bothMs)), doctor: describe(reps.map((r) => r.doctorMs)), patient: describe(reps.map((r) => r.patientMs)) };
+  const stats = {
+    both: describe(reps.map((r) => r.bothMs)),
+    doctor: describe(reps.map((r) => r.doctorMs)),
+    patient: describe(reps.map((r) => r.patientMs)),
+  };
   const text = table(
     ['first remote frame after the doctor’s Join click', 'reps ok', 'min ms', 'median ms', 'max ms'],
-    Object.entries({ 'both sides': stats.both, 'doctor’s page': stats.doctor, 'patient’s page': stats.patient }).map(([name, s]) => [name, `${s.count}/${args.reps}`, ms(s.min), ms(s.median), ms(s.max)]),
+    Object.entries({ 'both sides': stats.both, 'doctor’s page': stats.doctor, 'patient’s page': stats.patient }).map(([name, s]) => [
+      name,
+      `${s.count}/${args.reps}`,
+      ms(s.min),
+      ms(s.median),
+      ms(s.max),
+    ]),
   );
   console.log(`\nBrowser: full app, two headless Chromiums, fake media\n${text}`);
   announce(writeResult('browser', { args: { ...args }, stats, reps, failures, table: text }));

@@ -13,7 +13,15 @@ const require = createRequire(import.meta.url);
 const { io } = require('socket.io-client');
 
 const args = parseArgs(
-  { steps: [1000, 2500, 5000, 7500, 10000], heartbeatMs: 5000, windowMs: 10_000, settleMs: 2000, p99LimitMs: 50, stepTimeoutS: 150, maxMinutes: 12 },
+  {
+    steps: [1000, 2500, 5000, 7500, 10000],
+    heartbeatMs: 5000,
+    windowMs: 10_000,
+    settleMs: 2000,
+    p99LimitMs: 50,
+    stepTimeoutS: 150,
+    maxMinutes: 12,
+  },
   { steps: [20, 50], heartbeatMs: 500, windowMs: 1500, settleMs: 300, stepTimeoutS: 30, maxMinutes: 1.5 },
 );
 hardDeadline(args.maxMinutes * 60_000, 'capacity');
@@ -48,16 +56,24 @@ async function liveHeap() {
 }
 function connect(token) {
   return new Promise((resolve, reject) => {
-    const socket = io(`${server.url}/signaling`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
+    const socket = io(`${server.url}/signaling`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: 30_000,
+    });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
 }
 async function pool(items, concurrency, deadline, work) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length && Date.now() < deadline) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length && Date.now() < deadline) await work(items[next++]);
+    }),
+  );
   return next >= items.length;
 }
 
@@ -83,7 +99,10 @@ async function openRoom(spec) {
     });
   }
   for (const socket of [patient, doctor]) {
-    const ack = await socket.timeout(30_000).emitWithAck('join-room', { roomId: spec.roomId }).catch((error) => ({ ok: false, error: error.message }));
+    const ack = await socket
+      .timeout(30_000)
+      .emitWithAck('join-room', { roomId: spec.roomId })
+      .catch((error) => ({ ok: false, error: error.message }));
     if (!ack?.ok) note(`join: ${JSON.stringify(ack)}`);
   }
   return { patient, doctor };
@@ -95,7 +114,11 @@ function heartbeat(room) {
     const id = String(nextId++);
     pending.set(id, performance.now());
     if (window) window.sent += 1;
-    socket.emit('ice-candidate', { candidate: { candidate: candidate(id), sdpMid: '0', sdpMLineIndex: 0 } }, (ack) => ack?.ok || note(`heartbeat: ${JSON.stringify(ack)}`));
+    socket.emit(
+      'ice-candidate',
+      { candidate: { candidate: candidate(id), sdpMid: '0', sdpMLineIndex: 0 } },
+      (ack) => ack?.ok || note(`heartbeat: ${JSON.stringify(ack)}`),
+    );
   };
   room.timer = setTimeout(() => {
     beat();
@@ -197,7 +220,19 @@ try {
   const limit = steps.find((step) => !(step.p99 <= args.p99LimitMs));
   const bareAt = (sockets) => bare.steps.find((step) => step.sockets === sockets);
   const text = table(
-    ['sockets', 'heartbeats/s', 'p50 ms', 'p99 ms', 'max ms', 'server RSS MB', 'RSS KB/socket', 'live heap KB/socket', 'server CPU', 'join+connect /s', 'bare Socket.IO: p99 ms, RSS KB/socket, live heap KB/socket'],
+    [
+      'sockets',
+      'heartbeats/s',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'server RSS MB',
+      'RSS KB/socket',
+      'live heap KB/socket',
+      'server CPU',
+      'join+connect /s',
+      'bare Socket.IO: p99 ms, RSS KB/socket, live heap KB/socket',
+    ],
     steps.map((s) => [
       s.sockets,
       Math.round(s.heartbeatsPerSecond),
@@ -209,13 +244,26 @@ try {
       s.liveHeapPerSocketKb.toFixed(1),
       `${Math.round(s.serverCpu * 100)}%`,
       Math.round(s.joinsPerSecond),
-      bareAt(s.sockets) ? `${ms(bareAt(s.sockets).p99)}, ${bareAt(s.sockets).rssPerSocketKb.toFixed(1)}, ${bareAt(s.sockets).liveHeapPerSocketKb.toFixed(1)}` : 'n/a',
+      bareAt(s.sockets)
+        ? `${ms(bareAt(s.sockets).p99)}, ${bareAt(s.sockets).rssPerSocketKb.toFixed(1)}, ${bareAt(s.sockets).liveHeapPerSocketKb.toFixed(1)}`
+        : 'n/a',
     ]),
   );
-  const verdict = limit ? `p99 passes ${args.p99LimitMs} ms at ${limit.sockets} sockets` : `p99 stays under ${args.p99LimitMs} ms up to ${steps.at(-1)?.sockets} sockets`;
+  const verdict = limit
+    ? `p99 passes ${args.p99LimitMs} ms at ${limit.sockets} sockets`
+    : `p99 stays under ${args.p99LimitMs} ms up to ${steps.at(-1)?.sockets} sockets`;
   console.log(`\nCapacity: one API process, baseline RSS ${Math.round(baseline.rss / 2 ** 20)} MB; ${verdict}\n${text}`);
   announce(
-    writeResult('capacity', { args: { ...args }, baselineRssMb: baseline.rss / 2 ** 20, steps, bare: { baselineRssMb: bare.baseline.rss / 2 ** 20, steps: bare.steps }, verdict, errors, errorSamples, table: text }),
+    writeResult('capacity', {
+      args: { ...args },
+      baselineRssMb: baseline.rss / 2 ** 20,
+      steps,
+      bare: { baselineRssMb: bare.baseline.rss / 2 ** 20, steps: bare.steps },
+      verdict,
+      errors,
+      errorSamples,
+      table: text,
+    }),
   );
 } finally {
   closeAll();

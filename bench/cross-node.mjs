@@ -8,7 +8,17 @@ import { startApi } from './lib/servers.mjs';
 
 const args = parseArgs(
   // nodeBCore=1 puts node B beside the load generator instead of beside node A (see BENCHMARKS.md).
-  { rooms: 500, rounds: 3, spreadMs: 5000, gapMs: 25, modes: ['spread', 'burst'], warmUpRooms: 'all', settleMs: 3000, maxMinutes: 10, nodeBCore: 0 },
+  {
+    rooms: 500,
+    rounds: 3,
+    spreadMs: 5000,
+    gapMs: 25,
+    modes: ['spread', 'burst'],
+    warmUpRooms: 'all',
+    settleMs: 3000,
+    maxMinutes: 10,
+    nodeBCore: 0,
+  },
   { rooms: 5, rounds: 1, spreadMs: 300, warmUpRooms: 0, settleMs: 200, pauseMs: 100, modes: ['spread'], maxMinutes: 2 },
 );
 hardDeadline(args.maxMinutes * 60_000, 'cross-node');
@@ -34,12 +44,18 @@ try {
   ];
   const { runs, summary } = await compareServers({ ...args, targets, roomList: rooms });
   const verdict = Object.fromEntries(
-    args.modes.map((mode) => [mode, { vsSingle: p99Ratio(summary[mode], 'cross', 'single'), vsSingleRedis: p99Ratio(summary[mode], 'cross', 'singleRedis') }]),
+    args.modes.map((mode) => [
+      mode,
+      { vsSingle: p99Ratio(summary[mode], 'cross', 'single'), vsSingleRedis: p99Ratio(summary[mode], 'cross', 'singleRedis') },
+    ]),
   );
   const text = comparisonTable(summary, args.modes, targets, {
     serverHeader: 'servers',
     ratioHeader: 'cross-node p99 ÷',
-    ratioCell: (mode, key) => (key === 'cross' ? `${ratio(verdict[mode].vsSingle.median)} one process, ${ratio(verdict[mode].vsSingleRedis.median)} one + Redis` : ''),
+    ratioCell: (mode, key) =>
+      key === 'cross'
+        ? `${ratio(verdict[mode].vsSingle.median)} one process, ${ratio(verdict[mode].vsSingleRedis.median)} one + Redis`
+        : '',
   });
   console.log(`\nCross-node: ${args.rooms} rooms, patient on node A, doctor on node B, ${args.rounds} rounds\n${text}`);
   announce(writeResult('cross-node', { args: { ...args }, summary, verdict, runs, table: text }));

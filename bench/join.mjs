@@ -20,7 +20,13 @@ const api = await startApi({ databaseUrl });
 
 function connect(token) {
   return new Promise((resolve, reject) => {
-    const socket = io(`${api.url}/signaling`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
+    const socket = io(`${api.url}/signaling`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: 20_000,
+    });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
@@ -35,7 +41,7 @@ try {
   ]);
   for (let i = 0; i < parties.length; i += 50) {
     const batch = await Promise.all(parties.slice(i, i + 50).map((party) => connect(party.token)));
-    batch.forEach((socket, k) => (parties[i + k].socket = socket, sockets.push(socket)));
+    batch.forEach((socket, k) => ((parties[i + k].socket = socket), sockets.push(socket)));
   }
 
   /** Joins at a fixed rate (patient, then the doctor of the same room), whatever the answers' latency. */
@@ -50,7 +56,10 @@ try {
         const wait = due - performance.now();
         if (wait > 0) await sleep(wait);
         const sentAt = performance.now();
-        const ack = await party.socket.timeout(10_000).emitWithAck('join-room', { roomId: party.roomId }).catch((error) => ({ ok: false, error: error.message }));
+        const ack = await party.socket
+          .timeout(10_000)
+          .emitWithAck('join-room', { roomId: party.roomId })
+          .catch((error) => ({ ok: false, error: error.message }));
         if (ack?.ok) latencies.push(performance.now() - sentAt);
         else {
           errors += 1;
@@ -70,7 +79,18 @@ try {
   const serverCpu = (after.cpuSeconds - before.cpuSeconds) / run.seconds;
   const text = table(
     ['joins', 'rate /s', 'ok', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'server CPU'],
-    [[args.joins, args.rate, `${stats.count}/${args.joins}`, ms(stats.p50), ms(stats.p95), ms(stats.p99), ms(stats.max), `${Math.round(serverCpu * 100)}%`]],
+    [
+      [
+        args.joins,
+        args.rate,
+        `${stats.count}/${args.joins}`,
+        ms(stats.p50),
+        ms(stats.p95),
+        ms(stats.p99),
+        ms(stats.max),
+        `${Math.round(serverCpu * 100)}%`,
+      ],
+    ],
   );
   console.log(`\nJoin latency (join-room acknowledgement)\n${text}`);
   announce(writeResult('join', { args: { ...args }, stats, errors: run.errors, errorSamples: run.samples, serverCpu, table: text }));

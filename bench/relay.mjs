@@ -24,14 +24,20 @@ try {
   ];
   const { runs, summary } = await compareServers({ ...args, targets, roomList: rooms });
   const verdict = Object.fromEntries(
-    args.modes.map((mode) => [mode, { vsBare: p99Ratio(summary[mode], 'gateway', 'bare'), vsPeer: p99Ratio(summary[mode], 'gateway', 'peerjs') }]),
+    args.modes.map((mode) => [
+      mode,
+      { vsBare: p99Ratio(summary[mode], 'gateway', 'bare'), vsPeer: p99Ratio(summary[mode], 'gateway', 'peerjs') },
+    ]),
   );
   const text = comparisonTable(summary, args.modes, targets, {
     serverHeader: 'server',
     ratioHeader: 'our p99 ÷',
-    ratioCell: (mode, key) => (key === 'gateway' ? `${ratio(verdict[mode].vsBare.median)} bare, ${ratio(verdict[mode].vsPeer.median)} PeerJS` : ''),
+    ratioCell: (mode, key) =>
+      key === 'gateway' ? `${ratio(verdict[mode].vsBare.median)} bare, ${ratio(verdict[mode].vsPeer.median)} PeerJS` : '',
   });
-  console.log(`\nRelay: ${args.rooms} rooms (${args.rooms * 2} sockets), ${args.rounds} rounds per server, 27 relayed messages per room\n${text}`);
+  console.log(
+    `\nRelay: ${args.rooms} rooms (${args.rooms * 2} sockets), ${args.rounds} rounds per server, 27 relayed messages per room\n${text}`,
+  );
   const file = writeResult('relay', { args: { ...args }, summary, verdict, runs, table: text });
   announce(file);
 } finally {

@@ -20,7 +20,7 @@ function run(name) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, `bench/${name}.mjs`), ...passOn], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk, process.stdout.write(chunk)));
+    child.stdout.on('data', (chunk) => ((out += chunk), process.stdout.write(chunk)));
     const timer = setTimeout(() => child.kill('SIGKILL'), 20 * 60_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -43,7 +43,12 @@ const relay = results.relay;
 if (relay?.verdict) {
   for (const [mode, v] of Object.entries(relay.verdict)) {
     const g = relay.summary[mode].gateway.pooled;
-    rows.push([`relay p99, ${mode} (our ${ms(g.p99)} ms)`, '≤ 1.2× bare Socket.IO', ratio(v.vsBare.median), verdict(v.vsBare.median <= 1.2)]);
+    rows.push([
+      `relay p99, ${mode} (our ${ms(g.p99)} ms)`,
+      '≤ 1.2× bare Socket.IO',
+      ratio(v.vsBare.median),
+      verdict(v.vsBare.median <= 1.2),
+    ]);
     rows.push([`relay p99, ${mode}`, '< PeerJS server', ratio(v.vsPeer.median), verdict(v.vsPeer.median < 1)]);
   }
 }
@@ -52,34 +57,89 @@ if (capacity?.steps) {
   const last = capacity.steps.at(-1);
   const wanted = Math.max(...capacity.args.steps);
   rows.push([`capacity: sockets reached`, `${wanted}`, `${last.sockets}`, verdict(last.sockets >= wanted)]);
-  rows.push([`capacity: heartbeat p99 at ${last.sockets}`, '< 50 ms', `${ms(last.p99)} ms (${capacity.verdict})`, verdict(last.sockets >= wanted && last.p99 < 50)]);
+  rows.push([
+    `capacity: heartbeat p99 at ${last.sockets}`,
+    '< 50 ms',
+    `${ms(last.p99)} ms (${capacity.verdict})`,
+    verdict(last.sockets >= wanted && last.p99 < 50),
+  ]);
   const bare = capacity.bare?.steps.find((step) => step.sockets === last.sockets);
-  const context = [`live heap ${last.liveHeapPerSocketKb?.toFixed(1)} KB`, bare && `bare Socket.IO ${bare.rssPerSocketKb.toFixed(1)} KB RSS, ${bare.liveHeapPerSocketKb.toFixed(1)} KB live`].filter(Boolean).join('; ');
-  rows.push([`capacity: RSS per socket at ${last.sockets}`, '≤ 30 KB', `${last.rssPerSocketKb.toFixed(1)} KB (${context})`, verdict(last.rssPerSocketKb <= 30)]);
+  const context = [
+    `live heap ${last.liveHeapPerSocketKb?.toFixed(1)} KB`,
+    bare && `bare Socket.IO ${bare.rssPerSocketKb.toFixed(1)} KB RSS, ${bare.liveHeapPerSocketKb.toFixed(1)} KB live`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  rows.push([
+    `capacity: RSS per socket at ${last.sockets}`,
+    '≤ 30 KB',
+    `${last.rssPerSocketKb.toFixed(1)} KB (${context})`,
+    verdict(last.rssPerSocketKb <= 30),
+  ]);
 }
-if (results.join?.stats) rows.push([`join-room p99 at ${results.join.args.rate}/s`, '≤ 20 ms', `${ms(results.join.stats.p99)} ms (p50 ${ms(results.join.stats.p50)}, ${results.join.errors} failed)`, verdict(results.join.stats.p99 <= 20 && results.join.errors === 0)]);
+if (results.join?.stats)
+  rows.push([
+    `join-room p99 at ${results.join.args.rate}/s`,
+    '≤ 20 ms',
+    `${ms(results.join.stats.p99)} ms (p50 ${ms(results.join.stats.p50)}, ${results.join.errors} failed)`,
+    verdict(results.join.stats.p99 <= 20 && results.join.errors === 0),
+  ]);
 const cross = results['cross-node'];
 if (cross?.verdict) {
-  for (const [mode, v] of Object.entries(cross.verdict)) rows.push([`cross-node p99, ${mode}`, '≤ 2× one process', `${ratio(v.vsSingle.median)} (${ratio(v.vsSingleRedis.median)} one + Redis)`, verdict(v.vsSingle.median <= 2)]);
+  for (const [mode, v] of Object.entries(cross.verdict))
+    rows.push([
+      `cross-node p99, ${mode}`,
+      '≤ 2× one process',
+      `${ratio(v.vsSingle.median)} (${ratio(v.vsSingleRedis.median)} one + Redis)`,
+      verdict(v.vsSingle.median <= 2),
+    ]);
 }
-if (results.browser?.stats) rows.push(['browser: Join click to first frame, both sides', 'median ≤ 600 ms', `${ms(results.browser.stats.both.median)} ms (min ${ms(results.browser.stats.both.min)}, max ${ms(results.browser.stats.both.max)}${results.browser.failures?.length ? `; ${results.browser.failures.length} of ${results.browser.args.reps} reps never showed a picture` : ''})`, verdict(results.browser.stats.both.median <= 600)]);
+if (results.browser?.stats)
+  rows.push([
+    'browser: Join click to first frame, both sides',
+    'median ≤ 600 ms',
+    `${ms(results.browser.stats.both.median)} ms (min ${ms(results.browser.stats.both.min)}, max ${ms(results.browser.stats.both.max)}${results.browser.failures?.length ? `; ${results.browser.failures.length} of ${results.browser.args.reps} reps never showed a picture` : ''})`,
+    verdict(results.browser.stats.both.median <= 600),
+  ]);
 else if (results.browser?.skipped) rows.push(['browser', 'median ≤ 600 ms', 'skipped: Chromium missing', 'n/a']);
 const apiResults = results.api?.results;
 if (apiResults) {
   const report = apiResults['report.pdf'];
-  rows.push(['report.pdf p50', '≤ 100 ms', report.available === false ? report.reason : `${ms(report.p50)} ms (p99 ${ms(report.p99)})`, verdict(report.available === false ? undefined : report.p50 <= 100)]);
+  rows.push([
+    'report.pdf p50',
+    '≤ 100 ms',
+    report.available === false ? report.reason : `${ms(report.p50)} ms (p99 ${ms(report.p99)})`,
+    verdict(report.available === false ? undefined : report.p50 <= 100),
+  ]);
   for (const name of ['list upcoming', 'list past']) {
     const s = apiResults[name];
-    rows.push([`GET /api/appointments (${name.split(' ')[1]}), ${results.api.args.appointments} appointments, p99`, '≤ 20 ms', `${ms(s.p99)} ms (p50 ${ms(s.p50)})`, verdict(s.p99 <= 20)]);
+    rows.push([
+      `GET /api/appointments (${name.split(' ')[1]}), ${results.api.args.appointments} appointments, p99`,
+      '≤ 20 ms',
+      `${ms(s.p99)} ms (p50 ${ms(s.p50)})`,
+      verdict(s.p99 <= 20),
+    ]);
   }
 }
-for (const [name, result] of Object.entries(results)) if (result.failed) rows.push([name, '', `benchmark failed (${result.failed})`, 'FAILED']);
+for (const [name, result] of Object.entries(results))
+  if (result.failed) rows.push([name, '', `benchmark failed (${result.failed})`, 'FAILED']);
 
 const m = machine();
 const summary = table(['measure', 'target', 'result', 'verdict'], rows);
-const detail = Object.entries(results).filter(([, r]) => r.table).map(([name, r]) => `### ${name}\n\n${r.table}`).join('\n\n');
+const detail = Object.entries(results)
+  .filter(([, r]) => r.table)
+  .map(([name, r]) => `### ${name}\n\n${r.table}`)
+  .join('\n\n');
 const machineLine = `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; ${m.pinning}`;
-const when = args.fromResults === 'true' ? `Summary of the latest results (${Object.values(results).map((r) => r.at).filter(Boolean).sort()[0] ?? '?'} onwards)` : `Run ${new Date().toISOString()} in ${Math.round((Date.now() - started) / 1000)} s`;
+const when =
+  args.fromResults === 'true'
+    ? `Summary of the latest results (${
+        Object.values(results)
+          .map((r) => r.at)
+          .filter(Boolean)
+          .sort()[0] ?? '?'
+      } onwards)`
+    : `Run ${new Date().toISOString()} in ${Math.round((Date.now() - started) / 1000)} s`;
 const markdown = `${when} on: ${machineLine}.\n\n${summary}\n\n${detail}\n`;
 console.log(`\n=== summary ===\n${markdown}`);
 fs.mkdirSync(RESULTS_DIR, { recursive: true });

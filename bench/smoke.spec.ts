@@ -13,6 +13,7 @@ const RESULTS = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
 
 type Stats = { count: number; p50: number; p99: number; max: number };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each benchmark writes its own result shape
 function runBenchmark(name: string, extra: string[] = []): Promise<any> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bench', `${name}.mjs`), '--smoke', ...extra], {

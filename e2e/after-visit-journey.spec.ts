@@ -40,8 +40,14 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     const sessionId = doctorPage.url().split('/').pop()!;
     await doctorPage.getByTestId('session-record').waitFor();
     expect(await doctorPage.getByTestId('summary-reason').textContent()).toBe(reason);
-    await doctorPage.getByTestId('timeline-entry').filter({ hasText: `${doctor.name} ended the visit` }).waitFor();
-    await doctorPage.getByTestId('timeline-entry').filter({ hasText: `${patient.name} joined` }).waitFor();
+    await doctorPage
+      .getByTestId('timeline-entry')
+      .filter({ hasText: `${doctor.name} ended the visit` })
+      .waitFor();
+    await doctorPage
+      .getByTestId('timeline-entry')
+      .filter({ hasText: `${patient.name} joined` })
+      .waitFor();
     await doctorPage.getByTestId('transcript-message').filter({ hasText: chatLine }).waitFor();
     expect(await doctorPage.getByTestId('summary-zone').textContent()).toContain('Europe/Berlin');
 
@@ -157,7 +163,11 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     await signIn(adminPage, admin.email);
     await adminPage.waitForURL(/\/admin$/);
     await adminPage.locator(`[data-testid=open-room][data-session-id="${sessionId}"]`).waitFor();
-    await adminPage.getByTestId('audit-entry').filter({ hasText: `${patient.name} (patient) entered a call` }).first().waitFor();
+    await adminPage
+      .getByTestId('audit-entry')
+      .filter({ hasText: `${patient.name} (patient) entered a call` })
+      .first()
+      .waitFor();
     expect(await adminPage.getByTestId('header-history').count()).toBe(0);
     await screenshots(adminPage, '26-admin-overview');
     await adminPage.close();
@@ -170,7 +180,10 @@ describeWithBrowser('after the visit: history, record, notes and report in two r
     await doctorPage.locator('[data-testid=visit-status][data-outcome=COMPLETED]').waitFor();
     expect(await doctorPage.getByTestId('end-open-visit').count()).toBe(0);
     expect(await doctorPage.getByTestId('notes-input').isDisabled()).toBe(false);
-    await doctorPage.getByTestId('timeline-entry').filter({ hasText: `${doctor.name} ended the visit` }).waitFor();
+    await doctorPage
+      .getByTestId('timeline-entry')
+      .filter({ hasText: `${doctor.name} ended the visit` })
+      .waitFor();
     await patientPage.locator('[data-testid=end-screen][data-state=ended]').waitFor();
     expect(await patientPage.getByTestId('end-screen-text').textContent()).toContain(doctor.name);
   }, 180_000);

@@ -14,7 +14,9 @@ async function framingSite(target: string): Promise<{ url: string; close: () => 
   const server = http.createServer((request, response) => {
     response.setHeader('content-type', 'text/html; charset=utf-8');
     if (request.url === '/own') return response.end('<p id="own">own frame</p>');
-    response.end(`<!doctype html><title>framer</title><iframe id="own" src="/own"></iframe><iframe id="victim" src="${target}" width="800" height="600"></iframe>`);
+    response.end(
+      `<!doctype html><title>framer</title><iframe id="own" src="/own"></iframe><iframe id="victim" src="${target}" width="800" height="600"></iframe>`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -22,7 +24,11 @@ async function framingSite(target: string): Promise<{ url: string; close: () => 
 }
 
 async function apiLogin(apiUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
@@ -38,13 +44,21 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
 
   it('answers every page with a nonce CSP and the other security headers', async () => {
     const [first, second] = await Promise.all(['/sign-in', '/sign-in'].map((path) => fetch(`${journey.stack.webUrl}${path}`)));
+    if (!first || !second) throw new Error('expected two responses');
     const csp = first.headers.get('content-security-policy') ?? '';
     const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
     expect(scriptSrc).toContain("'strict-dynamic'");
     expect(scriptSrc).not.toContain('unsafe-inline');
     expect(scriptSrc).not.toContain('unsafe-eval');
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self' data: blob:", "media-src 'self' blob:"]) {
+    for (const directive of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "img-src 'self' data: blob:",
+      "media-src 'self' blob:",
+    ]) {
       expect(csp).toContain(directive);
     }
     const apiOrigin = new URL(journey.stack.apiUrl);
@@ -77,7 +91,12 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
       await page.waitForTimeout(1500);
       const victim = await (await page.$('#victim'))!.contentFrame();
       expect(victim?.url() ?? '').not.toContain('/sign-in');
-      const formsInFrame = victim ? await victim.locator('[data-testid=sign-in-form]').count().catch(() => 0) : 0;
+      const formsInFrame = victim
+        ? await victim
+            .locator('[data-testid=sign-in-form]')
+            .count()
+            .catch(() => 0)
+        : 0;
       expect(formsInFrame).toBe(0);
     } finally {
       await context.close();
@@ -95,7 +114,12 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
       if (response.url().endsWith('/bff/auth/signaling-ticket') && response.ok()) tickets.push(await response.json());
     });
     const handshakes: string[] = [];
-    page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => typeof payload === 'string' && payload.startsWith('40/signaling') && handshakes.push(payload)));
+    page.on('websocket', (socket) =>
+      socket.on(
+        'framesent',
+        ({ payload }) => typeof payload === 'string' && payload.startsWith('40/signaling') && handshakes.push(payload),
+      ),
+    );
 
     await signIn(page, doctor.email);
     await page.waitForURL(/\/doctor$/);
@@ -116,7 +140,7 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
 
     expect(tickets.length).toBeGreaterThan(0);
     expect(handshakes.length).toBeGreaterThan(0);
-    const sent = JSON.parse(handshakes[0].slice(handshakes[0].indexOf('{'))) as { token: string };
+    const sent = JSON.parse(handshakes[0]!.slice(handshakes[0]!.indexOf('{'))) as { token: string };
     expect(tickets.map((t) => t.ticket)).toContain(sent.token);
     for (const { expiresAt } of tickets) expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(10 * 60_000);
     // The long token is not what the socket carries: the API hands out a different, longer-lived one on login.
@@ -137,7 +161,10 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
       const response = await fetch(`${webUrl}${path}`, { headers: { cookie } });
       expect([path, response.status]).toEqual([path, 404]);
     }
-    const crossSite = await fetch(`${webUrl}/bff/auth/logout`, { method: 'POST', headers: { cookie, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await fetch(`${webUrl}/bff/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(crossSite.status).toBe(403);
     expect(await crossSite.json()).toEqual({ error: expect.any(String), code: 403 });
     const noOrigin = await fetch(`${webUrl}/bff/auth/logout`, { method: 'POST', headers: { cookie } });
@@ -171,7 +198,10 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
 
     // Another device signs the same account out: the API revokes every token of the account.
     const other = await apiLogin(journey.stack.apiUrl, patient.email);
-    const logout = await fetch(`${journey.stack.apiUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${other}` } });
+    const logout = await fetch(`${journey.stack.apiUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${other}` },
+    });
     expect(logout.status).toBe(204);
 
     // The open page's next API call through /bff is refused, says so, and clears the session cookie.
@@ -192,7 +222,8 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
     const documents: Array<{ path: string; status: number }> = [];
     page.on('response', (response) => {
       const request = response.request();
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents.push({ path: new URL(response.url()).pathname, status: response.status() });
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+        documents.push({ path: new URL(response.url()).pathname, status: response.status() });
     });
     await page.goto('/patient');
     await page.waitForTimeout(4000);
@@ -255,7 +286,10 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
     await screenshots(page, '32-sign-in-one-try-left');
     await page.getByTestId('sign-in-password').fill('wrong-password-last');
     await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('sign-in-error').filter({ hasText: /paused|too many/i }).waitFor();
+    await page
+      .getByTestId('sign-in-error')
+      .filter({ hasText: /paused|too many/i })
+      .waitFor();
     await screenshots(page, '33-sign-in-paused');
   }, 90_000);
 });

@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, screenshots } from './support/browser';
-import { bothInState, callState, doctorJoinsFromWaitingRoom, expectRemoteVideoPlaying, reachCall, scheduleNow, signIn, trackPage } from './support/journey';
+import {
+  bothInState,
+  callState,
+  doctorJoinsFromWaitingRoom,
+  expectRemoteVideoPlaying,
+  reachCall,
+  scheduleNow,
+  signIn,
+  trackPage,
+} from './support/journey';
 import { createAccount } from './support/stack';
 import { describeWithBrowser, twoBrowsers } from './support/two-browsers';
 

@@ -37,13 +37,18 @@ await waitForHealth(`${apiUrl}/api/health`, api);
 
 if (withWeb) {
   const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
-  const web = run('web', [nextBin, 'start', '--port', webPort], {
-    ...env,
-    API_URL: apiUrl,
-    PUBLIC_API_URL: env.PUBLIC_API_URL ?? apiUrl,
-    NEXTAUTH_URL: webUrl,
-    NEXT_TELEMETRY_DISABLED: '1',
-  }, path.join(root, 'apps/web'));
+  const web = run(
+    'web',
+    [nextBin, 'start', '--port', webPort],
+    {
+      ...env,
+      API_URL: apiUrl,
+      PUBLIC_API_URL: env.PUBLIC_API_URL ?? apiUrl,
+      NEXTAUTH_URL: webUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    path.join(root, 'apps/web'),
+  );
   await waitForHttp(webUrl, web);
 }
 
@@ -63,7 +68,7 @@ function run(name, args, childEnv, cwd = root) {
   child.on('exit', (code, signal) => {
     if (stopping) return;
     console.error(`[start] ${name} exited (${signal ?? code}); stopping the rest`);
-    stop(code === 0 ? 1 : code ?? 1);
+    stop(code === 0 ? 1 : (code ?? 1));
   });
   return child;
 }

@@ -22,7 +22,12 @@ export function parseArgs(defaults, smokeDefaults = {}) {
   for (const [key, value] of Object.entries(flags)) {
     if (key === 'smoke') continue;
     const current = merged[key];
-    merged[key] = typeof current === 'number' ? Number(value) : Array.isArray(current) ? value.split(',').map((v) => (typeof current[0] === 'number' ? Number(v) : v)) : value;
+    merged[key] =
+      typeof current === 'number'
+        ? Number(value)
+        : Array.isArray(current)
+          ? value.split(',').map((v) => (typeof current[0] === 'number' ? Number(v) : v))
+          : value;
   }
   merged.smoke = smoke;
   return merged;
@@ -38,7 +43,8 @@ function taskset() {
   for (const candidate of ['/usr/bin/taskset', '/bin/taskset']) if (fs.existsSync(candidate)) tasksetPath = candidate;
   return tasksetPath;
 }
-export const pinning = () => (taskset() ? 'server on core 0, load generator on core 1 (taskset)' : 'not pinned (taskset or a second core missing)');
+export const pinning = () =>
+  taskset() ? 'server on core 0, load generator on core 1 (taskset)' : 'not pinned (taskset or a second core missing)';
 
 /** Pins this process (every thread) to one core: the load generator's. */
 export function pinSelf(core) {
@@ -189,7 +195,8 @@ export const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 export const round = (value, digits = 1) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
-export const ms = (value) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)) : String(value));
+export const ms = (value) =>
+  Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)) : String(value);
 export const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
 
 // ---- output ----

@@ -51,7 +51,13 @@ export async function withDb(url, work) {
 
 /** The API's access token, signed as apps/api/src/auth/token.service.ts signs it. */
 export function token(userId, role) {
-  return jwt.sign({ role }, JWT_SECRET, { algorithm: 'HS256', subject: userId, issuer: 'telehealth-api', audience: 'telehealth', expiresIn: 8 * 3600 });
+  return jwt.sign({ role }, JWT_SECRET, {
+    algorithm: 'HS256',
+    subject: userId,
+    issuer: 'telehealth-api',
+    audience: 'telehealth',
+    expiresIn: 8 * 3600,
+  });
 }
 
 /**

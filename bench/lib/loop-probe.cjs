@@ -9,10 +9,15 @@ const { PerformanceObserver, constants } = require('node:perf_hooks');
 
 const file = path.join(process.env.BENCH_LOOP_PROBE_DIR, `loop-${process.pid}.log`);
 const write = (line) => fs.appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
-const kinds = { [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental' };
+const kinds = {
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+};
 
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) if (entry.duration > 20) write(`gc ${kinds[entry.detail?.kind] ?? 'other'} ${entry.duration.toFixed(1)} ms`);
+  for (const entry of list.getEntries())
+    if (entry.duration > 20) write(`gc ${kinds[entry.detail?.kind] ?? 'other'} ${entry.duration.toFixed(1)} ms`);
 }).observe({ entryTypes: ['gc'] });
 
 let last = performance.now();

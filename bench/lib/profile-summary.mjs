@@ -27,11 +27,22 @@ for (const [id, time] of self) {
   const where = callFrame.url.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm:');
   const key = `${callFrame.functionName || '(anonymous)'} ${where}:${callFrame.lineNumber + 1}`;
   fnTotals.set(key, (fnTotals.get(key) ?? 0) + time);
-  const pkg = callFrame.url === '' ? callFrame.functionName : /node_modules\/((@[^/]+\/)?[^/]+)/.exec(callFrame.url)?.[1] ?? (callFrame.url.startsWith('node:') ? 'node:' : callFrame.url.includes('/dist/') ? 'apps/api/dist' : callFrame.url || 'other');
+  const pkg =
+    callFrame.url === ''
+      ? callFrame.functionName
+      : (/node_modules\/((@[^/]+\/)?[^/]+)/.exec(callFrame.url)?.[1] ??
+        (callFrame.url.startsWith('node:') ? 'node:' : callFrame.url.includes('/dist/') ? 'apps/api/dist' : callFrame.url || 'other'));
   pkgTotals.set(pkg, (pkgTotals.get(pkg) ?? 0) + time);
 }
-const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`).join('\n');
-console.log(`total sampled ${(total / 1e6).toFixed(1)} s\n-- by package --\n${top(pkgTotals, 15)}\n-- by function (self) --\n${top(fnTotals, 25)}`);
+const top = (map, n) =>
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
+console.log(
+  `total sampled ${(total / 1e6).toFixed(1)} s\n-- by package --\n${top(pkgTotals, 15)}\n-- by function (self) --\n${top(fnTotals, 25)}`,
+);
 
 // Inclusive time of the API's own functions and of a few suspects, to attribute the cost.
 const parent = new Map();
@@ -41,7 +52,9 @@ profile.samples.forEach((id, i) => {
   const seen = new Set();
   for (let at = id; at !== undefined; at = parent.get(at)) {
     const { callFrame } = byId.get(at);
-    const interesting = callFrame.url.includes('/apps/api/dist/') || /^(verify|createPublicKey|createSecretKey|compile|parse|safeParse|argon2)/.test(callFrame.functionName);
+    const interesting =
+      callFrame.url.includes('/apps/api/dist/') ||
+      /^(verify|createPublicKey|createSecretKey|compile|parse|safeParse|argon2)/.test(callFrame.functionName);
     if (!interesting) continue;
     const key = `${callFrame.functionName || '(anonymous)'} ${callFrame.url.replace(/.*\/(apps\/api\/dist\/|node_modules\/)/, '')}:${callFrame.lineNumber + 1}`;
     if (seen.has(key)) continue;

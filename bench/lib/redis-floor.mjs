@@ -13,9 +13,17 @@ hardDeadline(args.maxMinutes * 60_000, 'redis-floor');
 pinSelf(0);
 
 const STREAM = `bench-redis-floor-${process.pid}`;
-const entry = (event, body) => ({ uid: 'bench', nsp: '/signaling', type: '3', data: JSON.stringify({ packet: { type: 2, data: [event, body], nsp: '/signaling' }, opts: { rooms: ['room'], except: [] } }) });
+const entry = (event, body) => ({
+  uid: 'bench',
+  nsp: '/signaling',
+  type: '3',
+  data: JSON.stringify({ packet: { type: 2, data: [event, body], nsp: '/signaling' }, opts: { rooms: ['room'], except: [] } }),
+});
 const offer = entry('offer', { sdp: 'v=0 '.padEnd(4096, 'a'), from: 'user' });
-const candidate = entry('ice-candidate', { candidate: { candidate: 'candidate:1 1 udp 2122260223 192.168.1.2 5000 typ host'.padEnd(130, ' '), sdpMid: '0' }, from: 'user' });
+const candidate = entry('ice-candidate', {
+  candidate: { candidate: 'candidate:1 1 udp 2122260223 192.168.1.2 5000 typ host'.padEnd(130, ' '), sdpMid: '0' },
+  from: 'user',
+});
 const chat = entry('chat-message', { body: 'How are you feeling today?'.padEnd(110, '.'), from: 'user' });
 // The relay workload of one room: offer, answer, 20 candidates, 5 chat lines.
 const roomMessages = [offer, offer, ...Array(20).fill(candidate), ...Array(5).fill(chat)];

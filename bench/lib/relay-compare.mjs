@@ -8,14 +8,37 @@ const LOADGEN = 'bench/loadgen/relay-loadgen.mjs';
  * targets: [{ key, label, kind, urlA, urlB, server: [handles whose CPU to sample] }]
  * Returns { runs, summary[mode][key] }.
  */
-export async function compareServers({ targets, roomList: rooms, modes, rounds, spreadMs, gapMs, warmUpRooms, settleMs, pauseMs = 1000, log = console.error, deadlineMs = 150_000 }) {
+export async function compareServers({
+  targets,
+  roomList: rooms,
+  modes,
+  rounds,
+  spreadMs,
+  gapMs,
+  warmUpRooms,
+  settleMs,
+  pauseMs = 1000,
+  log = console.error,
+  deadlineMs = 150_000,
+}) {
   const runs = [];
   const run = async (target, mode, round, roomList) => {
     const before = target.server.map((s) => s.stats());
     const startedAt = Date.now();
     const result = await runLoadgen(
       LOADGEN,
-      { kind: target.kind, urlA: target.urlA, urlB: target.urlB, rooms: roomList, mode, spreadMs, gapMs, settleMs, deadlineMs, peerSuffix: `-${mode}-${round}` },
+      {
+        kind: target.kind,
+        urlA: target.urlA,
+        urlB: target.urlB,
+        rooms: roomList,
+        mode,
+        spreadMs,
+        gapMs,
+        settleMs,
+        deadlineMs,
+        peerSuffix: `-${mode}-${round}`,
+      },
       { timeoutMs: deadlineMs + 10_000 },
     );
     const after = target.server.map((s) => s.stats());
@@ -58,7 +81,9 @@ export async function compareServers({ targets, roomList: rooms, modes, rounds, 
     for (const target of targets) {
       const mine = runs.filter((r) => r.mode === mode && r.key === target.key);
       const pooled = summarize(mine.flatMap((r) => Object.values(r.result.latencies).flat()));
-      const byType = Object.fromEntries(['offer', 'answer', 'candidate', 'chat'].map((type) => [type, summarize(mine.flatMap((r) => r.result.latencies[type]))]));
+      const byType = Object.fromEntries(
+        ['offer', 'answer', 'candidate', 'chat'].map((type) => [type, summarize(mine.flatMap((r) => r.result.latencies[type]))]),
+      );
       summary[mode][target.key] = {
         label: target.label,
         pooled,
@@ -109,5 +134,8 @@ export function comparisonTable(summary, modes, targets, { serverHeader, ratioHe
       ];
     }),
   );
-  return table(['run', serverHeader, 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'msg/s', 'delivered', 'CPU server/loadgen', ratioHeader], rows);
+  return table(
+    ['run', serverHeader, 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'msg/s', 'delivered', 'CPU server/loadgen', ratioHeader],
+    rows,
+  );
 }

@@ -74,7 +74,9 @@ export async function startBareRelay({ core = 0, env = {} } = {}) {
 /** The PeerJS server (`peer` 1.0.2): plain WebSocket at /peerjs. */
 export async function startPeerServer({ core = 0 } = {}) {
   const port = await freePort();
-  const child = spawnTracked(core, [...profileFlags(), path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(core, [...profileFlags(), path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs = collect(child);
   const url = `http://${LOOPBACK}:${port}`;
   await waitFor(async () => (await fetch(`${url}/peerjs/id`)).status === 200, { what: 'PeerJS server', child, logs });

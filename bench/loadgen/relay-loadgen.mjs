@@ -48,13 +48,17 @@ function sdp(id) {
     'a=rtpmap:111 opus/48000/2\r\na=rtcp-fb:111 transport-cc\r\na=fmtp:111 minptime=10;useinbandfec=1\r\na=rtpmap:63 red/48000/2\r\na=fmtp:63 111/111\r\na=rtpmap:9 G722/8000\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\na=ssrc:1001 cname:benchcname\r\n';
   const video = (pt) =>
     `a=rtpmap:${pt} VP8/90000\r\na=rtcp-fb:${pt} goog-remb\r\na=rtcp-fb:${pt} transport-cc\r\na=rtcp-fb:${pt} ccm fir\r\na=rtcp-fb:${pt} nack\r\na=rtcp-fb:${pt} nack pli\r\na=rtpmap:${pt + 1} rtx/90000\r\na=fmtp:${pt + 1} apt=${pt}\r\n`;
-  let body = head + audio + 'm=video 9 UDP/TLS/RTP/SAVPF 96 97 98 99 100 101 102\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtcp-rsize\r\n';
+  let body =
+    head +
+    audio +
+    'm=video 9 UDP/TLS/RTP/SAVPF 96 97 98 99 100 101 102\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtcp-rsize\r\n';
   for (let pt = 96; body.length < sdpBytes - 200; pt += 2) body += video(pt);
   return (body + 'a=ssrc-group:FID 2001 2002\r\na=ssrc:2001 cname:benchcname\r\n').padEnd(sdpBytes, 'a');
 }
 const SDP_ID_AT = 'v=0\r\no=- '.length;
 const idOfSdp = (text) => text.slice(SDP_ID_AT, text.indexOf(' ', SDP_ID_AT));
-const candidateLine = (id, n) => `candidate:${id} 1 udp 2122260223 192.168.${n % 255}.${(n * 7) % 255} ${50000 + (n % 10000)} typ host generation 0 ufrag Xk3d network-id 1 network-cost 10`;
+const candidateLine = (id, n) =>
+  `candidate:${id} 1 udp 2122260223 192.168.${n % 255}.${(n * 7) % 255} ${50000 + (n % 10000)} typ host generation 0 ufrag Xk3d network-id 1 network-cost 10`;
 const idOfCandidate = (text) => text.slice(10, text.indexOf(' ', 10));
 const CHAT_TEXT = 'Thanks, I can hear you well now. The pain started three days ago after the walk, mostly in the evening.';
 const idOfChat = (text) => text.slice(0, text.indexOf(' '));
@@ -102,7 +106,13 @@ class SocketIoParty {
   }
   connect() {
     return new Promise((resolve, reject) => {
-      this.socket = io(`${this.url}/signaling`, { auth: this.auth, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
+      this.socket = io(`${this.url}/signaling`, {
+        auth: this.auth,
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        timeout: 20_000,
+      });
       this.socket.once('connect', resolve);
       this.socket.once('connect_error', reject);
     });
@@ -129,7 +139,8 @@ class SocketIoParty {
   }
   send(type, id, seq) {
     if (type === 'offer' || type === 'answer') void this.request(type, { sdp: sdp(id) });
-    else if (type === 'candidate') void this.request('ice-candidate', { candidate: { candidate: candidateLine(id, seq), sdpMid: '0', sdpMLineIndex: 0 } });
+    else if (type === 'candidate')
+      void this.request('ice-candidate', { candidate: { candidate: candidateLine(id, seq), sdpMid: '0', sdpMLineIndex: 0 } });
     else void this.request('chat-message', { body: `${id} ${CHAT_TEXT}` });
   }
   leave() {
@@ -148,7 +159,9 @@ class PeerJsParty {
   }
   connect() {
     return new Promise((resolve, reject) => {
-      this.ws = new WebSocket(`${this.url}/peerjs?key=peerjs&id=${encodeURIComponent(this.id)}&token=${Math.random().toString(36).slice(2)}`);
+      this.ws = new WebSocket(
+        `${this.url}/peerjs?key=peerjs&id=${encodeURIComponent(this.id)}&token=${Math.random().toString(36).slice(2)}`,
+      );
       const timer = setTimeout(() => reject(new Error('no OPEN within 20 s')), 20_000);
       this.ws.on('message', (data) => {
         const message = JSON.parse(data.toString());
@@ -182,7 +195,12 @@ class PeerJsParty {
     const connectionId = `mc_${this.id}`;
     if (type === 'offer') this.message('OFFER', { sdp: { type: 'offer', sdp: sdp(id) }, type: 'media', connectionId });
     else if (type === 'answer') this.message('ANSWER', { sdp: { type: 'answer', sdp: sdp(id) }, type: 'media', connectionId });
-    else if (type === 'candidate') this.message('CANDIDATE', { candidate: { candidate: candidateLine(id, seq), sdpMid: '0', sdpMLineIndex: 0 }, type: 'media', connectionId });
+    else if (type === 'candidate')
+      this.message('CANDIDATE', {
+        candidate: { candidate: candidateLine(id, seq), sdpMid: '0', sdpMLineIndex: 0 },
+        type: 'media',
+        connectionId,
+      });
     else this.message('CANDIDATE', { chat: `${id} ${CHAT_TEXT}`, type: 'data', connectionId }); // no chat type in PeerJS
   }
   async leave() {
@@ -251,7 +269,7 @@ class Room {
     await Promise.all([this.until('doctor', 'candidate', 1), this.until('patient', 'candidate', 1)]);
     this.got = { doctor: {}, patient: {} };
   }
-  async trickle(party, side) {
+  async trickle(party) {
     for (let k = 0; k < candidates; k += 1) {
       party.send('candidate', stamp('candidate', this.index), k + 1);
       await sleep(gapMs);
@@ -302,7 +320,10 @@ await pool(all, connectConcurrency, async (room) => {
 });
 phases.connectMs = performance.now() - t;
 if (counters.connectErrors > 0) {
-  process.stdout.write(`${JSON.stringify({ error: `${counters.connectErrors} of ${all.length * 2} sockets did not connect`, counters })}\n`, () => process.exit(1));
+  process.stdout.write(
+    `${JSON.stringify({ error: `${counters.connectErrors} of ${all.length * 2} sockets did not connect`, counters })}\n`,
+    () => process.exit(1),
+  );
   await new Promise(() => {});
 }
 t = performance.now();
@@ -316,10 +337,12 @@ await sleep(settleMs);
 timing = true;
 const cpuBefore = process.cpuUsage();
 t = performance.now();
-await Promise.all(all.map(async (room, index) => {
-  if (mode === 'spread') await sleep((index / all.length) * spreadMs);
-  await room.run();
-}));
+await Promise.all(
+  all.map(async (room, index) => {
+    if (mode === 'spread') await sleep((index / all.length) * spreadMs);
+    await room.run();
+  }),
+);
 const wallMs = performance.now() - t;
 const cpu = process.cpuUsage(cpuBefore);
 phases.runMs = wallMs;
@@ -343,7 +366,9 @@ process.stdout.write(
     throughput: counters.received / ((lastReceiveAt - firstSendAt) / 1000),
     loadgenCpu: (cpu.user + cpu.system) / 1000 / wallMs,
     phases,
-    latencies: Object.fromEntries(Object.entries(latencies).map(([type, values]) => [type, values.map((v) => Math.round(v * 1000) / 1000)])),
+    latencies: Object.fromEntries(
+      Object.entries(latencies).map(([type, values]) => [type, values.map((v) => Math.round(v * 1000) / 1000)]),
+    ),
   }) + '\n',
   () => process.exit(0),
 );

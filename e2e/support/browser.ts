@@ -47,12 +47,15 @@ export async function watchCsp(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { __reportCspViolation?: (line: string) => void }).__reportCspViolation;
-      report?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+      report?.(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+      );
     });
   });
   const watchPage = (page: Page) =>
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: console: ${message.text().slice(0, 300)}`);
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(`${page.url()}: console: ${message.text().slice(0, 300)}`);
     });
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
@@ -64,7 +67,11 @@ export function expectNoCspViolations(): void {
   if (seen.length > 0) throw new Error(`Content-Security-Policy violations:\n${seen.join('\n')}`);
 }
 
-export async function newPersonContext(browser: Browser, baseURL: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
+export async function newPersonContext(
+  browser: Browser,
+  baseURL: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport, permissions: ['camera', 'microphone', 'notifications'] });
   context.setDefaultTimeout(20_000);
   await watchCsp(context);

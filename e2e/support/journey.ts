@@ -16,7 +16,7 @@ export async function watchPeerConnections(context: BrowserContext): Promise<voi
         super(...args);
         all.push(this);
       }
-    } as typeof RTCPeerConnection;
+    };
   });
 }
 
@@ -64,7 +64,7 @@ export function remoteVideo(page: Page): Promise<{ width: number; time: number; 
 /** Waits until the remote picture really plays: it has a size, its clock advances, frames are decoded. */
 export async function expectRemoteVideoPlaying(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const video = document.querySelector('[data-testid=remote-video]') as HTMLVideoElement | null;
+    const video = document.querySelector<HTMLVideoElement>('[data-testid=remote-video]');
     return !!video && video.videoWidth > 0 && !video.paused;
   });
   const before = await remoteVideo(page);
@@ -77,17 +77,25 @@ export async function expectRemoteVideoPlaying(page: Page): Promise<void> {
 
 export async function callState(page: Page, state: string, timeout = 30_000): Promise<void> {
   try {
-    await page.waitForFunction((expected) => document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') === expected, state, { timeout });
+    await page.waitForFunction(
+      (expected) => document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') === expected,
+      state,
+      { timeout },
+    );
   } catch (error) {
     const seen = await page
       .evaluate(() => ({
         url: location.pathname,
         state: document.querySelector('[data-testid=call-state]')?.getAttribute('data-state') ?? null,
         text: document.querySelector('main')?.textContent?.slice(0, 120),
-        peerConnections: ((window as unknown as { __peerConnections?: RTCPeerConnection[] }).__peerConnections ?? []).map((pc) => `${pc.connectionState}/${pc.iceConnectionState}/${pc.signalingState}`),
+        peerConnections: ((window as unknown as { __peerConnections?: RTCPeerConnection[] }).__peerConnections ?? []).map(
+          (pc) => `${pc.connectionState}/${pc.iceConnectionState}/${pc.signalingState}`,
+        ),
       }))
       .catch(() => null);
-    throw new Error(`call state never became "${state}": ${JSON.stringify(seen)}\n${(pageLogs.get(page) ?? []).join('\n')}`, { cause: error });
+    throw new Error(`call state never became "${state}": ${JSON.stringify(seen)}\n${(pageLogs.get(page) ?? []).join('\n')}`, {
+      cause: error,
+    });
   }
 }
 
@@ -115,7 +123,7 @@ export function localSlot(at: Date, timeZone: string): { date: string; time: str
 
 /** The doctor books a visit that starts now, through the dashboard's form (times typed in Europe/Berlin). */
 export async function scheduleNow(doctorPage: Page, patient: Account, reason: string): Promise<void> {
-  await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]);
+  await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]!);
   await doctorPage.getByTestId('schedule-patient-option').filter({ hasText: patient.name }).first().click();
   const { date, time } = localSlot(new Date(), 'Europe/Berlin');
   await doctorPage.getByTestId('schedule-date').fill(date);

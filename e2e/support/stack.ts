@@ -82,7 +82,10 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const stop = async () => {
     await Promise.all(
       [web, api].map(
-        (child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+        (child) =>
+          new Promise<void>((resolve) =>
+            child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+          ),
       ),
     );
   };
@@ -107,7 +110,7 @@ export async function createAccount(role: 'DOCTOR' | 'PATIENT' | 'ADMIN', name: 
       `INSERT INTO users (id, email, name, role, password_hash, time_zone, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now()) RETURNING id`,
       [email, name, role, hash, timeZone],
     );
-    return { id: rows[0].id, email, name };
+    return { id: rows[0]!.id, email, name };
   } finally {
     await db.end();
   }

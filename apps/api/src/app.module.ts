@@ -44,9 +44,7 @@ export class AppModule {
         SignalingModule,
         IceServersModule,
       ],
-      providers: [
-        { provide: APP_FILTER, useClass: ErrorResponseFilter },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorResponseFilter }],
     };
   }
 }

@@ -25,14 +25,23 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.set('trust proxy', config.TRUST_PROXY);
   express.disable('x-powered-by');
   // An API serving JSON: no page may embed it, nothing of it runs as a document.
-  express.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, crossOriginResourcePolicy: { policy: 'same-site' } }));
+  express.use(
+    helmet({
+      contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      crossOriginResourcePolicy: { policy: 'same-site' },
+    }),
+  );
   express.use(requestLog(config.LOG_REQUESTS));
   express.enableCors({ origin: config.WEB_ORIGIN, credentials: true });
   express.useWebSocketAdapter(new SignalingIoAdapter(app, config, app.get(RedisService).client));
 }
 
 /** The API as main.ts runs it, not yet listening; integration specs build it the same way. */
-export async function createApp(config: AppConfig, databaseUrl: string, logLevels: LogLevel[] | false = ['log', 'warn', 'error']): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logLevels: LogLevel[] | false = ['log', 'warn', 'error'],
+): Promise<INestApplication> {
   const logger = logLevels && config.LOG_FORMAT === 'json' ? new JsonLogger(logLevels) : logLevels;
   const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), { logger });
   configureApp(app, config);

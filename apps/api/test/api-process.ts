@@ -72,7 +72,10 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
 }
 
 /** Accounts straight in the database, then signed in through a node's real login route. */
-export async function accountsOn(apiUrl: string, people: Array<{ name: string; role: 'DOCTOR' | 'PATIENT' | 'ADMIN' }>): Promise<AuthResponse[]> {
+export async function accountsOn(
+  apiUrl: string,
+  people: Array<{ name: string; role: 'DOCTOR' | 'PATIENT' | 'ADMIN' }>,
+): Promise<AuthResponse[]> {
   const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await db.connect();
   const hash = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
@@ -80,7 +83,10 @@ export async function accountsOn(apiUrl: string, people: Array<{ name: string; r
   try {
     for (const person of people) {
       const email = `${person.role.toLowerCase()}-${randomUUID()}@test.example`;
-      await db.query(`INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`, [email, person.name, person.role, hash]);
+      await db.query(
+        `INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`,
+        [email, person.name, person.role, hash],
+      );
       emails.push(email);
     }
   } finally {
@@ -88,7 +94,11 @@ export async function accountsOn(apiUrl: string, people: Array<{ name: string; r
   }
   return Promise.all(
     emails.map(async (email) => {
-      const response = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+      const response = await fetch(`${apiUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password: TEST_PASSWORD }),
+      });
       if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
       return (await response.json()) as AuthResponse;
     }),
@@ -101,6 +111,7 @@ export async function visitBookedNowOn(apiUrl: string, doctorName: string, patie
     { name: doctorName, role: 'DOCTOR' },
     { name: patientName, role: 'PATIENT' },
   ]);
+  if (!doctor || !patient) throw new Error(`accounts on ${apiUrl}: expected a doctor and a patient`);
   const created = await fetch(`${apiUrl}/api/appointments`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${doctor.accessToken}` },
@@ -139,7 +150,9 @@ export async function startFailoverProxy(ports: () => number[]): Promise<{ url: 
     client.on('error', () => undefined);
     tryNext();
   });
-  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>

@@ -23,7 +23,12 @@ describe('appointments (REST, real database)', () => {
 
   it('schedules a visit with its room and session in the database', async () => {
     const startsAt = minutesFromNow(60);
-    const response = await schedule(doctor, { patientId: patient.id, startsAt, durationMinutes: 30, reason: 'Follow-up on blood pressure' }).expect(201);
+    const response = await schedule(doctor, {
+      patientId: patient.id,
+      startsAt,
+      durationMinutes: 30,
+      reason: 'Follow-up on blood pressure',
+    }).expect(201);
     const visit = response.body as AppointmentResponse;
     expect(visit).toMatchObject({
       doctor: { id: doctor.id, name: 'Dr. Rita Levi' },
@@ -56,13 +61,20 @@ describe('appointments (REST, real database)', () => {
 
   it('lets no patient schedule a visit (403)', async () => {
     const other = await signedInUser(sut, 'PATIENT');
-    const response = await schedule(patient, { patientId: other.id, startsAt: minutesFromNow(60), durationMinutes: 30, reason: 'x' }).expect(403);
+    const response = await schedule(patient, {
+      patientId: other.id,
+      startsAt: minutesFromNow(60),
+      durationMinutes: 30,
+      reason: 'x',
+    }).expect(403);
     expect(response.body).toEqual({ error: 'Only doctors may do this.', code: 403 });
     expect(await sut.prisma.appointment.count({ where: { patientId: other.id } })).toBe(0);
   });
 
   it('hides another doctor’s appointment behind a 404, so ids do not leak', async () => {
-    const visit = (await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(90), durationMinutes: 20, reason: 'x' }).expect(201)).body;
+    const visit = (
+      await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(90), durationMinutes: 20, reason: 'x' }).expect(201)
+    ).body;
     const otherDoctor = await signedInUser(sut, 'DOCTOR');
     const stranger = await signedInUser(sut, 'PATIENT');
     const response = await sut.http.get(`/api/appointments/${visit.id}`).set(bearer(otherDoctor)).expect(404);
@@ -119,8 +131,12 @@ describe('appointments (REST, real database)', () => {
   });
 
   it('reschedules for the doctor, refuses an overlap with 409, and lets a patient only cancel', async () => {
-    const visit = (await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(6 * 60), durationMinutes: 30, reason: 'x' }).expect(201)).body;
-    const blocker = (await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(8 * 60), durationMinutes: 30, reason: 'y' }).expect(201)).body;
+    const visit = (
+      await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(6 * 60), durationMinutes: 30, reason: 'x' }).expect(201)
+    ).body;
+    const blocker = (
+      await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(8 * 60), durationMinutes: 30, reason: 'y' }).expect(201)
+    ).body;
 
     const moved = await sut.http
       .patch(`/api/appointments/${visit.id}`)
@@ -129,22 +145,41 @@ describe('appointments (REST, real database)', () => {
       .expect(200);
     expect(moved.body).toMatchObject({ startsAt: minutesFromNow(7 * 60), durationMinutes: 45, status: 'SCHEDULED' });
 
-    const clash = await sut.http.patch(`/api/appointments/${visit.id}`).set(bearer(doctor)).send({ startsAt: blocker.startsAt, durationMinutes: 30 }).expect(409);
+    const clash = await sut.http
+      .patch(`/api/appointments/${visit.id}`)
+      .set(bearer(doctor))
+      .send({ startsAt: blocker.startsAt, durationMinutes: 30 })
+      .expect(409);
     expect(clash.body.error).toContain('overlaps');
     const unchanged = await sut.http.get(`/api/appointments/${visit.id}`).set(bearer(doctor)).expect(200);
     expect(unchanged.body.startsAt).toBe(minutesFromNow(7 * 60));
 
-    const byPatient = await sut.http.patch(`/api/appointments/${visit.id}`).set(bearer(patient)).send({ startsAt: minutesFromNow(9 * 60), durationMinutes: 30 }).expect(403);
+    const byPatient = await sut.http
+      .patch(`/api/appointments/${visit.id}`)
+      .set(bearer(patient))
+      .send({ startsAt: minutesFromNow(9 * 60), durationMinutes: 30 })
+      .expect(403);
     expect(byPatient.body.error).toContain('Only the doctor can reschedule');
   });
 
   it('lists the caller’s own upcoming visits soonest first and past ones latest first, paginated', async () => {
     const other = await signedInUser(sut, 'PATIENT');
     for (const hours of [30, 10, 20]) {
-      await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(hours * 60), durationMinutes: 30, reason: `in ${hours}h` }).expect(201);
+      await schedule(doctor, {
+        patientId: patient.id,
+        startsAt: minutesFromNow(hours * 60),
+        durationMinutes: 30,
+        reason: `in ${hours}h`,
+      }).expect(201);
     }
-    await schedule(doctor, { patientId: other.id, startsAt: minutesFromNow(40 * 60), durationMinutes: 30, reason: 'someone else' }).expect(201);
-    const cancelled = (await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(50 * 60), durationMinutes: 30, reason: 'cancelled' }).expect(201)).body;
+    await schedule(doctor, { patientId: other.id, startsAt: minutesFromNow(40 * 60), durationMinutes: 30, reason: 'someone else' }).expect(
+      201,
+    );
+    const cancelled = (
+      await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(50 * 60), durationMinutes: 30, reason: 'cancelled' }).expect(
+        201,
+      )
+    ).body;
     await sut.http.patch(`/api/appointments/${cancelled.id}`).set(bearer(doctor)).send({ status: 'CANCELLED' }).expect(200);
 
     const page1 = await sut.http.get('/api/appointments?scope=upcoming&pageSize=2').set(bearer(patient)).expect(200);
@@ -154,7 +189,13 @@ describe('appointments (REST, real database)', () => {
     expect(page2.body.items.map((item: AppointmentResponse) => item.reason)).toEqual(['in 30h']);
     const beyond = await sut.http.get('/api/appointments?scope=upcoming&pageSize=2&page=3').set(bearer(patient)).expect(200);
     expect(beyond.body).toEqual({ items: [], page: 3, pageSize: 2, total: 3 });
-    expect(page1.body.items[0]).toMatchObject({ doctor: { id: doctor.id }, patient: { id: patient.id }, status: 'SCHEDULED', sessionStatus: 'WAITING', cancelledAt: null });
+    expect(page1.body.items[0]).toMatchObject({
+      doctor: { id: doctor.id },
+      patient: { id: patient.id },
+      status: 'SCHEDULED',
+      sessionStatus: 'WAITING',
+      cancelledAt: null,
+    });
 
     const past = await sut.http.get('/api/appointments?scope=past').set(bearer(patient)).expect(200);
     expect(past.body.items.map((item: AppointmentResponse) => item.reason)).toEqual(['cancelled']);

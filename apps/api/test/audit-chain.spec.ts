@@ -33,7 +33,9 @@ describe('audit log: security events and a tamper-evident hash chain (real datab
       const marker = `chain-test-${randomUUID()}`;
       await Promise.all(
         Array.from({ length: 200 }, (_, index) =>
-          (index % 2 ? other : sut).app.get(AuditService).record({ actorId: null, action: 'test.write', entityType: 'test', entityId: `${marker}-${index}` }),
+          (index % 2 ? other : sut).app
+            .get(AuditService)
+            .record({ actorId: null, action: 'test.write', entityType: 'test', entityId: `${marker}-${index}` }),
         ),
       );
       const rows = await sut.prisma.auditLog.findMany({ where: { entityId: { startsWith: marker } }, orderBy: { seq: 'asc' } });
@@ -42,7 +44,11 @@ describe('audit log: security events and a tamper-evident hash chain (real datab
       const verified = await sut.http.get('/api/audit/verify').set(bearer(admin)).expect(200);
       expect(verified.body).toEqual({ intact: true, rows: expect.any(Number) });
       expect(verified.body.rows).toBeGreaterThanOrEqual(200);
-      const { max, count } = (await onDatabase((client) => client.query<{ max: string; count: string }>('SELECT max(seq)::text AS max, count(*)::text AS count FROM audit_logs'))).rows[0];
+      const { max, count } = (
+        await onDatabase((client) =>
+          client.query<{ max: string; count: string }>('SELECT max(seq)::text AS max, count(*)::text AS count FROM audit_logs'),
+        )
+      ).rows[0]!;
       expect(max).toBe(count);
     } finally {
       await other.close();
@@ -61,7 +67,12 @@ describe('audit log: security events and a tamper-evident hash chain (real datab
     await onDatabase((client) => client.query(`UPDATE audit_logs SET ip = '198.51.100.1' WHERE id = $1`, [row.id]));
     try {
       const verified = await sut.http.get('/api/audit/verify').set(bearer(admin)).expect(200);
-      expect(verified.body).toEqual({ intact: false, rows: expect.any(Number), firstBrokenId: row.id, firstBrokenAt: row.occurredAt.toISOString() });
+      expect(verified.body).toEqual({
+        intact: false,
+        rows: expect.any(Number),
+        firstBrokenId: row.id,
+        firstBrokenAt: row.occurredAt.toISOString(),
+      });
       const cli = await auditVerifyCommand(process.env.TEST_DATABASE_URL!);
       expect(cli.exitCode).toBe(1);
       expect(cli.output).toContain(`audit log broken at row ${row.id} (${row.occurredAt.toISOString()})`);
@@ -75,8 +86,10 @@ describe('audit log: security events and a tamper-evident hash chain (real datab
   it('reports a removed row at the row after the gap', async () => {
     const service = sut.app.get(AuditService);
     const marker = `removed-${randomUUID()}`;
-    for (const step of ['a', 'b', 'c']) await service.record({ actorId: null, action: 'test.removal', entityType: 'test', entityId: `${marker}-${step}` });
+    for (const step of ['a', 'b', 'c'])
+      await service.record({ actorId: null, action: 'test.removal', entityType: 'test', entityId: `${marker}-${step}` });
     const [, removed, after] = await sut.prisma.auditLog.findMany({ where: { entityId: { startsWith: marker } }, orderBy: { seq: 'asc' } });
+    if (!removed || !after) throw new Error('expected three audit rows');
     await onDatabase((client) => client.query('DELETE FROM audit_logs WHERE id = $1', [removed.id]));
     try {
       const verified = await sut.http.get('/api/audit/verify').set(bearer(admin)).expect(200);
@@ -85,9 +98,21 @@ describe('audit log: security events and a tamper-evident hash chain (real datab
       // Put it back exactly as it was, past the trigger, so the run's shared log is whole again.
       await onDatabase(async (client) => {
         await client.query(`SET session_replication_role = replica`);
-        await client.query(`INSERT INTO audit_logs (id, seq, hash, actor_id, action, entity_type, entity_id, ip, detail, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
-          removed.id, removed.seq.toString(), removed.hash, removed.actorId, removed.action, removed.entityType, removed.entityId, removed.ip, removed.detail, removed.occurredAt,
-        ]);
+        await client.query(
+          `INSERT INTO audit_logs (id, seq, hash, actor_id, action, entity_type, entity_id, ip, detail, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [
+            removed.id,
+            removed.seq.toString(),
+            removed.hash,
+            removed.actorId,
+            removed.action,
+            removed.entityType,
+            removed.entityId,
+            removed.ip,
+            removed.detail,
+            removed.occurredAt,
+          ],
+        );
       });
     }
     expect((await sut.http.get('/api/audit/verify').set(bearer(admin)).expect(200)).body).toMatchObject({ intact: true });
@@ -100,7 +125,12 @@ describe('audit log: security events and a tamper-evident hash chain (real datab
     const created = await sut.http
       .post('/api/appointments')
       .set(bearer(doctor))
-      .send({ patientId: patient.id, startsAt: minutesFromNow(60 * 24 * 40 + Math.floor(Math.random() * 10_000)), durationMinutes: 15, reason: 'Audit' })
+      .send({
+        patientId: patient.id,
+        startsAt: minutesFromNow(60 * 24 * 40 + Math.floor(Math.random() * 10_000)),
+        durationMinutes: 15,
+        reason: 'Audit',
+      })
       .expect(201);
     await sut.http.get(`/api/appointments/${created.body.id}`).set(bearer(stranger)).expect(404);
     await sut.http.get('/api/patients?query=a').set(bearer(stranger)).expect(403);
@@ -111,8 +141,18 @@ describe('audit log: security events and a tamper-evident hash chain (real datab
     const rows = await sut.prisma.auditLog.findMany({ where: { actorId: stranger.id }, orderBy: { seq: 'asc' } });
     expect(rows.map(({ action, entityType, entityId, detail }) => ({ action, entityType, entityId, detail }))).toEqual(
       expect.arrayContaining([
-        { action: 'access.not-found', entityType: 'route', entityId: `/api/appointments/${created.body.id}`, detail: { method: 'GET', route: '/api/appointments/:id', status: 404 } },
-        { action: 'access.forbidden', entityType: 'route', entityId: '/api/patients', detail: { method: 'GET', route: '/api/patients', status: 403 } },
+        {
+          action: 'access.not-found',
+          entityType: 'route',
+          entityId: `/api/appointments/${created.body.id}`,
+          detail: { method: 'GET', route: '/api/appointments/:id', status: 404 },
+        },
+        {
+          action: 'access.forbidden',
+          entityType: 'route',
+          entityId: '/api/patients',
+          detail: { method: 'GET', route: '/api/patients', status: 403 },
+        },
       ]),
     );
     expect(await sut.prisma.auditLog.count({ where: { entityId: anonymousPath } })).toBe(0);

@@ -25,7 +25,10 @@ describe('auth (REST, real database)', () => {
 
     const login = await sut.http.post('/api/auth/login').send({ email, password: 'a long enough password' }).expect(200);
     expect(login.body.user).toMatchObject({ email, name: 'Nora Field', role: 'PATIENT', timeZone: 'Asia/Tokyo' });
-    const me = await sut.http.get('/api/me').set(bearer({ token: login.body.accessToken })).expect(200);
+    const me = await sut.http
+      .get('/api/me')
+      .set(bearer({ token: login.body.accessToken }))
+      .expect(200);
     expect(me.body).toEqual({ id: login.body.user.id, email, name: 'Nora Field', role: 'PATIENT', timeZone: 'Asia/Tokyo' });
     const audit = await sut.prisma.auditLog.findFirst({ where: { entityId: login.body.user.id, action: 'auth.register' } });
     expect(audit).toMatchObject({ actorId: login.body.user.id, entityType: 'user' });
@@ -67,7 +70,7 @@ describe('auth (REST, real database)', () => {
       takenMs.push(await time(taken));
       newMs.push(await time(`timing-${randomUUID()}@test.example`));
     }
-    const median = (values: number[]) => values.sort((a, b) => a - b)[1];
+    const median = (values: number[]) => values.sort((a, b) => a - b)[1]!;
     // argon2 dominates both; a taken email that skipped hashing would answer in a few ms.
     expect(median(takenMs)).toBeGreaterThan(median(newMs) * 0.5);
   });
@@ -80,14 +83,20 @@ describe('auth (REST, real database)', () => {
       .send({ email: 'y@test.example', password: 'long enough password', name: 'A', timeZone: 'Mars/Olympus' })
       .expect(400);
     expect(zone.body.error).toMatch(/^timeZone: /);
-    const email = await sut.http.post('/api/auth/register').send({ email: 'not-an-email', password: 'long enough password', name: 'A' }).expect(400);
+    const email = await sut.http
+      .post('/api/auth/register')
+      .send({ email: 'not-an-email', password: 'long enough password', name: 'A' })
+      .expect(400);
     expect(email.body.error).toMatch(/^email: /);
   });
 
   it('answers a wrong password and an unknown email with the same 401, with the tries left, and audits both', async () => {
     const doctor = await signedInUser(sut, 'DOCTOR');
     const wrong = await sut.http.post('/api/auth/login').send({ email: doctor.email, password: 'not the password' }).expect(401);
-    const unknown = await sut.http.post('/api/auth/login').send({ email: `nobody-${randomUUID()}@test.example`, password: 'whatever it is' }).expect(401);
+    const unknown = await sut.http
+      .post('/api/auth/login')
+      .send({ email: `nobody-${randomUUID()}@test.example`, password: 'whatever it is' })
+      .expect(401);
     expect(wrong.body).toEqual({ error: 'The email or password is incorrect.', code: 401, remainingAttempts: 4 });
     expect(unknown.body).toEqual(wrong.body);
     const failed = await sut.prisma.auditLog.findFirst({ where: { entityId: doctor.id, action: 'auth.sign-in.failed' } });
@@ -99,16 +108,25 @@ describe('auth (REST, real database)', () => {
     await sut.http.get('/api/me').expect(401);
     const user = await signedInUser(sut, 'PATIENT');
     const forged = user.token.slice(0, -4) + (user.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    const refused = await sut.http.get('/api/me').set(bearer({ token: forged })).expect(401);
+    const refused = await sut.http
+      .get('/api/me')
+      .set(bearer({ token: forged }))
+      .expect(401);
     expect(refused.body).toEqual({ error: expect.stringContaining('Sign in'), code: 401 });
 
     const shortLived = await startTestApp({ JWT_TTL_MINUTES: '1' });
     try {
-      const login = await shortLived.http.post('/api/auth/login').send({ email: user.email, password: 'correct horse battery' }).expect(200);
+      const login = await shortLived.http
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'correct horse battery' })
+        .expect(200);
       const realNow = Date.now;
       Date.now = () => realNow() + 2 * 60_000;
       try {
-        await shortLived.http.get('/api/me').set(bearer({ token: login.body.accessToken })).expect(401);
+        await shortLived.http
+          .get('/api/me')
+          .set(bearer({ token: login.body.accessToken }))
+          .expect(401);
       } finally {
         Date.now = realNow;
       }
@@ -122,22 +140,37 @@ describe('sign-in protection (REST and sockets, real database)', () => {
   const from = (address: string) => ({ 'X-Forwarded-For': address });
 
   it('pauses one account from one address after repeated wrong passwords, warning before the last try, and leaves the owner elsewhere alone', async () => {
-    const sut = await startTestApp({ TRUST_PROXY: '1', LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    const sut = await startTestApp({
+      TRUST_PROXY: '1',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '3',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    });
     try {
       const target = await signedInUser(sut, 'PATIENT');
       const bystander = await signedInUser(sut, 'PATIENT');
       const attacker = from('203.0.113.66');
       const tries = [];
       for (let attempt = 0; attempt < 3; attempt++) {
-        tries.push((await sut.http.post('/api/auth/login').set(attacker).send({ email: target.email, password: 'guess number one' }).expect(401)).body);
+        tries.push(
+          (await sut.http.post('/api/auth/login').set(attacker).send({ email: target.email, password: 'guess number one' }).expect(401))
+            .body,
+        );
       }
       expect(tries.map((body) => body.remainingAttempts)).toEqual([2, 1, 0]);
       expect(tries[0].error).toBe('The email or password is incorrect.');
       expect(tries[1].error).toBe('The email or password is incorrect. 1 try left before sign-in is paused for 15 minutes.');
       expect(tries[2].error).toBe('The email or password is incorrect. Sign-in is now paused for 15 minutes.');
 
-      const paused = await sut.http.post('/api/auth/login').set(attacker).send({ email: target.email, password: TEST_PASSWORD }).expect(429);
-      expect(paused.body).toEqual({ error: expect.stringMatching(/^Too many failed sign-ins\. Try again in (15|14) minutes\.$/), code: 429, retryAfterSeconds: expect.any(Number) });
+      const paused = await sut.http
+        .post('/api/auth/login')
+        .set(attacker)
+        .send({ email: target.email, password: TEST_PASSWORD })
+        .expect(429);
+      expect(paused.body).toEqual({
+        error: expect.stringMatching(/^Too many failed sign-ins\. Try again in (15|14) minutes\.$/),
+        code: 429,
+        retryAfterSeconds: expect.any(Number),
+      });
       expect(Number(paused.headers['retry-after'])).toBe(paused.body.retryAfterSeconds);
       expect(paused.body.retryAfterSeconds).toBeGreaterThan(14 * 60);
 
@@ -152,15 +185,32 @@ describe('sign-in protection (REST and sockets, real database)', () => {
   });
 
   it('slows guesses at one account from many addresses with growing delays, not a lockout, and never delays the owner at a known address', async () => {
-    const sut = await startTestApp({ TRUST_PROXY: '1', LOGIN_ACCOUNT_FREE_FAILURES: '4', LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    const sut = await startTestApp({
+      TRUST_PROXY: '1',
+      LOGIN_ACCOUNT_FREE_FAILURES: '4',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '1000',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    });
     try {
       const target = await signedInUser(sut, 'PATIENT');
       await sut.http.post('/api/auth/login').set(from('198.51.100.7')).send({ email: target.email, password: TEST_PASSWORD }).expect(200);
       for (let attempt = 0; attempt < 4; attempt++) {
-        await sut.http.post('/api/auth/login').set(from(`203.0.113.${attempt + 1}`)).send({ email: target.email, password: 'a guess' }).expect(401);
+        await sut.http
+          .post('/api/auth/login')
+          .set(from(`203.0.113.${attempt + 1}`))
+          .send({ email: target.email, password: 'a guess' })
+          .expect(401);
       }
-      const delayed = await sut.http.post('/api/auth/login').set(from('203.0.113.99')).send({ email: target.email, password: 'a guess' }).expect(429);
-      expect(delayed.body).toEqual({ error: 'Too many failed sign-ins to this account. Try again in 2 seconds.', code: 429, retryAfterSeconds: 2 });
+      const delayed = await sut.http
+        .post('/api/auth/login')
+        .set(from('203.0.113.99'))
+        .send({ email: target.email, password: 'a guess' })
+        .expect(429);
+      expect(delayed.body).toEqual({
+        error: 'Too many failed sign-ins to this account. Try again in 2 seconds.',
+        code: 429,
+        retryAfterSeconds: 2,
+      });
       expect(delayed.headers['retry-after']).toBe('2');
       // The owner signed in from this address before: the account's curve does not apply to it.
       await sut.http.post('/api/auth/login').set(from('198.51.100.7')).send({ email: target.email, password: TEST_PASSWORD }).expect(200);
@@ -184,7 +234,12 @@ describe('sign-in protection (REST and sockets, real database)', () => {
     try {
       const target = await signedInUser(sut, 'PATIENT');
       const statuses = await Promise.all(
-        Array.from({ length: 12 }, () => sut.http.post('/api/auth/login').send({ email: target.email, password: 'parallel guess' }).then((response) => response.status)),
+        Array.from({ length: 12 }, () =>
+          sut.http
+            .post('/api/auth/login')
+            .send({ email: target.email, password: 'parallel guess' })
+            .then((response) => response.status),
+        ),
       );
       expect(statuses.filter((status) => status === 401)).toHaveLength(3);
       expect(statuses.filter((status) => status === 429)).toHaveLength(9);
@@ -197,9 +252,15 @@ describe('sign-in protection (REST and sockets, real database)', () => {
     const sut = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
     try {
       for (let attempt = 0; attempt < 4; attempt++) {
-        await sut.http.post('/api/auth/login').send({ email: `spray-${attempt}-${randomUUID()}@test.example`, password: 'password123!' }).expect(401);
+        await sut.http
+          .post('/api/auth/login')
+          .send({ email: `spray-${attempt}-${randomUUID()}@test.example`, password: 'password123!' })
+          .expect(401);
       }
-      await sut.http.post('/api/auth/login').send({ email: `spray-last-${randomUUID()}@test.example`, password: 'password123!' }).expect(429);
+      await sut.http
+        .post('/api/auth/login')
+        .send({ email: `spray-last-${randomUUID()}@test.example`, password: 'password123!' })
+        .expect(429);
     } finally {
       await sut.close();
     }
@@ -208,12 +269,19 @@ describe('sign-in protection (REST and sockets, real database)', () => {
   it('limits registrations per client address with a 429 that says when to try again', async () => {
     const sut = await startTestApp({ REGISTER_MAX_PER_ADDRESS_PER_HOUR: '2' });
     try {
-      const register = () => sut.http.post('/api/auth/register').send({ email: `many-${randomUUID()}@test.example`, password: 'a long enough password', name: 'M' });
+      const register = () =>
+        sut.http
+          .post('/api/auth/register')
+          .send({ email: `many-${randomUUID()}@test.example`, password: 'a long enough password', name: 'M' });
       expect((await register()).status).toBe(202);
       expect((await register()).status).toBe(202);
       const refused = await register();
       expect(refused.status).toBe(429);
-      expect(refused.body).toEqual({ error: expect.stringMatching(/^Too many registrations from this network\. Try again in (60|59) minutes\.$/), code: 429, retryAfterSeconds: expect.any(Number) });
+      expect(refused.body).toEqual({
+        error: expect.stringMatching(/^Too many registrations from this network\. Try again in (60|59) minutes\.$/),
+        code: 429,
+        retryAfterSeconds: expect.any(Number),
+      });
       expect(Number(refused.headers['retry-after'])).toBe(refused.body.retryAfterSeconds);
     } finally {
       await sut.close();
@@ -221,7 +289,12 @@ describe('sign-in protection (REST and sockets, real database)', () => {
   });
 
   it('uses Redis when configured, so the limits hold across API processes', async () => {
-    const options = { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `telehealth-test:${Date.now()}:`, LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '2', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' };
+    const options = {
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `telehealth-test:${Date.now()}:`,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '2',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    };
     const [first, second] = [await startTestApp(options), await startTestApp(options)];
     try {
       const target = await signedInUser(first, 'PATIENT');
@@ -246,7 +319,10 @@ describe('sign-in protection (REST and sockets, real database)', () => {
         expect(await request(socket, 'join-room', { roomId: 'any-room' }).catch(() => ({ ok: false }))).toMatchObject({ ok: false });
         await expect(connectSignaling(sut.url, patient.token, { reconnection: false })).rejects.toThrow(/access token/);
         const again = await sut.http.post('/api/auth/login').send({ email: patient.email, password: 'correct horse battery' }).expect(200);
-        await sut.http.get('/api/me').set(bearer({ token: again.body.accessToken })).expect(200);
+        await sut.http
+          .get('/api/me')
+          .set(bearer({ token: again.body.accessToken }))
+          .expect(200);
       } finally {
         socket.close();
       }
@@ -274,8 +350,14 @@ describe('signaling tickets (REST, real database)', () => {
     expect(lifetimeS).toBeGreaterThan(80);
     expect(lifetimeS).toBeLessThanOrEqual(90);
 
-    await sut.http.get('/api/me').set(bearer({ token: issued.body.ticket })).expect(401);
-    await sut.http.post('/api/auth/signaling-ticket').set(bearer({ token: issued.body.ticket })).expect(401);
+    await sut.http
+      .get('/api/me')
+      .set(bearer({ token: issued.body.ticket }))
+      .expect(401);
+    await sut.http
+      .post('/api/auth/signaling-ticket')
+      .set(bearer({ token: issued.body.ticket }))
+      .expect(401);
 
     const auth = sut.app.get(AuthService);
     const access = await auth.authenticate(patient.token, 'api');
@@ -297,7 +379,10 @@ describe('signaling tickets (REST, real database)', () => {
     const shortLived = await startTestApp({ JWT_TTL_MINUTES: '1', SIGNALING_TICKET_TTL_S: '600' });
     try {
       const login = await shortLived.http.post('/api/auth/login').send({ email: doctor.email, password: TEST_PASSWORD }).expect(200);
-      const ticket = await shortLived.http.post('/api/auth/signaling-ticket').set(bearer({ token: login.body.accessToken })).expect(200);
+      const ticket = await shortLived.http
+        .post('/api/auth/signaling-ticket')
+        .set(bearer({ token: login.body.accessToken }))
+        .expect(200);
       expect(Date.parse(ticket.body.expiresAt)).toBeLessThanOrEqual(Date.parse(login.body.expiresAt));
     } finally {
       await shortLived.close();

@@ -1,6 +1,5 @@
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
-import type { Ack } from '@telehealth/contracts';
 import { CLIENT_EVENTS } from '@telehealth/contracts';
 import { ClientSocket, connectSignaling, request } from './signaling-client';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TEST_PASSWORD, TestApp, TestUser } from './test-app';
@@ -10,7 +9,15 @@ const ACTORS: Actor[] = ['doctorOfVisit', 'otherDoctor', 'patientOfVisit', 'othe
 const SECRET = 'integration-tests-secret-that-is-long-enough';
 
 /** Expected status per actor, in ACTORS order. */
-type Row = [doctorOfVisit: number, otherDoctor: number, patientOfVisit: number, otherPatient: number, admin: number, signedOut: number, expiredToken: number];
+type Row = [
+  doctorOfVisit: number,
+  otherDoctor: number,
+  patientOfVisit: number,
+  otherPatient: number,
+  admin: number,
+  signedOut: number,
+  expiredToken: number,
+];
 
 interface Fixture {
   appointmentId: string;
@@ -39,7 +46,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
     users.patientOfVisit = await signedInUser(sut, 'PATIENT');
     users.otherPatient = await signedInUser(sut, 'PATIENT');
     users.admin = await signedInUser(sut, 'ADMIN');
-    expiredToken = jwt.sign({ role: 'DOCTOR' }, SECRET, { subject: users.doctorOfVisit.id, issuer: 'telehealth-api', audience: 'telehealth', expiresIn: -60 });
+    expiredToken = jwt.sign({ role: 'DOCTOR' }, SECRET, {
+      subject: users.doctorOfVisit.id,
+      issuer: 'telehealth-api',
+      audience: 'telehealth',
+      expiresIn: -60,
+    });
   });
   afterAll(async () => {
     await sut.close();
@@ -67,7 +79,9 @@ describe('authorization matrix: every REST route and socket event × every kind 
    * or left open (held last month, the call never ended).
    */
   async function visit(options: { ended?: boolean; leftOpen?: boolean; startsInMinutes?: number } = {}): Promise<Fixture> {
-    const startsAt = new Date(options.startsInMinutes === undefined ? nextFreeSlot(options.leftOpen ? -30 : 30) : minutesFromNow(options.startsInMinutes));
+    const startsAt = new Date(
+      options.startsInMinutes === undefined ? nextFreeSlot(options.leftOpen ? -30 : 30) : minutesFromNow(options.startsInMinutes),
+    );
     const row = await sut.prisma.appointment.create({
       data: {
         doctorId: users.doctorOfVisit.id,
@@ -79,7 +93,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
         room: { create: { id: randomUUID() } },
         session: {
           create: options.ended
-            ? { status: 'ENDED', startedAt: startsAt, endedAt: new Date(startsAt.getTime() + 10 * 60_000), endedById: users.doctorOfVisit.id }
+            ? {
+                status: 'ENDED',
+                startedAt: startsAt,
+                endedAt: new Date(startsAt.getTime() + 10 * 60_000),
+                endedById: users.doctorOfVisit.id,
+              }
             : options.leftOpen
               ? { status: 'ACTIVE', startedAt: startsAt }
               : {},
@@ -96,11 +115,22 @@ describe('authorization matrix: every REST route and socket event × every kind 
     {
       route: 'POST /api/auth/register',
       expect: [202, 202, 202, 202, 202, 202, 202],
-      build: async () => ({ path: '/api/auth/register', body: { email: `matrix-${randomUUID()}@test.example`, password: 'a long password', name: 'New' } }),
+      build: async () => ({
+        path: '/api/auth/register',
+        body: { email: `matrix-${randomUUID()}@test.example`, password: 'a long password', name: 'New' },
+      }),
     },
-    { route: 'POST /api/auth/login', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/auth/login', body: { email: users.otherPatient.email, password: TEST_PASSWORD } }) },
+    {
+      route: 'POST /api/auth/login',
+      expect: [D, D, D, D, D, D, D],
+      build: async () => ({ path: '/api/auth/login', body: { email: users.otherPatient.email, password: TEST_PASSWORD } }),
+    },
     { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/me' }) },
-    { route: 'POST /api/auth/signaling-ticket', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/auth/signaling-ticket' }) },
+    {
+      route: 'POST /api/auth/signaling-ticket',
+      expect: [D, D, D, D, D, 401, 401],
+      build: async () => ({ path: '/api/auth/signaling-ticket' }),
+    },
     { route: 'GET /api/patients', expect: [D, D, 403, 403, 403, 401, 401], build: async () => ({ path: '/api/patients?query=a' }) },
     {
       route: 'POST /api/appointments',
@@ -111,7 +141,11 @@ describe('authorization matrix: every REST route and socket event × every kind 
       }),
     },
     { route: 'GET /api/appointments', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/appointments' }) },
-    { route: 'GET /api/appointments/:id', expect: [D, 404, D, 404, D, 401, 401], build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}` }) },
+    {
+      route: 'GET /api/appointments/:id',
+      expect: [D, 404, D, 404, D, 401, 401],
+      build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}` }),
+    },
     {
       route: 'PATCH /api/appointments/:id',
       expect: [D, 404, D, 404, 403, 401, 401],
@@ -119,40 +153,73 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     { route: 'GET /api/ice-servers', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/ice-servers' }) },
     { route: 'GET /api/sessions', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/sessions' }) },
-    { route: 'GET /api/sessions/:id', expect: [D, 404, D, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}` }) },
-    { route: 'POST /api/sessions/:id/end', expect: [D, 404, 403, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ leftOpen: true })).sessionId}/end` }) },
-    { route: 'GET /api/sessions/:id/notes', expect: [D, 404, 404, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes` }) },
+    {
+      route: 'GET /api/sessions/:id',
+      expect: [D, 404, D, 404, 404, 401, 401],
+      build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}` }),
+    },
+    {
+      route: 'POST /api/sessions/:id/end',
+      expect: [D, 404, 403, 404, 404, 401, 401],
+      build: async () => ({ path: `/api/sessions/${(await visit({ leftOpen: true })).sessionId}/end` }),
+    },
+    {
+      route: 'GET /api/sessions/:id/notes',
+      expect: [D, 404, 404, 404, 404, 401, 401],
+      build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes` }),
+    },
     {
       route: 'PUT /api/sessions/:id/notes',
       expect: [D, 404, 404, 404, 404, 401, 401],
-      build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes`, body: { body: 'Assessment and plan', baseVersion: 0 } }),
+      build: async () => ({
+        path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes`,
+        body: { body: 'Assessment and plan', baseVersion: 0 },
+      }),
     },
-    { route: 'GET /api/sessions/:id/report.pdf', expect: [D, 404, D, 404, 404, 401, 401], build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/report.pdf` }) },
+    {
+      route: 'GET /api/sessions/:id/report.pdf',
+      expect: [D, 404, D, 404, 404, 401, 401],
+      build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/report.pdf` }),
+    },
     { route: 'GET /api/rooms/stats', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/rooms/stats' }) },
     { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/audit' }) },
     { route: 'GET /api/audit/verify', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/audit/verify' }) },
-    { route: 'POST /api/auth/logout', expect: [204, 204, 204, 204, 204, 401, 401], ownToken: true, build: async () => ({ path: '/api/auth/logout' }) },
+    {
+      route: 'POST /api/auth/logout',
+      expect: [204, 204, 204, 204, 204, 401, 401],
+      ownToken: true,
+      build: async () => ({ path: '/api/auth/logout' }),
+    },
   ];
 
   it('has a row for every route the API serves', () => {
-    const router = (sut.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const router = (
+      sut.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }
+    ).router;
     const served = router.stack
       .filter((layer) => layer.route)
-      .flatMap((layer) => Object.keys(layer.route!.methods).filter((method) => method !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path}`));
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
+      );
     expect(new Set(served)).toEqual(new Set(cases.map((row) => row.route)));
   });
 
   it('answers every route with the exact status for each caller', async () => {
     const failures: string[] = [];
     for (const row of cases) {
-      const method = row.route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'put';
+      const method = row.route.split(' ')[0]!.toLowerCase() as 'get' | 'post' | 'patch' | 'put';
       for (const [index, actor] of ACTORS.entries()) {
         const { path, body } = await row.build(actor);
         let call = sut.http[method](path);
         const token = row.ownToken ? await freshTokenOf(actor) : tokenOf(actor);
         if (token) call = call.set(bearer({ token }));
         const response = body === undefined ? await call : await call.send(body as object);
-        if (response.status !== row.expect[index]) failures.push(`${row.route} as ${actor}: ${response.status}, expected ${row.expect[index]} (${JSON.stringify(response.body).slice(0, 120)})`);
+        if (response.status !== row.expect[index])
+          failures.push(
+            `${row.route} as ${actor}: ${response.status}, expected ${row.expect[index]} (${JSON.stringify(response.body).slice(0, 120)})`,
+          );
       }
     }
     expect(failures).toEqual([]);
@@ -160,7 +227,10 @@ describe('authorization matrix: every REST route and socket event × every kind 
 
   it('answers every socket event with the exact code for each caller', async () => {
     // Expected per event: 'ok' or an error code; joins happen first, in a visit whose window is open.
-    const expectations: Record<(typeof CLIENT_EVENTS)[number], Record<'doctorOfVisit' | 'otherDoctor' | 'patientOfVisit' | 'otherPatient' | 'admin', 'ok' | number>> = {
+    const expectations: Record<
+      (typeof CLIENT_EVENTS)[number],
+      Record<'doctorOfVisit' | 'otherDoctor' | 'patientOfVisit' | 'otherPatient' | 'admin', 'ok' | number>
+    > = {
       'join-room': { doctorOfVisit: 'ok', otherDoctor: 403, patientOfVisit: 'ok', otherPatient: 403, admin: 403 },
       offer: { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       answer: { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
@@ -183,7 +253,17 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'leave-room': () => ({}),
     };
     // Order matters only for the last two: the patient is refused ending, the doctor ends, then everyone leaves.
-    const order = ['join-room', 'offer', 'answer', 'ice-candidate', 'chat-message', 'chat-history', 'media-state', 'end-session', 'leave-room'] as const;
+    const order = [
+      'join-room',
+      'offer',
+      'answer',
+      'ice-candidate',
+      'chat-message',
+      'chat-history',
+      'media-state',
+      'end-session',
+      'leave-room',
+    ] as const;
     expect(new Set(order)).toEqual(new Set(CLIENT_EVENTS));
 
     const { appointmentId } = await visit({ startsInMinutes: 0 });
@@ -191,13 +271,18 @@ describe('authorization matrix: every REST route and socket event × every kind 
     // The doctor of the visit acts last, so every other caller tries end-session before it succeeds.
     const people = ['patientOfVisit', 'otherDoctor', 'otherPatient', 'admin', 'doctorOfVisit'] as const;
     const sockets = Object.fromEntries(
-      await Promise.all(people.map(async (actor) => [actor, await connectSignaling(sut.url, await freshTokenOf(actor), { doctor: actor.endsWith('Doctor') || actor === 'doctorOfVisit' })])),
+      await Promise.all(
+        people.map(async (actor) => [
+          actor,
+          await connectSignaling(sut.url, await freshTokenOf(actor), { doctor: actor.endsWith('Doctor') || actor === 'doctorOfVisit' }),
+        ]),
+      ),
     ) as Record<(typeof people)[number], ClientSocket>;
     const failures: string[] = [];
     try {
       for (const event of order) {
         for (const actor of people) {
-          const ack = (await request(sockets[actor], event, payloads[event](room.id))) as Ack<Record<string, unknown>>;
+          const ack = await request<Record<string, unknown>>(sockets[actor], event, payloads[event](room.id));
           const got = ack.ok ? 'ok' : ack.code;
           if (got !== expectations[event][actor]) failures.push(`${event} as ${actor}: ${got}, expected ${expectations[event][actor]}`);
         }

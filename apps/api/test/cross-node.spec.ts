@@ -46,8 +46,15 @@ describe('two API processes sharing PostgreSQL and Redis', () => {
 
     // The admin's overview, asked of node A, counts the doctor's socket on node B too.
     const [admin] = await accountsOn(nodeA.url, [{ name: 'Clinic Admin', role: 'ADMIN' }]);
-    const stats = (await (await fetch(`${nodeA.url}/api/rooms/stats`, { headers: { Authorization: `Bearer ${admin.accessToken}` } })).json()) as RoomStatsResponse;
-    expect(stats.rooms.find((room) => room.roomId === appointment.roomId)).toMatchObject({ sessionId: appointment.sessionId, clients: 2, reconnecting: 0, started: true });
+    const stats = (await (
+      await fetch(`${nodeA.url}/api/rooms/stats`, { headers: { Authorization: `Bearer ${admin!.accessToken}` } })
+    ).json()) as RoomStatsResponse;
+    expect(stats.rooms.find((room) => room.roomId === appointment.roomId)).toMatchObject({
+      sessionId: appointment.sessionId,
+      clients: 2,
+      reconnecting: 0,
+      started: true,
+    });
 
     const left = next(doctorSocket, 'peer-left');
     await request(patientSocket, 'leave-room');
@@ -55,13 +62,16 @@ describe('two API processes sharing PostgreSQL and Redis', () => {
 
     // The doctor ends the visit from its record through node A: the doctor's open call on node B is told.
     const ended = next(doctorSocket, 'session-ended');
-    const response = await fetch(`${nodeA.url}/api/sessions/${appointment.sessionId}/end`, { method: 'POST', headers: { Authorization: `Bearer ${doctor.accessToken}` } });
+    const response = await fetch(`${nodeA.url}/api/sessions/${appointment.sessionId}/end`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${doctor.accessToken}` },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as EndSessionResponse;
     expect(await ended).toEqual({ sessionId: appointment.sessionId, endedBy: doctor.user.id, endedAt: body.endedAt });
   }, 90_000);
 
-  it('signs out on one node and closes the account\'s sockets on the other, which then refuses the token', async () => {
+  it("signs out on one node and closes the account's sockets on the other, which then refuses the token", async () => {
     const [nodeA, nodeB] = await Promise.all([startApiProcess(), startApiProcess()]);
     nodes.push(nodeA, nodeB);
     const { doctor } = await visitBookedNowOn(nodeA.url, 'Dr. Sam Roe', 'Ida Holm', 'Sign-out visit');
@@ -72,7 +82,10 @@ describe('two API processes sharing PostgreSQL and Redis', () => {
       setTimeout(() => resolve('still connected after 10 s'), 10_000).unref();
     });
 
-    const response = await fetch(`${nodeA.url}/api/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${doctor.accessToken}` } });
+    const response = await fetch(`${nodeA.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${doctor.accessToken}` },
+    });
     expect(response.status).toBe(204);
 
     expect(await closed).toBe('io server disconnect');

@@ -42,7 +42,7 @@ function expectDatabaseClosedToOthers(pid: number, apiPort: number, dataDir: str
     .split('\n')
     .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [child, parent] of parents) if (tree.has(parent) && !tree.has(child)) grew = Boolean(tree.add(child));
   }
@@ -57,7 +57,11 @@ function expectDatabaseClosedToOthers(pid: number, apiPort: number, dataDir: str
   // Another local account (as the attack did with `psql postgresql://nobody@127.0.0.1:<port>`).
   if (process.getuid?.() === 0 && spawnSync('which', ['psql']).status === 0) {
     fs.chmodSync(dataDir, 0o755);
-    const other = spawnSync('runuser', ['-u', 'nobody', '--', 'psql', `host=${socketDir} user=postgres dbname=postgres`, '-c', 'SELECT email FROM users'], { encoding: 'utf8' });
+    const other = spawnSync(
+      'runuser',
+      ['-u', 'nobody', '--', 'psql', `host=${socketDir} user=postgres dbname=postgres`, '-c', 'SELECT email FROM users'],
+      { encoding: 'utf8' },
+    );
     expect(other.status).not.toBe(0);
     expect(`${other.stdout}${other.stderr}`).toMatch(/Permission denied/);
   }
@@ -93,7 +97,7 @@ describe('npm start on the embedded default database', () => {
       const created = await fetch(`${api}/appointments`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ patientId: patients.items[0].id, startsAt, durationMinutes: 30, reason: 'First visit' }),
+        body: JSON.stringify({ patientId: patients.items[0]!.id, startsAt, durationMinutes: 30, reason: 'First visit' }),
       });
       expect(created.status).toBe(201);
       const visit = (await created.json()) as AppointmentResponse;
@@ -102,14 +106,16 @@ describe('npm start on the embedded default database', () => {
 
       // Many requests at once, as a busy dashboard makes them: the embedded server answers every one.
       const burst = await Promise.all(
-        Array.from({ length: 24 }, (_, index) => fetch(`${api}/${index % 2 ? 'appointments' : 'me'}`, { headers }).then((response) => response.status)),
+        Array.from({ length: 24 }, (_, index) =>
+          fetch(`${api}/${index % 2 ? 'appointments' : 'me'}`, { headers }).then((response) => response.status),
+        ),
       );
       expect(burst).toEqual(Array.from({ length: 24 }, () => 200));
 
       const clash = await fetch(`${api}/appointments`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ patientId: patients.items[0].id, startsAt, durationMinutes: 15, reason: 'Overlap' }),
+        body: JSON.stringify({ patientId: patients.items[0]!.id, startsAt, durationMinutes: 15, reason: 'Overlap' }),
       });
       expect(clash.status).toBe(409);
 

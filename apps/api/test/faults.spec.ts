@@ -6,7 +6,9 @@ import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser }
 
 /** A Redis of this test's own, so it can be killed and restarted without touching anyone else's. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const deadline = Date.now() + 10_000;
   for (;;) {
     const ready = await new Promise<boolean>((resolve) => {
@@ -29,14 +31,24 @@ function kill(child: ChildProcess): Promise<void> {
   });
 }
 
-async function visit(sut: TestApp, startsAt = minutesFromNow(0)): Promise<{ doctor: TestUser; patient: TestUser; appointment: AppointmentResponse }> {
+async function visit(
+  sut: TestApp,
+  startsAt = minutesFromNow(0),
+): Promise<{ doctor: TestUser; patient: TestUser; appointment: AppointmentResponse }> {
   const doctor = await signedInUser(sut, 'DOCTOR');
   const patient = await signedInUser(sut, 'PATIENT');
-  const response = await sut.http.post('/api/appointments').set(bearer(doctor)).send({ patientId: patient.id, startsAt, durationMinutes: 30, reason: 'Faults' }).expect(201);
+  const response = await sut.http
+    .post('/api/appointments')
+    .set(bearer(doctor))
+    .send({ patientId: patient.id, startsAt, durationMinutes: 30, reason: 'Faults' })
+    .expect(201);
   return { doctor, patient, appointment: response.body };
 }
 
-async function inCall(sut: TestApp, v: Awaited<ReturnType<typeof visit>>): Promise<{ doctorSocket: ClientSocket; patientSocket: ClientSocket }> {
+async function inCall(
+  sut: TestApp,
+  v: Awaited<ReturnType<typeof visit>>,
+): Promise<{ doctorSocket: ClientSocket; patientSocket: ClientSocket }> {
   const patientSocket = await connectSignaling(sut.url, v.patient.token);
   const doctorSocket = await connectSignaling(sut.url, v.doctor.token, { doctor: true });
   await request(patientSocket, 'join-room', { roomId: v.appointment.roomId });
@@ -128,7 +140,10 @@ describe('faults', () => {
       const startsAt = minutesFromNow(3 * 24 * 60);
       const responses = await Promise.all(
         Array.from({ length: 100 }, (_, index) =>
-          sut.http.post('/api/appointments').set(bearer(doctor)).send({ patientId: patients[index % 5].id, startsAt, durationMinutes: 30, reason: `slot ${index}` }),
+          sut.http
+            .post('/api/appointments')
+            .set(bearer(doctor))
+            .send({ patientId: patients[index % 5]!.id, startsAt, durationMinutes: 30, reason: `slot ${index}` }),
         ),
       );
       const statuses = responses.map((response) => response.status);

@@ -16,7 +16,7 @@ function random(seed: number) {
   };
   return {
     int: (max: number) => nextInt() % max,
-    pick: <T>(items: readonly T[]) => items[nextInt() % items.length],
+    pick: <T>(items: readonly T[]) => items[nextInt() % items.length]!,
   };
 }
 
@@ -42,7 +42,20 @@ function garbage(rng: ReturnType<typeof random>, depth = 0): unknown {
     case 6:
       return { candidate: rng.pick([null, 'c', { candidate: 7 }, { candidate: big(1_100) }, { candidate: 'ok', sdpMLineIndex: -1 }]) };
     case 7:
-      return { body: rng.pick(['', '   ', 42, big(2_100), { nested: true }, 'nul\u0000here', 'lone \ud800 surrogate', '\udfff', 'esc\u001b[2J', 'Иван 李小龙 مرحبا 😀']) };
+      return {
+        body: rng.pick([
+          '',
+          '   ',
+          42,
+          big(2_100),
+          { nested: true },
+          'nul\u0000here',
+          'lone \ud800 surrogate',
+          '\udfff',
+          'esc\u001b[2J',
+          'Иван 李小龙 مرحبا 😀',
+        ]),
+      };
     case 8:
       return [garbage(rng, depth + 1), garbage(rng, depth + 1)];
     case 9:
@@ -58,7 +71,14 @@ function isAckShape(ack: unknown): boolean {
   if (typeof ack !== 'object' || ack === null) return false;
   const value = ack as Ack<Record<string, unknown>>;
   if (value.ok === true) return true;
-  return value.ok === false && typeof value.error === 'string' && value.error.length > 0 && Number.isInteger(value.code) && value.code >= 400 && value.code < 500;
+  return (
+    value.ok === false &&
+    typeof value.error === 'string' &&
+    value.error.length > 0 &&
+    Number.isInteger(value.code) &&
+    value.code >= 400 &&
+    value.code < 500
+  );
 }
 
 describe('hostile input (real sockets, real database)', () => {
@@ -161,12 +181,22 @@ describe('hostile input (real sockets, real database)', () => {
       '/api/sessions/not-a-session/notes',
       '/api/nothing-here',
     ];
-    const bodies = ['{', '{"patientId": 42}', '[]', 'null', '"string"', '{"startsAt": "yesterday", "durationMinutes": "ten"}', `{"reason": "${'r'.repeat(150_000)}"}`, '{"email": {"$gt": ""}, "password": []}', '{"status": "DELETED"}',
+    const bodies = [
+      '{',
+      '{"patientId": 42}',
+      '[]',
+      'null',
+      '"string"',
+      '{"startsAt": "yesterday", "durationMinutes": "ten"}',
+      `{"reason": "${'r'.repeat(150_000)}"}`,
+      '{"email": {"$gt": ""}, "password": []}',
+      '{"status": "DELETED"}',
       // Text PostgreSQL cannot store (NUL), broken UTF-16 (lone surrogates) and control characters, in every typed field.
       `{"patientId": "00000000-0000-0000-0000-000000000000", "startsAt": "2030-01-01T10:00:00Z", "durationMinutes": 20, "reason": "a\\u0000b"}`,
       '{"body": "notes \\ud800 here", "baseVersion": 0}',
       '{"email": "x\\u0000@test.example", "password": "long enough password", "name": "\\udc00"}',
-      '{"name": "Ana\\u0007", "email": "ana@test.example", "password": "long enough password"}'];
+      '{"name": "Ana\\u0007", "email": "ana@test.example", "password": "long enough password"}',
+    ];
     const before = await sut.prisma.appointment.count();
     const usersBefore = await sut.prisma.user.count();
     const statuses: number[] = [];
@@ -174,14 +204,23 @@ describe('hostile input (real sockets, real database)', () => {
       const method = rng.pick(['get', 'post', 'patch', 'put', 'delete'] as const);
       const path = rng.pick(paths);
       const token = rng.pick([doctor.token, patient.token, 'garbage', undefined]);
-      let call = sut.http[method](path + (rng.int(4) === 0 ? `?page=${rng.pick(['-1', 'abc', '1e309', ''])}&scope=${rng.pick(['past', '☃', ''])}&query=${rng.pick(['%00', '%ED%A0%80', '%1B', 'Иван', '%F0%9F%98%80'])}` : ''));
+      let call = sut.http[method](
+        path +
+          (rng.int(4) === 0
+            ? `?page=${rng.pick(['-1', 'abc', '1e309', ''])}&scope=${rng.pick(['past', '☃', ''])}&query=${rng.pick(['%00', '%ED%A0%80', '%1B', 'Иван', '%F0%9F%98%80'])}`
+            : ''),
+      );
       if (token) call = call.set('Authorization', `Bearer ${token}`);
-      const response = await call.set('Content-Type', rng.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded'])).send(rng.pick(bodies));
+      const response = await call
+        .set('Content-Type', rng.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded']))
+        .send(rng.pick(bodies));
       statuses.push(response.status);
       if (response.status >= 400) {
         expect(typeof response.body.error).toBe('string');
         // The error shape, plus what a sign-in refusal adds for the person (tries left, when to retry).
-        expect(Object.keys(response.body).filter((key) => !['code', 'error', 'remainingAttempts', 'retryAfterSeconds'].includes(key))).toEqual([]);
+        expect(
+          Object.keys(response.body).filter((key) => !['code', 'error', 'remainingAttempts', 'retryAfterSeconds'].includes(key)),
+        ).toEqual([]);
         expect(response.body.code).toBe(response.status);
       }
     }

@@ -42,7 +42,11 @@ describe('HTTP hardening', () => {
   it('sends security headers, a request id, and CORS only to the web origin', async () => {
     const sut = await startTestApp({ WEB_ORIGIN: 'https://clinic.example' });
     try {
-      const response = await sut.http.get('/api/health').set('Origin', 'https://clinic.example').set('X-Request-Id', 'req-12345678').expect(200);
+      const response = await sut.http
+        .get('/api/health')
+        .set('Origin', 'https://clinic.example')
+        .set('X-Request-Id', 'req-12345678')
+        .expect(200);
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['content-security-policy']).toContain("default-src 'none'");
       expect(response.headers['strict-transport-security']).toBeDefined();

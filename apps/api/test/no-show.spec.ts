@@ -22,7 +22,10 @@ describe('NO_SHOW sweep (real database)', () => {
 
   let offsetDays = 0;
   /** A visit booked through the API, then moved to the past (the API refuses to book one there). */
-  async function visit(hoursFromNow: number, session: { status?: 'WAITING' | 'ACTIVE' | 'ENDED'; started?: boolean } = {}): Promise<AppointmentResponse> {
+  async function visit(
+    hoursFromNow: number,
+    session: { status?: 'WAITING' | 'ACTIVE' | 'ENDED'; started?: boolean } = {},
+  ): Promise<AppointmentResponse> {
     offsetDays += 1;
     const booked = (
       await sut.http
@@ -32,7 +35,10 @@ describe('NO_SHOW sweep (real database)', () => {
         .expect(201)
     ).body as AppointmentResponse;
     const startsAt = new Date(Date.now() + hoursFromNow * 3600_000);
-    await sut.prisma.appointment.update({ where: { id: booked.id }, data: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000) } });
+    await sut.prisma.appointment.update({
+      where: { id: booked.id },
+      data: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000) },
+    });
     if (session.status || session.started) {
       await sut.prisma.session.update({
         where: { id: booked.sessionId },
@@ -42,7 +48,8 @@ describe('NO_SHOW sweep (real database)', () => {
     return booked;
   }
 
-  const statusOf = async (appointment: AppointmentResponse) => (await sut.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status;
+  const statusOf = async (appointment: AppointmentResponse) =>
+    (await sut.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status;
 
   it('marks a visit nobody joined NO_SHOW once its time is over, and leaves started, running and future visits alone', async () => {
     const missed = await visit(-2);
@@ -63,14 +70,20 @@ describe('NO_SHOW sweep (real database)', () => {
     const shown = (await sut.http.get(`/api/appointments/${missed.id}`).set(bearer(patient)).expect(200)).body as AppointmentResponse;
     expect(shown.status).toBe('NO_SHOW');
     const history = (await sut.http.get('/api/sessions').set(bearer(patient)).expect(200)).body;
-    expect(history.items.find((item: { id: string }) => item.id === missed.sessionId)).toMatchObject({ appointmentStatus: 'NO_SHOW', status: 'WAITING' });
+    expect(history.items.find((item: { id: string }) => item.id === missed.sessionId)).toMatchObject({
+      appointmentStatus: 'NO_SHOW',
+      status: 'WAITING',
+    });
     expect(await sut.prisma.auditLog.count({ where: { entityId: missed.id, action: 'appointment.no-show', actorId: null } })).toBe(1);
   });
 
   it('leaves cancelled visits cancelled and marks each missed visit once, even with sweeps running at the same time', async () => {
     const cancelled = await visit(2);
     await sut.http.patch(`/api/appointments/${cancelled.id}`).set(bearer(patient)).send({ status: 'CANCELLED' }).expect(200);
-    await sut.prisma.appointment.update({ where: { id: cancelled.id }, data: { startsAt: new Date(Date.now() - 5 * 3600_000), endsAt: new Date(Date.now() - 4.5 * 3600_000) } });
+    await sut.prisma.appointment.update({
+      where: { id: cancelled.id },
+      data: { startsAt: new Date(Date.now() - 5 * 3600_000), endsAt: new Date(Date.now() - 4.5 * 3600_000) },
+    });
     const missed = await visit(-6);
 
     const results = await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);

@@ -46,7 +46,10 @@ describe('an API process going away mid-call (two processes behind Redis)', () =
     const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await db.connect();
     try {
-      const { rows } = await db.query<{ type: string; user_id: string }>(`SELECT type, user_id FROM session_events WHERE session_id = $1 ORDER BY occurred_at`, [appointment.sessionId]);
+      const { rows } = await db.query<{ type: string; user_id: string }>(
+        `SELECT type, user_id FROM session_events WHERE session_id = $1 ORDER BY occurred_at`,
+        [appointment.sessionId],
+      );
       expect(rows.map((row) => row.type)).toEqual(['JOINED', 'WAITING', 'JOINED', 'PEER_JOINED', 'RECONNECTED']);
     } finally {
       await db.end();
@@ -91,7 +94,10 @@ describe('an API process going away mid-call (two processes behind Redis)', () =
       await reconnected;
       expect(patientSocket.recovered).toBe(false);
       const introduced = next(doctorSocket, 'peer-joined', 10_000);
-      expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toMatchObject({ ok: true, peers: [{ userId: doctor.user.id }] });
+      expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toMatchObject({
+        ok: true,
+        peers: [{ userId: doctor.user.id }],
+      });
       expect(await introduced).toMatchObject({ peer: { userId: patient.user.id }, resumed: false });
       const offer = next(patientSocket, 'offer');
       await request(doctorSocket, 'offer', { sdp: 'v=0 after crash' });
@@ -100,7 +106,9 @@ describe('an API process going away mid-call (two processes behind Redis)', () =
       const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
       await db.connect();
       try {
-        const { rows } = await db.query<{ type: string }>(`SELECT type FROM session_events WHERE session_id = $1 ORDER BY occurred_at`, [appointment.sessionId]);
+        const { rows } = await db.query<{ type: string }>(`SELECT type FROM session_events WHERE session_id = $1 ORDER BY occurred_at`, [
+          appointment.sessionId,
+        ]);
         // Everything written before the crash is there, and the new start is recorded after it.
         expect(rows.map((row) => row.type)).toEqual(['JOINED', 'WAITING', 'JOINED', 'PEER_JOINED', 'JOINED', 'PEER_JOINED']);
       } finally {

@@ -4,7 +4,7 @@ import { freePort } from './api-process';
 import { pause } from './signaling-client';
 import { signedInUser, startTestApp } from './test-app';
 
-const VERSION = process.env.TEST_POSTGRES_VERSION ?? execFileSync('ls', ['/etc/postgresql']).toString().trim().split('\n')[0];
+const VERSION = process.env.TEST_POSTGRES_VERSION ?? execFileSync('ls', ['/etc/postgresql']).toString().trim().split('\n')[0]!;
 
 /** A PostgreSQL cluster of this test's own (pg_createcluster), so it can be stopped and started without touching the shared server. */
 function cluster(name: string, port: number) {

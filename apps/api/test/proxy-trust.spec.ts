@@ -10,7 +10,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 function composeTrustProxy(): string {
   const match = /^\s*TRUST_PROXY:\s*"([^"]*)"/m.exec(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'));
   if (!match) throw new Error('docker-compose.yml sets no TRUST_PROXY');
-  return match[1];
+  return match[1]!;
 }
 
 describe('client addresses behind the shipped proxy (TRUST_PROXY as in docker-compose.yml)', () => {
@@ -19,7 +19,10 @@ describe('client addresses behind the shipped proxy (TRUST_PROXY as in docker-co
   const PROXY_SEEN = '203.0.113.50';
 
   beforeAll(async () => {
-    sut = await startTestApp({ TRUST_PROXY: composeTrustProxy(), LOGIN_MAX_FAILURES_PER_ADDRESS: '3', LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '1000' }, { listen: true });
+    sut = await startTestApp(
+      { TRUST_PROXY: composeTrustProxy(), LOGIN_MAX_FAILURES_PER_ADDRESS: '3', LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '1000' },
+      { listen: true },
+    );
   });
   afterAll(async () => {
     await sut.close();
@@ -45,22 +48,33 @@ describe('client addresses behind the shipped proxy (TRUST_PROXY as in docker-co
       .expect(429);
     expect(refused.headers['retry-after']).toEqual(expect.any(String));
     // Another real client behind the same proxy is not affected.
-    await sut.http.post('/api/auth/login').set('X-Forwarded-For', `192.0.2.77, 203.0.113.51`).send({ email: `other-${randomUUID()}@test.example`, password: 'a wrong password' }).expect(401);
+    await sut.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', `192.0.2.77, 203.0.113.51`)
+      .send({ email: `other-${randomUUID()}@test.example`, password: 'a wrong password' })
+      .expect(401);
   });
 
   it('writes the proxy-given address into the audit log, never the forged one', async () => {
     const email = `audited-${randomUUID()}@test.example`;
-    await sut.http.post('/api/auth/register').set('X-Forwarded-For', `6.6.6.6, 203.0.113.60`).send({ email, password: 'a long enough password', name: 'A' }).expect(202);
+    await sut.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', `6.6.6.6, 203.0.113.60`)
+      .send({ email, password: 'a long enough password', name: 'A' })
+      .expect(202);
     const user = await sut.prisma.user.findUniqueOrThrow({ where: { email } });
     const row = await sut.prisma.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: 'auth.register' } });
     expect(row.ip).toBe('203.0.113.60');
-    const failed = await sut.prisma.auditLog.findMany({ where: { action: 'auth.sign-in.failed', ip: { in: ['10.9.8.0', '10.9.8.1', '192.0.2.77', PROXY_SEEN] } } });
+    const failed = await sut.prisma.auditLog.findMany({
+      where: { action: 'auth.sign-in.failed', ip: { in: ['10.9.8.0', '10.9.8.1', '192.0.2.77', PROXY_SEEN] } },
+    });
     expect(new Set(failed.map((entry) => entry.ip))).toEqual(new Set([PROXY_SEEN]));
   });
 
   it('resolves a socket handshake request by the same rule', () => {
     const sutAddress = sut.app.get(ClientAddressService);
-    const request = (forwarded?: string) => ({ socket: { remoteAddress: '127.0.0.1' }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as never;
+    const request = (forwarded?: string) =>
+      ({ socket: { remoteAddress: '127.0.0.1' }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as never;
     expect(sutAddress.of(request('6.6.6.6, 203.0.113.70'))).toBe('203.0.113.70');
     expect(sutAddress.of(request())).toBe('127.0.0.1');
   });
@@ -71,7 +85,11 @@ describe('client addresses with no proxy trusted (the default)', () => {
     const sut = await startTestApp();
     try {
       const email = `direct-${randomUUID()}@test.example`;
-      await sut.http.post('/api/auth/register').set('X-Forwarded-For', '6.6.6.6').send({ email, password: 'a long enough password', name: 'D' }).expect(202);
+      await sut.http
+        .post('/api/auth/register')
+        .set('X-Forwarded-For', '6.6.6.6')
+        .send({ email, password: 'a long enough password', name: 'D' })
+        .expect(202);
       const user = await sut.prisma.user.findUniqueOrThrow({ where: { email } });
       const row = await sut.prisma.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: 'auth.register' } });
       expect(row.ip).toMatch(/127\.0\.0\.1/);

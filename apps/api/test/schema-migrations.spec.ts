@@ -10,7 +10,16 @@ const SCHEMA = path.join(ROOT, 'prisma/schema.prisma');
 function diffMigrationsAgainst(schemaFile: string): { status: number | null; output: string } {
   const result = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'scripts/prisma.mjs'), 'migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', schemaFile, '--exit-code'],
+    [
+      path.join(ROOT, 'scripts/prisma.mjs'),
+      'migrate',
+      'diff',
+      '--from-migrations',
+      'prisma/migrations',
+      '--to-schema-datamodel',
+      schemaFile,
+      '--exit-code',
+    ],
     // The diff replays the migrations in a temporary shadow database on this server.
     { cwd: ROOT, env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL }, encoding: 'utf8', timeout: 60_000 },
   );
@@ -28,7 +37,9 @@ describe('prisma/schema.prisma and prisma/migrations', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-drift-'));
     try {
       const drifted = path.join(dir, 'schema.prisma');
-      const schema = fs.readFileSync(SCHEMA, 'utf8').replace('output       = "../apps/api/src/generated/prisma"', `output = "${dir}/client"`);
+      const schema = fs
+        .readFileSync(SCHEMA, 'utf8')
+        .replace('output       = "../apps/api/src/generated/prisma"', `output = "${dir}/client"`);
       fs.writeFileSync(drifted, schema.replace('  reason      String\n', '  reason      String\n  priority    Int     @default(0)\n'));
       const { status, output } = diffMigrationsAgainst(drifted);
       expect(output).toMatch(/priority/);

@@ -21,13 +21,21 @@ const LINE =
   'Should I keep the brace on at night, and is it fine to go back to cycling to work next Monday?';
 
 /** A finished visit between two new accounts, with `messages` chat lines written straight into the database. */
-async function endedVisit(sut: TestApp, options: { doctorName?: string; patientName?: string; reason?: string; chat?: string[]; messages?: number } = {}) {
+async function endedVisit(
+  sut: TestApp,
+  options: { doctorName?: string; patientName?: string; reason?: string; chat?: string[]; messages?: number } = {},
+) {
   const doctor = await signedInUser(sut, 'DOCTOR', options.doctorName);
   const patient = await signedInUser(sut, 'PATIENT', options.patientName);
   const response = await sut.http
     .post('/api/appointments')
     .set(bearer(doctor))
-    .send({ patientId: patient.id, startsAt: minutesFromNow(60 * 24 + Math.round(Math.random() * 10_000)), durationMinutes: 30, reason: 'Follow-up' })
+    .send({
+      patientId: patient.id,
+      startsAt: minutesFromNow(60 * 24 + Math.round(Math.random() * 10_000)),
+      durationMinutes: 30,
+      reason: 'Follow-up',
+    })
     .expect(201);
   const appointment = response.body as AppointmentResponse;
   const startsAt = new Date(Date.now() - 2 * 3600_000);
@@ -38,7 +46,12 @@ async function endedVisit(sut: TestApp, options: { doctorName?: string; patientN
   });
   await sut.prisma.session.update({
     where: { id: appointment.sessionId },
-    data: { status: 'ENDED', startedAt: new Date(startsAt.getTime() + 60_000), endedAt: new Date(startsAt.getTime() + 20 * 60_000), endedById: doctor.id },
+    data: {
+      status: 'ENDED',
+      startedAt: new Date(startsAt.getTime() + 60_000),
+      endedAt: new Date(startsAt.getTime() + 20 * 60_000),
+      endedById: doctor.id,
+    },
   });
   const bodies = [...(options.chat ?? []), ...Array.from({ length: options.messages ?? 0 }, (_, index) => `${index + 1}. ${LINE}`)];
   await sut.prisma.chatMessage.createMany({
@@ -92,11 +105,11 @@ describe('the visit report (real API, real database, worker threads)', () => {
     expect(text).not.toContain('?');
     expect(text).not.toContain('\ufffd');
 
-    const disposition = response.headers['content-disposition'] as string;
+    const disposition = response.headers['content-disposition']!;
     const match = /^attachment; filename="(visit-report-\d{4}-\d{2}-\d{2})\.pdf"; filename\*=UTF-8''(.+)$/.exec(disposition);
     expect(match).not.toBeNull();
     expect(match![2]).toBe(`${match![1]}-${encodeURIComponent('иван-петров-李小龙')}.pdf`);
-    expect(decodeURIComponent(match![2])).toBe(`${match![1]}-иван-петров-李小龙.pdf`);
+    expect(decodeURIComponent(match![2]!)).toBe(`${match![1]}-иван-петров-李小龙.pdf`);
   });
 
   it('keeps the event loop free while four long reports render', async () => {

@@ -1,4 +1,4 @@
-import type { AppointmentResponse, AuditPage, JoinRoomResult, NotesResponse, SessionDetailResponse, SessionPage } from '@telehealth/contracts';
+import type { AppointmentResponse, JoinRoomResult, NotesResponse, SessionDetailResponse } from '@telehealth/contracts';
 import { ZAuditPageSchema, ZNotesResponseSchema, ZSessionDetailResponseSchema, ZSessionPageSchema } from '@telehealth/contracts';
 import type { Response } from 'supertest';
 import { formatDuration, NOTES_EXCLUDED_SENTENCE } from '../src/sessions/report/session-report';
@@ -81,11 +81,19 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     if (options.state === 'ended') {
       await sut.prisma.session.update({
         where: { id: appointment.sessionId },
-        data: { status: 'ENDED', startedAt: new Date(startsAt.getTime() + 60_000), endedAt: new Date(startsAt.getTime() + 21 * 60_000), endedById: doctor.id },
+        data: {
+          status: 'ENDED',
+          startedAt: new Date(startsAt.getTime() + 60_000),
+          endedAt: new Date(startsAt.getTime() + 21 * 60_000),
+          endedById: doctor.id,
+        },
       });
     }
     if (options.state === 'running-over') {
-      await sut.prisma.session.update({ where: { id: appointment.sessionId }, data: { status: 'ACTIVE', startedAt: new Date(startsAt.getTime() + 60_000) } });
+      await sut.prisma.session.update({
+        where: { id: appointment.sessionId },
+        data: { status: 'ACTIVE', startedAt: new Date(startsAt.getTime() + 60_000) },
+      });
     }
     return appointment;
   }
@@ -121,7 +129,7 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
 
     const forDoctor = ZSessionDetailResponseSchema.parse(
       (await sut.http.get(`/api/sessions/${appointment.sessionId}`).set(bearer(doctor)).expect(200)).body,
-    ) as SessionDetailResponse;
+    );
     expect(forDoctor).toMatchObject({
       id: appointment.sessionId,
       appointmentId: appointment.id,
@@ -146,7 +154,8 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     ]);
     expect(forDoctor.chat).toEqual([expect.objectContaining({ from: patient.id, senderName: 'Leo Brandt', body: CHAT_LINE })]);
 
-    const forPatient = (await sut.http.get(`/api/sessions/${appointment.sessionId}`).set(bearer(patient)).expect(200)).body as SessionDetailResponse;
+    const forPatient = (await sut.http.get(`/api/sessions/${appointment.sessionId}`).set(bearer(patient)).expect(200))
+      .body as SessionDetailResponse;
     expect(forPatient.chat.map((message) => message.body)).toEqual([CHAT_LINE]);
     expect(forPatient).not.toHaveProperty('notes');
     expect(forPatient).not.toHaveProperty('hasNotes');
@@ -154,7 +163,9 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
 
     const doctorCopy = await reportText(doctor, appointment.sessionId);
     expect(doctorCopy.response.headers['content-type']).toBe('application/pdf');
-    expect(doctorCopy.response.headers['content-disposition']).toMatch(/^attachment; filename="visit-report-\d{4}-\d{2}-\d{2}-leo-brandt\.pdf"$/);
+    expect(doctorCopy.response.headers['content-disposition']).toMatch(
+      /^attachment; filename="visit-report-\d{4}-\d{2}-\d{2}-leo-brandt\.pdf"$/,
+    );
     for (const expected of [
       'Harbour Clinic',
       'Doctor: Dr. Ines Ward',
@@ -225,7 +236,9 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     await sut.http.get(`/api/sessions/${id}`).expect(401);
 
     expect(await sut.prisma.note.count({ where: { sessionId: id } })).toBe(1);
-    const reads = await sut.prisma.auditLog.count({ where: { entityId: id, actorId: { in: [...strangers.map((s) => s.id), patient.id] } } });
+    const reads = await sut.prisma.auditLog.count({
+      where: { entityId: id, actorId: { in: [...strangers.map((s) => s.id), patient.id] } },
+    });
     expect(reads).toBe(0);
   });
 
@@ -258,8 +271,13 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     await saveNotes(doctor, sessionId, 'from the future', 7).expect(409);
     expect(await sut.prisma.note.count({ where: { sessionId } })).toBe(2);
 
-    expect((await saveNotes(doctor, sessionId, 'x', -1).expect(400)).body).toEqual({ error: 'baseVersion: must be 0 or more (0 for new notes)', code: 400 });
-    expect((await saveNotes(doctor, sessionId, 'x'.repeat(20_001), 2).expect(400)).body.error).toBe('body: must be at most 20000 characters');
+    expect((await saveNotes(doctor, sessionId, 'x', -1).expect(400)).body).toEqual({
+      error: 'baseVersion: must be 0 or more (0 for new notes)',
+      code: 400,
+    });
+    expect((await saveNotes(doctor, sessionId, 'x'.repeat(20_001), 2).expect(400)).body.error).toBe(
+      'body: must be at most 20000 characters',
+    );
     expect((await sut.http.put(`/api/sessions/${sessionId}/notes`).set(bearer(doctor)).send({ body: 'x' }).expect(400)).body.error).toBe(
       'baseVersion: must be the version you started from (0 for new notes)',
     );
@@ -301,7 +319,7 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     await saveNotes(doctor, twoDaysAgo.sessionId, 'stable', 0).expect(200);
 
     const list = async (user: TestUser, query: Record<string, string | number> = {}) =>
-      ZSessionPageSchema.parse((await sut.http.get('/api/sessions').query(query).set(bearer(user)).expect(200)).body) as SessionPage;
+      ZSessionPageSchema.parse((await sut.http.get('/api/sessions').query(query).set(bearer(user)).expect(200)).body);
 
     const all = await list(doctor);
     expect(all.total).toBe(4);
@@ -362,12 +380,18 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     await pdf(doctor, sessionId).expect(200);
 
     const audit = async (query: Record<string, string | number>) =>
-      ZAuditPageSchema.parse((await sut.http.get('/api/audit').query(query).set(bearer(admin)).expect(200)).body) as AuditPage;
+      ZAuditPageSchema.parse((await sut.http.get('/api/audit').query(query).set(bearer(admin)).expect(200)).body);
 
     const forSession = await audit({ entityType: 'session', entityId: sessionId });
     expect(forSession.items.map((item) => item.action)).toEqual(['report.read', 'notes.read', 'notes.update', 'session.read']);
-    expect(forSession.items[0]).toMatchObject({ actor: { id: doctor.id, name: doctor.name, role: 'DOCTOR' }, entityType: 'session', entityId: sessionId, ip: expect.any(String), detail: { copy: 'doctor' } });
-    expect(forSession.items[2].detail).toEqual({ version: 1 });
+    expect(forSession.items[0]).toMatchObject({
+      actor: { id: doctor.id, name: doctor.name, role: 'DOCTOR' },
+      entityType: 'session',
+      entityId: sessionId,
+      ip: expect.any(String),
+      detail: { copy: 'doctor' },
+    });
+    expect(forSession.items[2]!.detail).toEqual({ version: 1 });
 
     expect((await audit({ entityId: sessionId, actorId: patient.id })).items.map((item) => item.action)).toEqual(['session.read']);
     const updates = await audit({ action: 'notes.update', actorId: doctor.id });
@@ -378,7 +402,10 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     expect((await audit({ entityId: sessionId, to: before })).total).toBe(0);
     expect((await audit({ entityId: sessionId, from: before })).total).toBe(4);
 
-    expect((await sut.http.get('/api/audit').set(bearer(doctor)).expect(403)).body).toEqual({ error: 'Only admins may do this.', code: 403 });
+    expect((await sut.http.get('/api/audit').set(bearer(doctor)).expect(403)).body).toEqual({
+      error: 'Only admins may do this.',
+      code: 403,
+    });
     await sut.http.get('/api/audit').set(bearer(patient)).expect(403);
     await sut.http.get('/api/audit').expect(401);
     await sut.http.get('/api/audit').query({ actorId: 'nobody' }).set(bearer(admin)).expect(400);

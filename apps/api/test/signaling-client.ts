@@ -29,12 +29,22 @@ export function connectSignaling(
 }
 
 /** Sends an event and waits for its acknowledgement. */
-export function request<T extends object = object>(socket: ClientSocket, event: keyof ClientToServerEvents, payload?: unknown): Promise<Ack<T>> {
-  return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<T>> } }).timeout(5000).emitWithAck(event, payload);
+export function request<T extends object = object>(
+  socket: ClientSocket,
+  event: keyof ClientToServerEvents,
+  payload?: unknown,
+): Promise<Ack<T>> {
+  return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<T>> } })
+    .timeout(5000)
+    .emitWithAck(event, payload);
 }
 
 /** Resolves with the next `event` on the socket, or rejects after `ms`. */
-export function next<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E, ms = 5000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+export function next<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  ms = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       (socket as unknown as { off(e: string, h: unknown): void }).off(event, handler);
@@ -49,9 +59,14 @@ export function next<E extends keyof ServerToClientEvents>(socket: ClientSocket,
 }
 
 /** Collects every `event` the socket receives, to assert that something did NOT arrive. */
-export function record<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E): Array<Parameters<ServerToClientEvents[E]>[0]> {
+export function record<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+): Array<Parameters<ServerToClientEvents[E]>[0]> {
   const seen: Array<Parameters<ServerToClientEvents[E]>[0]> = [];
-  (socket as unknown as { on(e: string, h: unknown): void }).on(event, (payload: Parameters<ServerToClientEvents[E]>[0]) => seen.push(payload));
+  (socket as unknown as { on(e: string, h: unknown): void }).on(event, (payload: Parameters<ServerToClientEvents[E]>[0]) =>
+    seen.push(payload),
+  );
   return seen;
 }
 

@@ -20,13 +20,20 @@ describe('signaling gateway (real sockets, real database)', () => {
     await sut.close();
   });
 
-  async function visit(options: { startsInMinutes?: number } = {}): Promise<{ doctor: TestUser; patient: TestUser; appointment: AppointmentResponse }> {
+  async function visit(
+    options: { startsInMinutes?: number } = {},
+  ): Promise<{ doctor: TestUser; patient: TestUser; appointment: AppointmentResponse }> {
     const doctor = await signedInUser(sut, 'DOCTOR', 'Dr. Ines Ward');
     const patient = await signedInUser(sut, 'PATIENT', 'Leo Brandt');
     const response = await sut.http
       .post('/api/appointments')
       .set(bearer(doctor))
-      .send({ patientId: patient.id, startsAt: minutesFromNow(options.startsInMinutes ?? 0), durationMinutes: 30, reason: 'Video check-in' })
+      .send({
+        patientId: patient.id,
+        startsAt: minutesFromNow(options.startsInMinutes ?? 0),
+        durationMinutes: 30,
+        reason: 'Video check-in',
+      })
       .expect(201);
     return { doctor, patient, appointment: response.body };
   }
@@ -57,11 +64,22 @@ describe('signaling gateway (real sockets, real database)', () => {
     const waiting = next(patientSocket, 'waiting-for-peer');
     const doctorSeesWaiting = next(doctorSocket, 'waiting-room-updated');
     const joined = await request<JoinRoomResult>(patientSocket, 'join-room', { roomId: appointment.roomId });
-    expect(joined).toMatchObject({ ok: true, sessionId: appointment.sessionId, self: { userId: patient.id, role: 'PATIENT' }, peers: [], chat: [] });
+    expect(joined).toMatchObject({
+      ok: true,
+      sessionId: appointment.sessionId,
+      self: { userId: patient.id, role: 'PATIENT' },
+      peers: [],
+      chat: [],
+    });
     expect(await waiting).toMatchObject({ sessionId: appointment.sessionId });
     const list = await doctorSeesWaiting;
     expect(list.waiting).toEqual([
-      expect.objectContaining({ appointmentId: appointment.id, sessionId: appointment.sessionId, patient: { id: patient.id, name: 'Leo Brandt' }, since: expect.any(String) }),
+      expect.objectContaining({
+        appointmentId: appointment.id,
+        sessionId: appointment.sessionId,
+        patient: { id: patient.id, name: 'Leo Brandt' },
+        since: expect.any(String),
+      }),
     ]);
 
     const toPatient = next(patientSocket, 'peer-joined');
@@ -75,7 +93,10 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect((await doctorLeavesList).waiting).toEqual([]);
 
     await pause(100);
-    const session = await sut.prisma.session.findUniqueOrThrow({ where: { id: appointment.sessionId }, include: { events: { orderBy: { occurredAt: 'asc' } } } });
+    const session = await sut.prisma.session.findUniqueOrThrow({
+      where: { id: appointment.sessionId },
+      include: { events: { orderBy: { occurredAt: 'asc' } } },
+    });
     expect(session.status).toBe('ACTIVE');
     expect(session.startedAt).not.toBeNull();
     expect(session.events.map((event) => event.type)).toEqual(['JOINED', 'WAITING', 'JOINED', 'PEER_JOINED']);
@@ -119,7 +140,11 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect((await offer).from).toBe(patient.id);
 
     const stranger = await signedInUser(sut, 'PATIENT');
-    expect(await request(patientSocket, 'offer', { sdp: 'v=0', to: stranger.id })).toEqual({ ok: false, code: 404, error: 'to: nobody with this id is in your visit.' });
+    expect(await request(patientSocket, 'offer', { sdp: 'v=0', to: stranger.id })).toEqual({
+      ok: false,
+      code: 404,
+      error: 'to: nobody with this id is in your visit.',
+    });
   });
 
   it('persists chat and delivers it with sender, time and id; a later join gets the history', async () => {
@@ -140,7 +165,11 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(row).toMatchObject({ senderId: patient.id, body: 'Can you hear me?' });
 
     expect(await request(patientSocket, 'chat-message', { body: '   ' })).toEqual({ ok: false, code: 400, error: 'body: is required' });
-    expect(await request(patientSocket, 'chat-message', { body: 'x'.repeat(2001) })).toMatchObject({ ok: false, code: 400, error: expect.stringMatching(/^body: /) });
+    expect(await request(patientSocket, 'chat-message', { body: 'x'.repeat(2001) })).toMatchObject({
+      ok: false,
+      code: 400,
+      error: expect.stringMatching(/^body: /),
+    });
 
     await request(patientSocket, 'leave-room');
     const rejoined = await request<JoinRoomResult>(patientSocket, 'join-room', { roomId: appointment.roomId });
@@ -181,7 +210,9 @@ describe('signaling gateway (real sockets, real database)', () => {
     await request(doctorSocket, 'offer', { sdp: 'v=0 ice-restart' });
     expect((await offer).sdp).toBe('v=0 ice-restart');
     await pause(100);
-    const types = (await sut.prisma.sessionEvent.findMany({ where: { sessionId: appointment.sessionId }, orderBy: { occurredAt: 'asc' } })).map((event) => event.type);
+    const types = (
+      await sut.prisma.sessionEvent.findMany({ where: { sessionId: appointment.sessionId }, orderBy: { occurredAt: 'asc' } })
+    ).map((event) => event.type);
     expect(types).toContain('RECONNECTED');
     expect(types).not.toContain('LEFT');
   });
@@ -194,7 +225,10 @@ describe('signaling gateway (real sockets, real database)', () => {
     await reconnecting;
     const fresh = next(doctorSocket, 'peer-joined');
     const reloaded = await connect(patient);
-    expect(await request(reloaded, 'join-room', { roomId: appointment.roomId })).toMatchObject({ ok: true, peers: [{ userId: doctor.id }] });
+    expect(await request(reloaded, 'join-room', { roomId: appointment.roomId })).toMatchObject({
+      ok: true,
+      peers: [{ userId: doctor.id }],
+    });
     expect(await fresh).toMatchObject({ peer: { userId: patient.id }, resumed: false });
   });
 
@@ -234,7 +268,11 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(session.appointment.status).toBe('COMPLETED');
 
     expect(await request(patientSocket, 'chat-message', { body: 'still there?' })).toMatchObject({ ok: false, code: 409 });
-    expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toEqual({ ok: false, code: 409, error: 'This visit has ended; it can no longer be joined.' });
+    expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toEqual({
+      ok: false,
+      code: 409,
+      error: 'This visit has ended; it can no longer be joined.',
+    });
     const audit = await sut.prisma.auditLog.findMany({ where: { entityId: appointment.sessionId } });
     expect(audit.map((row) => row.action).sort()).toEqual(['session.end', 'session.join', 'session.join']);
   });
@@ -288,7 +326,11 @@ describe('signaling gateway (real sockets, real database)', () => {
 
     patientSocket.close();
     await pause(200);
-    expect(await roomOf()).toMatchObject({ clients: 1, reconnecting: 1, seats: expect.arrayContaining([{ role: 'PATIENT', connected: false, joinedAt: expect.any(String) }]) });
+    expect(await roomOf()).toMatchObject({
+      clients: 1,
+      reconnecting: 1,
+      seats: expect.arrayContaining([{ role: 'PATIENT', connected: false, joinedAt: expect.any(String) }]),
+    });
 
     await sut.http.get('/api/rooms/stats').set(bearer(doctor)).expect(403);
     await sut.http.get('/api/rooms/stats').expect(401);
@@ -307,13 +349,23 @@ describe('signaling gateway (real sockets, real database)', () => {
     });
     const otherPatient = await connect(other.patient);
     expect(await request(otherPatient, 'join-room', { roomId: appointment.roomId })).toMatchObject({ ok: false, code: 403 });
-    expect(await request(otherPatient, 'join-room', { roomId: 'no-such-room' })).toEqual({ ok: false, code: 404, error: 'No visit has this room.' });
+    expect(await request(otherPatient, 'join-room', { roomId: 'no-such-room' })).toEqual({
+      ok: false,
+      code: 404,
+      error: 'No visit has this room.',
+    });
     expect(await request(otherPatient, 'join-room', { roomId: '' })).toMatchObject({ ok: false, code: 400 });
 
     const later = await visit({ startsInMinutes: 120 });
     const early = await connect(later.patient);
-    expect(await request(early, 'join-room', { roomId: later.appointment.roomId })).toMatchObject({ ok: false, code: 425, error: expect.stringContaining('opens for joining 10 minutes before') });
-    expect(await sut.prisma.sessionEvent.count({ where: { sessionId: { in: [appointment.sessionId, later.appointment.sessionId] } } })).toBe(0);
+    expect(await request(early, 'join-room', { roomId: later.appointment.roomId })).toMatchObject({
+      ok: false,
+      code: 425,
+      error: expect.stringContaining('opens for joining 10 minutes before'),
+    });
+    expect(
+      await sut.prisma.sessionEvent.count({ where: { sessionId: { in: [appointment.sessionId, later.appointment.sessionId] } } }),
+    ).toBe(0);
   });
 
   it('audits a refused join of a visit that is not yours, with the room and nothing of the visit', async () => {
@@ -322,20 +374,36 @@ describe('signaling gateway (real sockets, real database)', () => {
     const socket = await connect(stranger);
     expect(await request(socket, 'join-room', { roomId: appointment.roomId })).toMatchObject({ ok: false, code: 403 });
     const rows = await sut.prisma.auditLog.findMany({ where: { actorId: stranger.id, action: 'signaling.join-refused' } });
-    expect(rows).toEqual([expect.objectContaining({ entityType: 'room', entityId: appointment.roomId, detail: { code: 403 }, ip: expect.any(String) })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ entityType: 'room', entityId: appointment.roomId, detail: { code: 403 }, ip: expect.any(String) }),
+    ]);
     expect(JSON.stringify(rows.map(({ detail, entityId }) => ({ detail, entityId })))).not.toMatch(/Leo Brandt|Video check-in|Ward/);
   });
 
   it('refuses control characters and broken text in chat, and NUL in SDP and candidates, naming the field', async () => {
     const { doctor, patient, appointment } = await visit();
     const { doctorSocket, patientSocket } = await joinBoth(appointment.roomId, doctor, patient);
-    expect(await request(patientSocket, 'chat-message', { body: 'pain\u0000' })).toEqual({ ok: false, code: 400, error: 'body: must not contain control characters' });
-    expect(await request(patientSocket, 'chat-message', { body: 'a\ud800b' })).toMatchObject({ ok: false, code: 400, error: expect.stringMatching(/^body: must be valid Unicode/) });
+    expect(await request(patientSocket, 'chat-message', { body: 'pain\u0000' })).toEqual({
+      ok: false,
+      code: 400,
+      error: 'body: must not contain control characters',
+    });
+    expect(await request(patientSocket, 'chat-message', { body: 'a\ud800b' })).toMatchObject({
+      ok: false,
+      code: 400,
+      error: expect.stringMatching(/^body: must be valid Unicode/),
+    });
     expect(await request(patientSocket, 'chat-message', { body: 'bell\u0007' })).toMatchObject({ ok: false, code: 400 });
     const delivered = next(doctorSocket, 'chat-message');
-    expect(await request(patientSocket, 'chat-message', { body: 'Two lines\r\nand a tab\t, Иван 李小龙 مرحبا 🙂' })).toMatchObject({ ok: true });
+    expect(await request(patientSocket, 'chat-message', { body: 'Two lines\r\nand a tab\t, Иван 李小龙 مرحبا 🙂' })).toMatchObject({
+      ok: true,
+    });
     expect((await delivered).body).toBe('Two lines\nand a tab\t, Иван 李小龙 مرحبا 🙂');
-    expect(await request(doctorSocket, 'offer', { sdp: 'v=0\u0000' })).toEqual({ ok: false, code: 400, error: 'sdp: must not contain NUL characters' });
+    expect(await request(doctorSocket, 'offer', { sdp: 'v=0\u0000' })).toEqual({
+      ok: false,
+      code: 400,
+      error: 'sdp: must not contain NUL characters',
+    });
     expect(await request(doctorSocket, 'ice-candidate', { candidate: { candidate: 'candidate:1\u0000' } })).toEqual({
       ok: false,
       code: 400,
@@ -353,15 +421,25 @@ describe('signaling gateway (real sockets, real database)', () => {
       audience: 'telehealth',
       expiresIn: -10,
     });
-    await expect(connectSignaling(sut.url, expired, { reconnection: false })).rejects.toThrow(/access token is missing, invalid or expired/);
+    await expect(connectSignaling(sut.url, expired, { reconnection: false })).rejects.toThrow(
+      /access token is missing, invalid or expired/,
+    );
   });
 
   it('answers bad payloads with errors, oversized SDP included, and keeps serving', async () => {
     const { doctor, patient, appointment } = await visit();
     const { doctorSocket, patientSocket } = await joinBoth(appointment.roomId, doctor, patient);
-    expect(await request(doctorSocket, 'offer', { sdp: 'x'.repeat(MAX_SDP_LENGTH + 1) })).toEqual({ ok: false, code: 400, error: `sdp: must be at most ${MAX_SDP_LENGTH} characters` });
+    expect(await request(doctorSocket, 'offer', { sdp: 'x'.repeat(MAX_SDP_LENGTH + 1) })).toEqual({
+      ok: false,
+      code: 400,
+      error: `sdp: must be at most ${MAX_SDP_LENGTH} characters`,
+    });
     expect(await request(doctorSocket, 'offer', 'just a string')).toMatchObject({ ok: false, code: 400 });
-    expect(await request(doctorSocket, 'ice-candidate', { candidate: { candidate: 42 } })).toMatchObject({ ok: false, code: 400, error: expect.stringMatching(/^candidate\.candidate: /) });
+    expect(await request(doctorSocket, 'ice-candidate', { candidate: { candidate: 42 } })).toMatchObject({
+      ok: false,
+      code: 400,
+      error: expect.stringMatching(/^candidate\.candidate: /),
+    });
     expect(await request(doctorSocket, 'join-room', null)).toMatchObject({ ok: false, code: 400 });
     expect(await request(doctorSocket, 'media-state', { audio: 'yes' })).toMatchObject({ ok: false, code: 400 });
 

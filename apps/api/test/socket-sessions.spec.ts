@@ -47,7 +47,11 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
     await Promise.all([nodeA.close(), nodeB.close()]);
   });
 
-  async function connect(app: TestApp, user: { token: string; role?: string }, options: { reconnection?: boolean } = {}): Promise<ClientSocket> {
+  async function connect(
+    app: TestApp,
+    user: { token: string; role?: string },
+    options: { reconnection?: boolean } = {},
+  ): Promise<ClientSocket> {
     const socket = await connectSignaling(app.url, user.token, { ...options, doctor: user.role === 'DOCTOR' });
     sockets.push(socket);
     return socket;
@@ -84,7 +88,10 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
     await pause(200);
     expect(seen).toEqual([]);
     // The token of the revoked sign-in no longer opens a socket on either node.
-    expect(await refusal(nodeB.url, doctor.token)).toEqual({ message: 'Sign in again: the access token is missing, invalid or expired.', data: { code: 401 } });
+    expect(await refusal(nodeB.url, doctor.token)).toEqual({
+      message: 'Sign in again: the access token is missing, invalid or expired.',
+      data: { code: 401 },
+    });
     expect(await refusal(nodeA.url, doctor.token)).toMatchObject({ data: { code: 401 } });
   });
 
@@ -146,7 +153,13 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
 
   it('caps the open sockets of one account across processes: the sixth is refused with a sentence and 429, a freed slot is taken again', async () => {
     const patient = await signedInUser(nodeA, 'PATIENT');
-    const open = [await connect(nodeA, patient), await connect(nodeA, patient), await connect(nodeA, patient), await connect(nodeB, patient), await connect(nodeB, patient)];
+    const open = [
+      await connect(nodeA, patient),
+      await connect(nodeA, patient),
+      await connect(nodeA, patient),
+      await connect(nodeB, patient),
+      await connect(nodeB, patient),
+    ];
 
     expect(await refusal(nodeA.url, patient.token)).toEqual({ message: TOO_MANY, data: { code: 429 } });
     expect(await refusal(nodeB.url, patient.token)).toEqual({ message: TOO_MANY, data: { code: 429 } });
@@ -154,7 +167,7 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
     const other = await signedInUser(nodeA, 'PATIENT');
     await connect(nodeB, other);
 
-    open[3].close();
+    open[3]!.close();
     await pause(200);
     const again = await connect(nodeA, patient);
     expect(again.connected).toBe(true);
@@ -164,7 +177,12 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
   it('keeps a recovered socket in its slot: a network drop does not cost the account a connection', async () => {
     const { doctor, patient, appointment } = await visit();
     const doctorSocket = await connect(nodeA, doctor);
-    const patientSockets = [await connect(nodeB, patient), await connect(nodeB, patient), await connect(nodeB, patient), await connect(nodeB, patient)];
+    const patientSockets = [
+      await connect(nodeB, patient),
+      await connect(nodeB, patient),
+      await connect(nodeB, patient),
+      await connect(nodeB, patient),
+    ];
     const inCall = await connect(nodeA, patient);
     await request(inCall, 'join-room', { roomId: appointment.roomId });
     await request(doctorSocket, 'join-room', { roomId: appointment.roomId });
@@ -211,26 +229,41 @@ describe('chat history on rejoin', () => {
     if (!joined.ok) throw new Error(joined.error);
     expect(joined.chat).toHaveLength(200);
     expect(joined.chat[199]).toMatchObject({ body: 'I have chest pain', senderName: 'Ole Dahl', from: patient.id });
-    expect(joined.chat[0].body).toBe('line 401');
+    expect(joined.chat[0]!.body).toBe('line 401');
     expect(joined.chatHasMore).toBe(true);
 
     const bodies = joined.chat.map((message) => message.body);
-    let before = joined.chat[0].id;
+    let before = joined.chat[0]!.id;
     for (let pages = 0; pages < 10; pages++) {
-      const page = await request<{ messages: Array<{ id: string; body: string }>; hasMore: boolean }>(socket, 'chat-history', { before, limit: 150 });
+      const page = await request<{ messages: Array<{ id: string; body: string }>; hasMore: boolean }>(socket, 'chat-history', {
+        before,
+        limit: 150,
+      });
       if (!page.ok) throw new Error(page.error);
       bodies.unshift(...page.messages.map((message) => message.body));
       if (!page.hasMore) break;
-      before = page.messages[0].id;
+      before = page.messages[0]!.id;
     }
     expect(bodies).toHaveLength(600);
     expect(bodies[0]).toBe('line 1');
     expect(bodies).toEqual([...Array.from({ length: 599 }, (_, index) => `line ${index + 1}`), 'I have chest pain']);
 
     // The newest page without a cursor; bad cursors and limits; strangers and sockets outside the visit.
-    expect(await request(socket, 'chat-history')).toMatchObject({ ok: true, hasMore: true, messages: expect.arrayContaining([expect.objectContaining({ body: 'I have chest pain' })]) });
-    expect(await request(socket, 'chat-history', { before: 'not-an-id' })).toEqual({ ok: false, code: 400, error: 'before: must be the id of a chat message' });
-    expect(await request(socket, 'chat-history', { limit: 501 })).toMatchObject({ ok: false, code: 400, error: expect.stringMatching(/^limit: /) });
+    expect(await request(socket, 'chat-history')).toMatchObject({
+      ok: true,
+      hasMore: true,
+      messages: expect.arrayContaining([expect.objectContaining({ body: 'I have chest pain' })]),
+    });
+    expect(await request(socket, 'chat-history', { before: 'not-an-id' })).toEqual({
+      ok: false,
+      code: 400,
+      error: 'before: must be the id of a chat message',
+    });
+    expect(await request(socket, 'chat-history', { limit: 501 })).toMatchObject({
+      ok: false,
+      code: 400,
+      error: expect.stringMatching(/^limit: /),
+    });
     expect(await request(socket, 'chat-history', { before: '00000000-0000-4000-8000-000000000000' })).toEqual({
       ok: false,
       code: 404,

@@ -40,7 +40,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 /** The real AppModule with the same bootstrap as main.ts, on the run's PostgreSQL database. */
 export async function startTestApp(overrides: Record<string, string> = {}, options: { listen?: boolean } = {}): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await createApp(config, config.DATABASE_URL!, process.env.TEST_LOGS ? ['log','warn','error'] : false);
+  const app = await createApp(config, config.DATABASE_URL!, process.env.TEST_LOGS ? ['log', 'warn', 'error'] : false);
   let url = '';
   if (options.listen) {
     await app.listen(0, '127.0.0.1');
@@ -67,7 +67,11 @@ export interface TestUser {
 }
 
 /** A fresh account with a unique email, signed in through the real login route. */
-export async function signedInUser(testApp: TestApp, role: Role, name = `${role.toLowerCase()} ${randomUUID().slice(0, 8)}`): Promise<TestUser> {
+export async function signedInUser(
+  testApp: TestApp,
+  role: Role,
+  name = `${role.toLowerCase()} ${randomUUID().slice(0, 8)}`,
+): Promise<TestUser> {
   const email = `${role.toLowerCase()}-${randomUUID()}@test.example`;
   const passwordHash = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
   await testApp.prisma.user.create({ data: { email, name, role, passwordHash, timeZone: 'Europe/Berlin' } });

@@ -33,7 +33,10 @@ describe('text from users (real database, real sockets)', () => {
   async function inCall(visit: Awaited<ReturnType<typeof visitNow>>) {
     const patient = await connectSignaling(sut.url, visit.patient.token);
     const doctor = await connectSignaling(sut.url, visit.doctor.token, { doctor: true });
-    closers.push(() => patient.close(), () => doctor.close());
+    closers.push(
+      () => patient.close(),
+      () => doctor.close(),
+    );
     expect(await request(patient, 'join-room', { roomId: visit.appointment.roomId })).toMatchObject({ ok: true });
     expect(await request(doctor, 'join-room', { roomId: visit.appointment.roomId })).toMatchObject({ ok: true });
     return { patient, doctor };
@@ -46,7 +49,10 @@ describe('text from users (real database, real sockets)', () => {
     const hostileAnswers: unknown[] = [];
     await Promise.all([
       (async () => {
-        for (let index = 0; index < 20; index++) hostileAnswers.push(await request(hostile.patient, 'chat-message', { body: index % 2 ? `bad\u0000${index}` : `bad\ud800${index}` }));
+        for (let index = 0; index < 20; index++)
+          hostileAnswers.push(
+            await request(hostile.patient, 'chat-message', { body: index % 2 ? `bad\u0000${index}` : `bad\ud800${index}` }),
+          );
       })(),
       (async () => {
         for (let index = 0; index < 20; index++) calmAnswers.push(await request(calm.patient, 'chat-message', { body: `calm ${index}` }));
@@ -67,15 +73,32 @@ describe('text from users (real database, real sockets)', () => {
       {
         field: 'reason',
         send: (value) =>
-          sut.http.post('/api/appointments').set(bearer(visit.doctor)).send({ patientId: visit.patient.id, startsAt: minutesFromNow(600), durationMinutes: 20, reason: value }),
+          sut.http
+            .post('/api/appointments')
+            .set(bearer(visit.doctor))
+            .send({ patientId: visit.patient.id, startsAt: minutesFromNow(600), durationMinutes: 20, reason: value }),
       },
       // A URL cannot carry a lone surrogate (its UTF-8 form is refused by the percent-decoder and stays literal text).
-      { field: 'query', send: (value) => sut.http.get(`/api/patients?query=${encodeURIComponent(value.replace(/[\ud800-\udfff]/g, '\u0000'))}`).set(bearer(visit.doctor)) },
+      {
+        field: 'query',
+        send: (value) =>
+          sut.http.get(`/api/patients?query=${encodeURIComponent(value.replace(/[\ud800-\udfff]/g, '\u0000'))}`).set(bearer(visit.doctor)),
+      },
       {
         field: 'name',
-        send: (value) => sut.http.post('/api/auth/register').send({ email: `new-${Date.now()}-${Math.random()}@test.example`, password: 'a long enough password', name: value }),
+        send: (value) =>
+          sut.http
+            .post('/api/auth/register')
+            .send({ email: `new-${Date.now()}-${Math.random()}@test.example`, password: 'a long enough password', name: value }),
       },
-      { field: 'body', send: (value) => sut.http.put(`/api/sessions/${visit.appointment.sessionId}/notes`).set(bearer(visit.doctor)).send({ body: value, baseVersion: 0 }) },
+      {
+        field: 'body',
+        send: (value) =>
+          sut.http
+            .put(`/api/sessions/${visit.appointment.sessionId}/notes`)
+            .set(bearer(visit.doctor))
+            .send({ body: value, baseVersion: 0 }),
+      },
     ];
     for (const { field, send } of cases) {
       for (const value of ['a\u0000b', 'a\ud800b', 'a\u001bb', '\udc00']) {
@@ -94,7 +117,11 @@ describe('text from users (real database, real sockets)', () => {
     expect(await request(call.patient, 'chat-message', { body: words })).toMatchObject({ ok: true });
     expect((await received).body).toBe(words);
     expect(await request(call.doctor, 'end-session')).toMatchObject({ ok: true });
-    await sut.http.put(`/api/sessions/${visit.appointment.sessionId}/notes`).set(bearer(visit.doctor)).send({ body: `${words}\nline two`, baseVersion: 0 }).expect(200);
+    await sut.http
+      .put(`/api/sessions/${visit.appointment.sessionId}/notes`)
+      .set(bearer(visit.doctor))
+      .send({ body: `${words}\nline two`, baseVersion: 0 })
+      .expect(200);
     const detail = await sut.http.get(`/api/sessions/${visit.appointment.sessionId}`).set(bearer(visit.doctor)).expect(200);
     expect(detail.body.reason).toBe(words);
     expect(detail.body.chat.map((line: ChatMessage) => line.body)).toEqual([words]);

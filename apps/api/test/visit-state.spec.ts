@@ -43,16 +43,26 @@ describe('a visit in progress (real database, real sockets)', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
 
-    const cancel = await sut.http.patch(`/api/appointments/${visit.appointment.id}`).set(bearer(visit.patient)).send({ status: 'CANCELLED' });
+    const cancel = await sut.http
+      .patch(`/api/appointments/${visit.appointment.id}`)
+      .set(bearer(visit.patient))
+      .send({ status: 'CANCELLED' });
     expect(cancel.status).toBe(409);
     expect(cancel.body.error).toMatch(/in progress/);
-    const reschedule = await sut.http.patch(`/api/appointments/${visit.appointment.id}`).set(bearer(visit.doctor)).send({ startsAt: minutesFromNow(120), durationMinutes: 20 });
+    const reschedule = await sut.http
+      .patch(`/api/appointments/${visit.appointment.id}`)
+      .set(bearer(visit.doctor))
+      .send({ startsAt: minutesFromNow(120), durationMinutes: 20 });
     expect(reschedule.status).toBe(409);
 
     expect(await request(doctorSocket, 'end-session')).toMatchObject({ ok: true });
     const after = await sut.http.get(`/api/appointments/${visit.appointment.id}`).set(bearer(visit.doctor)).expect(200);
     expect(after.body).toMatchObject({ status: 'COMPLETED', sessionStatus: 'ENDED' });
-    await sut.http.put(`/api/sessions/${visit.appointment.sessionId}/notes`).set(bearer(visit.doctor)).send({ body: 'Seen.', baseVersion: 0 }).expect(200);
+    await sut.http
+      .put(`/api/sessions/${visit.appointment.sessionId}/notes`)
+      .set(bearer(visit.doctor))
+      .send({ body: 'Seen.', baseVersion: 0 })
+      .expect(200);
   });
 
   it('lets a visit whose patient is only waiting be cancelled, and then nobody can end or join it', async () => {
@@ -63,7 +73,12 @@ describe('a visit in progress (real database, real sockets)', () => {
     expect(end.status).toBe(409);
     const doctorSocket = await connectSignaling(sut.url, visit.doctor.token, { doctor: true });
     closers.push(() => doctorSocket.close());
-    expect(await request(doctorSocket, 'join-room', { roomId: visit.appointment.roomId })).toEqual({ ok: false, code: 409, error: 'This visit was cancelled.' });
+    expect(await request(doctorSocket, 'join-room', { roomId: visit.appointment.roomId })).toEqual({
+      ok: false,
+      code: 409,
+      error: 'This visit was cancelled.',
+      reason: 'visit_cancelled',
+    });
   });
 
   it('a cancel racing the moment both arrive leaves one consistent visit: either cancelled and never started, or in progress and not cancelled', async () => {
@@ -77,9 +92,14 @@ describe('a visit in progress (real database, real sockets)', () => {
         sut.http.patch(`/api/appointments/${visit.appointment.id}`).set(bearer(visit.patient)).send({ status: 'CANCELLED' }),
       ]);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const appointment = await sut.prisma.appointment.findUniqueOrThrow({ where: { id: visit.appointment.id }, include: { session: true } });
+      const appointment = await sut.prisma.appointment.findUniqueOrThrow({
+        where: { id: visit.appointment.id },
+        include: { session: true },
+      });
       const cancelledAndStarted = appointment.status === 'CANCELLED' && appointment.session!.status !== 'WAITING';
-      expect({ round, status: appointment.status, session: appointment.session!.status, cancelledAndStarted }).toMatchObject({ cancelledAndStarted: false });
+      expect({ round, status: appointment.status, session: appointment.session!.status, cancelledAndStarted }).toMatchObject({
+        cancelledAndStarted: false,
+      });
     }
   });
 });

@@ -53,7 +53,8 @@ export function AuditLog() {
             <li key={entry.id} className="list-item" data-testid="audit-entry" data-action={entry.action}>
               <div className="item-main">
                 <div className="item-title">
-                  {entry.actor ? `${entry.actor.name} (${entry.actor.role.toLowerCase()})` : 'The system'} {ACTION_WORDS[entry.action] ?? entry.action}
+                  {entry.actor ? `${entry.actor.name} (${entry.actor.role.toLowerCase()})` : 'The system'}{' '}
+                  {ACTION_WORDS[entry.action] ?? entry.action}
                 </div>
                 <div className="item-sub">
                   {formatDateTime(entry.occurredAt, zone)}

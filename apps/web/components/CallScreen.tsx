@@ -65,9 +65,7 @@ export function CallScreen({ appointment, user, signalingUrl, localStream, onRej
                 {showRemote && !call.peerMedia.video ? (
                   <p data-testid="peer-camera-off">{peerName} turned their camera off.</p>
                 ) : call.state === 'waiting' ? (
-                  <p>
-                    {isDoctor ? `Waiting for ${otherName} to join.` : `${otherName} will join you shortly. Please stay on this page.`}
-                  </p>
+                  <p>{isDoctor ? `Waiting for ${otherName} to join.` : `${otherName} will join you shortly. Please stay on this page.`}</p>
                 ) : call.state === 'peer-left' ? (
                   <p>{peerName} left. You can wait here in case they come back.</p>
                 ) : call.state === 'failed' ? (

@@ -4,7 +4,12 @@ import type { CallView } from '@/hooks/useCall';
 import { useNow } from '@/hooks/useNow';
 import { formatElapsed } from '@/lib/time';
 
-const QUALITY_LABEL = { good: 'Good connection', fair: 'Fair connection', poor: 'Poor connection', unknown: 'Measuring connection…' } as const;
+const QUALITY_LABEL = {
+  good: 'Good connection',
+  fair: 'Fair connection',
+  poor: 'Poor connection',
+  unknown: 'Measuring connection…',
+} as const;
 
 /** The call's state in plain words, always visible. */
 export function callStateText(call: CallView, otherRole: string, now: number): string {

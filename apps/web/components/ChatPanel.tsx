@@ -94,7 +94,13 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
           autoComplete="off"
           data-testid="chat-input"
         />
-        <button type="submit" className="btn btn-primary" disabled={!canSend || busy || !draft.trim()} data-testid="chat-send" aria-label="Send message">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={!canSend || busy || !draft.trim()}
+          data-testid="chat-send"
+          aria-label="Send message"
+        >
           Send
         </button>
       </form>

@@ -15,7 +15,17 @@ interface Props {
 }
 
 /** A small modal: focus moves to it, Escape cancels. */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Keep it', danger, busy, onConfirm, onCancel, testId }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Keep it',
+  danger,
+  busy,
+  onConfirm,
+  onCancel,
+  testId,
+}: Props) {
   const titleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {

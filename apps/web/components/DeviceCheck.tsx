@@ -9,7 +9,8 @@ import { MediaVideo } from './MediaVideo';
 const CAMERA_TEXT: Record<DeviceStatus, string> = {
   pending: 'Asking for your camera…',
   ok: 'Your camera works.',
-  denied: 'Camera access is blocked. Allow the camera in your browser’s address bar (the camera icon), then press “Try again”. You can also join with audio only.',
+  denied:
+    'Camera access is blocked. Allow the camera in your browser’s address bar (the camera icon), then press “Try again”. You can also join with audio only.',
   missing: 'No camera was found. Connect one and press “Try again”, or join with audio only.',
   busy: 'Your camera is in use by another app. Close that app and press “Try again”, or join with audio only.',
   unsupported: 'This browser cannot use a camera here. Use a current Chrome, Edge, Firefox or Safari over https.',
@@ -20,7 +21,8 @@ const CAMERA_TEXT: Record<DeviceStatus, string> = {
 const MIC_TEXT: Record<DeviceStatus, string> = {
   pending: 'Asking for your microphone…',
   ok: 'Your microphone works. Say something: the bar should move.',
-  denied: 'Microphone access is blocked. Allow the microphone in your browser’s address bar, then press “Try again”. Without it, the other side cannot hear you (chat still works).',
+  denied:
+    'Microphone access is blocked. Allow the microphone in your browser’s address bar, then press “Try again”. Without it, the other side cannot hear you (chat still works).',
   missing: 'No microphone was found. Connect a headset or microphone and press “Try again”.',
   busy: 'Your microphone is in use by another app. Close that app and press “Try again”.',
   unsupported: 'This browser cannot use a microphone here. Use a current Chrome, Edge, Firefox or Safari over https.',
@@ -74,7 +76,11 @@ export function DeviceCheck({ appointment, otherName, timeZone, media, onJoin }:
           )}
         </div>
         <div>
-          <CheckLine status={media.audioOnly ? 'off' : media.camera} text={media.audioOnly ? CAMERA_TEXT.off : CAMERA_TEXT[media.camera]} testId="camera-status" />
+          <CheckLine
+            status={media.audioOnly ? 'off' : media.camera}
+            text={media.audioOnly ? CAMERA_TEXT.off : CAMERA_TEXT[media.camera]}
+            testId="camera-status"
+          />
           <CheckLine status={media.microphone} text={MIC_TEXT[media.microphone]} testId="microphone-status" />
           <div className="field">
             <span className="label" id="mic-level-label">
@@ -93,7 +99,12 @@ export function DeviceCheck({ appointment, otherName, timeZone, media, onJoin }:
             </div>
           </div>
           <label className="checkbox">
-            <input type="checkbox" checked={media.audioOnly} onChange={(e) => media.setAudioOnly(e.target.checked)} data-testid="audio-only" />
+            <input
+              type="checkbox"
+              checked={media.audioOnly}
+              onChange={(e) => media.setAudioOnly(e.target.checked)}
+              data-testid="audio-only"
+            />
             Join with audio only (camera off)
           </label>
           <div className="actions">

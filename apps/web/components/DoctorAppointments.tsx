@@ -59,7 +59,10 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
       )}
       {[...groups.entries()].map(([day, items]) => (
         <div key={day}>
-          <h3 className="day-heading">{day === today ? `Today · ${formatDay(items[0].startsAt, zone)}` : formatDay(items[0].startsAt, zone)}</h3>
+          <h3 className="day-heading">
+            {/* A day's group is created with its first visit, so items[0] exists. */}
+            {day === today ? `Today · ${formatDay(items[0]!.startsAt, zone)}` : formatDay(items[0]!.startsAt, zone)}
+          </h3>
           <ul className="list">
             {items.map((a) => {
               // The same state machine the API decides with: only what it would accept is offered.
@@ -67,7 +70,13 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
               const open = phase === 'in-call' || (now >= Date.parse(a.joinOpensAt) && now < Date.parse(a.joinClosesAt));
               const canJoin = open && isVisitActionAllowed(phase, 'join');
               return (
-                <li key={a.id} className="list-item" data-testid="doctor-appointment" data-appointment-id={a.id} data-session-id={a.sessionId}>
+                <li
+                  key={a.id}
+                  className="list-item"
+                  data-testid="doctor-appointment"
+                  data-appointment-id={a.id}
+                  data-session-id={a.sessionId}
+                >
                   <div className="item-main">
                     <div className="item-title">
                       {formatTime(a.startsAt, zone)}–{formatTime(a.endsAt, zone)} · {a.patient.name}
@@ -79,31 +88,36 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
                   {(canJoin || isVisitActionAllowed(phase, 'cancel')) && (
                     <div className="actions">
                       {canJoin && (
-                        <Link className="btn btn-primary btn-small" href={`/visit/${a.sessionId}`} data-testid="doctor-join-call" aria-label={`Join visit with ${a.patient.name}`}>
+                        <Link
+                          className="btn btn-primary btn-small"
+                          href={`/visit/${a.sessionId}`}
+                          data-testid="doctor-join-call"
+                          aria-label={`Join visit with ${a.patient.name}`}
+                        >
                           Join
                         </Link>
                       )}
                       {isVisitActionAllowed(phase, 'reschedule') && (
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        onClick={() => setRescheduling(a)}
-                        data-testid="reschedule-appointment"
-                        aria-label={`Reschedule visit with ${a.patient.name}`}
-                      >
-                        Reschedule
-                      </button>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          onClick={() => setRescheduling(a)}
+                          data-testid="reschedule-appointment"
+                          aria-label={`Reschedule visit with ${a.patient.name}`}
+                        >
+                          Reschedule
+                        </button>
                       )}
                       {isVisitActionAllowed(phase, 'cancel') && (
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        onClick={() => setCancelling(a)}
-                        data-testid="cancel-appointment"
-                        aria-label={`Cancel visit with ${a.patient.name}`}
-                      >
-                        Cancel
-                      </button>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          onClick={() => setCancelling(a)}
+                          data-testid="cancel-appointment"
+                          aria-label={`Cancel visit with ${a.patient.name}`}
+                        >
+                          Cancel
+                        </button>
                       )}
                     </div>
                   )}
@@ -125,8 +139,8 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
           testId="cancel-dialog"
         >
           <p>
-            {cancelling.patient.name}, {formatDay(cancelling.startsAt, zone)} at {formatTime(cancelling.startsAt, zone)}. The patient will no
-            longer be able to join.
+            {cancelling.patient.name}, {formatDay(cancelling.startsAt, zone)} at {formatTime(cancelling.startsAt, zone)}. The patient will
+            no longer be able to join.
           </p>
         </ConfirmDialog>
       )}

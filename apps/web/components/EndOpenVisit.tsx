@@ -22,7 +22,10 @@ export function EndOpenVisit({ sessionId, patientName, onEnded }: { sessionId: s
   return (
     <section className="card card-warn" aria-labelledby="end-open-title" data-testid="end-open-visit">
       <h2 id="end-open-title">The call was not ended</h2>
-      <p>Nobody ended the call, so the visit still counts as in progress. End it to complete the record: your notes can then be written, and both of you see it as ended.</p>
+      <p>
+        Nobody ended the call, so the visit still counts as in progress. End it to complete the record: your notes can then be written, and
+        both of you see it as ended.
+      </p>
       {error && (
         <div className="alert alert-error" role="alert" data-testid="end-open-error">
           {error}
@@ -41,7 +44,9 @@ export function EndOpenVisit({ sessionId, patientName, onEnded }: { sessionId: s
           onCancel={() => setConfirming(false)}
           testId="end-open-dialog"
         >
-          <p>The visit with {patientName} is recorded as ended now. If {patientName} is still in the call, it closes for them.</p>
+          <p>
+            The visit with {patientName} is recorded as ended now. If {patientName} is still in the call, it closes for them.
+          </p>
         </ConfirmDialog>
       )}
     </section>

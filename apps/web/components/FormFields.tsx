@@ -29,7 +29,10 @@ export function TextField({
   onChange,
   ref,
   ...input
-}: FieldFrame & { value: string; onChange: (value: string) => void; ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
+}: FieldFrame & { value: string; onChange: (value: string) => void; ref?: Ref<HTMLInputElement> } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    'id' | 'value' | 'onChange'
+  >) {
   const hintId = `${id}-hint`;
   return (
     <div className="field">
@@ -62,7 +65,13 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? hintId : undefined} data-testid={testId}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={hint ? hintId : undefined}
+        data-testid={testId}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -75,7 +84,17 @@ export function SelectField({
 }
 
 /** How long a visit is, among the lengths a doctor can choose. */
-export function DurationField({ id, minutes, choices, onChange }: { id: string; minutes: number; choices: readonly number[]; onChange: (minutes: number) => void }) {
+export function DurationField({
+  id,
+  minutes,
+  choices,
+  onChange,
+}: {
+  id: string;
+  minutes: number;
+  choices: readonly number[];
+  onChange: (minutes: number) => void;
+}) {
   return (
     <SelectField
       id={id}

@@ -24,7 +24,13 @@ export function HistoryFilters({ values, onChange, parties, partyLabel, zone, er
   const id = useId();
   const active = Boolean(values.from || values.to || values.withUserId);
   return (
-    <form className="history-filters" role="search" aria-label="Filter past visits" onSubmit={(e) => e.preventDefault()} data-testid="history-filters">
+    <form
+      className="history-filters"
+      role="search"
+      aria-label="Filter past visits"
+      onSubmit={(e) => e.preventDefault()}
+      data-testid="history-filters"
+    >
       <TextField
         id={`${id}-from`}
         label="From"
@@ -34,7 +40,15 @@ export function HistoryFilters({ values, onChange, parties, partyLabel, zone, er
         onChange={(from) => onChange({ ...values, from })}
         testId="history-from"
       />
-      <TextField id={`${id}-to`} label="To" type="date" value={values.to} min={values.from || undefined} onChange={(to) => onChange({ ...values, to })} testId="history-to" />
+      <TextField
+        id={`${id}-to`}
+        label="To"
+        type="date"
+        value={values.to}
+        min={values.from || undefined}
+        onChange={(to) => onChange({ ...values, to })}
+        testId="history-to"
+      />
       <SelectField
         id={`${id}-with`}
         label={partyLabel}

@@ -21,15 +21,32 @@ export function JoinCallButton({ appointment: a, now, timeZone }: Props) {
   }
   if (now >= opens && now < closes) {
     return (
-      <Link href={`/visit/${a.sessionId}`} className="btn btn-primary" data-testid="join-call" data-session-id={a.sessionId} aria-label={label}>
+      <Link
+        href={`/visit/${a.sessionId}`}
+        className="btn btn-primary"
+        data-testid="join-call"
+        data-session-id={a.sessionId}
+        aria-label={label}
+      >
         Join Call
       </Link>
     );
   }
-  const when = now < opens ? `Opens ${isSameZonedDay(a.joinOpensAt, new Date(now), timeZone) ? `at ${formatTime(a.joinOpensAt, timeZone)}` : formatDateTime(a.joinOpensAt, timeZone)} (${formatCountdown(opens - now)})` : 'The visit time is over';
+  const when =
+    now < opens
+      ? `Opens ${isSameZonedDay(a.joinOpensAt, new Date(now), timeZone) ? `at ${formatTime(a.joinOpensAt, timeZone)}` : formatDateTime(a.joinOpensAt, timeZone)} (${formatCountdown(opens - now)})`
+      : 'The visit time is over';
   return (
     <div className="join-wait">
-      <button type="button" className="btn btn-primary" disabled aria-label={label} aria-describedby={`join-hint-${a.id}`} data-testid="join-call" data-session-id={a.sessionId}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled
+        aria-label={label}
+        aria-describedby={`join-hint-${a.id}`}
+        data-testid="join-call"
+        data-session-id={a.sessionId}
+      >
         Join Call
       </button>
       <div id={`join-hint-${a.id}`} className="hint" data-testid="join-call-hint">

@@ -6,9 +6,7 @@ export function NoteVersions({ versions, timeZone }: { versions: NoteVersion[]; 
   if (versions.length === 0) return null;
   return (
     <details className="versions" data-testid="notes-history">
-      <summary data-testid="notes-history-toggle">
-        Earlier versions ({versions.length})
-      </summary>
+      <summary data-testid="notes-history-toggle">Earlier versions ({versions.length})</summary>
       <ol className="versions-list">
         {versions.map((v) => (
           <li key={v.version} data-testid="notes-version" data-version={v.version}>

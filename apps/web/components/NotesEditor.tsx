@@ -115,7 +115,13 @@ export function NotesEditor({ sessionId, ended, timeZone }: Props) {
           <p className="hint" style={{ color: 'inherit' }}>
             Your text is kept in the editor.
           </p>
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => void reloadLatest()} disabled={busy} data-testid="notes-reload">
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => void reloadLatest()}
+            disabled={busy}
+            data-testid="notes-reload"
+          >
             Reload latest
           </button>
         </div>
@@ -170,7 +176,13 @@ export function NotesEditor({ sessionId, ended, timeZone }: Props) {
           <button type="submit" className="btn btn-primary" disabled={!ended || !base || !dirty || busy} data-testid="notes-save">
             {busy ? 'Saving…' : 'Save notes'}
           </button>
-          <span id={`${id}-status`} className="hint notes-status" aria-live="polite" data-testid="notes-status" data-version={base?.version ?? 0}>
+          <span
+            id={`${id}-status`}
+            className="hint notes-status"
+            aria-live="polite"
+            data-testid="notes-status"
+            data-version={base?.version ?? 0}
+          >
             {dirty ? (
               <strong className="unsaved">Unsaved changes</strong>
             ) : feedback && feedback.version > 0 ? (

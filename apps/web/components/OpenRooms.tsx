@@ -26,8 +26,8 @@ export function OpenRooms() {
       {data && (
         <p data-testid="open-rooms-totals">
           <strong>{data.totals.calls}</strong> {data.totals.calls === 1 ? 'call' : 'calls'} with both people connected ·{' '}
-          <strong>{data.totals.rooms}</strong> {data.totals.rooms === 1 ? 'room' : 'rooms'} in use · <strong>{data.totals.reconnecting}</strong>{' '}
-          reconnecting
+          <strong>{data.totals.rooms}</strong> {data.totals.rooms === 1 ? 'room' : 'rooms'} in use ·{' '}
+          <strong>{data.totals.reconnecting}</strong> reconnecting
         </p>
       )}
       {data && data.rooms.length === 0 && <p className="empty">Nobody is in a visit right now.</p>}
@@ -41,7 +41,10 @@ export function OpenRooms() {
                 </div>
                 <div className="item-sub" data-testid="open-room-seats">
                   {room.seats
-                    .map((seat) => `${ROLE_WORD[seat.role]} ${seat.connected ? 'connected' : 'reconnecting'} since ${formatTime(seat.joinedAt, zone)}`)
+                    .map(
+                      (seat) =>
+                        `${ROLE_WORD[seat.role]} ${seat.connected ? 'connected' : 'reconnecting'} since ${formatTime(seat.joinedAt, zone)}`,
+                    )
                     .join(' · ')}
                 </div>
               </div>

@@ -9,13 +9,25 @@ interface Props {
 export function Pagination({ page, pageCount, onPage, label }: Props) {
   return (
     <nav className="pagination" aria-label={label} data-testid="pagination">
-      <button type="button" className="btn btn-secondary btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)} data-testid="page-previous">
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+        data-testid="page-previous"
+      >
         ‹ Previous
       </button>
       <span className="pagination-label" aria-live="polite" data-testid="page-label">
         Page {page} of {pageCount}
       </span>
-      <button type="button" className="btn btn-secondary btn-small" disabled={page >= pageCount} onClick={() => onPage(page + 1)} data-testid="page-next">
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        disabled={page >= pageCount}
+        onClick={() => onPage(page + 1)}
+        data-testid="page-next"
+      >
         Next ›
       </button>
     </nav>

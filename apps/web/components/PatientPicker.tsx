@@ -25,7 +25,12 @@ export function PatientPicker({ value, onChange }: Props) {
           <span>
             <strong>{value.name}</strong> · {value.email}
           </span>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => onChange(null)} aria-label={`Change patient (${value.name})`}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => onChange(null)}
+            aria-label={`Change patient (${value.name})`}
+          >
             Change
           </button>
         </div>

@@ -51,7 +51,7 @@ export function RegisterForm() {
       return;
     }
     setBusy(true);
-    let message: string | null = null;
+    let message: string | null;
     try {
       // 202 { message } whether or not the email already had an account (nobody learns who is a
       // patient here); an older API answered 201 with a token, which is fine too.
@@ -89,7 +89,16 @@ export function RegisterForm() {
         </div>
       )}
       <TextField id="reg-name" label="Full name" autoComplete="name" required value={name} onChange={setName} testId="register-name" />
-      <TextField id="reg-email" label="Email" type="email" autoComplete="email" required value={email} onChange={setEmail} testId="register-email" />
+      <TextField
+        id="reg-email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={setEmail}
+        testId="register-email"
+      />
       <TextField
         id="reg-password"
         label="Password"

@@ -56,7 +56,14 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
 
   return (
     <div className="dialog-backdrop">
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={onSubmit} data-testid="reschedule-dialog">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onSubmit={onSubmit}
+        data-testid="reschedule-dialog"
+      >
         <h2 id={titleId}>Reschedule visit with {appointment.patient.name}</h2>
         {error && (
           <div className="alert alert-error" role="alert" data-testid="reschedule-error">
@@ -64,8 +71,24 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
           </div>
         )}
         <div className="row">
-          <TextField ref={firstRef} id="reschedule-date" label="Date" type="date" value={date} onChange={setDate} testId="reschedule-date" />
-          <TextField id="reschedule-time" label="Start time" type="time" step={300} value={time} onChange={setTime} testId="reschedule-time" />
+          <TextField
+            ref={firstRef}
+            id="reschedule-date"
+            label="Date"
+            type="date"
+            value={date}
+            onChange={setDate}
+            testId="reschedule-date"
+          />
+          <TextField
+            id="reschedule-time"
+            label="Start time"
+            type="time"
+            step={300}
+            value={time}
+            onChange={setTime}
+            testId="reschedule-time"
+          />
         </div>
         <DurationField id="reschedule-duration" minutes={duration} choices={durations} onChange={setDuration} />
         <div className="actions" style={{ justifyContent: 'flex-end' }}>

@@ -61,7 +61,9 @@ export function ScheduleVisitForm({ onScheduled }: { onScheduled: () => void }) 
     <section className="card" aria-labelledby="schedule-title">
       <div className="card-head">
         <h2 id="schedule-title">Schedule a visit</h2>
-        <span className="hint">Times in {zone.replace(/_/g, ' ')} ({zoneLabel(zone)})</span>
+        <span className="hint">
+          Times in {zone.replace(/_/g, ' ')} ({zoneLabel(zone)})
+        </span>
       </div>
       <form onSubmit={onSubmit} noValidate data-testid="schedule-form">
         {error && (
@@ -77,7 +79,16 @@ export function ScheduleVisitForm({ onScheduled }: { onScheduled: () => void }) 
         <PatientPicker value={patient} onChange={setPatient} />
         <div className="row">
           <TextField id="schedule-date" label="Date" type="date" required value={date} onChange={setDate} testId="schedule-date" />
-          <TextField id="schedule-time" label="Start time" type="time" step={300} required value={time} onChange={setTime} testId="schedule-time" />
+          <TextField
+            id="schedule-time"
+            label="Start time"
+            type="time"
+            step={300}
+            required
+            value={time}
+            onChange={setTime}
+            testId="schedule-time"
+          />
           <DurationField id="schedule-duration" minutes={duration} choices={DURATION_CHOICES} onChange={setDuration} />
         </div>
         <div className="field">

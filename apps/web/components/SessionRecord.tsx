@@ -51,7 +51,9 @@ export function SessionRecord({ sessionId }: { sessionId: string }) {
       <PageTitle title={`Visit with ${other.name}`} subtitle={`${formatDate(detail.scheduledStart, zone)} · ${detail.reason}`} />
       <div className="grid grid-dashboard record-grid">
         <div className="stack">
-          {isDoctor && visitOutcome(detail).outcome === 'IN_PROGRESS' && <EndOpenVisit sessionId={detail.id} patientName={detail.patient.name} onEnded={reload} />}
+          {isDoctor && visitOutcome(detail).outcome === 'IN_PROGRESS' && (
+            <EndOpenVisit sessionId={detail.id} patientName={detail.patient.name} onEnded={reload} />
+          )}
           <div className="record-summary">
             <SessionSummary detail={detail} timeZone={zone} reportHref={`/bff/sessions/${encodeURIComponent(detail.id)}/report.pdf`} />
           </div>

@@ -15,7 +15,10 @@ function outcomeSentence(detail: SessionDetailResponse): string {
 
 /** Scheduled and actual times, duration and outcome, with the PDF report. */
 export function SessionSummary({ detail, timeZone, reportHref }: { detail: SessionDetailResponse; timeZone: string; reportHref: string }) {
-  const time = (iso: string) => (isSameZonedDay(iso, detail.scheduledStart, timeZone) ? formatTime(iso, timeZone) : `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`);
+  const time = (iso: string) =>
+    isSameZonedDay(iso, detail.scheduledStart, timeZone)
+      ? formatTime(iso, timeZone)
+      : `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`;
   return (
     <section className="card" aria-labelledby="summary-title" data-testid="session-summary">
       <div className="card-head">

@@ -38,7 +38,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {error}
         </div>
       )}
-      <TextField id="email" label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={setEmail} testId="sign-in-email" />
+      <TextField
+        id="email"
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={setEmail}
+        testId="sign-in-email"
+      />
       <TextField
         id="password"
         label="Password"

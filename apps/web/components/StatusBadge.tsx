@@ -4,10 +4,18 @@ const LABEL = { SCHEDULED: 'Scheduled', CANCELLED: 'Cancelled', COMPLETED: 'Comp
 
 export function StatusBadge({ appointment }: { appointment: Pick<AppointmentResponse, 'status' | 'sessionStatus'> }) {
   if (appointment.status === 'SCHEDULED' && appointment.sessionStatus === 'ACTIVE') {
-    return <span className="status status-live" data-testid="appointment-status">In progress</span>;
+    return (
+      <span className="status status-live" data-testid="appointment-status">
+        In progress
+      </span>
+    );
   }
   if (appointment.status === 'SCHEDULED' && appointment.sessionStatus === 'ENDED') {
-    return <span className="status status-COMPLETED" data-testid="appointment-status">Ended</span>;
+    return (
+      <span className="status status-COMPLETED" data-testid="appointment-status">
+        Ended
+      </span>
+    );
   }
   return (
     <span className={`status status-${appointment.status}`} data-testid="appointment-status">

@@ -82,22 +82,22 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
       )}
       <div className="history-summary">
         <div aria-live="polite">
-        {history.loading && history.items.length === 0 ? (
-          <p className="empty">Loading your past visits…</p>
-        ) : (
-          !filterError &&
-          !history.error && (
-            <p className="hint" data-testid="history-count">
-              {history.total === 0
-                ? filtered
-                  ? 'No visits match these filters.'
-                  : isDoctor
-                    ? 'No past visits yet. Visits appear here once they have ended or their time is over.'
-                    : 'No past visits yet. Your visits appear here once they are over.'
-                : `${history.total} ${history.total === 1 ? 'visit' : 'visits'}${filtered ? ' match' : ''}`}
-            </p>
-          )
-        )}
+          {history.loading && history.items.length === 0 ? (
+            <p className="empty">Loading your past visits…</p>
+          ) : (
+            !filterError &&
+            !history.error && (
+              <p className="hint" data-testid="history-count">
+                {history.total === 0
+                  ? filtered
+                    ? 'No visits match these filters.'
+                    : isDoctor
+                      ? 'No past visits yet. Visits appear here once they have ended or their time is over.'
+                      : 'No past visits yet. Your visits appear here once they are over.'
+                  : `${history.total} ${history.total === 1 ? 'visit' : 'visits'}${filtered ? ' match' : ''}`}
+              </p>
+            )
+          )}
         </div>
         <span className="hint" data-testid="history-zone">
           Times in {zoneName(zone)}
@@ -154,7 +154,12 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
         </ul>
       )}
       {!filterError && history.total > 0 && (
-        <Pagination page={Math.min(view.page, pageCount)} pageCount={pageCount} onPage={(page) => setView((v) => ({ ...v, page }))} label="Past visits pages" />
+        <Pagination
+          page={Math.min(view.page, pageCount)}
+          pageCount={pageCount}
+          onPage={(page) => setView((v) => ({ ...v, page }))}
+          label="Past visits pages"
+        />
       )}
     </section>
   );

@@ -108,7 +108,9 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
 
   const otherName = user.role === 'DOCTOR' ? appointment.patient.name : appointment.doctor.name;
   if (phase === 'check' || !media.stream) {
-    return <DeviceCheck appointment={appointment} otherName={otherName} timeZone={user.timeZone} media={media} onJoin={() => setPhase('call')} />;
+    return (
+      <DeviceCheck appointment={appointment} otherName={otherName} timeZone={user.timeZone} media={media} onJoin={() => setPhase('call')} />
+    );
   }
   return (
     <CallScreen

@@ -41,7 +41,10 @@ export function WaitingRoomPanel() {
                       {w.reason} · visit at {formatTime(w.startsAt, user.timeZone)}
                     </div>
                     <div className="item-sub">
-                      Waiting <span className="waiting-time" data-testid="waiting-room-elapsed">{formatElapsed(now - Date.parse(w.since))}</span>
+                      Waiting{' '}
+                      <span className="waiting-time" data-testid="waiting-room-elapsed">
+                        {formatElapsed(now - Date.parse(w.since))}
+                      </span>
                     </div>
                   </div>
                   <Link
@@ -61,7 +64,12 @@ export function WaitingRoomPanel() {
       {notificationPermission === 'default' && (
         <div className="alert alert-info" style={{ marginTop: '0.75rem', marginBottom: 0 }}>
           <p style={{ marginBottom: '0.5rem' }}>Want a notification when a patient arrives while this tab is in the background?</p>
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => void requestNotifications()} data-testid="enable-notifications">
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => void requestNotifications()}
+            data-testid="enable-notifications"
+          >
             Turn on notifications
           </button>
         </div>

@@ -41,7 +41,9 @@ export function useApiResource<T>(path: string | null, refreshMs?: number): ApiR
     const timer = refreshMs ? setInterval(() => void reload(), refreshMs) : undefined;
     return () => {
       clearInterval(timer);
-      // A newer path (or leaving the page) makes any answer still on its way stale.
+      // A newer path (or leaving the page) makes any answer still on its way stale. The ref is a
+      // request counter, not a DOM node: its value at cleanup time is exactly the one to bump.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       latest.current++;
     };
   }, [reload, refreshMs]);

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io } from 'socket.io-client';
-import { CallEngine, CallError, type CallQuality, type CallState, type SignalingSocket } from '@telehealth/signaling';
+import { CallEngine, CallError, type CallQuality, type CallState, type SignalingSocket } from '@telehealth/call-engine';
 import { SIGNALING_NAMESPACE, type ChatMessage, type IceServersResponse, type Participant } from '@telehealth/contracts';
 import { apiRequest, fetchSignalingTicket } from '@/lib/api-client';
 import { ticketAuth } from '@/lib/signaling-auth';

@@ -14,7 +14,7 @@ export function usePatientSearch(query: string, enabled = true, debounceMs = 250
     if (!enabled) return;
     let cancelled = false;
     setLoading(true);
-    const id = window.setTimeout(async () => {
+    const search = async () => {
       try {
         const page = await apiRequest<FindPatientsResponse>(`/patients?query=${encodeURIComponent(query.trim())}&limit=8`);
         if (!cancelled) {
@@ -26,7 +26,8 @@ export function usePatientSearch(query: string, enabled = true, debounceMs = 250
       } finally {
         if (!cancelled) setLoading(false);
       }
-    }, debounceMs);
+    };
+    const id = window.setTimeout(() => void search(), debounceMs);
     return () => {
       cancelled = true;
       window.clearTimeout(id);

@@ -49,7 +49,7 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const sentence =
-      body && typeof body === 'object' && 'error' in body && typeof (body as { error: unknown }).error === 'string'
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
         ? (body as { error: string }).error
         : `The request failed (${response.status}).`;
     if (response.status === 401 || response.headers.get(SESSION_ENDED_HEADER)) {

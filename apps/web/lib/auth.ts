@@ -79,7 +79,9 @@ export const authOptions: NextAuthOptions = {
     // Signing out of the web app also revokes the API token, so a copied token dies with the session.
     async signOut({ token }) {
       if (!token?.accessToken) return;
-      await fetch(`${apiUrl()}/api/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token.accessToken}` } }).catch(() => undefined);
+      await fetch(`${apiUrl()}/api/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token.accessToken}` } }).catch(
+        () => undefined,
+      );
     },
   },
   callbacks: {

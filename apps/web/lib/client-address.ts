@@ -14,6 +14,10 @@ function header(source: HeaderSource, name: string): string | undefined {
  */
 export function clientAddress(source: HeaderSource): string | undefined {
   const forwarded = header(source, 'x-forwarded-for');
-  const last = forwarded?.split(',').map((hop) => hop.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean)
+    .pop();
   return last || header(source, 'x-real-ip') || undefined;
 }

@@ -1,4 +1,3 @@
-
 /** Server-side base URL of the API (inside the deployment). */
 export function apiUrl(): string {
   return trimSlash(process.env.API_URL ?? 'http://localhost:4000');

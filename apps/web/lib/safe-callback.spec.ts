@@ -31,7 +31,14 @@ describe(safeCallbackPath.name, () => {
   });
 
   it('refuses absolute URLs and other schemes', () => {
-    for (const value of ['https://evil.example/', 'http:evil.example', 'javascript:alert(1)', 'data:text/html,x', 'evil.example/path', '']) {
+    for (const value of [
+      'https://evil.example/',
+      'http:evil.example',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'evil.example/path',
+      '',
+    ]) {
       expect(sut(value)).toBe('/home');
     }
   });

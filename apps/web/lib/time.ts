@@ -4,7 +4,16 @@
  */
 const LOCALE = 'en-US';
 
-function parts(date: Date, timeZone: string): Record<string, number> {
+interface WallClockParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function parts(date: Date, timeZone: string): WallClockParts {
   const formatter = new Intl.DateTimeFormat(LOCALE, {
     timeZone,
     hourCycle: 'h23',
@@ -19,7 +28,8 @@ function parts(date: Date, timeZone: string): Record<string, number> {
   for (const part of formatter.formatToParts(date)) {
     if (part.type !== 'literal') out[part.type] = Number(part.value);
   }
-  return out;
+  // The formatter is asked for all six fields, so formatToParts always returns each of them.
+  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute!, second: out.second! };
 }
 
 /** Milliseconds to add to UTC to get the wall clock of `timeZone` at `date`. */
@@ -31,7 +41,8 @@ function offsetMs(date: Date, timeZone: string): number {
 
 /** "2026-05-01" + "09:30" read in `timeZone` -> the UTC instant as ISO ("...Z"). */
 export function zonedWallTimeToIso(date: string, time: string, timeZone: string): string {
-  const [y, m, d] = date.split('-').map(Number);
+  // A missing part reads as NaN, as Number(undefined) would: the same invalid date as before.
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
   const wall = Date.UTC(y, m - 1, d, h, mi);
   let guess = wall - offsetMs(new Date(wall), timeZone);
@@ -104,7 +115,9 @@ export function formatCountdown(ms: number): string {
 
 /** "Sun, Nov 22, 2026" for lists that span more than one year. */
 export function formatDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 /** "Sunday, November 22, 2026 at 10:02 AM" for a record's headline times. */
@@ -138,6 +151,7 @@ export function formatDuration(seconds: number): string {
 
 /** The day after a "YYYY-MM-DD" date, for an inclusive "to" day turned into an exclusive bound. */
 export function nextDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
+  // A missing part reads as NaN, as Number(undefined) would: the same invalid date as before.
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }

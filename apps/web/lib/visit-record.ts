@@ -60,7 +60,9 @@ export function timelineSentences(
         break;
       case 'PEER_JOINED': {
         const peer = event.detail?.peer ? nameOf(event.detail.peer) : otherOf(event.userId);
-        const waited = [...waitingSince.entries()].map(([userId, since]) => `${nameOf(userId)} had waited ${formatDuration((at - since) / 1000)}`);
+        const waited = [...waitingSince.entries()].map(
+          ([userId, since]) => `${nameOf(userId)} had waited ${formatDuration((at - since) / 1000)}`,
+        );
         waitingSince.clear();
         text = `${name} and ${peer} were connected${waited.length ? ` (${waited.join(', ')})` : ''}`;
         break;

@@ -3,10 +3,7 @@
  * from `beforeMinutes` before the start until the scheduled end. The API puts it on
  * every appointment and the gateway enforces it, so the Join button and the server agree.
  */
-export function joinWindow(
-  slot: { startsAt: Date; endsAt: Date },
-  beforeMinutes: number,
-): { opensAt: Date; closesAt: Date } {
+export function joinWindow(slot: { startsAt: Date; endsAt: Date }, beforeMinutes: number): { opensAt: Date; closesAt: Date } {
   return { opensAt: new Date(slot.startsAt.getTime() - beforeMinutes * 60_000), closesAt: slot.endsAt };
 }
 

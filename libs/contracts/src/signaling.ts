@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorReason } from './error';
 import { zText } from './text';
 import { ZRoleSchema } from './users';
 
@@ -102,7 +103,12 @@ export type ChatMessageRequest = z.infer<typeof ZChatMessageRequestSchema>;
 export const ZChatHistoryRequestSchema = z
   .object({
     before: z.guid({ message: 'must be the id of a chat message' }).optional(),
-    limit: z.number().int().min(1).max(MAX_CHAT_HISTORY_PAGE, { message: `must be at most ${MAX_CHAT_HISTORY_PAGE}` }).optional(),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_CHAT_HISTORY_PAGE, { message: `must be at most ${MAX_CHAT_HISTORY_PAGE}` })
+      .optional(),
   })
   .nullish()
   .transform((request) => request ?? {});
@@ -176,7 +182,7 @@ export interface WaitingRoomUpdatedEvent {
 
 // ---- acknowledgements ----
 
-export type AckError = { ok: false; error: string; code: number };
+export type AckError = { ok: false; error: string; code: number; reason?: ErrorReason };
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
 export type AckCallback<T extends object = object> = (ack: Ack<T>) => void;
 

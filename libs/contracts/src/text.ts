@@ -10,8 +10,10 @@ import { z } from 'zod';
  * (any script, emoji, combining marks, right-to-left text) passes, normalised to NFC.
  */
 // C0 controls and DEL and C1 controls; multi-line text keeps tab and newline (\r\n becomes \n).
+/* eslint-disable no-control-regex -- control characters are what these refuse */
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/* eslint-enable no-control-regex */
 
 export const CONTROL_CHARACTER_MESSAGE = 'must not contain control characters';
 export const MALFORMED_TEXT_MESSAGE = 'must be valid Unicode text (it contains a broken character)';
@@ -41,6 +43,7 @@ export function zText(options: TextOptions) {
     .refine((value) => !control.test(value), { message: CONTROL_CHARACTER_MESSAGE, abort: true })
     .normalize('NFC');
   if (options.trim !== false) schema = schema.trim();
-  if (options.min) schema = schema.min(options.min, { message: options.min === 1 ? 'is required' : `must be at least ${options.min} characters` });
+  if (options.min)
+    schema = schema.min(options.min, { message: options.min === 1 ? 'is required' : `must be at least ${options.min} characters` });
   return schema.max(options.max, { message: `must be at most ${options.max} characters` });
 }

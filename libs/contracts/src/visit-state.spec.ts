@@ -12,7 +12,12 @@ describe(visitPhase.name, () => {
 
 describe(decideVisitAction.name, () => {
   it('refuses to cancel or reschedule a visit in progress, with a sentence', () => {
-    expect(decideVisitAction('in-call', 'cancel')).toEqual({ ok: false, code: 409, error: expect.stringContaining('in progress') });
+    expect(decideVisitAction('in-call', 'cancel')).toEqual({
+      ok: false,
+      code: 409,
+      error: expect.stringContaining('in progress'),
+      reason: 'visit_in_progress',
+    });
     expect(decideVisitAction('in-call', 'reschedule')).toMatchObject({ ok: false, code: 409 });
   });
 

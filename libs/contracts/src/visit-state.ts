@@ -1,4 +1,5 @@
 import type { AppointmentStatus, SessionStatus } from './appointments';
+import type { ErrorReason } from './error';
 
 /**
  * The life of a visit, stated once: the appointment's status and its session's status are
@@ -43,9 +44,25 @@ const REFUSAL: Record<VisitPhase, Partial<Record<VisitAction, string>> & { defau
     'write-notes': 'Notes can be written once the visit has ended.',
     default: 'This visit is in progress.',
   },
-  ended: { join: 'This visit has ended; it can no longer be joined.', end: 'This visit has already ended.', default: 'This visit has ended and can no longer be changed.' },
+  ended: {
+    join: 'This visit has ended; it can no longer be joined.',
+    end: 'This visit has already ended.',
+    default: 'This visit has ended and can no longer be changed.',
+  },
   cancelled: { end: 'This visit was cancelled; there is no call to end.', default: 'This visit was cancelled.' },
-  missed: { end: 'This visit was marked as missed; there is no call to end.', default: 'This visit was missed (no one joined in time) and can no longer be changed.' },
+  missed: {
+    end: 'This visit was marked as missed; there is no call to end.',
+    default: 'This visit was missed (no one joined in time) and can no longer be changed.',
+  },
+};
+
+/** The machine-readable reason of a refusal in each phase (see ERROR_REASONS). */
+export const REFUSAL_REASON: Record<VisitPhase, ErrorReason> = {
+  scheduled: 'visit_not_started',
+  'in-call': 'visit_in_progress',
+  ended: 'visit_ended',
+  cancelled: 'visit_cancelled',
+  missed: 'visit_missed',
 };
 
 export function isVisitActionAllowed(phase: VisitPhase, action: VisitAction): boolean {
@@ -53,7 +70,10 @@ export function isVisitActionAllowed(phase: VisitPhase, action: VisitAction): bo
 }
 
 /** Whether the action may happen in this phase; a refusal is a 409 with a sentence. */
-export function decideVisitAction(phase: VisitPhase, action: VisitAction): { ok: true } | { ok: false; code: 409; error: string } {
+export function decideVisitAction(
+  phase: VisitPhase,
+  action: VisitAction,
+): { ok: true } | { ok: false; code: 409; error: string; reason: ErrorReason } {
   if (isVisitActionAllowed(phase, action)) return { ok: true };
-  return { ok: false, code: 409, error: REFUSAL[phase][action] ?? REFUSAL[phase].default };
+  return { ok: false, code: 409, error: REFUSAL[phase][action] ?? REFUSAL[phase].default, reason: REFUSAL_REASON[phase] };
 }

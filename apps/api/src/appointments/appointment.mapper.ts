@@ -14,7 +14,10 @@ export const APPOINTMENT_INCLUDE = {
 export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof APPOINTMENT_INCLUDE }>;
 
 /** What the response is made of: a Prisma row, or a row of the list's plain SQL. */
-export type AppointmentView = Pick<AppointmentRow, 'id' | 'doctor' | 'patient' | 'startsAt' | 'endsAt' | 'reason' | 'status' | 'room' | 'session' | 'cancelledAt' | 'createdAt'>;
+export type AppointmentView = Pick<
+  AppointmentRow,
+  'id' | 'doctor' | 'patient' | 'startsAt' | 'endsAt' | 'reason' | 'status' | 'room' | 'session' | 'cancelledAt' | 'createdAt'
+>;
 
 export function toAppointmentResponse(row: AppointmentView, joinBeforeMinutes: number): AppointmentResponse {
   if (!row.room || !row.session) throw new Error(`appointment ${row.id} has no room or session`);

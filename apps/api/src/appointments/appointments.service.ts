@@ -190,7 +190,8 @@ export class AppointmentsService {
 
   private translateWriteError(error: unknown): unknown {
     if (postgresErrorCode(error) === PG_EXCLUSION_VIOLATION) return ApiError.conflict(OVERLAP_SENTENCE);
-    if ((error as { code?: unknown })?.code === 'P2025') return ApiError.conflict('This visit was changed meanwhile; reload it and try again.');
+    if ((error as { code?: unknown })?.code === 'P2025')
+      return ApiError.conflict('This visit was changed meanwhile; reload it and try again.');
     return error;
   }
 

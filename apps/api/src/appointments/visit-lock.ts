@@ -12,9 +12,13 @@ import type { Prisma } from '../generated/prisma/client';
  * sees whatever the previous holder of the lock committed.
  */
 export async function lockVisitPhase(tx: Prisma.TransactionClient, appointmentId: string): Promise<VisitPhase | undefined> {
-  const appointment = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text AS status FROM appointments WHERE id = ${appointmentId}::uuid FOR UPDATE`;
+  const appointment = await tx.$queryRaw<
+    Array<{ status: string }>
+  >`SELECT status::text AS status FROM appointments WHERE id = ${appointmentId}::uuid FOR UPDATE`;
   if (!appointment[0]) return undefined;
-  const session = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text AS status FROM sessions WHERE appointment_id = ${appointmentId}::uuid`;
+  const session = await tx.$queryRaw<
+    Array<{ status: string }>
+  >`SELECT status::text AS status FROM sessions WHERE appointment_id = ${appointmentId}::uuid`;
   return visitPhase({ status: appointment[0].status as never, sessionStatus: (session[0]?.status ?? 'WAITING') as never });
 }
 

@@ -50,20 +50,25 @@ const CHECK_CHAIN = `
  */
 export async function verifyAuditChain(db: Queryable): Promise<AuditVerifyResponse> {
   const { rows } = await db.query<ChainCheckRow>(CHECK_CHAIN);
-  const check = rows[0];
+  // A SELECT of scalar subqueries without FROM always returns exactly one row.
+  const check = rows[0]!;
   const broken = (id: string | null, at: Date | null): AuditVerifyResponse =>
-    id && at ? { intact: false, rows: check.rows, firstBrokenId: id, firstBrokenAt: at.toISOString() } : { intact: false, rows: check.rows };
+    id && at
+      ? { intact: false, rows: check.rows, firstBrokenId: id, firstBrokenAt: at.toISOString() }
+      : { intact: false, rows: check.rows };
   if (check.broken_id) return broken(check.broken_id, check.broken_at);
   if (check.beyond_id) return broken(check.beyond_id, check.beyond_at);
   const headSeq = check.head_seq ?? null;
   const lastSeq = check.last_seq ?? '0';
-  if (headSeq === null || headSeq !== lastSeq || (check.last_hash ?? null) !== (check.head_hash ?? null)) return broken(check.last_id, check.last_at);
+  if (headSeq === null || headSeq !== lastSeq || (check.last_hash ?? null) !== (check.head_hash ?? null))
+    return broken(check.last_id, check.last_at);
   return { intact: true, rows: check.rows };
 }
 
 /** The sentence `npm run audit:verify` prints. */
 export function describeAuditCheck(result: AuditVerifyResponse): string {
   if (result.intact) return `audit log intact: ${result.rows} rows`;
-  if (!result.firstBrokenId) return `audit log broken: the chain head does not match its ${result.rows} rows (rows were removed or the head was altered)`;
+  if (!result.firstBrokenId)
+    return `audit log broken: the chain head does not match its ${result.rows} rows (rows were removed or the head was altered)`;
   return `audit log broken at row ${result.firstBrokenId} (${result.firstBrokenAt}): this row or the one before it was changed, inserted or removed; ${result.rows} rows checked`;
 }

@@ -21,7 +21,10 @@ export class AuditQueryService {
       action: query.action,
       entityType: query.entityType,
       entityId: query.entityId,
-      occurredAt: query.from || query.to ? { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined } : undefined,
+      occurredAt:
+        query.from || query.to
+          ? { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined }
+          : undefined,
     };
     const [total, rows] = await this.prisma.$transaction([
       this.prisma.auditLog.count({ where }),
@@ -33,14 +36,26 @@ export class AuditQueryService {
         take: query.pageSize,
       }),
     ]);
-    await this.audit.recordRead({ actorId: admin.id, action: 'audit.read', entityType: 'audit', ip, detail: { page: query.page, shown: rows.length } });
+    await this.audit.recordRead({
+      actorId: admin.id,
+      action: 'audit.read',
+      entityType: 'audit',
+      ip,
+      detail: { page: query.page, shown: rows.length },
+    });
     return { items: rows.map(toAuditEntryResponse), page: query.page, pageSize: query.pageSize, total };
   }
 
   /** Checks the hash chain; the check itself is logged after it. */
   async verify(admin: AuthUser, ip?: string): Promise<AuditVerifyResponse> {
     const result = await this.audit.verify();
-    await this.audit.recordRead({ actorId: admin.id, action: 'audit.verify', entityType: 'audit', ip, detail: { intact: result.intact, rows: result.rows } });
+    await this.audit.recordRead({
+      actorId: admin.id,
+      action: 'audit.verify',
+      entityType: 'audit',
+      ip,
+      detail: { intact: result.intact, rows: result.rows },
+    });
     return result;
   }
 }

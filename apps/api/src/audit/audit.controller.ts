@@ -11,7 +11,11 @@ export class AuditController {
 
   @Get()
   @Roles('ADMIN')
-  list(@CurrentUser() admin: AuthUser, @Query(new ZodValidationPipe(ZAuditQuerySchema)) query: AuditQuery, @ClientAddress() ip?: string): Promise<AuditPage> {
+  list(
+    @CurrentUser() admin: AuthUser,
+    @Query(new ZodValidationPipe(ZAuditQuerySchema)) query: AuditQuery,
+    @ClientAddress() ip?: string,
+  ): Promise<AuditPage> {
     return this.audit.list(admin, query, ip);
   }
 

@@ -21,6 +21,9 @@ export function toAuditEntryResponse(row: AuditRow): AuditEntryResponse {
 function flatRecord(value: Prisma.JsonValue | null): AuditEntryResponse['detail'] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, item === null || item === undefined ? null : typeof item === 'object' ? JSON.stringify(item) : item]),
+    Object.entries(value).map(([key, item]) => [
+      key,
+      item === null || item === undefined ? null : typeof item === 'object' ? JSON.stringify(item) : item,
+    ]),
   );
 }

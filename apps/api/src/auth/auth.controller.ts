@@ -22,7 +22,10 @@ export class AuthController {
   @Public()
   @Post('auth/register')
   @HttpCode(202)
-  register(@Body(new ZodValidationPipe(ZRegisterRequestSchema)) body: RegisterRequest, @ClientAddress() ip?: string): Promise<RegisterResponse> {
+  register(
+    @Body(new ZodValidationPipe(ZRegisterRequestSchema)) body: RegisterRequest,
+    @ClientAddress() ip?: string,
+  ): Promise<RegisterResponse> {
     return this.auth.register(body, ip);
   }
 

@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     // REST takes access tokens only: a signaling ticket is refused here (401).
-    const session = match ? await this.auth.authenticate(match[1], 'api') : undefined;
+    const session = match ? await this.auth.authenticate(match[1]!, 'api') : undefined;
     if (!session) throw ApiError.unauthorized();
     const user = toAuthUser(session);
     request.user = user;

@@ -93,7 +93,11 @@ export class AuthService {
         entityType: 'user',
         entityId: user?.id ?? null,
         ip,
-        detail: { reason: user ? 'wrong-password' : 'unknown-account', remainingAttempts: admitted.remainingAttempts, paused: admitted.remainingAttempts === 0 },
+        detail: {
+          reason: user ? 'wrong-password' : 'unknown-account',
+          remainingAttempts: admitted.remainingAttempts,
+          paused: admitted.remainingAttempts === 0,
+        },
       });
       throw new SignInFailedError(admitted.remainingAttempts, this.config.LOGIN_LOCKOUT_MINUTES);
     }

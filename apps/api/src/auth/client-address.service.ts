@@ -16,7 +16,7 @@ export class ClientAddressService {
 
   of(request: IncomingMessage): string | undefined {
     const peer = request.socket?.remoteAddress;
-    const instance = this.adapterHost.httpAdapter?.getInstance() as { get?: (name: string) => unknown } | undefined;
+    const instance = this.adapterHost.httpAdapter?.getInstance<{ get?: (name: string) => unknown }>();
     const trust = instance?.get?.('trust proxy fn') as TrustFn | undefined;
     if (!peer || !trust) return peer;
     const header = request.headers['x-forwarded-for'];
@@ -26,7 +26,7 @@ export class ClientAddressService {
       .filter(Boolean)
       .reverse();
     const hops = [peer, ...forwarded];
-    for (let hop = 0; hop < hops.length - 1; hop++) if (!trust(hops[hop], hop)) return hops[hop];
+    for (let hop = 0; hop < hops.length - 1; hop++) if (!trust(hops[hop]!, hop)) return hops[hop];
     return hops[hops.length - 1];
   }
 }

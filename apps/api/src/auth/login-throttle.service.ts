@@ -36,7 +36,12 @@ export class LoginThrottleService {
   ) {}
 
   private keys(email: string, ip: string) {
-    return { pair: `login:pair:${email}|${ip}`, address: `login:address:${ip}`, account: `login:account:${email}`, known: `login:known:${email}|${ip}` };
+    return {
+      pair: `login:pair:${email}|${ip}`,
+      address: `login:address:${ip}`,
+      account: `login:account:${email}`,
+      known: `login:known:${email}|${ip}`,
+    };
   }
 
   /**
@@ -66,7 +71,13 @@ export class LoginThrottleService {
       await this.store.decrement(keys.pair, now);
       return this.throttled('account', account.lastAt + delayMs - now);
     }
-    const remainingAttempts = Math.max(0, Math.min(this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS - pair.count, this.config.LOGIN_MAX_FAILURES_PER_ADDRESS - address.count - 1));
+    const remainingAttempts = Math.max(
+      0,
+      Math.min(
+        this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS - pair.count,
+        this.config.LOGIN_MAX_FAILURES_PER_ADDRESS - address.count - 1,
+      ),
+    );
     return { remainingAttempts };
   }
 

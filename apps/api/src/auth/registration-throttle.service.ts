@@ -18,6 +18,9 @@ export class RegistrationThrottleService {
     const counter = await this.store.increment(`register:address:${ip}`, HOUR_MS, now);
     if (counter.count <= this.config.REGISTER_MAX_PER_ADDRESS_PER_HOUR) return undefined;
     const retryAfterSeconds = Math.max(1, Math.ceil((counter.resetAt - now) / 1000));
-    return new TooManyAttemptsError(`Too many registrations from this network. Try again in ${describeWait(retryAfterSeconds)}.`, retryAfterSeconds);
+    return new TooManyAttemptsError(
+      `Too many registrations from this network. Try again in ${describeWait(retryAfterSeconds)}.`,
+      retryAfterSeconds,
+    );
   }
 }

@@ -20,7 +20,11 @@ export class SignInFailedError extends HttpException {
         : remainingAttempts === 1
           ? ` 1 try left before sign-in is paused for ${describeWait(pauseMinutes * 60)}.`
           : '';
-    const body: SignInFailedResponse = { error: `The email or password is incorrect.${warning}`, code: HttpStatus.UNAUTHORIZED, remainingAttempts };
+    const body: SignInFailedResponse = {
+      error: `The email or password is incorrect.${warning}`,
+      code: HttpStatus.UNAUTHORIZED,
+      remainingAttempts,
+    };
     super(body, HttpStatus.UNAUTHORIZED);
   }
 }

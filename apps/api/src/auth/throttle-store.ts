@@ -113,7 +113,12 @@ export class ThrottleStore {
     const client = this.client;
     if (client) {
       const redisKey = this.redisKey(key);
-      const [count] = await client.multi().hIncrBy(redisKey, 'count', 1).hSet(redisKey, 'lastAt', String(now)).pExpire(redisKey, idleMs).exec();
+      const [count] = await client
+        .multi()
+        .hIncrBy(redisKey, 'count', 1)
+        .hSet(redisKey, 'lastAt', String(now))
+        .pExpire(redisKey, idleMs)
+        .exec();
       return { count: Number(count), lastAt: now };
     }
     this.sweep(now);

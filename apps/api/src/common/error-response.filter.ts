@@ -22,7 +22,13 @@ const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '5
 function databaseUnavailable(exception: unknown): boolean {
   let current: unknown = exception;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const candidate = current as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    const candidate = current as {
+      code?: unknown;
+      originalCode?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     if (UNAVAILABLE_CODES.has(String(candidate.code)) || UNAVAILABLE_CODES.has(String(candidate.originalCode))) return true;
     if (typeof candidate.message === 'string' && /Connection terminated|connect ECONNREFUSED/.test(candidate.message)) return true;
     current = candidate.cause ?? candidate.meta?.driverAdapterError;
@@ -47,12 +53,15 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
       return { error: 'The request body is not valid JSON.', code: 400 };
     }
     if (typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error === 'string' && 'code' in body) {
-      return { ...extraFields(body as Record<string, unknown>), error: (body as ErrorResponse).error, code: status };
+      return { ...extraFields(body), error: (body as ErrorResponse).error, code: status };
     }
     return { error: SENTENCE_BY_STATUS[status] ?? exception.message, code: status };
   }
   if (databaseUnavailable(exception)) {
-    return { error: 'The service is briefly unavailable (its database cannot be reached); try again in a moment.', code: HttpStatus.SERVICE_UNAVAILABLE };
+    return {
+      error: 'The service is briefly unavailable (its database cannot be reached); try again in a moment.',
+      code: HttpStatus.SERVICE_UNAVAILABLE,
+    };
   }
   return { error: 'Something went wrong on our side; the request was not completed.', code: HttpStatus.INTERNAL_SERVER_ERROR };
 }
@@ -67,8 +76,10 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toErrorResponse(exception) as ErrorResponse & { retryAfterSeconds?: number };
     if (body.code === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    else if (body.code === 503) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
-    if ((body.code === 403 || body.code === 404) && host.getType() === 'http') this.recordRefusal(host.switchToHttp().getRequest<Request & { user?: AuthUser }>(), body.code);
+    else if (body.code === 503)
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    if ((body.code === 403 || body.code === 404) && host.getType() === 'http')
+      this.recordRefusal(host.switchToHttp().getRequest<Request & { user?: AuthUser }>(), body.code);
     if (response.headersSent) return;
     if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.code).json(body);
@@ -82,7 +93,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
   private recordRefusal(request: Request & { user?: AuthUser }, status: 403 | 404): void {
     const user = request.user;
     if (!user || !this.audit) return;
-    const path = (request.originalUrl ?? request.url).split('?')[0].slice(0, 300);
+    // split always returns at least one element.
+    const path = (request.originalUrl ?? request.url).split('?')[0]!.slice(0, 300);
     const route = (request.route as { path?: string } | undefined)?.path;
     void this.audit.recordSecurityEvent({
       actorId: user.id,

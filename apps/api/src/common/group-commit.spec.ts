@@ -34,17 +34,14 @@ describe(GroupCommit.name, () => {
     await expect(writer.add(2)).resolves.toBe(4);
   });
 
-  it("refuses only the row at fault when one row of a shared statement is bad, and tells only its caller", async () => {
+  it('refuses only the row at fault when one row of a shared statement is bad, and tells only its caller', async () => {
     const statements: string[][] = [];
-    const writer = new GroupCommit<string, string>(
-      async (rows) => {
-        statements.push(rows);
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        if (rows.includes('bad')) throw new Error('invalid byte sequence');
-        return rows.map((row) => `stored ${row}`);
-      },
-      1,
-    );
+    const writer = new GroupCommit<string, string>(async (rows) => {
+      statements.push(rows);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (rows.includes('bad')) throw new Error('invalid byte sequence');
+      return rows.map((row) => `stored ${row}`);
+    }, 1);
     const results = await Promise.allSettled(['first', 'a', 'bad', 'b'].map((row) => writer.add(row)));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(results[3]).toEqual({ status: 'fulfilled', value: 'stored b' });

@@ -34,7 +34,8 @@ export class GroupCommit<Row, Result> {
       this.inFlight += 1;
       this.write(batch.map((entry) => entry.row))
         .then(
-          (results) => batch.forEach((entry, index) => entry.resolve(results[index] as Result)),
+          // `write` returns one result per row, in the same order.
+          (results) => batch.forEach((entry, index) => entry.resolve(results[index]!)),
           (error: unknown) =>
             batch.length > 1 && this.retryAlone(error) ? this.writeEachAlone(batch) : batch.forEach((entry) => entry.reject(error)),
         )
@@ -45,10 +46,13 @@ export class GroupCommit<Row, Result> {
     }
   }
 
-  private async writeEachAlone(batch: Array<{ row: Row; resolve: (result: Result) => void; reject: (error: unknown) => void }>): Promise<void> {
+  private async writeEachAlone(
+    batch: Array<{ row: Row; resolve: (result: Result) => void; reject: (error: unknown) => void }>,
+  ): Promise<void> {
     for (const entry of batch) {
       await this.write([entry.row]).then(
-        (results) => entry.resolve(results[0] as Result),
+        // `write` returns one result per row: one here.
+        (results) => entry.resolve(results[0]!),
         (error: unknown) => entry.reject(error),
       );
     }

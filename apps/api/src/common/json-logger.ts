@@ -24,7 +24,7 @@ export class JsonLogger implements LoggerService {
   }
 
   private write(level: string, message: unknown, context?: string): void {
-    const entry = typeof message === 'object' && message !== null ? { ...(message as object) } : { msg: String(message) };
+    const entry = typeof message === 'object' && message !== null ? { ...message } : { msg: String(message) };
     process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, context, ...entry })}\n`);
   }
 }

@@ -17,7 +17,9 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ JWT_SECRET: SECRET, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres:\/\//);
     expect(() => loadConfig({ JWT_SECRET: SECRET, API_PORT: 'eighty' })).toThrow(/^Invalid configuration: API_PORT /);
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
-    expect(() => loadConfig({ JWT_SECRET: SECRET, TURN_URLS: 'turn:turn.example.org:3478' })).toThrow(/TURN_SECRET is required when TURN_URLS is set/);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, TURN_URLS: 'turn:turn.example.org:3478' })).toThrow(
+      /TURN_SECRET is required when TURN_URLS is set/,
+    );
   });
 
   it('never seeds demo accounts in production unless told to, and wants a real database there', () => {
@@ -48,7 +50,9 @@ describe('TRUST_PROXY', () => {
 
   it('refuses to trust every hop, and anything that is not an address, with a sentence', () => {
     expect(() => trust('true')).toThrow(/TRUST_PROXY must not be true \(trusting every hop lets any client forge its address\)/);
-    expect(() => trust('nginx')).toThrow(/TRUST_PROXY must be false, a hop count such as 1, or a comma-separated list of proxy addresses or CIDRs \("nginx" is none of these\)/);
+    expect(() => trust('nginx')).toThrow(
+      /TRUST_PROXY must be false, a hop count such as 1, or a comma-separated list of proxy addresses or CIDRs \("nginx" is none of these\)/,
+    );
     expect(() => trust('10.0.0.0/40')).toThrow(/TRUST_PROXY must be false/);
   });
 });

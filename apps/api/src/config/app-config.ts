@@ -7,7 +7,12 @@ const ZBooleanFlagSchema = z
 
 const ZUrlListSchema = z
   .string()
-  .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^(stun|stuns|turn|turns):/, { message: 'each entry must start with stun:, stuns:, turn: or turns:' })));
 
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -15,7 +20,8 @@ const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 function isProxyAddress(entry: string): boolean {
   if (TRUST_PROXY_NAMES.has(entry)) return true;
   const [address, prefix, ...rest] = entry.split('/');
-  const family = isIP(address);
+  // split always returns at least one element.
+  const family = isIP(address!);
   if (!family || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
@@ -36,7 +42,8 @@ export const ZTrustProxySchema = z
     if (['true', 'yes', 'on'].includes(lower)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'must not be true (trusting every hop lets any client forge its address): give the number of proxies in front of the API (1 behind the shipped nginx) or their addresses',
+        message:
+          'must not be true (trusting every hop lets any client forge its address): give the number of proxies in front of the API (1 behind the shipped nginx) or their addresses',
       });
       return z.NEVER;
     }
@@ -45,10 +52,16 @@ export const ZTrustProxySchema = z
       if (hops > 10) ctx.addIssue({ code: 'custom', message: 'must be at most 10 hops' });
       return hops;
     }
-    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     const bad = entries.find((entry) => !isProxyAddress(entry));
     if (bad !== undefined || entries.length === 0) {
-      ctx.addIssue({ code: 'custom', message: `must be false, a hop count such as 1, or a comma-separated list of proxy addresses or CIDRs (${JSON.stringify(bad ?? value)} is none of these)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false, a hop count such as 1, or a comma-separated list of proxy addresses or CIDRs (${JSON.stringify(bad ?? value)} is none of these)`,
+      });
       return z.NEVER;
     }
     return entries;
@@ -70,25 +83,61 @@ export const ZAppConfigSchema = z
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' }).optional(),
-    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, colons, dots, dashes or underscores' }).default('telehealth:'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, colons, dots, dashes or underscores' })
+      .default('telehealth:'),
     JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
-    JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+    JWT_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(8 * 60),
     LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
-    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    LOGIN_LOCKOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).default(10),
-    LOGIN_ACCOUNT_MAX_DELAY_S: z.coerce.number().int().min(1).max(24 * 3600).default(900),
-    LOGIN_ACCOUNT_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    LOGIN_ACCOUNT_MAX_DELAY_S: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3600)
+      .default(900),
+    LOGIN_ACCOUNT_WINDOW_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     LOGIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().min(0).max(365).default(30),
     REGISTER_MAX_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
     SIGNALING_TICKET_TTL_S: z.coerce.number().int().min(10).max(3600).default(120),
-    JOIN_WINDOW_BEFORE_MIN: z.coerce.number().int().min(0).max(24 * 60).default(10),
+    JOIN_WINDOW_BEFORE_MIN: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(10),
     RECONNECT_GRACE_S: z.coerce.number().int().min(1).max(600).default(30),
     STUN_URLS: ZUrlListSchema.default([]),
     TURN_URLS: ZUrlListSchema.default([]),
     TURN_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
-    TURN_TTL_S: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600),
+    TURN_TTL_S: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(24 * 3600),
     SEED_DEMO: ZBooleanFlagSchema.optional(),
     CLINIC_NAME: z.string().min(1).default('Telehealth Clinic'),
     TRUST_PROXY: ZTrustProxySchema.default(false),
@@ -103,7 +152,11 @@ export const ZAppConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['TURN_SECRET'], message: 'is required when TURN_URLS is set' });
     }
     if (config.NODE_ENV === 'production' && !config.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (the embedded database is for one machine)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'is required in production (the embedded database is for one machine)',
+      });
     }
   })
   .transform((config) => ({

@@ -78,7 +78,7 @@ export async function applyMigrations(databaseUrl: string, dir: string = MIGRATI
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
       }
       newlyApplied.push(migration.name);
     }

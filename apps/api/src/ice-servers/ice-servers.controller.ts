@@ -13,7 +13,12 @@ export class IceServersController {
   get(@CurrentUser() user: AuthUser): IceServersResponse {
     return iceServersFor(
       user.id,
-      { stunUrls: this.config.STUN_URLS, turnUrls: this.config.TURN_URLS, turnSecret: this.config.TURN_SECRET, turnTtlSeconds: this.config.TURN_TTL_S },
+      {
+        stunUrls: this.config.STUN_URLS,
+        turnUrls: this.config.TURN_URLS,
+        turnSecret: this.config.TURN_SECRET,
+        turnTtlSeconds: this.config.TURN_TTL_S,
+      },
       new Date(),
     );
   }

@@ -12,10 +12,18 @@ describe(iceServersFor.name, () => {
   });
 
   it('gives TURN credentials coturn’s use-auth-secret accepts: expiry:user and HMAC-SHA1 of it', () => {
-    const sut = iceServersFor('u1', { stunUrls: [], turnUrls: ['turn:turn.example.org:3478'], turnSecret: 'shared-secret-0123456789', turnTtlSeconds: 3600 }, NOW);
+    const sut = iceServersFor(
+      'u1',
+      { stunUrls: [], turnUrls: ['turn:turn.example.org:3478'], turnSecret: 'shared-secret-0123456789', turnTtlSeconds: 3600 },
+      NOW,
+    );
     const expiry = NOW.getTime() / 1000 + 3600;
     expect(sut.iceServers).toEqual([
-      { urls: ['turn:turn.example.org:3478'], username: `${expiry}:u1`, credential: createHmac('sha1', 'shared-secret-0123456789').update(`${expiry}:u1`).digest('base64') },
+      {
+        urls: ['turn:turn.example.org:3478'],
+        username: `${expiry}:u1`,
+        credential: createHmac('sha1', 'shared-secret-0123456789').update(`${expiry}:u1`).digest('base64'),
+      },
     ]);
     expect(sut.expiresAt).toBe('2026-05-01T10:00:00.000Z');
   });

@@ -17,9 +17,7 @@ export class PatientsService {
     const patients = await this.prisma.user.findMany({
       where: {
         role: 'PATIENT',
-        ...(text
-          ? { OR: [{ name: { contains: text, mode: 'insensitive' } }, { email: { contains: text, mode: 'insensitive' } }] }
-          : {}),
+        ...(text ? { OR: [{ name: { contains: text, mode: 'insensitive' } }, { email: { contains: text, mode: 'insensitive' } }] } : {}),
       },
       orderBy: [{ name: 'asc' }, { email: 'asc' }],
       take: query.limit,

@@ -49,7 +49,14 @@ export class NotesService {
       if (isUniqueViolation(error)) throw ApiError.conflict(staleSentence(await this.latestVersion(sessionId)));
       throw error;
     }
-    await this.audit.record({ actorId: doctor.id, action: 'notes.update', entityType: 'session', entityId: sessionId, ip, detail: { version } });
+    await this.audit.record({
+      actorId: doctor.id,
+      action: 'notes.update',
+      entityType: 'session',
+      entityId: sessionId,
+      ip,
+      detail: { version },
+    });
     return toNotesResponse(sessionId, await this.history(sessionId));
   }
 

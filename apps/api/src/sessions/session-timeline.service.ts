@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isVisitActionAllowed } from '@telehealth/contracts';
-import type { TimelineEventType } from '@telehealth/signaling';
+import type { TimelineEventType } from '@telehealth/room-engine';
 import { lockVisitPhase } from '../appointments/visit-lock';
 import { AuditService } from '../audit/audit.service';
 import { PrismaService } from '../prisma/prisma.service';
@@ -17,7 +17,11 @@ export class SessionTimelineService {
    * Writes the events of one room transition in one statement. Each gets its own millisecond
    * after `at`, so the timeline keeps the order in which they happened.
    */
-  async record(sessionId: string, events: Array<{ type: TimelineEventType; userId: string; detail?: Record<string, string> }>, at: Date): Promise<void> {
+  async record(
+    sessionId: string,
+    events: Array<{ type: TimelineEventType; userId: string; detail?: Record<string, string> }>,
+    at: Date,
+  ): Promise<void> {
     if (events.length === 0) return;
     // Plain SQL: this runs on every join and leave (see SignalingRepository).
     const values: unknown[] = [];
@@ -26,7 +30,10 @@ export class SessionTimelineService {
       const n = index * 5;
       return `(gen_random_uuid(), $${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}::"SessionEventType", $${n + 4}::jsonb, $${n + 5})`;
     });
-    await this.prisma.sql.query(`INSERT INTO session_events (id, session_id, user_id, type, detail, occurred_at) VALUES ${tuples.join(', ')}`, values);
+    await this.prisma.sql.query(
+      `INSERT INTO session_events (id, session_id, user_id, type, detail, occurred_at) VALUES ${tuples.join(', ')}`,
+      values,
+    );
   }
 
   /**

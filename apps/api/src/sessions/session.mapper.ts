@@ -109,7 +109,13 @@ export function toSessionDetailResponse(row: SessionDetailRow, viewer: Pick<Auth
 }
 
 export function toNoteVersion(note: NoteRow): NoteVersion {
-  return { version: note.version, body: note.body, authorId: note.authorId, authorName: note.author.name, createdAt: note.createdAt.toISOString() };
+  return {
+    version: note.version,
+    body: note.body,
+    authorId: note.authorId,
+    authorName: note.author.name,
+    createdAt: note.createdAt.toISOString(),
+  };
 }
 
 /** `history` newest first; the editor starts from version 0 and an empty body before the first save. */

@@ -36,7 +36,9 @@ export class SessionsService {
   async list(user: AuthUser, query: ListSessionsQuery, ip?: string): Promise<SessionPage> {
     const filters: Prisma.SessionWhereInput[] = [listableBy(user), inHistory(new Date())];
     if (query.from || query.to) {
-      filters.push({ appointment: { startsAt: { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined } } });
+      filters.push({
+        appointment: { startsAt: { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined } },
+      });
     }
     if (query.withUserId) {
       filters.push({ appointment: { OR: [{ doctorId: query.withUserId }, { patientId: query.withUserId }] } });
@@ -53,7 +55,13 @@ export class SessionsService {
       }),
     ]);
     // Who saw which visits: the list names the other party, the reason and the times of each.
-    await this.audit.recordRead({ actorId: user.id, action: 'session.list', entityType: 'session', ip, detail: { page: query.page, shown: rows.length, total } });
+    await this.audit.recordRead({
+      actorId: user.id,
+      action: 'session.list',
+      entityType: 'session',
+      ip,
+      detail: { page: query.page, shown: rows.length, total },
+    });
     return { items: rows.map((row) => toSessionResponse(row, user)), page: query.page, pageSize: query.pageSize, total };
   }
 
@@ -69,7 +77,10 @@ export class SessionsService {
    */
   async findForParticipant(user: AuthUser, id: string): Promise<SessionDetailRow> {
     const row = isUuid(id)
-      ? await this.prisma.session.findFirst({ where: { id, ...participantOf(user) }, include: sessionDetailInclude(user.role === 'DOCTOR') })
+      ? await this.prisma.session.findFirst({
+          where: { id, ...participantOf(user) },
+          include: sessionDetailInclude(user.role === 'DOCTOR'),
+        })
       : null;
     if (!row) throw ApiError.notFound(SESSION_NOT_FOUND);
     return row;

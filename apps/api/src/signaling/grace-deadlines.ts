@@ -33,10 +33,13 @@ export class MemoryGraceDeadlines implements GraceDeadlines {
   }
 
   async schedule(entry: GraceEntry, dueAt: number): Promise<void> {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.onDue(entry).catch((error: unknown) => this.logger.error(`grace expiry: ${String(error)}`));
-    }, Math.max(0, dueAt - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.onDue(entry).catch((error: unknown) => this.logger.error(`grace expiry: ${String(error)}`));
+      },
+      Math.max(0, dueAt - Date.now()),
+    );
     this.timers.add(timer);
   }
 

@@ -19,7 +19,16 @@ import {
   ZMediaStateSchema,
   ZSdpRequestSchema,
 } from '@telehealth/contracts';
-import { applyRoomEvent, decideJoin, emptyRoom, RoomEffect, RoomEvent, RoomState, roomStats, RoomTransition } from '@telehealth/signaling';
+import {
+  applyRoomEvent,
+  decideJoin,
+  emptyRoom,
+  RoomEffect,
+  RoomEvent,
+  RoomState,
+  roomStats,
+  RoomTransition,
+} from '@telehealth/room-engine';
 import type { Namespace } from 'socket.io';
 import type { ZodType } from 'zod';
 import { AuditService } from '../audit/audit.service';
@@ -112,13 +121,16 @@ export class SignalingService implements OnModuleDestroy {
       const transition = await this.transition(membership, { type: 'grace-expired', userId, socketId, now: new Date().toISOString() });
       await this.perform(transition.effects, membership);
     });
-    this.sessions.attach(namespace as unknown as Namespace);
+    this.sessions.attach(namespace);
   }
 
   async onConnection(socket: SignalingSocket): Promise<void> {
     this.sessions.onConnection(socket);
     this.limiters.set(socket, new SocketRateLimiter(EVENTS_PER_SECOND, EVENT_BURST, FLOOD_AFTER_REFUSALS));
-    socket.on('disconnect', (reason) => void this.track(this.onDisconnect(socket, reason)).catch((error) => this.logger.error(`disconnect: ${String(error)}`)));
+    socket.on(
+      'disconnect',
+      (reason) => void this.track(this.onDisconnect(socket, reason)).catch((error) => this.logger.error(`disconnect: ${String(error)}`)),
+    );
     const user = socket.data.user;
     if (user.role === 'DOCTOR') {
       await socket.join(doctorChannel(user.id));
@@ -162,10 +174,14 @@ export class SignalingService implements OnModuleDestroy {
     if (!request.ok) return request;
     const user = socket.data.user;
     const current = currentMembership(socket);
-    if (current && current.roomId !== request.data.roomId) return { ok: false, code: 409, error: 'You are in another visit; leave it first.' };
+    if (current && current.roomId !== request.data.roomId)
+      return { ok: false, code: 409, error: 'You are in another visit; leave it first.' };
     // The sign-in is checked again (expired, or revoked while the socket was at the door; a
     // sign-out closes open sockets itself), without the token: a signaling ticket is short-lived.
-    const [stillSignedIn, access] = await Promise.all([this.sessions.stillSignedIn(socket), this.repository.roomAccess(request.data.roomId)]);
+    const [stillSignedIn, access] = await Promise.all([
+      this.sessions.stillSignedIn(socket),
+      this.repository.roomAccess(request.data.roomId),
+    ]);
     if (!stillSignedIn) return { ok: false, code: 401, error: SIGN_IN_AGAIN };
     if (!access) return { ok: false, code: 404, error: 'No visit has this room.' };
     const decision = decideJoin({
@@ -179,7 +195,14 @@ export class SignalingService implements OnModuleDestroy {
       // Someone tried a visit that is not theirs: a security event. The room only, nothing of the visit.
       if (decision.code === 403) {
         await this.audit
-          .record({ actorId: user.id, action: 'signaling.join-refused', entityType: 'room', entityId: access.roomId, ip, detail: { code: 403 } })
+          .record({
+            actorId: user.id,
+            action: 'signaling.join-refused',
+            entityType: 'room',
+            entityId: access.roomId,
+            ip,
+            detail: { code: 403 },
+          })
           .catch((error: unknown) => this.logger.error(`audit of a refused join failed: ${String(error)}`));
       }
       return decision;
@@ -202,7 +225,9 @@ export class SignalingService implements OnModuleDestroy {
       sessionId: access.sessionId,
       appointmentId: access.appointmentId,
       self: membership.self,
-      peers: transition.state.seats.filter((seat) => seat.userId !== user.id && seat.socketId !== null).map(({ userId, name, role }) => ({ userId, name, role })),
+      peers: transition.state.seats
+        .filter((seat) => seat.userId !== user.id && seat.socketId !== null)
+        .map(({ userId, name, role }) => ({ userId, name, role })),
       chat: chat?.messages ?? [],
       chatHasMore: chat?.hasMore ?? false,
       endsAt: access.endsAt.toISOString(),
@@ -218,7 +243,9 @@ export class SignalingService implements OnModuleDestroy {
   relayCandidate(socket: SignalingSocket, payload: unknown): Ack {
     const request = parse(ZIceCandidateRequestSchema, payload);
     if (!request.ok) return request;
-    return this.relay(socket, request.data.to, (target) => target.emit('ice-candidate', { candidate: request.data.candidate, from: socket.data.user.id }));
+    return this.relay(socket, request.data.to, (target) =>
+      target.emit('ice-candidate', { candidate: request.data.candidate, from: socket.data.user.id }),
+    );
   }
 
   relayMediaState(socket: SignalingSocket, payload: unknown): Ack {
@@ -263,7 +290,12 @@ export class SignalingService implements OnModuleDestroy {
     socket.data.membership = undefined;
     await socket.leave(roomChannel(membership.roomId));
     await socket.leave(userChannel(membership.roomId, membership.self.userId));
-    const transition = await this.transition(membership, { type: 'leave', userId: membership.self.userId, socketId: socket.id, now: new Date().toISOString() });
+    const transition = await this.transition(membership, {
+      type: 'leave',
+      userId: membership.self.userId,
+      socketId: socket.id,
+      now: new Date().toISOString(),
+    });
     await this.perform(transition.effects, membership);
     return { ok: true };
   }
@@ -287,7 +319,9 @@ export class SignalingService implements OnModuleDestroy {
     if (user.id !== access.doctorId) throw ApiError.forbidden('Only the doctor can end the visit.');
     if (access.sessionStatus === 'ENDED') throw ApiError.conflict('This visit has already ended.');
     if (access.status === 'CANCELLED' || access.status === 'NO_SHOW') {
-      throw ApiError.conflict(`This visit was ${access.status === 'CANCELLED' ? 'cancelled' : 'marked as missed'}; there is no call to end.`);
+      throw ApiError.conflict(
+        `This visit was ${access.status === 'CANCELLED' ? 'cancelled' : 'marked as missed'}; there is no call to end.`,
+      );
     }
     // Ending a visit that has not begun would record it as held: cancelling is the way.
     if (joinWindow(access, this.config.JOIN_WINDOW_BEFORE_MIN).opensAt > new Date()) {
@@ -305,7 +339,13 @@ export class SignalingService implements OnModuleDestroy {
   async roomStats(user: AuthUser, ip?: string): Promise<RoomStatsResponse> {
     const [states, live] = await Promise.all([this.store.values<RoomState>(roomKey('')), this.liveSocketIds()]);
     const stats = roomStats(states, live, new Date());
-    await this.audit.recordRead({ actorId: user.id, action: 'rooms.stats.read', entityType: 'room', ip, detail: { rooms: stats.totals.rooms } });
+    await this.audit.recordRead({
+      actorId: user.id,
+      action: 'rooms.stats.read',
+      entityType: 'room',
+      ip,
+      detail: { rooms: stats.totals.rooms },
+    });
     return stats;
   }
 
@@ -360,14 +400,20 @@ export class SignalingService implements OnModuleDestroy {
   private relay(socket: SignalingSocket, to: string | undefined, send: (target: TypedNamespace) => void): Ack {
     const membership = currentMembership(socket);
     if (!membership) return NOT_IN_ROOM;
-    if (to !== undefined && to !== peerIdOf(membership)) return { ok: false, code: 404, error: 'to: nobody with this id is in your visit.' };
+    if (to !== undefined && to !== peerIdOf(membership))
+      return { ok: false, code: 404, error: 'to: nobody with this id is in your visit.' };
     const target = to !== undefined ? socket.to(userChannel(membership.roomId, to)) : socket.to(roomChannel(membership.roomId));
     send(target as unknown as TypedNamespace);
     return { ok: true };
   }
 
   private async recover(socket: SignalingSocket, membership: Membership): Promise<void> {
-    const transition = await this.transition(membership, { type: 'recover', userId: membership.self.userId, socketId: socket.id, now: new Date().toISOString() });
+    const transition = await this.transition(membership, {
+      type: 'recover',
+      userId: membership.self.userId,
+      socketId: socket.id,
+      now: new Date().toISOString(),
+    });
     if (!transition.error) {
       await this.perform(transition.effects, membership);
       return;
@@ -382,7 +428,9 @@ export class SignalingService implements OnModuleDestroy {
   private async onDisconnect(socket: SignalingSocket, reason: string): Promise<void> {
     const membership = socket.data.membership;
     if (!membership) return;
-    this.logger.log(`socket of ${membership.self.role.toLowerCase()} ${membership.self.userId} dropped (${reason}); seat kept ${this.config.RECONNECT_GRACE_S} s`);
+    this.logger.log(
+      `socket of ${membership.self.role.toLowerCase()} ${membership.self.userId} dropped (${reason}); seat kept ${this.config.RECONNECT_GRACE_S} s`,
+    );
     const transition = await this.transition(membership, {
       type: 'drop',
       userId: membership.self.userId,
@@ -436,7 +484,13 @@ export class SignalingService implements OnModuleDestroy {
       else if (effect.type !== 'session-ended') await attempt(effect.type, () => this.performOne(effect, membership, ip));
     }
     await Promise.all([
-      attempt('record', () => this.timeline.record(membership.sessionId, records.map(({ event, userId, detail }) => ({ type: event, userId, detail })), new Date())),
+      attempt('record', () =>
+        this.timeline.record(
+          membership.sessionId,
+          records.map(({ event, userId, detail }) => ({ type: event, userId, detail })),
+          new Date(),
+        ),
+      ),
       ...later.map((effect) => attempt(effect.type, () => this.performOne(effect, membership, ip))),
     ]);
   }
@@ -449,7 +503,9 @@ export class SignalingService implements OnModuleDestroy {
       case 'broadcast-ended': {
         const room = roomChannel(membership.roomId);
         this.namespace.to(room).emit('session-ended', effect.payload);
-        this.namespace.in(room).socketsLeave([userChannel(membership.roomId, membership.doctorId), userChannel(membership.roomId, membership.patientId), room]);
+        this.namespace
+          .in(room)
+          .socketsLeave([userChannel(membership.roomId, membership.doctorId), userChannel(membership.roomId, membership.patientId), room]);
         return;
       }
       case 'session-started':

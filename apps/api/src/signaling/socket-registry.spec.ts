@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
+import type { RedisClient } from '../redis/redis.service';
 import { MemorySocketRegistry, RedisSocketRegistry } from './socket-registry';
 
 describe(RedisSocketRegistry.name, () => {
-  const redis = createClient({ url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
+  const redis: RedisClient = createClient({ url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
   const prefix = `test-${randomUUID()}:`;
 
   beforeAll(() => redis.connect());

@@ -76,7 +76,11 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
       this.admit(socket as SignalingSocket).then(
         () => next(),
         (error: unknown) =>
-          next(error instanceof DoorError ? error : Object.assign(new Error('The server could not check the access token; try again.'), { data: { code: 503 } })),
+          next(
+            error instanceof DoorError
+              ? error
+              : Object.assign(new Error('The server could not check the access token; try again.'), { data: { code: 503 } }),
+          ),
       );
     });
   }
@@ -199,13 +203,16 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
     const expiresAt = socket.data.sessionExpiresAt;
     if (expiresAt === undefined) return;
     this.clearExpiry(socket.id);
-    const timer = setTimeout(() => {
-      this.expiryTimers.delete(socket.id);
-      if (!socket.connected) return;
-      if (Date.now() < expiresAt) return this.armExpiry(socket);
-      this.logger.log(`closing socket ${socket.id} of ${socket.data.user.id}: its sign-in expired`);
-      socket.disconnect(true);
-    }, Math.min(Math.max(expiresAt - Date.now(), 0), MAX_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        this.expiryTimers.delete(socket.id);
+        if (!socket.connected) return;
+        if (Date.now() < expiresAt) return this.armExpiry(socket);
+        this.logger.log(`closing socket ${socket.id} of ${socket.data.user.id}: its sign-in expired`);
+        socket.disconnect(true);
+      },
+      Math.min(Math.max(expiresAt - Date.now(), 0), MAX_TIMER_MS),
+    );
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
   }

@@ -95,7 +95,10 @@ export class RedisStateStore implements StateStore {
           await this.redis.eval(RELEASE_LOCK, { keys: [lockKey], arguments: [token] });
           throw error;
         }
-        const written = await this.redis.eval(COMMIT_AND_UNLOCK, { keys: [lockKey, stateKey], arguments: [token, next === undefined ? '' : JSON.stringify(next), String(STATE_TTL_S)] });
+        const written = await this.redis.eval(COMMIT_AND_UNLOCK, {
+          keys: [lockKey, stateKey],
+          arguments: [token, next === undefined ? '' : JSON.stringify(next), String(STATE_TTL_S)],
+        });
         if (written !== 1) throw new Error(`state ${key}: the lock expired before the change was written`);
         return next;
       }

@@ -2,7 +2,9 @@ import { asciiFileName, attachmentDisposition, encodeRfc5987 } from './content-d
 
 describe(attachmentDisposition.name, () => {
   it('gives a plain ASCII name as filename only', () => {
-    expect(attachmentDisposition('visit-report-2026-03-03-leo-brandt.pdf')).toBe('attachment; filename="visit-report-2026-03-03-leo-brandt.pdf"');
+    expect(attachmentDisposition('visit-report-2026-03-03-leo-brandt.pdf')).toBe(
+      'attachment; filename="visit-report-2026-03-03-leo-brandt.pdf"',
+    );
   });
 
   it('keeps a Cyrillic and Chinese name in filename* (RFC 5987) with an ASCII fallback', () => {
@@ -15,7 +17,7 @@ describe(attachmentDisposition.name, () => {
   it('drops accents for the fallback and decodes back to the same name', () => {
     const header = attachmentDisposition('visit-report-zoë-o’brien.pdf');
     expect(header).toContain('filename="visit-report-zoe-o-brien.pdf"');
-    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(header)![1])).toBe('visit-report-zoë-o’brien.pdf');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(header)![1]!)).toBe('visit-report-zoë-o’brien.pdf');
   });
 
   it('cannot be broken out of: quotes, semicolons, line breaks and path characters never reach the header as they are', () => {

@@ -13,7 +13,10 @@ export function attachmentDisposition(fileName: string): string {
 
 /** Percent-encodes all but RFC 5987 attr-chars (encodeURIComponent leaves ' ( ) * as they are, which attr-char does not allow). */
 export function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** "Zoë O’Brien.pdf" → "Zoe-O-Brien.pdf", "李小龙.pdf" → "download.pdf": letters without accents, digits, dot, dash and underscore. */

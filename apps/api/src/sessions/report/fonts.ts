@@ -31,6 +31,7 @@ export interface FontRun {
 export type Coverage = (font: FontKey, codePoint: number) => boolean;
 
 // Marks, joiners, variation selectors, skin tones and tag characters belong to the character before them.
+// eslint-disable-next-line no-misleading-character-class -- single combining characters and joiners are tested one at a time
 const CLINGS_TO_PREVIOUS = /^[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
 // Spaces and punctuation take the font of the text around them rather than forcing a change of font.
 const SPACE_OR_PUNCTUATION = /^[\s\p{P}]$/u;
@@ -45,7 +46,7 @@ function chainFor(char: string, codePoint: number): readonly FontKey[] {
 /** The font for a character on its own: the first in its chain that covers it, else Noto Sans (its empty-box glyph). */
 function fontFor(char: string, covers: Coverage): FontKey {
   const codePoint = char.codePointAt(0)!;
-  return chainFor(char, codePoint).find((font) => covers(font, codePoint)) ?? FONT_FALLBACK_CHAIN[0];
+  return chainFor(char, codePoint).find((font) => covers(font, codePoint)) ?? 'latin';
 }
 
 function isNeutral(char: string): boolean {
@@ -73,7 +74,7 @@ export function splitFontRuns(text: string, covers: Coverage, options: { rightTo
   let current: FontRun | null = null;
   const nextStrongFont = (from: number): FontKey | null => {
     for (let index = from; index < chars.length; index++) {
-      const char = chars[index];
+      const char = chars[index]!;
       if (!isNeutral(char) && !CLINGS_TO_PREVIOUS.test(char)) return fontFor(char, covers);
     }
     return null;
@@ -114,7 +115,10 @@ const fontkit = require('fontkit') as { create(buffer: Buffer): FontkitFont };
 /** The folder of an installed package (its package.json), found from its main file so `exports` maps do not matter. */
 function packageRoot(name: string): string {
   let folder = dirname(require.resolve(name));
-  while (!existsSync(join(folder, 'package.json')) || (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+  while (
+    !existsSync(join(folder, 'package.json')) ||
+    (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string }).name !== name
+  ) {
     const parent = dirname(folder);
     if (parent === folder) throw new Error(`The font package ${name} is not installed.`);
     folder = parent;
@@ -127,7 +131,11 @@ const FONT_FILES: Record<FontKey, { package: string; regular: string; bold: stri
   arabic: { package: '@embedpdf/fonts-arabic', regular: 'fonts/NotoNaskhArabic-Regular.ttf', bold: 'fonts/NotoNaskhArabic-Bold.ttf' },
   cjk: { package: '@embedpdf/fonts-sc', regular: 'fonts/NotoSansHans-Regular.otf', bold: 'fonts/NotoSansHans-Bold.otf' },
   // Noto Emoji has no bold worth the extra megabyte: bold text uses the regular emoji.
-  emoji: { package: '@expo-google-fonts/noto-emoji', regular: '400Regular/NotoEmoji_400Regular.ttf', bold: '400Regular/NotoEmoji_400Regular.ttf' },
+  emoji: {
+    package: '@expo-google-fonts/noto-emoji',
+    regular: '400Regular/NotoEmoji_400Regular.ttf',
+    bold: '400Regular/NotoEmoji_400Regular.ttf',
+  },
 };
 
 /** Every file a report may embed, by package; the Dockerfile keeps only these from the font packages. */

@@ -18,7 +18,12 @@ if (parentPort) {
   port.on('message', (request: RenderRequest) => {
     renderSessionReportBytes(request.data).then(
       (bytes) => port.postMessage({ id: request.id, ok: true, bytes } satisfies RenderReply, [bytes.buffer as ArrayBuffer]),
-      (error: unknown) => port.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies RenderReply),
+      (error: unknown) =>
+        port.postMessage({
+          id: request.id,
+          ok: false,
+          message: error instanceof Error ? error.message : String(error),
+        } satisfies RenderReply),
     );
   });
 }

@@ -30,11 +30,18 @@ export class SessionReportService implements OnModuleDestroy {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.pool = new ReportRenderPool({ workers: config.REPORT_WORKERS, queueSize: config.REPORT_QUEUE_SIZE, timeoutMs: REPORT_RENDER_TIMEOUT_MS });
+    this.pool = new ReportRenderPool({
+      workers: config.REPORT_WORKERS,
+      queueSize: config.REPORT_QUEUE_SIZE,
+      timeoutMs: REPORT_RENDER_TIMEOUT_MS,
+    });
   }
 
   async report(user: AuthUser, sessionId: string, ip?: string): Promise<StreamableFile> {
-    const row = await this.sessions.findForReport(user, sessionId, { chatMessages: REPORT_LIMITS.chatMessages, events: REPORT_LIMITS.timelineEntries });
+    const row = await this.sessions.findForReport(user, sessionId, {
+      chatMessages: REPORT_LIMITS.chatMessages,
+      events: REPORT_LIMITS.timelineEntries,
+    });
     const data = this.toReportData(row, user);
     const bytes = await this.render(data);
     await this.audit.recordRead({
@@ -45,7 +52,11 @@ export class SessionReportService implements OnModuleDestroy {
       ip,
       detail: { copy: data.viewer.role === 'DOCTOR' ? 'doctor' : 'patient' },
     });
-    return new StreamableFile(bytes, { type: 'application/pdf', disposition: attachmentDisposition(reportFileName(data)), length: bytes.length });
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      disposition: attachmentDisposition(reportFileName(data)),
+      length: bytes.length,
+    });
   }
 
   onModuleDestroy(): Promise<void> {
@@ -84,7 +95,12 @@ export class SessionReportService implements OnModuleDestroy {
       chat: row.chatMessages.map((message) => ({ senderName: message.sender.name, body: message.body, sentAt: message.sentAt })),
       omitted: { chat: row._count.chatMessages - row.chatMessages.length, timeline: row._count.events - row.events.length },
       notes: isDoctor
-        ? { included: true, latest: latest ? { body: latest.body, version: latest.version, updatedAt: latest.createdAt, authorName: latest.author.name } : null }
+        ? {
+            included: true,
+            latest: latest
+              ? { body: latest.body, version: latest.version, updatedAt: latest.createdAt, authorName: latest.author.name }
+              : null,
+          }
         : { included: false },
     };
   }

@@ -1,5 +1,13 @@
 import { pdfText } from '../../../test/pdf-text';
-import { describeTimeline, formatDuration, NOTES_EXCLUDED_SENTENCE, renderSessionReport, REPORT_LIMITS, reportFileName, SessionReportData } from './session-report';
+import {
+  describeTimeline,
+  formatDuration,
+  NOTES_EXCLUDED_SENTENCE,
+  renderSessionReport,
+  REPORT_LIMITS,
+  reportFileName,
+  SessionReportData,
+} from './session-report';
 
 const doctor = { id: 'doc-1', name: 'Dr. Ines Ward' };
 const patient = { id: 'pat-1', name: 'Leo Brandt' };
@@ -29,7 +37,10 @@ function report(overrides: Partial<SessionReportData> = {}): SessionReportData {
       { type: 'ENDED', userId: doctor.id, userName: doctor.name, at: at('09:15:30'), detail: null },
     ],
     chat: [{ senderName: patient.name, body: 'Can you hear me? Grüße – “fine”', sentAt: at('09:04:00') }],
-    notes: { included: true, latest: { body: 'BP 128/82, continue treatment.', version: 2, updatedAt: at('09:40:00'), authorName: doctor.name } },
+    notes: {
+      included: true,
+      latest: { body: 'BP 128/82, continue treatment.', version: 2, updatedAt: at('09:40:00'), authorName: doctor.name },
+    },
     ...overrides,
   };
 }
@@ -75,7 +86,9 @@ describe('session report layout', () => {
   });
 
   it('leaves the doctor’s notes out of the patient’s copy and says so', async () => {
-    const { text } = await textOf(report({ viewer: { name: patient.name, role: 'PATIENT', timeZone: 'America/New_York' }, notes: { included: false } }));
+    const { text } = await textOf(
+      report({ viewer: { name: patient.name, role: 'PATIENT', timeZone: 'America/New_York' }, notes: { included: false } }),
+    );
     expect(text).toContain(NOTES_EXCLUDED_SENTENCE);
     expect(text).not.toContain('BP 128/82');
     expect(text).toContain("patient's copy");
@@ -84,7 +97,17 @@ describe('session report layout', () => {
   });
 
   it('says on the first page that a visit has not ended', async () => {
-    const { text } = await textOf(report({ sessionStatus: 'WAITING', appointmentStatus: 'SCHEDULED', startedAt: null, endedAt: null, endedByName: null, timeline: [], chat: [] }));
+    const { text } = await textOf(
+      report({
+        sessionStatus: 'WAITING',
+        appointmentStatus: 'SCHEDULED',
+        startedAt: null,
+        endedAt: null,
+        endedByName: null,
+        timeline: [],
+        chat: [],
+      }),
+    );
     const firstLines = text.split('\n').slice(0, 6).join(' ');
     expect(firstLines).toContain('This visit has not ended yet');
     expect(text).toContain('Duration: not available');
@@ -92,7 +115,11 @@ describe('session report layout', () => {
   });
 
   it('runs over several pages with page numbers on each, and sets emoji in the emoji font instead of ?', async () => {
-    const chat = Array.from({ length: 160 }, (_, index) => ({ senderName: index % 2 ? doctor.name : patient.name, body: `message number ${index} 🙂`, sentAt: at('09:05:00') }));
+    const chat = Array.from({ length: 160 }, (_, index) => ({
+      senderName: index % 2 ? doctor.name : patient.name,
+      body: `message number ${index} 🙂`,
+      sentAt: at('09:05:00'),
+    }));
     const { text, pages } = await textOf(report({ chat }));
     expect(pages).toBeGreaterThanOrEqual(3);
     for (let page = 1; page <= pages; page++) expect(text).toContain(`Page ${page} of ${pages}`);
@@ -103,18 +130,41 @@ describe('session report layout', () => {
   it('names the file by date in the viewer’s zone and the patient, keeping the name’s own letters', () => {
     const viewer = { name: 'x', role: 'DOCTOR', timeZone: 'Europe/Berlin' } as const;
     const scheduledStart = new Date('2026-03-02T23:30:00Z');
-    expect(reportFileName({ scheduledStart, patient: { id: 'p', name: 'Zoë O’Brien' }, viewer })).toBe('visit-report-2026-03-03-zoë-o-brien.pdf');
-    expect(reportFileName({ scheduledStart, patient: { id: 'p', name: 'Иван Петров 李小龙' }, viewer })).toBe('visit-report-2026-03-03-иван-петров-李小龙.pdf');
+    expect(reportFileName({ scheduledStart, patient: { id: 'p', name: 'Zoë O’Brien' }, viewer })).toBe(
+      'visit-report-2026-03-03-zoë-o-brien.pdf',
+    );
+    expect(reportFileName({ scheduledStart, patient: { id: 'p', name: 'Иван Петров 李小龙' }, viewer })).toBe(
+      'visit-report-2026-03-03-иван-петров-李小龙.pdf',
+    );
     expect(reportFileName({ scheduledStart, patient: { id: 'p', name: '"/\\\u0000' }, viewer })).toBe('visit-report-2026-03-03.pdf');
   });
 
   it('shows Cyrillic, Greek, Arabic and Chinese text as text, and says how many older messages and events it leaves out', async () => {
-    const chat = Array.from({ length: REPORT_LIMITS.chatMessages + 3 }, (_, index) => ({ senderName: 'Иван Петров', body: `сообщение ${index}`, sentAt: at('09:05:00') }));
+    const chat = Array.from({ length: REPORT_LIMITS.chatMessages + 3 }, (_, index) => ({
+      senderName: 'Иван Петров',
+      body: `сообщение ${index}`,
+      sentAt: at('09:05:00'),
+    }));
     chat.push({ senderName: 'مرحبا', body: 'مرحبا بك يا دكتور، عندي صداع منذ 3 أيام', sentAt: at('09:06:00') });
     chat.push({ senderName: '李小龙', body: 'Ωμέγα 头痛三天了', sentAt: at('09:07:00') });
-    const { text } = await textOf(report({ doctor: { id: 'doc-1', name: 'Ωμέγα Doctor' }, patient: { id: 'pat-1', name: 'Иван Петров' }, reason: '李小龙 مرحبا', chat, omitted: { chat: 10, timeline: 7 } }));
+    const { text } = await textOf(
+      report({
+        doctor: { id: 'doc-1', name: 'Ωμέγα Doctor' },
+        patient: { id: 'pat-1', name: 'Иван Петров' },
+        reason: '李小龙 مرحبا',
+        chat,
+        omitted: { chat: 10, timeline: 7 },
+      }),
+    );
     const flat = text.replace(/\s+/g, ' ');
-    for (const expected of ['Doctor: Ωμέγα Doctor', 'Patient: Иван Петров', '李小龙', 'مرحبا بك يا دكتور، عندي صداع منذ 3 أيام', 'Ωμέγα 头痛三天了', 'сообщение 502']) {
+    for (const expected of [
+      'Doctor: Ωμέγα Doctor',
+      'Patient: Иван Петров',
+      '李小龙',
+      'مرحبا بك يا دكتور، عندي صداع منذ 3 أيام',
+      'Ωμέγα 头痛三天了',
+      'сообщение 502',
+    ]) {
       expect(flat).toContain(expected);
     }
     expect(flat).not.toContain('сообщение 4 ');

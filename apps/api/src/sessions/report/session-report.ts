@@ -17,7 +17,13 @@ export interface SessionReportData {
   startedAt: Date | null;
   endedAt: Date | null;
   endedByName: string | null;
-  timeline: Array<{ type: SessionEventType; userId: string | null; userName: string | null; at: Date; detail: Record<string, string> | null }>;
+  timeline: Array<{
+    type: SessionEventType;
+    userId: string | null;
+    userName: string | null;
+    at: Date;
+    detail: Record<string, string> | null;
+  }>;
   chat: Array<{ senderName: string; body: string; sentAt: Date }>;
   /** How many older chat messages and timeline entries the caller did not load (see REPORT_LIMITS). */
   omitted?: { chat: number; timeline: number };
@@ -116,7 +122,8 @@ export function describeTimeline(data: Pick<SessionReportData, 'timeline' | 'doc
         return { at: event.at, text: `${name} reconnected after a connection drop.` };
       case 'LEFT': {
         stopWaiting(key, event.at);
-        const text = event.detail?.reason === 'timeout' ? `${name} lost the connection and did not come back in time.` : `${name} left the visit.`;
+        const text =
+          event.detail?.reason === 'timeout' ? `${name} lost the connection and did not come back in time.` : `${name} left the visit.`;
         return { at: event.at, text };
       }
       case 'ENDED':
@@ -146,27 +153,31 @@ export function reportFileName(data: Pick<SessionReportData, 'scheduledStart' | 
   return `visit-report-${date}${slug ? `-${slug}` : ''}.pdf`;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this strips
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text as the PDF takes it: composed, without control or direction-override characters, spaces a line may break at. */
 export function cleanText(text: string): string {
-  return text
-    .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, '    ')
-    .replace(/[\u00a0\u202f\u2009]/g, ' ')
-    // Emoji presentation selectors: the report sets pictographs in the emoji font anyway, and Noto Emoji draws them as a gap.
-    .replace(/[\ufe0e\ufe0f]/g, '')
-    .replace(CONTROL, '');
+  return (
+    text
+      .replace(LONE_SURROGATE, '\ufffd')
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, '    ')
+      .replace(/[\u00a0\u202f\u2009]/g, ' ')
+      // Emoji presentation selectors: the report sets pictographs in the emoji font anyway, and Noto Emoji draws them as a gap.
+      .replace(/[\ufe0e\ufe0f]/g, '')
+      .replace(CONTROL, '')
+  );
 }
 
 function statusSentence(data: SessionReportData): string | null {
   if (data.sessionStatus === 'ENDED') return null;
   if (data.appointmentStatus === 'CANCELLED') return 'This visit was cancelled and did not take place.';
   if (data.appointmentStatus === 'NO_SHOW') return 'This visit did not take place: nobody joined before its time was over (no-show).';
-  if (data.sessionStatus === 'ACTIVE') return 'This visit has not ended yet: it is still in progress. This report is provisional and incomplete.';
+  if (data.sessionStatus === 'ACTIVE')
+    return 'This visit has not ended yet: it is still in progress. This report is provisional and incomplete.';
   return 'This visit has not ended yet: it has not started. This report is provisional and incomplete.';
 }
 
@@ -187,7 +198,7 @@ function attachFonts(doc: PDFKit.PDFDocument, fonts: ReportFonts): void {
   for (const [name, bytes] of fonts.files) doc.registerFont(name, bytes);
   if (EmbeddedFont === undefined) {
     const probe = new PDFDocument({ autoFirstPage: false });
-    probe.registerFont('probe', fonts.files.values().next().value!);
+    probe.registerFont('probe', fonts.files.values().next().value);
     probe.font('probe');
     const constructor = (probe as unknown as PdfkitInternals)._font?.constructor;
     EmbeddedFont = typeof constructor === 'function' ? constructor : null;
@@ -317,10 +328,16 @@ export function renderSessionReport(data: SessionReportData): PDFKit.PDFDocument
   field('Doctor', data.doctor.name);
   field('Patient', data.patient.name);
   field('Reason', data.reason);
-  field('Scheduled', `${fmt.dateTime(data.scheduledStart)} to ${fmt.dateTime(data.scheduledEnd)} (${formatDuration((data.scheduledEnd.getTime() - data.scheduledStart.getTime()) / 1000)})`);
+  field(
+    'Scheduled',
+    `${fmt.dateTime(data.scheduledStart)} to ${fmt.dateTime(data.scheduledEnd)} (${formatDuration((data.scheduledEnd.getTime() - data.scheduledStart.getTime()) / 1000)})`,
+  );
   field('Started', data.startedAt ? fmt.dateTime(data.startedAt) : 'never (doctor and patient were not together)');
   field('Ended', data.endedAt ? fmt.dateTime(data.endedAt) : 'not ended');
-  field('Duration', data.startedAt && data.endedAt ? formatDuration((data.endedAt.getTime() - data.startedAt.getTime()) / 1000) : 'not available');
+  field(
+    'Duration',
+    data.startedAt && data.endedAt ? formatDuration((data.endedAt.getTime() - data.startedAt.getTime()) / 1000) : 'not available',
+  );
   if (data.endedByName) field('Ended by', data.endedByName);
   field('Status', `${data.appointmentStatus.toLowerCase().replace('_', '-')} (session ${data.sessionStatus.toLowerCase()})`);
 
@@ -386,9 +403,17 @@ export function renderSessionReport(data: SessionReportData): PDFKit.PDFDocument
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing into the margin must not start a new page
     doc.fontSize(8).fillColor(COLOR_MUTED);
-    rich([{ text: `${data.clinicName} - confidential` }], { width: width * 0.7, align: 'left', lineBreak: false }, { x: MARGIN, y: doc.page.height - 36 });
+    rich(
+      [{ text: `${data.clinicName} - confidential` }],
+      { width: width * 0.7, align: 'left', lineBreak: false },
+      { x: MARGIN, y: doc.page.height - 36 },
+    );
     doc.font(fonts.nameOf('latin', 'regular'));
-    doc.text(`Page ${index - pages.start + 1} of ${pages.count}`, MARGIN, doc.page.height - 36, { width, align: 'right', lineBreak: false });
+    doc.text(`Page ${index - pages.start + 1} of ${pages.count}`, MARGIN, doc.page.height - 36, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -400,7 +425,7 @@ export function newestChat<T extends { body: string }>(messages: T[]): T[] {
   let characters = 0;
   let first = messages.length;
   while (first > 0 && messages.length - first < REPORT_LIMITS.chatMessages) {
-    characters += messages[first - 1].body.length;
+    characters += messages[first - 1]!.body.length;
     if (characters > REPORT_LIMITS.chatCharacters && first < messages.length) break;
     first -= 1;
   }

@@ -49,7 +49,13 @@ async function forward(request: NextRequest, { params }: { params: Promise<{ pat
 
   let upstream: Response;
   try {
-    upstream = await fetch(`${apiUrl()}${apiPath}${request.nextUrl.search}`, { method: request.method, headers, body, cache: 'no-store', redirect: 'manual' });
+    upstream = await fetch(`${apiUrl()}${apiPath}${request.nextUrl.search}`, {
+      method: request.method,
+      headers,
+      body,
+      cache: 'no-store',
+      redirect: 'manual',
+    });
   } catch {
     return error(502, 'The service cannot be reached right now. Please try again in a minute.');
   }
@@ -61,7 +67,10 @@ async function forward(request: NextRequest, { params }: { params: Promise<{ pat
     const value = upstream.headers.get(name);
     if (value) responseHeaders.set(name, value);
   }
-  const response = new NextResponse(upstream.status === 204 || upstream.status === 304 ? null : upstream.body, { status: upstream.status, headers: responseHeaders });
+  const response = new NextResponse(upstream.status === 204 || upstream.status === 304 ? null : upstream.body, {
+    status: upstream.status,
+    headers: responseHeaders,
+  });
   if (upstream.status === 401) {
     response.headers.set(SESSION_ENDED_HEADER, '1');
     if (token) clearSessionCookies(await cookies(), response);

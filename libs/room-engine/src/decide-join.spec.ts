@@ -41,6 +41,11 @@ describe(decideJoin.name, () => {
 
   it('refuses an ended session and a cancelled visit', () => {
     expect(decideJoin(access({ session: { status: 'ENDED' } }))).toMatchObject({ ok: false, code: 409 });
-    expect(decideJoin(access({ appointment: { ...access().appointment, status: 'CANCELLED' } }))).toEqual({ ok: false, code: 409, error: 'This visit was cancelled.' });
+    expect(decideJoin(access({ appointment: { ...access().appointment, status: 'CANCELLED' } }))).toEqual({
+      ok: false,
+      code: 409,
+      error: 'This visit was cancelled.',
+      reason: 'visit_cancelled',
+    });
   });
 });

@@ -7,7 +7,13 @@ const doctor: Participant = { userId: 'doctor-1', name: 'Dr. Ada Moss', role: 'D
 const patient: Participant = { userId: 'patient-1', name: 'Ben Ortiz', role: 'PATIENT' };
 
 function roomAfter(roomId: string, ...events: RoomEvent[]): RoomState {
-  let state = emptyRoom({ roomId, sessionId: `session-of-${roomId}`, appointmentId: `appt-${roomId}`, doctorId: doctor.userId, patientId: patient.userId });
+  let state = emptyRoom({
+    roomId,
+    sessionId: `session-of-${roomId}`,
+    appointmentId: `appt-${roomId}`,
+    doctorId: doctor.userId,
+    patientId: patient.userId,
+  });
   for (const event of events) state = applyRoomEvent(state, event).state;
   return state;
 }
@@ -17,14 +23,24 @@ describe(roomStats.name, () => {
   it('counts a call, a waiting patient and a dropped doctor, and leaves out ended, emptied and abandoned rooms', () => {
     const call = roomAfter('call', join(patient, 'p1', '2026-05-01T09:01:00Z'), join(doctor, 'd1', '2026-05-01T09:02:00Z'));
     const waiting = roomAfter('waiting', join(patient, 'p2', '2026-05-01T09:00:00Z'));
-    const dropped = roomAfter(
-      'dropped',
-      join(doctor, 'd3', '2026-05-01T09:05:00Z'),
-      join(patient, 'p3', '2026-05-01T09:06:00Z'),
-      { type: 'drop', userId: doctor.userId, socketId: 'd3', now: '2026-05-01T09:07:00Z', graceSeconds: 30 },
-    );
-    const ended = roomAfter('ended', join(doctor, 'd4', '2026-05-01T08:00:00Z'), { type: 'end', userId: doctor.userId, now: '2026-05-01T08:30:00Z' });
-    const emptied = roomAfter('emptied', join(patient, 'p5', '2026-05-01T08:00:00Z'), { type: 'leave', userId: patient.userId, socketId: 'p5', now: '2026-05-01T08:01:00Z' });
+    const dropped = roomAfter('dropped', join(doctor, 'd3', '2026-05-01T09:05:00Z'), join(patient, 'p3', '2026-05-01T09:06:00Z'), {
+      type: 'drop',
+      userId: doctor.userId,
+      socketId: 'd3',
+      now: '2026-05-01T09:07:00Z',
+      graceSeconds: 30,
+    });
+    const ended = roomAfter('ended', join(doctor, 'd4', '2026-05-01T08:00:00Z'), {
+      type: 'end',
+      userId: doctor.userId,
+      now: '2026-05-01T08:30:00Z',
+    });
+    const emptied = roomAfter('emptied', join(patient, 'p5', '2026-05-01T08:00:00Z'), {
+      type: 'leave',
+      userId: patient.userId,
+      socketId: 'p5',
+      now: '2026-05-01T08:01:00Z',
+    });
 
     // Both seats held by sockets of an API process that died: nobody is really there.
     const abandoned = roomAfter('abandoned', join(patient, 'p6', '2026-05-01T09:03:00Z'), join(doctor, 'd6', '2026-05-01T09:03:30Z'));
@@ -38,7 +54,7 @@ describe(roomStats.name, () => {
       ['call', 2, 0, true],
       ['dropped', 1, 1, true],
     ]);
-    expect(stats.rooms[2].seats).toEqual([
+    expect(stats.rooms[2]!.seats).toEqual([
       { role: 'DOCTOR', connected: false, joinedAt: '2026-05-01T09:05:00Z' },
       { role: 'PATIENT', connected: true, joinedAt: '2026-05-01T09:06:00Z' },
     ]);

@@ -292,7 +292,14 @@ export class CallEngine {
     this.ignoreOffer = false;
     this.lastInbound = undefined;
 
-    this.trace(`new peer connection with ${this.options.localStream.getTracks().map((track) => `${track.kind}:${track.readyState}`).join(',') || 'no tracks'}`);
+    this.trace(
+      `new peer connection with ${
+        this.options.localStream
+          .getTracks()
+          .map((track) => `${track.kind}:${track.readyState}`)
+          .join(',') || 'no tracks'
+      }`,
+    );
     for (const track of this.options.localStream.getTracks()) {
       const enabled = track.kind === 'audio' ? this.media.audio : this.media.video;
       const sender = pc.addTrack(track, this.options.localStream);
@@ -326,7 +333,8 @@ export class CallEngine {
     pc.onicegatheringstatechange = () => this.trace(`gathering ${pc.iceGatheringState}`);
     pc.onicecandidate = ({ candidate }) => {
       this.trace(`local candidate ${candidate ? candidate.candidate.slice(0, 60) : '(end)'}`);
-      if (candidate && this.pc === pc) void this.request('ice-candidate', { candidate: candidate.toJSON() as IceCandidateInit }).catch(() => undefined);
+      if (candidate && this.pc === pc)
+        void this.request('ice-candidate', { candidate: candidate.toJSON() as IceCandidateInit }).catch(() => undefined);
     };
     pc.ontrack = (event) => {
       const stream = event.streams[0] ?? new MediaStream([event.track]);
@@ -349,6 +357,11 @@ export class CallEngine {
         case 'failed':
           this.setState('reconnecting');
           pc.restartIce();
+          break;
+        case 'new':
+        case 'connecting':
+        case 'closed':
+          // Nothing to do: connecting is the watchdog's, closing is ours.
           break;
       }
     };
@@ -392,7 +405,9 @@ export class CallEngine {
     if (!track) return;
     track.enabled = enabled;
     this.media = { ...this.media, [kind]: enabled };
-    const sender = this.pc?.getSenders().find((candidate) => candidate.track === track || (candidate.track === null && this.senderKind(candidate) === kind));
+    const sender = this.pc
+      ?.getSenders()
+      .find((candidate) => candidate.track === track || (candidate.track === null && this.senderKind(candidate) === kind));
     if (sender) void sender.replaceTrack(enabled ? track : null);
     if (this.joined) void this.request('media-state', this.media).catch(() => undefined);
   }
@@ -422,7 +437,8 @@ export class CallEngine {
     let lost = 0;
     let received = 0;
     let framesDecoded: number | undefined;
-    report.forEach((stat) => {
+    report.forEach((entry: RTCStats) => {
+      const stat = entry as RTCStats & Partial<RTCIceCandidatePairStats & RTCInboundRtpStreamStats>;
       if (stat.type === 'candidate-pair' && stat.nominated && stat.state === 'succeeded' && typeof stat.currentRoundTripTime === 'number') {
         rttMs = Math.round(stat.currentRoundTripTime * 1000);
       }
@@ -442,7 +458,13 @@ export class CallEngine {
     const total = lostDelta + Math.max(0, received - previous.received);
     const packetLossPct = total > 0 ? (lostDelta / total) * 100 : 0;
     const bitrateKbps = seconds > 0 ? Math.round(((bytes - previous.bytes) * 8) / seconds / 1000) : undefined;
-    this.emit('quality', { level: qualityLevel(rttMs, packetLossPct), rttMs, packetLossPct: Math.round(packetLossPct * 10) / 10, bitrateKbps, framesDecoded });
+    this.emit('quality', {
+      level: qualityLevel(rttMs, packetLossPct),
+      rttMs,
+      packetLossPct: Math.round(packetLossPct * 10) / 10,
+      bitrateKbps,
+      framesDecoded,
+    });
   }
 
   // ---- plumbing ----

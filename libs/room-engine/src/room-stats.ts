@@ -15,9 +15,17 @@ export function roomStats(states: RoomState[], liveSocketIds: ReadonlySet<string
         .map((seat) => ({ role: seat.role, connected: isLive(seat.socketId), joinedAt: seat.joinedAt }))
         .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
       const clients = seats.filter((seat) => seat.connected).length;
-      return { roomId: state.roomId, sessionId: state.sessionId, started: state.started, clients, reconnecting: seats.length - clients, seats };
+      return {
+        roomId: state.roomId,
+        sessionId: state.sessionId,
+        started: state.started,
+        clients,
+        reconnecting: seats.length - clients,
+        seats,
+      };
     })
-    .sort((a, b) => a.seats[0].joinedAt.localeCompare(b.seats[0].joinedAt) || a.roomId.localeCompare(b.roomId));
+    // Only rooms with a live seat are kept (the filter above), so every room has a first seat.
+    .sort((a, b) => a.seats[0]!.joinedAt.localeCompare(b.seats[0]!.joinedAt) || a.roomId.localeCompare(b.roomId));
   const sum = (count: (room: RoomStatsEntry) => number) => rooms.reduce((total, room) => total + count(room), 0);
   return {
     at: at.toISOString(),

@@ -5,7 +5,8 @@ import { emptyRoom, RoomState } from './room-state';
 const NOW = '2026-05-01T09:00:00.000Z';
 const doctor = (): Participant => ({ userId: 'doctor-1', name: 'Dr. Ada Moss', role: 'DOCTOR' });
 const patient = (): Participant => ({ userId: 'patient-1', name: 'Ben Ortiz', role: 'PATIENT' });
-const room = (): RoomState => emptyRoom({ roomId: 'room-1', sessionId: 'session-1', appointmentId: 'appt-1', doctorId: 'doctor-1', patientId: 'patient-1' });
+const room = (): RoomState =>
+  emptyRoom({ roomId: 'room-1', sessionId: 'session-1', appointmentId: 'appt-1', doctorId: 'doctor-1', patientId: 'patient-1' });
 
 function run(state: RoomState, ...events: RoomEvent[]): { state: RoomState; effects: RoomEffect[] } {
   let effects: RoomEffect[] = [];
@@ -22,13 +23,17 @@ const join = (who: Participant, socketId: string): RoomEvent => ({ type: 'join',
 const joined = (...entries: Array<[Participant, string]>) => run(room(), ...entries.map(([who, socketId]) => join(who, socketId))).state;
 
 const sends = (effects: RoomEffect[]) => effects.filter((effect) => effect.type === 'send');
-const records = (effects: RoomEffect[]) => effects.filter((effect) => effect.type === 'record').map((effect) => (effect as { event: string }).event);
-const waiting = (effects: RoomEffect[]) => (effects.find((effect) => effect.type === 'waiting') as { patientWaiting: boolean } | undefined)?.patientWaiting;
+const records = (effects: RoomEffect[]) =>
+  effects.filter((effect) => effect.type === 'record').map((effect) => (effect as { event: string }).event);
+const waiting = (effects: RoomEffect[]) =>
+  (effects.find((effect) => effect.type === 'waiting') as { patientWaiting: boolean } | undefined)?.patientWaiting;
 
 describe(applyRoomEvent.name, () => {
   it('puts a patient who arrives first in the waiting room', () => {
     const sut = applyRoomEvent(room(), join(patient(), 'p1'));
-    expect(sends(sut.effects)).toEqual([{ type: 'send', socketId: 'p1', event: 'waiting-for-peer', payload: { sessionId: 'session-1', since: NOW } }]);
+    expect(sends(sut.effects)).toEqual([
+      { type: 'send', socketId: 'p1', event: 'waiting-for-peer', payload: { sessionId: 'session-1', since: NOW } },
+    ]);
     expect(records(sut.effects)).toEqual(['JOINED', 'WAITING']);
     expect(waiting(sut.effects)).toBe(true);
   });
@@ -57,7 +62,11 @@ describe(applyRoomEvent.name, () => {
     const stranger: Participant = { userId: 'x', name: 'X', role: 'PATIENT' };
     expect(applyRoomEvent(full, join(stranger, 'x1')).error).toMatchObject({ code: 409 });
     const ended = run(full, { type: 'end', userId: 'doctor-1', now: NOW }).state;
-    expect(applyRoomEvent(ended, join(patient(), 'p2')).error).toEqual({ ok: false, code: 409, error: 'This visit has ended; it can no longer be joined.' });
+    expect(applyRoomEvent(ended, join(patient(), 'p2')).error).toEqual({
+      ok: false,
+      code: 409,
+      error: 'This visit has ended; it can no longer be joined.',
+    });
   });
 
   it('lets only the doctor end the visit, telling the whole room and clearing the waiting room', () => {
@@ -72,21 +81,40 @@ describe(applyRoomEvent.name, () => {
   });
 
   it('tells the peer who left, and a patient left alone waits again', () => {
-    const sut = applyRoomEvent(joined([patient(), 'p1'], [doctor(), 'd1']), { type: 'leave', userId: 'doctor-1', socketId: 'd1', now: NOW });
+    const sut = applyRoomEvent(joined([patient(), 'p1'], [doctor(), 'd1']), {
+      type: 'leave',
+      userId: 'doctor-1',
+      socketId: 'd1',
+      now: NOW,
+    });
     expect(sends(sut.effects)).toEqual([{ type: 'send', socketId: 'p1', event: 'peer-left', payload: { peer: doctor() } }]);
     expect(records(sut.effects)).toEqual(['LEFT']);
     expect(waiting(sut.effects)).toBe(true);
   });
 
   it('keeps a dropped seat for the grace and tells the peer it is reconnecting', () => {
-    const sut = applyRoomEvent(joined([patient(), 'p1'], [doctor(), 'd1']), { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 30 });
+    const sut = applyRoomEvent(joined([patient(), 'p1'], [doctor(), 'd1']), {
+      type: 'drop',
+      userId: 'patient-1',
+      socketId: 'p1',
+      now: NOW,
+      graceSeconds: 30,
+    });
     expect(sut.state.seats.find((seat) => seat.userId === 'patient-1')).toMatchObject({ socketId: null, droppedSocketId: 'p1' });
     expect(sut.effects).toContainEqual({ type: 'start-grace', userId: 'patient-1', socketId: 'p1', seconds: 30 });
-    expect(sends(sut.effects)).toEqual([{ type: 'send', socketId: 'd1', event: 'peer-reconnecting', payload: { peer: patient(), graceSeconds: 30 } }]);
+    expect(sends(sut.effects)).toEqual([
+      { type: 'send', socketId: 'd1', event: 'peer-reconnecting', payload: { peer: patient(), graceSeconds: 30 } },
+    ]);
   });
 
   it('resumes a recovered socket inside the grace with an ICE restart, not a new negotiation', () => {
-    const dropped = run(joined([patient(), 'p1'], [doctor(), 'd1']), { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 30 }).state;
+    const dropped = run(joined([patient(), 'p1'], [doctor(), 'd1']), {
+      type: 'drop',
+      userId: 'patient-1',
+      socketId: 'p1',
+      now: NOW,
+      graceSeconds: 30,
+    }).state;
     const sut = applyRoomEvent(dropped, { type: 'recover', userId: 'patient-1', socketId: 'p1', now: NOW });
     expect(sends(sut.effects).map((effect) => [effect.socketId, effect.event, (effect.payload as { resumed: boolean }).resumed])).toEqual([
       ['p1', 'peer-joined', true],
@@ -96,7 +124,13 @@ describe(applyRoomEvent.name, () => {
   });
 
   it('gives a rejoin from a new socket inside the grace its seat back, with a fresh negotiation', () => {
-    const dropped = run(joined([patient(), 'p1'], [doctor(), 'd1']), { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 30 }).state;
+    const dropped = run(joined([patient(), 'p1'], [doctor(), 'd1']), {
+      type: 'drop',
+      userId: 'patient-1',
+      socketId: 'p1',
+      now: NOW,
+      graceSeconds: 30,
+    }).state;
     const sut = applyRoomEvent(dropped, join(patient(), 'p2'));
     expect(records(sut.effects)).toEqual(['RECONNECTED', 'PEER_JOINED']);
     expect(sends(sut.effects).every((effect) => (effect.payload as { resumed: boolean }).resumed === false)).toBe(true);
@@ -104,7 +138,13 @@ describe(applyRoomEvent.name, () => {
   });
 
   it('gives the seat up when the grace expires, and tells the peer', () => {
-    const dropped = run(joined([patient(), 'p1'], [doctor(), 'd1']), { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 30 }).state;
+    const dropped = run(joined([patient(), 'p1'], [doctor(), 'd1']), {
+      type: 'drop',
+      userId: 'patient-1',
+      socketId: 'p1',
+      now: NOW,
+      graceSeconds: 30,
+    }).state;
     const sut = applyRoomEvent(dropped, { type: 'grace-expired', userId: 'patient-1', socketId: 'p1', now: NOW });
     expect(sut.state.seats.map((seat) => seat.userId)).toEqual(['doctor-1']);
     expect(sends(sut.effects)).toEqual([{ type: 'send', socketId: 'd1', event: 'peer-left', payload: { peer: patient() } }]);
@@ -116,11 +156,17 @@ describe(applyRoomEvent.name, () => {
     expect(sut.effects[0]).toEqual({ type: 'evict', socketId: 'p1' });
     expect(sut.state.seats.find((seat) => seat.userId === 'patient-1')?.socketId).toBe('p2');
     // The evicted socket's late disconnect changes nothing.
-    expect(applyRoomEvent(sut.state, { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 30 }).effects).toEqual([]);
+    expect(applyRoomEvent(sut.state, { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 30 }).effects).toEqual(
+      [],
+    );
   });
 
   it('refuses to recover a seat that was already given up', () => {
-    const left = run(joined([patient(), 'p1']), { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 1 }, { type: 'grace-expired', userId: 'patient-1', socketId: 'p1', now: NOW }).state;
+    const left = run(
+      joined([patient(), 'p1']),
+      { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 1 },
+      { type: 'grace-expired', userId: 'patient-1', socketId: 'p1', now: NOW },
+    ).state;
     expect(applyRoomEvent(left, { type: 'recover', userId: 'patient-1', socketId: 'p1', now: NOW }).error).toMatchObject({ code: 409 });
   });
 });

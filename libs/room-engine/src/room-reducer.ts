@@ -63,7 +63,13 @@ function withoutSeat(state: RoomState, userId: string): RoomState {
 }
 
 /** Introduces two present seats to each other; `resumed` keeps their peer connections and restarts ICE. */
-function introduce(state: RoomState, a: Seat & { socketId: string }, b: Seat & { socketId: string }, resumed: boolean, now: string): RoomTransition {
+function introduce(
+  state: RoomState,
+  a: Seat & { socketId: string },
+  b: Seat & { socketId: string },
+  resumed: boolean,
+  now: string,
+): RoomTransition {
   const effects: RoomEffect[] = [
     { type: 'send', socketId: a.socketId, event: 'peer-joined', payload: { peer: participant(b), polite: isPolite(a), resumed } },
     { type: 'send', socketId: b.socketId, event: 'peer-joined', payload: { peer: participant(a), polite: isPolite(b), resumed } },
@@ -101,7 +107,12 @@ function join(state: RoomState, event: Extract<RoomEvent, { type: 'join' }>): Ro
     next = introduced.state;
     effects.push(...introduced.effects);
   } else {
-    effects.push({ type: 'send', socketId: seat.socketId, event: 'waiting-for-peer', payload: { sessionId: state.sessionId, since: event.now } });
+    effects.push({
+      type: 'send',
+      socketId: seat.socketId,
+      event: 'waiting-for-peer',
+      payload: { sessionId: state.sessionId, since: event.now },
+    });
     effects.push({ type: 'record', event: 'WAITING', userId: seat.userId });
   }
   effects.push({ type: 'waiting', patientWaiting: patientWaiting(next) });
@@ -110,7 +121,12 @@ function join(state: RoomState, event: Extract<RoomEvent, { type: 'join' }>): Ro
 
 function recover(state: RoomState, event: Extract<RoomEvent, { type: 'recover' }>): RoomTransition {
   const seat = seatOf(state, event.userId);
-  if (state.ended || !seat || (seat.socketId !== null && seat.socketId !== event.socketId) || (seat.socketId === null && seat.droppedSocketId !== event.socketId)) {
+  if (
+    state.ended ||
+    !seat ||
+    (seat.socketId !== null && seat.socketId !== event.socketId) ||
+    (seat.socketId === null && seat.droppedSocketId !== event.socketId)
+  ) {
     return refuse(state, 409, 'Your place in this visit was given up; join again.');
   }
   const back: Seat & { socketId: string } = { ...seat, socketId: event.socketId, droppedSocketId: null };
@@ -122,7 +138,12 @@ function recover(state: RoomState, event: Extract<RoomEvent, { type: 'recover' }
     next = introduced.state;
     effects.push(...introduced.effects);
   } else {
-    effects.push({ type: 'send', socketId: back.socketId, event: 'waiting-for-peer', payload: { sessionId: state.sessionId, since: event.now } });
+    effects.push({
+      type: 'send',
+      socketId: back.socketId,
+      event: 'waiting-for-peer',
+      payload: { sessionId: state.sessionId, since: event.now },
+    });
   }
   effects.push({ type: 'waiting', patientWaiting: patientWaiting(next) });
   return { state: next, effects };
@@ -174,7 +195,12 @@ export function applyRoomEvent(state: RoomState, event: RoomEvent): RoomTransiti
       const effects: RoomEffect[] = [{ type: 'start-grace', userId: seat.userId, socketId: event.socketId, seconds: event.graceSeconds }];
       const other = otherSeat(next, seat.userId);
       if (present(other)) {
-        effects.push({ type: 'send', socketId: other.socketId, event: 'peer-reconnecting', payload: { peer: participant(seat), graceSeconds: event.graceSeconds } });
+        effects.push({
+          type: 'send',
+          socketId: other.socketId,
+          event: 'peer-reconnecting',
+          payload: { peer: participant(seat), graceSeconds: event.graceSeconds },
+        });
       }
       effects.push({ type: 'waiting', patientWaiting: patientWaiting(next) });
       return { state: next, effects };
