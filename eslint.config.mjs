@@ -40,6 +40,20 @@ export default tseslint.config(
     },
   },
   {
+    // One job per file and per function: a service that grows past these is doing two things.
+    // React components (apps/web/components, app/) are exempt from the function length.
+    files: ['apps/api/src/**/*.ts', 'libs/*/src/**/*.ts', 'apps/web/lib/**/*.ts', 'apps/web/hooks/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // Specs read JSON bodies and socket payloads as they come (supertest's body is `any`): checking
     // their shape is what the expectations do.
     // prisma.config.ts patches the pg driver's internals, which have no types, for Prisma's CLI (see OFFLINE-FACTS).

@@ -166,13 +166,13 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
       headers: { cookie, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
     });
     expect(crossSite.status).toBe(403);
-    expect(await crossSite.json()).toEqual({ error: expect.any(String), code: 403 });
+    expect(await crossSite.json()).toEqual({ error: expect.any(String), code: 403, reason: 'forbidden' });
     const noOrigin = await fetch(`${webUrl}/bff/auth/logout`, { method: 'POST', headers: { cookie } });
     expect(noOrigin.status).toBe(403);
     // Errors of the API pass through unchanged.
     const missing = await fetch(`${webUrl}/bff/sessions/00000000-0000-4000-8000-000000000000`, { headers: { cookie } });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: expect.any(String), code: 404 });
+    expect(await missing.json()).toEqual({ error: expect.any(String), code: 404, reason: 'not_found' });
   }, 60_000);
 
   it('follows no off-site callbackUrl after sign-in: the user lands on their own home', async () => {

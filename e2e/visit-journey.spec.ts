@@ -43,8 +43,17 @@ describeWithBrowser('a video visit in two real browsers', () => {
     await patientPage.waitForURL(/\/patient$/);
     await patientPage.getByTestId('patient-appointment').filter({ hasText: reason }).waitFor();
     await screenshots(patientPage, '03-patient-dashboard');
+    const visitAnswers: Array<[string, number]> = [];
+    const onResponse = (response: { url: () => string; status: () => number }) => {
+      const { pathname } = new URL(response.url());
+      if (pathname.startsWith('/bff/')) visitAnswers.push([pathname, response.status()]);
+    };
+    patientPage.on('response', onResponse);
     await patientPage.getByTestId('patient-appointment').filter({ hasText: reason }).locator('a[data-testid=join-call]').click();
     await patientPage.getByTestId('device-check').waitFor();
+    patientPage.off('response', onResponse);
+    // The visit page asks for its own appointment once, instead of paging through the lists.
+    expect(visitAnswers.filter(([p]) => /^\/bff\/sessions\/[^/]+\/appointment$/.test(p)).map(([, status]) => status)).toEqual([200]);
     await patientPage.waitForFunction(() => document.querySelector('[data-testid=camera-status]')?.getAttribute('data-status') === 'ok');
     await screenshots(patientPage, '04-device-check');
     await patientPage.getByTestId('join-visit').click();

@@ -6,15 +6,17 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AccountEventsModule } from './common/account-events.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
+import { LoggingModule } from './common/logging.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { OpenApiModule } from './openapi/openapi.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RedisModule } from './redis/redis.module';
-import { SessionsModule } from './sessions/sessions.module';
 import { SessionHistoryModule } from './sessions/session-history.module';
 import { SignalingModule } from './signaling/signaling.module';
+import { VisitsModule } from './visits/visits.module';
 import { IceServersModule } from './ice-servers/ice-servers.module';
 
 export interface AppModuleOptions {
@@ -30,6 +32,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config, options.databaseUrl),
+        LoggingModule.forRoot(options.config),
         PrismaModule,
         RedisModule,
         AuditModule,
@@ -38,11 +41,12 @@ export class AppModule {
         PatientsModule,
         AppointmentsModule,
         HealthModule,
-        SessionsModule,
+        VisitsModule,
         SessionHistoryModule,
         NoShowModule,
         SignalingModule,
         IceServersModule,
+        OpenApiModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorResponseFilter }],
     };

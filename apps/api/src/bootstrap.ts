@@ -2,8 +2,9 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { JsonLogger } from './common/json-logger';
-import { requestLog } from './common/request-log.middleware';
+import { Logger } from 'nestjs-pino';
+import type { HttpLogger } from 'pino-http';
+import { HTTP_LOGGER } from './common/logging.module';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { RedisService } from './redis/redis.service';
@@ -18,6 +19,8 @@ const JSON_BODY_LIMIT = '100kb';
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
+  // First, so every request (even one the body parser refuses) has an id and a log line.
+  express.use(app.get<HttpLogger>(HTTP_LOGGER));
   express.setGlobalPrefix('api');
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
@@ -31,19 +34,22 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       crossOriginResourcePolicy: { policy: 'same-site' },
     }),
   );
-  express.use(requestLog(config.LOG_REQUESTS));
   express.enableCors({ origin: config.WEB_ORIGIN, credentials: true });
   express.useWebSocketAdapter(new SignalingIoAdapter(app, config, app.get(RedisService).client));
 }
 
-/** The API as main.ts runs it, not yet listening; integration specs build it the same way. */
+/**
+ * The API as main.ts runs it, not yet listening; integration specs build it the same way.
+ * `logLevels: false` silences Nest's own logs (request lines follow LOG_REQUESTS); any list logs from info up.
+ */
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
   logLevels: LogLevel[] | false = ['log', 'warn', 'error'],
 ): Promise<INestApplication> {
-  const logger = logLevels && config.LOG_FORMAT === 'json' ? new JsonLogger(logLevels) : logLevels;
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), { logger });
+  // Nest's own logs (and every `new Logger(...)` in the code) go through pino, buffered until it is in place.
+  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), logLevels ? { bufferLogs: true } : { logger: false });
+  if (logLevels) app.useLogger(app.get(Logger));
   configureApp(app, config);
   return app;
 }

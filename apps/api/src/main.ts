@@ -5,18 +5,18 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './database/demo-seed';
 import { openDatabase } from './database/open-database';
 import { PrismaService } from './prisma/prisma.service';
-import { SignalingService } from './signaling/signaling.service';
+import { SignalingDrain } from './signaling/signaling-drain.service';
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
   const config = loadConfig();
   const database = await openDatabase(config);
+  const app = await createApp({ ...config, DATABASE_POOL_SIZE: database.poolSize }, database.url);
+  // Logged once the app's logger is in place, so it is a JSON line like the rest in production.
   logger.log(
     `database: ${database.embedded ? `embedded PostgreSQL in ${config.EMBEDDED_DB_DIR}` : 'DATABASE_URL'}` +
       (database.applied.length ? `; applied migrations ${database.applied.join(', ')}` : '; migrations up to date'),
   );
-
-  const app = await createApp({ ...config, DATABASE_POOL_SIZE: database.poolSize }, database.url);
   if (config.SEED_DEMO && (await seedDemoAccounts(app.get(PrismaService)))) {
     logger.log(`seeded demo accounts ${DEMO_ACCOUNTS.map((account) => account.email).join(', ')} (password: ${DEMO_PASSWORD})`);
   }
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.log(`${signal}: closing`);
-    await app.get(SignalingService).drain();
+    await app.get(SignalingDrain).drain();
     await app.close();
     await database.close();
     process.exit(0);

@@ -67,7 +67,7 @@ describe('appointments (REST, real database)', () => {
       durationMinutes: 30,
       reason: 'x',
     }).expect(403);
-    expect(response.body).toEqual({ error: 'Only doctors may do this.', code: 403 });
+    expect(response.body).toEqual({ error: 'Only doctors may do this.', code: 403, reason: 'forbidden' });
     expect(await sut.prisma.appointment.count({ where: { patientId: other.id } })).toBe(0);
   });
 
@@ -78,7 +78,7 @@ describe('appointments (REST, real database)', () => {
     const otherDoctor = await signedInUser(sut, 'DOCTOR');
     const stranger = await signedInUser(sut, 'PATIENT');
     const response = await sut.http.get(`/api/appointments/${visit.id}`).set(bearer(otherDoctor)).expect(404);
-    expect(response.body).toEqual({ error: 'No appointment with this id was found.', code: 404 });
+    expect(response.body).toEqual({ error: 'No appointment with this id was found.', code: 404, reason: 'not_found' });
     await sut.http.get(`/api/appointments/${visit.id}`).set(bearer(stranger)).expect(404);
     await sut.http.patch(`/api/appointments/${visit.id}`).set(bearer(otherDoctor)).send({ status: 'CANCELLED' }).expect(404);
     await sut.http.get('/api/appointments/not-a-uuid').set(bearer(doctor)).expect(404);
@@ -102,7 +102,7 @@ describe('appointments (REST, real database)', () => {
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(19);
     for (const refused of responses.filter((response) => response.status === 409)) {
-      expect(refused.body).toEqual({ error: expect.stringContaining('overlaps another scheduled visit'), code: 409 });
+      expect(refused.body).toEqual({ error: expect.stringContaining('overlaps another scheduled visit'), code: 409, reason: 'slot_taken' });
     }
     expect(await sut.prisma.appointment.count({ where: { doctorId: doctor.id } })).toBe(1);
     expect(await sut.prisma.room.count({ where: { appointment: { doctorId: doctor.id } } })).toBe(1);
@@ -203,7 +203,7 @@ describe('appointments (REST, real database)', () => {
     expect(doctors.body.total).toBe(4);
 
     const bad = await sut.http.get('/api/appointments?scope=tomorrow').set(bearer(patient)).expect(400);
-    expect(bad.body).toEqual({ error: 'scope: must be upcoming or past', code: 400 });
+    expect(bad.body).toEqual({ error: 'scope: must be upcoming or past', code: 400, reason: 'validation_failed' });
   });
 
   it('names the field of every invalid schedule request and writes nothing', async () => {

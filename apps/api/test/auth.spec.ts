@@ -77,7 +77,7 @@ describe('auth (REST, real database)', () => {
 
   it('names the field that is wrong in a registration', async () => {
     const short = await sut.http.post('/api/auth/register').send({ email: 'x@test.example', password: 'short', name: 'A' }).expect(400);
-    expect(short.body).toEqual({ error: 'password: must be at least 10 characters', code: 400 });
+    expect(short.body).toEqual({ error: 'password: must be at least 10 characters', code: 400, reason: 'validation_failed' });
     const zone = await sut.http
       .post('/api/auth/register')
       .send({ email: 'y@test.example', password: 'long enough password', name: 'A', timeZone: 'Mars/Olympus' })
@@ -97,7 +97,12 @@ describe('auth (REST, real database)', () => {
       .post('/api/auth/login')
       .send({ email: `nobody-${randomUUID()}@test.example`, password: 'whatever it is' })
       .expect(401);
-    expect(wrong.body).toEqual({ error: 'The email or password is incorrect.', code: 401, remainingAttempts: 4 });
+    expect(wrong.body).toEqual({
+      error: 'The email or password is incorrect.',
+      code: 401,
+      reason: 'unauthenticated',
+      remainingAttempts: 4,
+    });
     expect(unknown.body).toEqual(wrong.body);
     const failed = await sut.prisma.auditLog.findFirst({ where: { entityId: doctor.id, action: 'auth.sign-in.failed' } });
     expect(failed).toMatchObject({ actorId: null, detail: { reason: 'wrong-password', remainingAttempts: 4, paused: false } });
@@ -112,7 +117,7 @@ describe('auth (REST, real database)', () => {
       .get('/api/me')
       .set(bearer({ token: forged }))
       .expect(401);
-    expect(refused.body).toEqual({ error: expect.stringContaining('Sign in'), code: 401 });
+    expect(refused.body).toEqual({ error: expect.stringContaining('Sign in'), code: 401, reason: 'unauthenticated' });
 
     const shortLived = await startTestApp({ JWT_TTL_MINUTES: '1' });
     try {
@@ -169,6 +174,7 @@ describe('sign-in protection (REST and sockets, real database)', () => {
       expect(paused.body).toEqual({
         error: expect.stringMatching(/^Too many failed sign-ins\. Try again in (15|14) minutes\.$/),
         code: 429,
+        reason: 'too_many_attempts',
         retryAfterSeconds: expect.any(Number),
       });
       expect(Number(paused.headers['retry-after'])).toBe(paused.body.retryAfterSeconds);
@@ -209,6 +215,7 @@ describe('sign-in protection (REST and sockets, real database)', () => {
       expect(delayed.body).toEqual({
         error: 'Too many failed sign-ins to this account. Try again in 2 seconds.',
         code: 429,
+        reason: 'too_many_attempts',
         retryAfterSeconds: 2,
       });
       expect(delayed.headers['retry-after']).toBe('2');
@@ -280,6 +287,7 @@ describe('sign-in protection (REST and sockets, real database)', () => {
       expect(refused.body).toEqual({
         error: expect.stringMatching(/^Too many registrations from this network\. Try again in (60|59) minutes\.$/),
         code: 429,
+        reason: 'too_many_attempts',
         retryAfterSeconds: expect.any(Number),
       });
       expect(Number(refused.headers['retry-after'])).toBe(refused.body.retryAfterSeconds);

@@ -112,6 +112,9 @@ describe('authorization matrix: every REST route and socket event × every kind 
   const D = 200;
   const cases: RouteCase[] = [
     { route: 'GET /api/health', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
+    { route: 'GET /api/openapi.json', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/openapi.json' }) },
+    { route: 'GET /api/docs', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs' }) },
+    { route: 'GET /api/docs/:file', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs/swagger-ui.css' }) },
     {
       route: 'POST /api/auth/register',
       expect: [202, 202, 202, 202, 202, 202, 202],
@@ -159,6 +162,11 @@ describe('authorization matrix: every REST route and socket event × every kind 
       build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}` }),
     },
     {
+      route: 'GET /api/sessions/:id/appointment',
+      expect: [D, 404, D, 404, 404, 401, 401],
+      build: async () => ({ path: `/api/sessions/${(await visit()).sessionId}/appointment` }),
+    },
+    {
       route: 'POST /api/sessions/:id/end',
       expect: [D, 404, 403, 404, 404, 401, 401],
       build: async () => ({ path: `/api/sessions/${(await visit({ leftOpen: true })).sessionId}/end` }),
@@ -196,8 +204,9 @@ describe('authorization matrix: every REST route and socket event × every kind 
     const router = (
       sut.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }
     ).router;
+    // A catch-all (`/api{/*splat}`) answers paths no route serves; it is not a route of its own.
     const served = router.stack
-      .filter((layer) => layer.route)
+      .filter((layer) => layer.route && !layer.route.path.includes('*'))
       .flatMap((layer) =>
         Object.keys(layer.route!.methods)
           .filter((method) => method !== '_all')

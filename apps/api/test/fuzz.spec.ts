@@ -1,7 +1,7 @@
-import type { Ack, AppointmentResponse } from '@telehealth/contracts';
-import { SignalingEvent } from '@telehealth/contracts';
+import type { Ack } from '@telehealth/contracts';
+import { ERROR_REASONS, SignalingEvent } from '@telehealth/contracts';
 import { ClientSocket, connectSignaling, next, pause, record, request } from './signaling-client';
-import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
+import { signedInUser, startTestApp, TestApp, visitStartingNow } from './test-app';
 
 /** A small deterministic generator, so a failure can be replayed with the same seed. */
 function random(seed: number) {
@@ -93,19 +93,8 @@ describe('hostile input (real sockets, real database)', () => {
     await sut.close();
   });
 
-  async function visit(): Promise<{ doctor: TestUser; patient: TestUser; appointment: AppointmentResponse }> {
-    const doctor = await signedInUser(sut, 'DOCTOR');
-    const patient = await signedInUser(sut, 'PATIENT');
-    const response = await sut.http
-      .post('/api/appointments')
-      .set(bearer(doctor))
-      .send({ patientId: patient.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason: 'Fuzz' })
-      .expect(201);
-    return { doctor, patient, appointment: response.body };
-  }
-
   it('survives 10,000 malformed, oversized, mistyped and out-of-order socket events; every answer is an error shape; other rooms are untouched', async () => {
-    const calm = await visit();
+    const calm = await visitStartingNow(sut, 'Fuzz');
     const calmPatient = await connectSignaling(sut.url, calm.patient.token);
     const calmDoctor = await connectSignaling(sut.url, calm.doctor.token, { doctor: true });
     sockets.push(calmPatient, calmDoctor);
@@ -219,9 +208,10 @@ describe('hostile input (real sockets, real database)', () => {
         expect(typeof response.body.error).toBe('string');
         // The error shape, plus what a sign-in refusal adds for the person (tries left, when to retry).
         expect(
-          Object.keys(response.body).filter((key) => !['code', 'error', 'remainingAttempts', 'retryAfterSeconds'].includes(key)),
+          Object.keys(response.body).filter((key) => !['code', 'error', 'reason', 'remainingAttempts', 'retryAfterSeconds'].includes(key)),
         ).toEqual([]);
         expect(response.body.code).toBe(response.status);
+        expect(ERROR_REASONS).toContain(response.body.reason);
       }
     }
     expect(statuses.filter((status) => status >= 500)).toEqual([]);

@@ -12,12 +12,12 @@ describe('the error shape (REST, real database)', () => {
 
   it('answers malformed JSON with 400 in the error shape', async () => {
     const response = await sut.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
-    expect(response.body).toEqual({ error: 'The request body is not valid JSON.', code: 400 });
+    expect(response.body).toEqual({ error: 'The request body is not valid JSON.', code: 400, reason: 'validation_failed' });
   });
 
   it('answers an unknown route with 404 in the error shape', async () => {
     const response = await sut.http.get('/api/no-such-thing').expect(404);
-    expect(response.body).toEqual({ error: expect.any(String), code: 404 });
+    expect(response.body).toEqual({ error: expect.any(String), code: 404, reason: 'not_found' });
     await sut.http.delete('/api/appointments').expect(404);
   });
 
@@ -26,7 +26,7 @@ describe('the error shape (REST, real database)', () => {
       .post('/api/auth/register')
       .send({ email: 'big@test.example', password: 'x'.repeat(200_000), name: 'Big' })
       .expect(413);
-    expect(response.body).toEqual({ error: 'The request body is too large.', code: 413 });
+    expect(response.body).toEqual({ error: 'The request body is too large.', code: 413, reason: 'payload_too_large' });
   });
 
   it('never shows internals when the database fails under a request', async () => {
@@ -34,7 +34,7 @@ describe('the error shape (REST, real database)', () => {
     const broken = await sut.http.get('/api/appointments').query({ page: '99999999999999999999' }).set(bearer(doctor));
     expect(broken.status).toBeLessThan(500);
     expect(JSON.stringify(broken.body)).not.toMatch(/at .*\.(js|ts):\d+/);
-    expect(Object.keys(broken.body).sort()).toEqual(['code', 'error']);
+    expect(Object.keys(broken.body).sort()).toEqual(['code', 'error', 'reason']);
   });
 });
 

@@ -46,7 +46,7 @@ const available = (() => {
         expect(down.body).toMatchObject({ status: 'degraded', database: 'down' });
         const refused = await sut.http.get('/api/appointments').set('Authorization', `Bearer ${patient.token}`);
         expect(refused.status).toBe(503);
-        expect(refused.body).toEqual({ error: expect.stringContaining('briefly unavailable'), code: 503 });
+        expect(refused.body).toEqual({ error: expect.stringContaining('briefly unavailable'), code: 503, reason: 'service_unavailable' });
 
         pg.start();
         const deadline = Date.now() + 30_000;

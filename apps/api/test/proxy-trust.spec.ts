@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** TRUST_PROXY as docker-compose.yml sets it for the API behind the shipped nginx. */
 function composeTrustProxy(): string {
-  const match = /^\s*TRUST_PROXY:\s*"([^"]*)"/m.exec(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'));
+  const match = /^\s*TRUST_PROXY:\s*["']([^"']*)["']/m.exec(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'));
   if (!match) throw new Error('docker-compose.yml sets no TRUST_PROXY');
   return match[1]!;
 }

@@ -169,7 +169,11 @@ describe('a full report queue', () => {
     expect(statuses.filter((status) => status === 503).length).toBeGreaterThanOrEqual(1);
     expect(new Set(statuses)).toEqual(new Set([200, 503]));
     const refused = responses.find((response) => response.status === 503)!;
-    expect(JSON.parse((refused.body as Buffer).toString('utf8'))).toEqual({ error: REPORTS_BUSY_SENTENCE, code: 503 });
+    expect(JSON.parse((refused.body as Buffer).toString('utf8'))).toEqual({
+      error: REPORTS_BUSY_SENTENCE,
+      code: 503,
+      reason: 'service_unavailable',
+    });
 
     await download(sut, visit.patient, visit.sessionId).expect(200);
   }, 60_000);

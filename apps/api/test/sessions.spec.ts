@@ -211,7 +211,11 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     expect(text).toContain('Duration: not available');
 
     const refused = await saveNotes(doctor, appointment.sessionId, 'too early', 0).expect(409);
-    expect(refused.body).toEqual({ error: 'Notes can be written once the visit has ended; end the visit first.', code: 409 });
+    expect(refused.body).toEqual({
+      error: 'Notes can be written once the visit has ended; end the visit first.',
+      code: 409,
+      reason: 'visit_not_started',
+    });
     expect(await sut.prisma.note.count({ where: { sessionId: appointment.sessionId } })).toBe(0);
   });
 
@@ -221,7 +225,7 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     const appointment = await pastVisit(doctor, patient, { daysAgo: 1, state: 'ended' });
     await saveNotes(doctor, appointment.sessionId, 'private', 0).expect(200);
     const strangers = [await signedInUser(sut, 'DOCTOR'), await signedInUser(sut, 'PATIENT'), await signedInUser(sut, 'ADMIN')];
-    const notFound = { error: 'No session with this id was found.', code: 404 };
+    const notFound = { error: 'No session with this id was found.', code: 404, reason: 'not_found' };
     const id = appointment.sessionId;
 
     for (const stranger of strangers) {
@@ -267,13 +271,18 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     ]);
 
     const stale = await saveNotes(doctor, sessionId, 'edited in another tab', 1).expect(409);
-    expect(stale.body).toEqual({ error: 'These notes were changed elsewhere (version 2); reload them and merge your changes.', code: 409 });
+    expect(stale.body).toEqual({
+      error: 'These notes were changed elsewhere (version 2); reload them and merge your changes.',
+      code: 409,
+      reason: 'stale_version',
+    });
     await saveNotes(doctor, sessionId, 'from the future', 7).expect(409);
     expect(await sut.prisma.note.count({ where: { sessionId } })).toBe(2);
 
     expect((await saveNotes(doctor, sessionId, 'x', -1).expect(400)).body).toEqual({
       error: 'baseVersion: must be 0 or more (0 for new notes)',
       code: 400,
+      reason: 'validation_failed',
     });
     expect((await saveNotes(doctor, sessionId, 'x'.repeat(20_001), 2).expect(400)).body.error).toBe(
       'body: must be at most 20000 characters',
@@ -363,6 +372,7 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     expect((await sut.http.get('/api/sessions').query({ from: range.to, to: range.from }).set(bearer(doctor)).expect(400)).body).toEqual({
       error: 'to: must be after from',
       code: 400,
+      reason: 'validation_failed',
     });
     await sut.http.get('/api/sessions').query({ pageSize: 1000 }).set(bearer(doctor)).expect(400);
     await sut.http.get('/api/sessions').query({ from: 'yesterday' }).set(bearer(doctor)).expect(400);
@@ -405,6 +415,7 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     expect((await sut.http.get('/api/audit').set(bearer(doctor)).expect(403)).body).toEqual({
       error: 'Only admins may do this.',
       code: 403,
+      reason: 'forbidden',
     });
     await sut.http.get('/api/audit').set(bearer(patient)).expect(403);
     await sut.http.get('/api/audit').expect(401);

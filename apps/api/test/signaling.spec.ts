@@ -143,6 +143,7 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(patientSocket, 'offer', { sdp: 'v=0', to: stranger.id })).toEqual({
       ok: false,
       code: 404,
+      reason: 'not_found',
       error: 'to: nobody with this id is in your visit.',
     });
   });
@@ -164,7 +165,12 @@ describe('signaling gateway (real sockets, real database)', () => {
     const row = await sut.prisma.chatMessage.findFirstOrThrow({ where: { sessionId: appointment.sessionId } });
     expect(row).toMatchObject({ senderId: patient.id, body: 'Can you hear me?' });
 
-    expect(await request(patientSocket, 'chat-message', { body: '   ' })).toEqual({ ok: false, code: 400, error: 'body: is required' });
+    expect(await request(patientSocket, 'chat-message', { body: '   ' })).toEqual({
+      ok: false,
+      code: 400,
+      reason: 'validation_failed',
+      error: 'body: is required',
+    });
     expect(await request(patientSocket, 'chat-message', { body: 'x'.repeat(2001) })).toMatchObject({
       ok: false,
       code: 400,
@@ -183,7 +189,12 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(patientSocket, 'leave-room')).toEqual({ ok: true });
     expect(await left).toEqual({ peer: { userId: patient.id, name: 'Leo Brandt', role: 'PATIENT' } });
     // After leaving, the socket relays nothing.
-    expect(await request(patientSocket, 'offer', { sdp: 'v=0' })).toEqual({ ok: false, code: 409, error: 'Join the visit first.' });
+    expect(await request(patientSocket, 'offer', { sdp: 'v=0' })).toEqual({
+      ok: false,
+      code: 409,
+      reason: 'not_in_room',
+      error: 'Join the visit first.',
+    });
 
     await request(patientSocket, 'join-room', { roomId: appointment.roomId });
     const waitingAgain = next(doctorSocket, 'waiting-room-updated');
@@ -256,7 +267,12 @@ describe('signaling gateway (real sockets, real database)', () => {
   it('ends the session for everyone when the doctor ends it, and refuses to rejoin', async () => {
     const { doctor, patient, appointment } = await visit();
     const { doctorSocket, patientSocket } = await joinBoth(appointment.roomId, doctor, patient);
-    expect(await request(patientSocket, 'end-session')).toEqual({ ok: false, code: 403, error: 'Only the doctor can end the visit.' });
+    expect(await request(patientSocket, 'end-session')).toEqual({
+      ok: false,
+      code: 403,
+      reason: 'forbidden',
+      error: 'Only the doctor can end the visit.',
+    });
 
     const endedForPatient = next(patientSocket, 'session-ended');
     const ended = await request<{ endedAt: string }>(doctorSocket, 'end-session');
@@ -271,6 +287,7 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toEqual({
       ok: false,
       code: 409,
+      reason: 'visit_ended',
       error: 'This visit has ended; it can no longer be joined.',
     });
     const audit = await sut.prisma.auditLog.findMany({ where: { entityId: appointment.sessionId } });
@@ -287,8 +304,16 @@ describe('signaling gateway (real sockets, real database)', () => {
     const stranger = await signedInUser(sut, 'DOCTOR');
     const endOf = (user: TestUser, sessionId = appointment.sessionId) => sut.http.post(`/api/sessions/${sessionId}/end`).set(bearer(user));
 
-    expect((await endOf(patient).expect(403)).body).toEqual({ error: 'Only the doctor can end the visit.', code: 403 });
-    expect((await endOf(stranger).expect(404)).body).toEqual({ error: 'No session with this id was found.', code: 404 });
+    expect((await endOf(patient).expect(403)).body).toEqual({
+      error: 'Only the doctor can end the visit.',
+      code: 403,
+      reason: 'forbidden',
+    });
+    expect((await endOf(stranger).expect(404)).body).toEqual({
+      error: 'No session with this id was found.',
+      code: 404,
+      reason: 'not_found',
+    });
     await endOf(doctor, 'not-a-session').expect(404);
 
     const endedForPatient = next(patientSocket, 'session-ended');
@@ -299,17 +324,21 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(session).toMatchObject({ status: 'ENDED', endedById: doctor.id, endedAt: new Date(ended.body.endedAt) });
     expect(session.appointment.status).toBe('COMPLETED');
 
-    expect((await endOf(doctor).expect(409)).body).toEqual({ error: 'This visit has already ended.', code: 409 });
+    expect((await endOf(doctor).expect(409)).body).toEqual({ error: 'This visit has already ended.', code: 409, reason: 'visit_ended' });
     expect(await request(patientSocket, 'join-room', { roomId: appointment.roomId })).toMatchObject({ ok: false, code: 409 });
   });
 
   it('refuses to end a visit that has not begun, or was cancelled', async () => {
     const { doctor, appointment } = await visit({ startsInMinutes: 120 });
     const early = await sut.http.post(`/api/sessions/${appointment.sessionId}/end`).set(bearer(doctor)).expect(409);
-    expect(early.body).toEqual({ error: 'This visit has not begun yet; cancel or reschedule it instead.', code: 409 });
+    expect(early.body).toEqual({
+      error: 'This visit has not begun yet; cancel or reschedule it instead.',
+      code: 409,
+      reason: 'visit_not_started',
+    });
     await sut.http.patch(`/api/appointments/${appointment.id}`).set(bearer(doctor)).send({ status: 'CANCELLED' }).expect(200);
     const refused = await sut.http.post(`/api/sessions/${appointment.sessionId}/end`).set(bearer(doctor)).expect(409);
-    expect(refused.body).toEqual({ error: 'This visit was cancelled; there is no call to end.', code: 409 });
+    expect(refused.body).toEqual({ error: 'This visit was cancelled; there is no call to end.', code: 409, reason: 'visit_cancelled' });
     expect((await sut.prisma.session.findUniqueOrThrow({ where: { id: appointment.sessionId } })).status).toBe('WAITING');
   });
 
@@ -345,6 +374,7 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(strangerSocket, 'join-room', { roomId: appointment.roomId })).toEqual({
       ok: false,
       code: 403,
+      reason: 'forbidden',
       error: 'This visit is not yours: only its doctor and patient may join.',
     });
     const otherPatient = await connect(other.patient);
@@ -352,6 +382,7 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(otherPatient, 'join-room', { roomId: 'no-such-room' })).toEqual({
       ok: false,
       code: 404,
+      reason: 'not_found',
       error: 'No visit has this room.',
     });
     expect(await request(otherPatient, 'join-room', { roomId: '' })).toMatchObject({ ok: false, code: 400 });
@@ -361,6 +392,7 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(early, 'join-room', { roomId: later.appointment.roomId })).toMatchObject({
       ok: false,
       code: 425,
+      reason: 'too_early',
       error: expect.stringContaining('opens for joining 10 minutes before'),
     });
     expect(
@@ -386,6 +418,7 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(patientSocket, 'chat-message', { body: 'pain\u0000' })).toEqual({
       ok: false,
       code: 400,
+      reason: 'validation_failed',
       error: 'body: must not contain control characters',
     });
     expect(await request(patientSocket, 'chat-message', { body: 'a\ud800b' })).toMatchObject({
@@ -402,11 +435,13 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(doctorSocket, 'offer', { sdp: 'v=0\u0000' })).toEqual({
       ok: false,
       code: 400,
+      reason: 'validation_failed',
       error: 'sdp: must not contain NUL characters',
     });
     expect(await request(doctorSocket, 'ice-candidate', { candidate: { candidate: 'candidate:1\u0000' } })).toEqual({
       ok: false,
       code: 400,
+      reason: 'validation_failed',
       error: 'candidate.candidate: must not contain NUL characters',
     });
   });
@@ -432,6 +467,7 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await request(doctorSocket, 'offer', { sdp: 'x'.repeat(MAX_SDP_LENGTH + 1) })).toEqual({
       ok: false,
       code: 400,
+      reason: 'validation_failed',
       error: `sdp: must be at most ${MAX_SDP_LENGTH} characters`,
     });
     expect(await request(doctorSocket, 'offer', 'just a string')).toMatchObject({ ok: false, code: 400 });

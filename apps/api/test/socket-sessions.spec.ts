@@ -90,7 +90,7 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
     // The token of the revoked sign-in no longer opens a socket on either node.
     expect(await refusal(nodeB.url, doctor.token)).toEqual({
       message: 'Sign in again: the access token is missing, invalid or expired.',
-      data: { code: 401 },
+      data: { code: 401, reason: 'unauthenticated' },
     });
     expect(await refusal(nodeA.url, doctor.token)).toMatchObject({ data: { code: 401 } });
   });
@@ -130,7 +130,7 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
 
     const refused = await new Promise<Error & { data?: unknown }>((resolve) => patientSocket.once('connect_error', resolve));
     expect(refused.message).toBe('Sign in again: the access token is missing, invalid or expired.');
-    expect(refused.data).toEqual({ code: 401 });
+    expect(refused.data).toEqual({ code: 401, reason: 'unauthenticated' });
     expect(patientSocket.connected).toBe(false);
     expect(JSON.stringify(wire)).not.toContain('Your results are in');
   });
@@ -161,8 +161,8 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
       await connect(nodeB, patient),
     ];
 
-    expect(await refusal(nodeA.url, patient.token)).toEqual({ message: TOO_MANY, data: { code: 429 } });
-    expect(await refusal(nodeB.url, patient.token)).toEqual({ message: TOO_MANY, data: { code: 429 } });
+    expect(await refusal(nodeA.url, patient.token)).toEqual({ message: TOO_MANY, data: { code: 429, reason: 'too_many_connections' } });
+    expect(await refusal(nodeB.url, patient.token)).toEqual({ message: TOO_MANY, data: { code: 429, reason: 'too_many_connections' } });
     // Another account is not affected.
     const other = await signedInUser(nodeA, 'PATIENT');
     await connect(nodeB, other);
@@ -171,7 +171,7 @@ describe('socket sessions: a socket lives only as long as its sign-in (two API i
     await pause(200);
     const again = await connect(nodeA, patient);
     expect(again.connected).toBe(true);
-    expect(await refusal(nodeB.url, patient.token)).toEqual({ message: TOO_MANY, data: { code: 429 } });
+    expect(await refusal(nodeB.url, patient.token)).toEqual({ message: TOO_MANY, data: { code: 429, reason: 'too_many_connections' } });
   });
 
   it('keeps a recovered socket in its slot: a network drop does not cost the account a connection', async () => {
@@ -257,6 +257,7 @@ describe('chat history on rejoin', () => {
     expect(await request(socket, 'chat-history', { before: 'not-an-id' })).toEqual({
       ok: false,
       code: 400,
+      reason: 'validation_failed',
       error: 'before: must be the id of a chat message',
     });
     expect(await request(socket, 'chat-history', { limit: 501 })).toMatchObject({
@@ -267,13 +268,24 @@ describe('chat history on rejoin', () => {
     expect(await request(socket, 'chat-history', { before: '00000000-0000-4000-8000-000000000000' })).toEqual({
       ok: false,
       code: 404,
+      reason: 'not_found',
       error: 'before: no message with this id is in your visit.',
     });
     const stranger = await signedInUser(sut, 'PATIENT');
     const strangerSocket = await connectSignaling(sut.url, stranger.token);
     sockets.push(strangerSocket);
-    expect(await request(strangerSocket, 'chat-history', { before })).toEqual({ ok: false, code: 409, error: 'Join the visit first.' });
+    expect(await request(strangerSocket, 'chat-history', { before })).toEqual({
+      ok: false,
+      code: 409,
+      reason: 'not_in_room',
+      error: 'Join the visit first.',
+    });
     await request(socket, 'leave-room');
-    expect(await request(socket, 'chat-history', {})).toEqual({ ok: false, code: 409, error: 'Join the visit first.' });
+    expect(await request(socket, 'chat-history', {})).toEqual({
+      ok: false,
+      code: 409,
+      reason: 'not_in_room',
+      error: 'Join the visit first.',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
-import type { AuthResponse, Role } from '@telehealth/contracts';
+import type { AppointmentResponse, AuthResponse, Role } from '@telehealth/contracts';
 import argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -89,4 +89,19 @@ export function minutesFromNow(minutes: number): string {
   const at = new Date(Date.now() + minutes * 60_000);
   at.setSeconds(0, 0);
   return at.toISOString();
+}
+
+/** A doctor and a patient, both signed in, and a visit of theirs starting now (booked through the API). */
+export async function visitStartingNow(
+  testApp: TestApp,
+  reason = 'Checkup',
+): Promise<{ doctor: TestUser; patient: TestUser; appointment: AppointmentResponse }> {
+  const doctor = await signedInUser(testApp, 'DOCTOR');
+  const patient = await signedInUser(testApp, 'PATIENT');
+  const response = await testApp.http
+    .post('/api/appointments')
+    .set(bearer(doctor))
+    .send({ patientId: patient.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason })
+    .expect(201);
+  return { doctor, patient, appointment: response.body as AppointmentResponse };
 }

@@ -1,6 +1,6 @@
-import type { AppointmentResponse, ChatMessage } from '@telehealth/contracts';
+import type { ChatMessage } from '@telehealth/contracts';
 import { connectSignaling, request } from './signaling-client';
-import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
+import { bearer, minutesFromNow, startTestApp, TestApp, visitStartingNow } from './test-app';
 
 /**
  * Text a person types reaches every corner of the product (REST bodies, queries, socket
@@ -19,18 +19,7 @@ describe('text from users (real database, real sockets)', () => {
     await sut.close();
   });
 
-  async function visitNow(reason = 'Checkup'): Promise<{ doctor: TestUser; patient: TestUser; appointment: AppointmentResponse }> {
-    const doctor = await signedInUser(sut, 'DOCTOR');
-    const patient = await signedInUser(sut, 'PATIENT');
-    const response = await sut.http
-      .post('/api/appointments')
-      .set(bearer(doctor))
-      .send({ patientId: patient.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason })
-      .expect(201);
-    return { doctor, patient, appointment: response.body as AppointmentResponse };
-  }
-
-  async function inCall(visit: Awaited<ReturnType<typeof visitNow>>) {
+  async function inCall(visit: Awaited<ReturnType<typeof visitStartingNow>>) {
     const patient = await connectSignaling(sut.url, visit.patient.token);
     const doctor = await connectSignaling(sut.url, visit.doctor.token, { doctor: true });
     closers.push(
@@ -43,8 +32,8 @@ describe('text from users (real database, real sockets)', () => {
   }
 
   it("one patient's chat with NUL and broken characters costs another visit's chat nothing, and is refused with a 400 naming the field", async () => {
-    const hostile = await inCall(await visitNow());
-    const calm = await inCall(await visitNow());
+    const hostile = await inCall(await visitStartingNow(sut));
+    const calm = await inCall(await visitStartingNow(sut));
     const calmAnswers: unknown[] = [];
     const hostileAnswers: unknown[] = [];
     await Promise.all([
@@ -68,7 +57,7 @@ describe('text from users (real database, real sockets)', () => {
   });
 
   it('refuses NUL, other control characters and lone surrogates in every typed REST field with a 400 naming it, never a 500', async () => {
-    const visit = await visitNow();
+    const visit = await visitStartingNow(sut);
     const cases: Array<{ field: string; send: (value: string) => Promise<{ status: number; body: { error?: string; code?: number } }> }> = [
       {
         field: 'reason',
@@ -111,7 +100,7 @@ describe('text from users (real database, real sockets)', () => {
 
   it('keeps every script a person types, end to end: reason, chat, notes', async () => {
     const words = 'Иван Петров 李小龙 مرحبا Ωμέγα 😀 José';
-    const visit = await visitNow(words);
+    const visit = await visitStartingNow(sut, words);
     const call = await inCall(visit);
     const received = new Promise<ChatMessage>((resolve) => call.doctor.once('chat-message', resolve));
     expect(await request(call.patient, 'chat-message', { body: words })).toMatchObject({ ok: true });

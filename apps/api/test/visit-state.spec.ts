@@ -1,6 +1,5 @@
-import type { AppointmentResponse } from '@telehealth/contracts';
 import { connectSignaling, request } from './signaling-client';
-import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
+import { bearer, minutesFromNow, startTestApp, TestApp, TestUser, visitStartingNow } from './test-app';
 
 /** One state machine for appointment + session: what the API refuses once a visit has begun. */
 describe('a visit in progress (real database, real sockets)', () => {
@@ -15,17 +14,6 @@ describe('a visit in progress (real database, real sockets)', () => {
     await sut.close();
   });
 
-  async function visitNow(): Promise<{ doctor: TestUser; patient: TestUser; appointment: AppointmentResponse }> {
-    const doctor = await signedInUser(sut, 'DOCTOR');
-    const patient = await signedInUser(sut, 'PATIENT');
-    const response = await sut.http
-      .post('/api/appointments')
-      .set(bearer(doctor))
-      .send({ patientId: patient.id, startsAt: minutesFromNow(0), durationMinutes: 30, reason: 'Checkup' })
-      .expect(201);
-    return { doctor, patient, appointment: response.body as AppointmentResponse };
-  }
-
   async function join(user: TestUser, roomId: string) {
     const socket = await connectSignaling(sut.url, user.token, { doctor: user.role === 'DOCTOR' });
     closers.push(() => socket.close());
@@ -34,7 +22,7 @@ describe('a visit in progress (real database, real sockets)', () => {
   }
 
   it('refuses to cancel or reschedule a visit whose call has begun; the doctor still ends it and writes notes', async () => {
-    const visit = await visitNow();
+    const visit = await visitStartingNow(sut);
     await join(visit.patient, visit.appointment.roomId);
     const doctorSocket = await join(visit.doctor, visit.appointment.roomId);
     for (let attempt = 0; attempt < 50; attempt++) {
@@ -66,7 +54,7 @@ describe('a visit in progress (real database, real sockets)', () => {
   });
 
   it('lets a visit whose patient is only waiting be cancelled, and then nobody can end or join it', async () => {
-    const visit = await visitNow();
+    const visit = await visitStartingNow(sut);
     await join(visit.patient, visit.appointment.roomId);
     await sut.http.patch(`/api/appointments/${visit.appointment.id}`).set(bearer(visit.patient)).send({ status: 'CANCELLED' }).expect(200);
     const end = await sut.http.post(`/api/sessions/${visit.appointment.sessionId}/end`).set(bearer(visit.doctor));
@@ -83,7 +71,7 @@ describe('a visit in progress (real database, real sockets)', () => {
 
   it('a cancel racing the moment both arrive leaves one consistent visit: either cancelled and never started, or in progress and not cancelled', async () => {
     for (let round = 0; round < 8; round++) {
-      const visit = await visitNow();
+      const visit = await visitStartingNow(sut);
       await join(visit.patient, visit.appointment.roomId);
       const doctorSocket = await connectSignaling(sut.url, visit.doctor.token, { doctor: true });
       closers.push(() => doctorSocket.close());

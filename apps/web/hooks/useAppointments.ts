@@ -1,48 +1,59 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AppointmentPage, AppointmentResponse } from '@telehealth/contracts';
 import { apiRequest, errorMessage } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+
+export type AppointmentScope = 'upcoming' | 'past';
 
 export interface AppointmentsState {
   items: AppointmentResponse[];
   total: number;
   loading: boolean;
   error: string | null;
-  reload: () => Promise<void>;
 }
 
-/** The signed-in user's appointments of one scope, refreshed every `refreshMs` and on demand. */
-export function useAppointments(scope: 'upcoming' | 'past', pageSize = 50, refreshMs = 60_000): AppointmentsState {
-  const [items, setItems] = useState<AppointmentResponse[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const alive = useRef(true);
+/** The signed-in user's appointments of one scope, polled every `refreshMs`. */
+export function useAppointments(scope: AppointmentScope, pageSize = 50, refreshMs = 60_000): AppointmentsState {
+  const query = useQuery({
+    queryKey: queryKeys.appointmentList(scope, pageSize),
+    queryFn: () => apiRequest<AppointmentPage>(`/appointments?scope=${scope}&page=1&pageSize=${pageSize}`),
+    refetchInterval: refreshMs,
+  });
+  return {
+    items: query.data?.items ?? [],
+    total: query.data?.total ?? 0,
+    loading: query.isPending,
+    error: query.error ? errorMessage(query.error) : null,
+  };
+}
 
-  const reload = useCallback(async () => {
-    try {
-      const page = await apiRequest<AppointmentPage>(`/appointments?scope=${scope}&page=1&pageSize=${pageSize}`);
-      if (!alive.current) return;
-      setItems(page.items);
-      setTotal(page.total);
-      setError(null);
-    } catch (e) {
-      if (alive.current) setError(errorMessage(e));
-    } finally {
-      if (alive.current) setLoading(false);
-    }
-  }, [scope, pageSize]);
+export interface BookAppointment {
+  patientId: string;
+  startsAt: string;
+  durationMinutes: number;
+  reason: string;
+}
 
-  useEffect(() => {
-    alive.current = true;
-    void reload();
-    const id = window.setInterval(() => void reload(), refreshMs);
-    return () => {
-      alive.current = false;
-      window.clearInterval(id);
-    };
-  }, [reload, refreshMs]);
+/** The doctor books a visit; every appointment list is fetched again. */
+export function useBookAppointment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (booking: BookAppointment) =>
+      apiRequest<AppointmentResponse>('/appointments', { method: 'POST', body: JSON.stringify(booking) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.appointments }),
+  });
+}
 
-  return { items, total, loading, error, reload };
+export type AppointmentChange = { status: 'CANCELLED' } | { startsAt: string; durationMinutes: number };
+
+/** Cancels or reschedules an appointment; resolves once the lists show the change. */
+export function useChangeAppointment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, change }: { id: string; change: AppointmentChange }) =>
+      apiRequest<AppointmentResponse>(`/appointments/${id}`, { method: 'PATCH', body: JSON.stringify(change) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.appointments }),
+  });
 }

@@ -35,8 +35,31 @@ const VIDEO: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 
 const AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 
 /**
- * The camera and microphone for a visit. Asks for both at once; when that fails, asks for
- * each alone so the person learns which device is the problem and can still join with the other.
+ * Both devices at once; when that fails, each alone, so the person learns which device is the
+ * problem and can still join with the other.
+ */
+async function acquireDevices(audioOnly: boolean): Promise<{ stream: MediaStream; camera: DeviceStatus; microphone: DeviceStatus }> {
+  const both = await tryGet({ audio: AUDIO, video: audioOnly ? false : VIDEO });
+  if (both.stream) {
+    const stream = both.stream;
+    const microphone = stream.getAudioTracks().length ? 'ok' : 'missing';
+    const camera = audioOnly ? 'off' : stream.getVideoTracks().length ? 'ok' : 'missing';
+    return { stream, camera, microphone };
+  }
+  const audio = await tryGet({ audio: AUDIO });
+  const tracks = [...(audio.stream?.getTracks() ?? [])];
+  let camera: DeviceStatus = 'off';
+  if (!audioOnly) {
+    const video = await tryGet({ video: VIDEO });
+    camera = video.status;
+    tracks.push(...(video.stream?.getTracks() ?? []));
+  }
+  return { stream: new MediaStream(tracks), camera, microphone: audio.status };
+}
+
+/**
+ * The camera and microphone for a visit (see acquireDevices), asked again on retry or when the
+ * person switches to audio only.
  */
 export function useLocalMedia(): LocalMedia {
   const [stream, setStream] = useState<MediaStream | null>(null);
@@ -61,25 +84,7 @@ export function useLocalMedia(): LocalMedia {
       }
       setCamera(audioOnly ? 'off' : 'pending');
       setMicrophone('pending');
-      let result: MediaStream;
-      let cam: DeviceStatus = 'off';
-      let mic: DeviceStatus;
-      const both = await tryGet({ audio: AUDIO, video: audioOnly ? false : VIDEO });
-      if (both.stream) {
-        result = both.stream;
-        mic = result.getAudioTracks().length ? 'ok' : 'missing';
-        cam = audioOnly ? 'off' : result.getVideoTracks().length ? 'ok' : 'missing';
-      } else {
-        const audio = await tryGet({ audio: AUDIO });
-        mic = audio.status;
-        const tracks = [...(audio.stream?.getTracks() ?? [])];
-        if (!audioOnly) {
-          const video = await tryGet({ video: VIDEO });
-          cam = video.status;
-          tracks.push(...(video.stream?.getTracks() ?? []));
-        }
-        result = new MediaStream(tracks);
-      }
+      const { stream: result, camera: cam, microphone: mic } = await acquireDevices(audioOnly);
       if (cancelled) {
         result.getTracks().forEach((track) => track.stop());
         return;

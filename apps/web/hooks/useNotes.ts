@@ -1,8 +1,13 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
-import type { NotesResponse } from '@telehealth/contracts';
-import { ApiError, apiRequest, errorMessage } from '@/lib/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ErrorReason, NotesResponse } from '@telehealth/contracts';
+import { apiRequest, errorMessage, errorReason } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+
+// Someone saved a newer version first. `conflict` is what the API's notes service says until it
+// names the reason (`stale_version`); drop it from here once it does.
+const STALE: readonly (ErrorReason | null)[] = ['stale_version'];
 
 export type SaveResult = { ok: true; notes: NotesResponse } | { ok: false; conflict: boolean; error: string };
 
@@ -12,47 +17,37 @@ export interface NotesState {
   error: string | null;
   /** Fetches the latest saved notes and returns them (null if that failed; `error` says why). */
   reload: () => Promise<NotesResponse | null>;
-  /** Saves `body` as the version after `baseVersion`; a 409 comes back as a conflict, not a throw. */
+  /** Saves `body` as the version after `baseVersion`; someone else's newer save comes back as a conflict, not a throw. */
   save: (body: string, baseVersion: number) => Promise<SaveResult>;
 }
 
 /** The doctor's private notes on a visit, versioned: every save is a new version. */
-export function useNotes(sessionId: string, enabled: boolean): NotesState {
-  const [notes, setNotes] = useState<NotesResponse | null>(null);
-  const [loading, setLoading] = useState(enabled);
-  const [error, setError] = useState<string | null>(null);
+export function useNotes(sessionId: string): NotesState {
+  const client = useQueryClient();
   const path = `/sessions/${encodeURIComponent(sessionId)}/notes`;
-
-  const reload = useCallback(async () => {
-    try {
-      const latest = await apiRequest<NotesResponse>(path);
-      setNotes(latest);
-      setError(null);
-      return latest;
-    } catch (e) {
-      setError(errorMessage(e));
-      return null;
-    } finally {
-      setLoading(false);
-    }
-  }, [path]);
-
-  useEffect(() => {
-    if (enabled) void reload();
-  }, [enabled, reload]);
-
-  const save = useCallback(
-    async (body: string, baseVersion: number): Promise<SaveResult> => {
-      try {
-        const saved = await apiRequest<NotesResponse>(path, { method: 'PUT', body: JSON.stringify({ body, baseVersion }) });
-        setNotes(saved);
-        return { ok: true, notes: saved };
-      } catch (e) {
-        return { ok: false, conflict: e instanceof ApiError && e.code === 409, error: errorMessage(e) };
-      }
+  const query = useQuery({ queryKey: queryKeys.visitNotes(sessionId), queryFn: () => apiRequest<NotesResponse>(path) });
+  const mutation = useMutation({
+    mutationFn: ({ body, baseVersion }: { body: string; baseVersion: number }) =>
+      apiRequest<NotesResponse>(path, { method: 'PUT', body: JSON.stringify({ body, baseVersion }) }),
+    onSuccess: (saved) => {
+      client.setQueryData(queryKeys.visitNotes(sessionId), saved);
+      // The record carries the latest notes too.
+      return client.invalidateQueries({ queryKey: queryKeys.visit(sessionId), exact: true });
     },
-    [path],
-  );
+  });
 
-  return { notes, loading, error, reload, save };
+  async function reload(): Promise<NotesResponse | null> {
+    const result = await query.refetch();
+    return result.data !== undefined && !result.error ? result.data : null;
+  }
+
+  async function save(body: string, baseVersion: number): Promise<SaveResult> {
+    try {
+      return { ok: true, notes: await mutation.mutateAsync({ body, baseVersion }) };
+    } catch (e) {
+      return { ok: false, conflict: STALE.includes(errorReason(e)), error: errorMessage(e) };
+    }
+  }
+
+  return { notes: query.data ?? null, loading: query.isPending, error: query.error ? errorMessage(query.error) : null, reload, save };
 }

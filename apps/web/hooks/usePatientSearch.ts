@@ -1,38 +1,39 @@
 'use client';
 
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FindPatientsResponse, PatientSummary } from '@telehealth/contracts';
 import { apiRequest, errorMessage } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
-/** Live search of patients by name or email, debounced; the latest answer wins. */
-export function usePatientSearch(query: string, enabled = true, debounceMs = 250) {
-  const [results, setResults] = useState<PatientSummary[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
+/** `value`, once it has stopped changing for `delayMs`. */
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
   useEffect(() => {
-    if (!enabled) return;
-    let cancelled = false;
-    setLoading(true);
-    const search = async () => {
-      try {
-        const page = await apiRequest<FindPatientsResponse>(`/patients?query=${encodeURIComponent(query.trim())}&limit=8`);
-        if (!cancelled) {
-          setResults(page.items);
-          setError(null);
-        }
-      } catch (e) {
-        if (!cancelled) setError(errorMessage(e));
-      } finally {
-        if (!cancelled) setLoading(false);
-      }
-    };
-    const id = window.setTimeout(() => void search(), debounceMs);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(id);
-    };
-  }, [query, enabled, debounceMs]);
+    const id = window.setTimeout(() => setSettled(value), delayMs);
+    return () => window.clearTimeout(id);
+  }, [value, delayMs]);
+  return settled;
+}
 
-  return { results, loading, error };
+/** Live search of patients by name or email, debounced; the answers shown stay until the next arrive. */
+export function usePatientSearch(
+  query: string,
+  enabled = true,
+  debounceMs = 250,
+): { results: PatientSummary[]; loading: boolean; error: string | null } {
+  const settled = useDebounced(query.trim(), debounceMs);
+  const result = useQuery({
+    queryKey: queryKeys.patientSearch(settled),
+    queryFn: () => apiRequest<FindPatientsResponse>(`/patients?query=${encodeURIComponent(settled)}&limit=8`),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const typing = settled !== query.trim();
+  return {
+    results: result.data?.items ?? [],
+    loading: enabled && (typing || result.isFetching),
+    error: result.error ? errorMessage(result.error) : null,
+  };
 }

@@ -1,41 +1,26 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { AppointmentPage, AppointmentResponse } from '@telehealth/contracts';
-import { apiRequest, errorMessage } from '@/lib/api-client';
+import { useQuery } from '@tanstack/react-query';
+import type { AppointmentResponse } from '@telehealth/contracts';
+import { apiRequest, errorMessage, errorReason } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
-/** Finds the user's appointment whose visit (session) is `sessionId`, in upcoming then past visits. */
-export function useVisitAppointment(sessionId: string) {
-  const [appointment, setAppointment] = useState<AppointmentResponse | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+/** The appointment of the visit `sessionId`, or null when it is not one of the user's. */
+async function fetchVisitAppointment(sessionId: string): Promise<AppointmentResponse | null> {
+  try {
+    return await apiRequest<AppointmentResponse>(`/sessions/${encodeURIComponent(sessionId)}/appointment`);
+  } catch (e) {
+    if (errorReason(e) === 'not_found') return null;
+    throw e;
+  }
+}
 
-  useEffect(() => {
-    let cancelled = false;
-    async function find() {
-      try {
-        for (const scope of ['upcoming', 'past'] as const) {
-          for (let page = 1; page <= 10; page++) {
-            const result = await apiRequest<AppointmentPage>(`/appointments?scope=${scope}&page=${page}&pageSize=100`);
-            const match = result.items.find((a) => a.sessionId === sessionId);
-            if (match) {
-              if (!cancelled) setAppointment(match);
-              return;
-            }
-            if (page * result.pageSize >= result.total) break;
-          }
-        }
-      } catch (e) {
-        if (!cancelled) setError(errorMessage(e));
-      } finally {
-        if (!cancelled) setLoading(false);
-      }
-    }
-    void find();
-    return () => {
-      cancelled = true;
-    };
-  }, [sessionId]);
-
-  return { appointment, loading, error };
+/** The user's appointment whose visit (session) is `sessionId`. */
+export function useVisitAppointment(sessionId: string): {
+  appointment: AppointmentResponse | null;
+  loading: boolean;
+  error: string | null;
+} {
+  const query = useQuery({ queryKey: queryKeys.visitAppointment(sessionId), queryFn: () => fetchVisitAppointment(sessionId) });
+  return { appointment: query.data ?? null, loading: query.isPending, error: query.error ? errorMessage(query.error) : null };
 }

@@ -9,7 +9,7 @@ import {
   type ServerToClientEvents,
   type WaitingPatient,
 } from '@telehealth/contracts';
-import { useClientSession } from '@/components/SessionContext';
+import { useSignedIn } from '@/components/auth/SignedInContext';
 import { beep, notificationsSupported, notify } from '@/lib/alerts';
 import { fetchSignalingTicket } from '@/lib/api-client';
 import { ticketAuth } from '@/lib/signaling-auth';
@@ -22,7 +22,7 @@ export type NotificationPermissionState = NotificationPermission | 'unsupported'
  * `waiting-room-updated`. A patient who was not in the previous list is "new": beep + notification.
  */
 export function useWaitingRoom() {
-  const session = useClientSession();
+  const session = useSignedIn();
   const [waiting, setWaiting] = useState<WaitingPatient[]>([]);
   const [connection, setConnection] = useState<WaitingRoomConnection>('connecting');
   const [error, setError] = useState<string | null>(null);

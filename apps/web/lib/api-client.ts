@@ -1,19 +1,60 @@
-import type { SignalingTicketResponse } from '@telehealth/contracts';
+import { defaultReasonFor, ERROR_REASONS, type ErrorReason, type SignalingTicketResponse } from '@telehealth/contracts';
 import { SESSION_ENDED_HEADER } from './bff';
 
 /**
- * Browser-side calls to the API through this site's `/bff/` proxy: the session cookie goes
- * along by itself and the proxy adds the API token on the server, so page JavaScript never
- * holds it. Errors carry the API's sentence.
+ * The one error of the web app for a refused request, over REST or the signaling socket:
+ * the sentence for people (`message`), the status (`code`) and the API's machine-readable
+ * `reason`, which is what code branches on (never the bare status).
  */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: number,
+    readonly reason: ErrorReason,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+// Read by hand, not with zod: zod's object parser probes `new Function`, which the page's CSP refuses.
+function isReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && (ERROR_REASONS as readonly string[]).includes(value);
+}
+
+function field(body: unknown, name: string): unknown {
+  return body && typeof body === 'object' && name in body ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/** The reasons that mean the session is over: the page goes to sign-in. */
+const SIGNED_OUT: readonly ErrorReason[] = ['unauthenticated', 'session_expired'];
+
+/**
+ * The reason of an error sent without one (the API's older paths, the call engine's
+ * acknowledgements): what its status means. 425 and 410 are the join window's refusals.
+ */
+export function reasonForStatus(code: number): ErrorReason {
+  if (code === 425) return 'too_early';
+  if (code === 410) return 'too_late';
+  if (code === 0) return 'service_unavailable';
+  return defaultReasonFor(code);
+}
+
+/**
+ * Any refusal as an ApiError: an ApiError as it is, and an error that carries `code` (and maybe
+ * `reason`), such as the call engine's CallError, with its reason. Anything else stays as it is.
+ */
+export function toApiError(error: unknown): unknown {
+  if (error instanceof ApiError || !(error instanceof Error)) return error;
+  const fields = error as Error & { code?: unknown; reason?: unknown };
+  if (typeof fields.code !== 'number') return error;
+  return new ApiError(error.message, fields.code, isReason(fields.reason) ? fields.reason : reasonForStatus(fields.code));
+}
+
+/** The reason of a refusal, or null for an error that is not one (a bug, a lost promise). */
+export function errorReason(error: unknown): ErrorReason | null {
+  const refusal = toApiError(error);
+  return refusal instanceof ApiError ? refusal.reason : null;
 }
 
 /** The sign-in page's sentence for a session that ended while the page was open. */
@@ -30,6 +71,26 @@ function leaveForSignIn(): void {
   window.location.replace(signedOutPath());
 }
 
+/** The reason an error body of the API gives, or its status's when it gives none. */
+export function reasonOfBody(body: unknown, status: number): ErrorReason {
+  const reason = field(body, 'reason');
+  return isReason(reason) ? reason : reasonForStatus(status);
+}
+
+/** The ApiError of a failed answer: the API's sentence and reason, or the status's. */
+function refusalOf(response: Response, body: unknown): ApiError {
+  const error = field(body, 'error');
+  const sentence = typeof error === 'string' ? error : `The request failed (${response.status}).`;
+  return refusalFor(response, sentence, reasonOfBody(body, response.status));
+}
+
+function refusalFor(response: Response, sentence: string, reason: ErrorReason): ApiError {
+  if (SIGNED_OUT.includes(reason) || response.headers.get(SESSION_ENDED_HEADER)) {
+    return new ApiError('Your session has ended. Please sign in again.', response.status, reason);
+  }
+  return new ApiError(sentence, response.status, reason);
+}
+
 /** `path` is the API path without `/api`, e.g. `/appointments?scope=upcoming`. */
 export async function apiRequest<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
@@ -44,21 +105,15 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
       cache: 'no-store',
     });
   } catch {
-    throw new ApiError('The service cannot be reached. Check your connection and try again.', 0);
+    throw new ApiError('The service cannot be reached. Check your connection and try again.', 0, 'service_unavailable');
   }
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
-    const sentence =
-      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
-        ? (body as { error: string }).error
-        : `The request failed (${response.status}).`;
-    if (response.status === 401 || response.headers.get(SESSION_ENDED_HEADER)) {
-      // The session ended (signed out here or on another device, or the token ran out); the
-      // proxy has already cleared its cookie, so sign-in shows the form instead of bouncing back.
-      leaveForSignIn();
-      throw new ApiError('Your session has ended. Please sign in again.', 401);
-    }
-    throw new ApiError(sentence, response.status);
+    const refusal = refusalOf(response, body);
+    // The session ended (signed out here or on another device, or the token ran out); the
+    // proxy has already cleared its cookie, so sign-in shows the form instead of bouncing back.
+    if (SIGNED_OUT.includes(refusal.reason) || response.headers.get(SESSION_ENDED_HEADER)) leaveForSignIn();
+    throw refusal;
   }
   return body as T;
 }

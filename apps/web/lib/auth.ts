@@ -5,6 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { ZAuthResponseSchema, ZErrorResponseSchema, ZSignInFailedResponseSchema, type Role } from '@telehealth/contracts';
+import { reasonOfBody } from './api-client';
 import { clientAddress } from './client-address';
 import { apiUrl } from './config';
 import { safeCallbackPath } from './safe-callback';
@@ -53,7 +54,9 @@ export const authOptions: NextAuthOptions = {
           throw new Error('The service cannot be reached right now. Please try again in a minute.');
         }
         const body: unknown = await response.json().catch(() => null);
-        if (response.status === 401 || response.status === 400) {
+        const reason = response.ok ? null : reasonOfBody(body, response.status);
+        // A wrong password, or an email the API will not even look up: next-auth's CredentialsSignin.
+        if (reason === 'unauthenticated' || reason === 'validation_failed') {
           const warning = lastTriesSentence(body);
           if (warning) throw new Error(warning);
           return null;
@@ -144,12 +147,14 @@ export async function getApiToken(): Promise<string | null> {
   return (await sessionToken())?.accessToken ?? null;
 }
 
-/** Whether the API still accepts `token`: `revoked` only on its 401, `unknown` when it cannot be asked. */
+/** Whether the API still accepts `token`: `revoked` only when it says the session is over, `unknown` when it cannot be asked. */
 export async function checkApiToken(token: string): Promise<'valid' | 'revoked' | 'unknown'> {
   try {
     const response = await fetch(`${apiUrl()}/api/me`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
-    if (response.status === 401) return 'revoked';
-    return response.ok ? 'valid' : 'unknown';
+    if (response.ok) return 'valid';
+    const reason = reasonOfBody(await response.json().catch(() => null), response.status);
+    if (reason === 'unauthenticated' || reason === 'session_expired') return 'revoked';
+    return 'unknown';
   } catch {
     return 'unknown';
   }

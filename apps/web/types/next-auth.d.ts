@@ -1,4 +1,5 @@
 import type { Role } from '@telehealth/contracts';
+import type { User as SignedInUser } from './user';
 import 'next-auth';
 import 'next-auth/jwt';
 
@@ -7,14 +8,13 @@ declare module 'next-auth' {
   interface Session {
     /** When the API token stops working (ms since epoch); past it the session counts as signed out. */
     accessTokenExpires: number;
-    user: { id: string; email: string; name: string; role: Role; timeZone: string };
+    user: SignedInUser;
   }
-  interface User {
-    id: string;
-    email: string;
-    name: string;
-    role: Role;
-    timeZone: string;
+  /** What `authorize` returns: the signed-in person plus the API token, which stays in the JWT. */
+  interface User extends SignedInUser {
+    // Restated: next-auth's own User has these optional and nullable.
+    email: SignedInUser['email'];
+    name: SignedInUser['name'];
     accessToken: string;
     accessTokenExpires: number;
   }

@@ -1,5 +1,7 @@
 import type {
   Ack,
+  AckError,
+  ErrorReason,
   ChatHistoryResult,
   ChatMessage,
   ClientToServerEvents,
@@ -35,15 +37,20 @@ export interface CallEngineEvents {
   quality: (quality: CallQuality) => void;
 }
 
+/** A refusal of the signaling server: its status, its sentence for people and its reason for programs. */
 export class CallError extends Error {
   constructor(
     readonly code: number,
     message: string,
+    readonly reason?: ErrorReason,
   ) {
     super(message);
     this.name = 'CallError';
   }
 }
+
+/** Refusals that mean there is no visit to be in any more: the screen ends rather than fails. */
+export const VISIT_GONE_REASONS: readonly ErrorReason[] = ['visit_ended', 'visit_cancelled', 'visit_missed'];
 
 export interface CallEngineOptions {
   socket: SignalingSocket;
@@ -153,7 +160,7 @@ export class CallEngine {
     const ack = await this.request<JoinRoomResult>('join-room', { roomId: this.options.roomId });
     if (!ack.ok) {
       this.setState('failed', { message: ack.error });
-      throw new CallError(ack.code, ack.error);
+      throw new CallError(ack.code, ack.error, ack.reason);
     }
     this.joined = true;
     this.startStats();
@@ -163,14 +170,14 @@ export class CallEngine {
 
   async sendChat(body: string): Promise<ChatMessage> {
     const ack = await this.request<{ message: ChatMessage }>('chat-message', { body });
-    if (!ack.ok) throw new CallError(ack.code, ack.error);
+    if (!ack.ok) throw new CallError(ack.code, ack.error, ack.reason);
     return ack.message;
   }
 
   /** The chat lines before `before` (a message id), oldest first, and whether older ones remain. */
   async loadEarlierChat(before: string): Promise<ChatHistoryResult> {
     const ack = await this.request<ChatHistoryResult>('chat-history', { before });
-    if (!ack.ok) throw new CallError(ack.code, ack.error);
+    if (!ack.ok) throw new CallError(ack.code, ack.error, ack.reason);
     return { messages: ack.messages, hasMore: ack.hasMore };
   }
 
@@ -193,7 +200,7 @@ export class CallEngine {
 
   async endSession(): Promise<void> {
     const ack = await this.request<{ endedAt: string }>('end-session', {});
-    if (!ack.ok) throw new CallError(ack.code, ack.error);
+    if (!ack.ok) throw new CallError(ack.code, ack.error, ack.reason);
     this.finish('ended');
   }
 
@@ -273,12 +280,13 @@ export class CallEngine {
     if (!this.joined || this.isTerminal()) return;
     // A recovered socket keeps its room; the server says `peer-joined` (resumed) by itself.
     if (this.socket.recovered) return;
-    const ack = await this.request('join-room', { roomId: this.options.roomId }).catch((error: Error) => ({
-      ok: false as const,
+    const ack = await this.request('join-room', { roomId: this.options.roomId }).catch((error: Error): AckError => ({
+      ok: false,
       code: 0,
       error: error.message,
+      reason: 'service_unavailable',
     }));
-    if (!ack.ok) this.setState(ack.code === 409 ? 'ended' : 'failed', { message: ack.error });
+    if (!ack.ok) this.setState(ack.reason && VISIT_GONE_REASONS.includes(ack.reason) ? 'ended' : 'failed', { message: ack.error });
   }
 
   // ---- peer connection ----
@@ -314,6 +322,13 @@ export class CallEngine {
       }
     }
 
+    this.listenForNegotiation(pc);
+    this.armWatchdog(pc);
+    pc.onconnectionstatechange = () => this.onConnectionStateChange(pc);
+  }
+
+  /** Offers when negotiation is needed (perfect negotiation), and trickles local candidates and remote tracks. */
+  private listenForNegotiation(pc: RTCPeerConnection): void {
     pc.onnegotiationneeded = async () => {
       this.trace(`negotiation needed (current=${this.pc === pc})`);
       // Two fresh peer connections offering at the same instant collide, and Chrome's ICE gathering
@@ -340,31 +355,32 @@ export class CallEngine {
       const stream = event.streams[0] ?? new MediaStream([event.track]);
       this.emit('remote-stream', stream);
     };
-    this.armWatchdog(pc);
-    pc.onconnectionstatechange = () => {
-      if (this.pc !== pc || this.isTerminal()) return;
-      clearTimeout(this.disconnectedTimer);
-      switch (pc.connectionState) {
-        case 'connected':
-          this.setState('connected');
-          break;
-        case 'disconnected':
-          this.setState('reconnecting');
-          this.disconnectedTimer = setTimeout(() => {
-            if (this.pc === pc && pc.connectionState === 'disconnected') pc.restartIce();
-          }, DISCONNECTED_RESTART_MS);
-          break;
-        case 'failed':
-          this.setState('reconnecting');
-          pc.restartIce();
-          break;
-        case 'new':
-        case 'connecting':
-        case 'closed':
-          // Nothing to do: connecting is the watchdog's, closing is ours.
-          break;
-      }
-    };
+  }
+
+  /** Follows the connection: connected, or reconnecting with an ICE restart when it drops or fails. */
+  private onConnectionStateChange(pc: RTCPeerConnection): void {
+    if (this.pc !== pc || this.isTerminal()) return;
+    clearTimeout(this.disconnectedTimer);
+    switch (pc.connectionState) {
+      case 'connected':
+        this.setState('connected');
+        break;
+      case 'disconnected':
+        this.setState('reconnecting');
+        this.disconnectedTimer = setTimeout(() => {
+          if (this.pc === pc && pc.connectionState === 'disconnected') pc.restartIce();
+        }, DISCONNECTED_RESTART_MS);
+        break;
+      case 'failed':
+        this.setState('reconnecting');
+        pc.restartIce();
+        break;
+      case 'new':
+      case 'connecting':
+      case 'closed':
+        // Nothing to do: connecting is the watchdog's, closing is ours.
+        break;
+    }
   }
 
   /**

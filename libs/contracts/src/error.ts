@@ -74,8 +74,7 @@ export function defaultReasonFor(status: number): ErrorReason {
 export const ZErrorResponseSchema = z.object({
   error: z.string(),
   code: z.number().int(),
-  // Optional only while the API's error paths are being given their reasons (architecture issue).
-  reason: ZErrorReasonSchema.optional(),
+  reason: ZErrorReasonSchema,
 });
 export type ErrorResponse = z.infer<typeof ZErrorResponseSchema>;
 

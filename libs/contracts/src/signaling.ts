@@ -182,7 +182,8 @@ export interface WaitingRoomUpdatedEvent {
 
 // ---- acknowledgements ----
 
-export type AckError = { ok: false; error: string; code: number; reason?: ErrorReason };
+/** A refused client event: `reason` for programs to branch on, `error` the sentence for people. */
+export type AckError = { ok: false; error: string; code: number; reason: ErrorReason };
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
 export type AckCallback<T extends object = object> = (ack: Ack<T>) => void;
 

@@ -60,24 +60,28 @@ describe(applyRoomEvent.name, () => {
   it('refuses a third person and anyone after the session ended', () => {
     const full = joined([patient(), 'p1'], [doctor(), 'd1']);
     const stranger: Participant = { userId: 'x', name: 'X', role: 'PATIENT' };
-    expect(applyRoomEvent(full, join(stranger, 'x1')).error).toMatchObject({ code: 409 });
+    expect(applyRoomEvent(full, join(stranger, 'x1')).error).toMatchObject({ code: 409, reason: 'room_full' });
     const ended = run(full, { type: 'end', userId: 'doctor-1', now: NOW }).state;
     expect(applyRoomEvent(ended, join(patient(), 'p2')).error).toEqual({
       ok: false,
       code: 409,
+      reason: 'visit_ended',
       error: 'This visit has ended; it can no longer be joined.',
     });
   });
 
   it('lets only the doctor end the visit, telling the whole room and clearing the waiting room', () => {
     const full = joined([patient(), 'p1'], [doctor(), 'd1']);
-    expect(applyRoomEvent(full, { type: 'end', userId: 'patient-1', now: NOW }).error).toMatchObject({ code: 403 });
+    expect(applyRoomEvent(full, { type: 'end', userId: 'patient-1', now: NOW }).error).toMatchObject({ code: 403, reason: 'forbidden' });
     const sut = applyRoomEvent(full, { type: 'end', userId: 'doctor-1', now: NOW });
     expect(sut.state).toMatchObject({ ended: true, seats: [] });
     expect(sut.effects).toContainEqual({ type: 'broadcast-ended', payload: { sessionId: 'session-1', endedBy: 'doctor-1', endedAt: NOW } });
     expect(sut.effects).toContainEqual({ type: 'session-ended', endedBy: 'doctor-1', at: NOW });
     expect(records(sut.effects)).toEqual(['ENDED']);
-    expect(applyRoomEvent(sut.state, { type: 'end', userId: 'doctor-1', now: NOW }).error).toMatchObject({ code: 409 });
+    expect(applyRoomEvent(sut.state, { type: 'end', userId: 'doctor-1', now: NOW }).error).toMatchObject({
+      code: 409,
+      reason: 'visit_ended',
+    });
   });
 
   it('tells the peer who left, and a patient left alone waits again', () => {
@@ -167,6 +171,9 @@ describe(applyRoomEvent.name, () => {
       { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 1 },
       { type: 'grace-expired', userId: 'patient-1', socketId: 'p1', now: NOW },
     ).state;
-    expect(applyRoomEvent(left, { type: 'recover', userId: 'patient-1', socketId: 'p1', now: NOW }).error).toMatchObject({ code: 409 });
+    expect(applyRoomEvent(left, { type: 'recover', userId: 'patient-1', socketId: 'p1', now: NOW }).error).toMatchObject({
+      code: 409,
+      reason: 'not_in_room',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { AckError, Participant, ServerToClientEvents } from '@telehealth/contracts';
+import type { AckError, ErrorReason, Participant, ServerToClientEvents } from '@telehealth/contracts';
 import { isPolite, otherSeat, ROOM_CAPACITY, RoomState, Seat, seatOf } from './room-state';
 
 export type TimelineEventType = 'JOINED' | 'WAITING' | 'PEER_JOINED' | 'RECONNECTED' | 'LEFT' | 'ENDED';
@@ -36,8 +36,8 @@ export interface RoomTransition {
   error?: AckError;
 }
 
-function refuse(state: RoomState, code: number, error: string): RoomTransition {
-  return { state, effects: [], error: { ok: false, code, error } };
+function refuse(state: RoomState, code: number, reason: ErrorReason, error: string): RoomTransition {
+  return { state, effects: [], error: { ok: false, code, reason, error } };
 }
 
 function participant(seat: Seat): Participant {
@@ -84,9 +84,9 @@ function introduce(
 }
 
 function join(state: RoomState, event: Extract<RoomEvent, { type: 'join' }>): RoomTransition {
-  if (state.ended) return refuse(state, 409, 'This visit has ended; it can no longer be joined.');
+  if (state.ended) return refuse(state, 409, 'visit_ended', 'This visit has ended; it can no longer be joined.');
   const existing = seatOf(state, event.participant.userId);
-  if (!existing && state.seats.length >= ROOM_CAPACITY) return refuse(state, 409, 'This visit already has its participants.');
+  if (!existing && state.seats.length >= ROOM_CAPACITY) return refuse(state, 409, 'room_full', 'This visit already has its participants.');
 
   const effects: RoomEffect[] = [];
   if (existing?.socketId && existing.socketId !== event.socketId) effects.push({ type: 'evict', socketId: existing.socketId });
@@ -127,7 +127,7 @@ function recover(state: RoomState, event: Extract<RoomEvent, { type: 'recover' }
     (seat.socketId !== null && seat.socketId !== event.socketId) ||
     (seat.socketId === null && seat.droppedSocketId !== event.socketId)
   ) {
-    return refuse(state, 409, 'Your place in this visit was given up; join again.');
+    return refuse(state, 409, 'not_in_room', 'Your place in this visit was given up; join again.');
   }
   const back: Seat & { socketId: string } = { ...seat, socketId: event.socketId, droppedSocketId: null };
   let next = withSeat(state, back);
@@ -159,8 +159,8 @@ function depart(state: RoomState, seat: Seat, reason: 'left' | 'timeout'): RoomT
 }
 
 function end(state: RoomState, event: Extract<RoomEvent, { type: 'end' }>): RoomTransition {
-  if (event.userId !== state.doctorId) return refuse(state, 403, 'Only the doctor can end the visit.');
-  if (state.ended) return refuse(state, 409, 'This visit has already ended.');
+  if (event.userId !== state.doctorId) return refuse(state, 403, 'forbidden', 'Only the doctor can end the visit.');
+  if (state.ended) return refuse(state, 409, 'visit_ended', 'This visit has already ended.');
   const payload = { sessionId: state.sessionId, endedBy: event.userId, endedAt: event.now };
   return {
     state: { ...state, ended: true, seats: [] },

@@ -9,8 +9,9 @@ import {
   ZListAppointmentsQuerySchema,
   ZUpdateAppointmentRequestSchema,
 } from '@telehealth/contracts';
-import { AuthUser } from '../auth/auth-user';
-import { ClientAddress, CurrentUser, Roles } from '../auth/auth.decorators';
+import { Audited, pageDetail } from '../audit/audited.decorator';
+import { Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AppointmentsService } from './appointments.service';
 
@@ -20,35 +21,43 @@ export class AppointmentsController {
 
   @Post()
   @Roles('DOCTOR')
+  @Audited<AppointmentResponse>({ action: 'appointment.create', entityType: 'appointment', kind: 'change', entityId: (row) => row.id })
   create(
-    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
     @Body(new ZodValidationPipe(ZCreateAppointmentRequestSchema)) body: CreateAppointmentRequest,
-    @ClientAddress() ip?: string,
   ): Promise<AppointmentResponse> {
-    return this.appointments.create(user, body, ip);
+    return this.appointments.create(ctx, body);
   }
 
   @Get()
+  @Audited<AppointmentPage>({ action: 'appointment.list', entityType: 'appointment', kind: 'read', detail: pageDetail })
   list(
-    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
     @Query(new ZodValidationPipe(ZListAppointmentsQuerySchema)) query: ListAppointmentsQuery,
   ): Promise<AppointmentPage> {
-    return this.appointments.list(user, query);
+    return this.appointments.list(ctx, query);
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string, @ClientAddress() ip?: string): Promise<AppointmentResponse> {
-    return this.appointments.get(user, id, ip);
+  @Audited({ action: 'appointment.read', entityType: 'appointment', kind: 'read' })
+  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AppointmentResponse> {
+    return this.appointments.get(ctx, id);
   }
 
   @Patch(':id')
   @Roles('DOCTOR', 'PATIENT')
+  @Audited<AppointmentResponse>({
+    action: (request) =>
+      (request.body as UpdateAppointmentRequest).status === 'CANCELLED' ? 'appointment.cancel' : 'appointment.reschedule',
+    entityType: 'appointment',
+    kind: 'change',
+    detail: (row, request) => ((request.body as UpdateAppointmentRequest).status === 'CANCELLED' ? undefined : { to: row.startsAt }),
+  })
   update(
-    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
     @Param('id') id: string,
     @Body(new ZodValidationPipe(ZUpdateAppointmentRequestSchema)) body: UpdateAppointmentRequest,
-    @ClientAddress() ip?: string,
   ): Promise<AppointmentResponse> {
-    return this.appointments.update(user, id, body, ip);
+    return this.appointments.update(ctx, id, body);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { PrismaService } from '../prisma/prisma.service';
+import { AuditRepository } from '../audit/audit.repository';
+import { AppointmentsRepository } from './appointments.repository';
 
 export const NO_SHOW_SWEEP_INTERVAL_MS = 60_000;
 
@@ -13,7 +14,10 @@ export class NoShowSweepService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('NoShowSweep');
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly appointments: AppointmentsRepository,
+    private readonly auditLog: AuditRepository,
+  ) {}
 
   onModuleInit(): void {
     this.timer = setInterval(() => {
@@ -29,21 +33,11 @@ export class NoShowSweepService implements OnModuleInit, OnModuleDestroy {
 
   /** Returns the ids of the appointments it marked NO_SHOW. */
   async sweep(): Promise<string[]> {
-    const marked = await this.prisma.$queryRaw<Array<{ id: string }>>`
-      UPDATE appointments AS a
-         SET status = 'NO_SHOW', updated_at = now()
-       WHERE a.status = 'SCHEDULED'
-         AND a.ends_at < now()
-         AND NOT EXISTS (
-           SELECT 1 FROM sessions AS s
-            WHERE s.appointment_id = a.id AND (s.started_at IS NOT NULL OR s.status <> 'WAITING')
-         )
-      RETURNING a.id::text AS id`;
-    const ids = marked.map((row) => row.id);
+    const ids = await this.appointments.markNoShows();
     if (ids.length > 0) {
-      await this.prisma.auditLog.createMany({
-        data: ids.map((id) => ({ actorId: null, action: 'appointment.no-show', entityType: 'appointment', entityId: id })),
-      });
+      await this.auditLog.append(
+        ids.map((id) => ({ actorId: null, action: 'appointment.no-show', entityType: 'appointment', entityId: id })),
+      );
       this.logger.log(`marked ${ids.length} missed visit(s) NO_SHOW`);
     }
     return ids;

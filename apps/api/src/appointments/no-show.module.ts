@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsRepository } from './appointments.repository';
 import { NoShowSweepService } from './no-show-sweep.service';
 
-@Module({ providers: [NoShowSweepService], exports: [NoShowSweepService] })
+@Module({ providers: [NoShowSweepService, AppointmentsRepository], exports: [NoShowSweepService] })
 export class NoShowModule {}

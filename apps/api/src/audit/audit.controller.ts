@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { AuditPage, AuditQuery, AuditVerifyResponse, ZAuditQuerySchema } from '@telehealth/contracts';
-import { AuthUser } from '../auth/auth-user';
-import { ClientAddress, CurrentUser, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import { Audited } from './audited.decorator';
 import { AuditQueryService } from './audit-query.service';
 
 @Controller('audit')
@@ -11,17 +12,25 @@ export class AuditController {
 
   @Get()
   @Roles('ADMIN')
-  list(
-    @CurrentUser() admin: AuthUser,
-    @Query(new ZodValidationPipe(ZAuditQuerySchema)) query: AuditQuery,
-    @ClientAddress() ip?: string,
-  ): Promise<AuditPage> {
-    return this.audit.list(admin, query, ip);
+  @Audited<AuditPage>({
+    action: 'audit.read',
+    entityType: 'audit',
+    kind: 'read',
+    detail: (page) => ({ page: page.page, shown: page.items.length }),
+  })
+  list(@Ctx() ctx: RequestContext, @Query(new ZodValidationPipe(ZAuditQuerySchema)) query: AuditQuery): Promise<AuditPage> {
+    return this.audit.list(ctx, query);
   }
 
   @Get('verify')
   @Roles('ADMIN')
-  verify(@CurrentUser() admin: AuthUser, @ClientAddress() ip?: string): Promise<AuditVerifyResponse> {
-    return this.audit.verify(admin, ip);
+  @Audited<AuditVerifyResponse>({
+    action: 'audit.verify',
+    entityType: 'audit',
+    kind: 'read',
+    detail: (result) => ({ intact: result.intact, rows: result.rows }),
+  })
+  verify(@Ctx() ctx: RequestContext): Promise<AuditVerifyResponse> {
+    return this.audit.verify(ctx);
   }
 }

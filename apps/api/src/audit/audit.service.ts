@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuditVerifyResponse } from '@telehealth/contracts';
 import { GroupCommit } from '../common/group-commit';
-import { PrismaService } from '../prisma/prisma.service';
-import { verifyAuditChain } from './audit-chain';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -27,7 +26,7 @@ export class AuditService {
   // on one chain lock: while a batch is being appended, the rows that arrive go together in the next.
   private readonly appends = new GroupCommit<AuditEntry, void>((entries) => this.append(entries));
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly repository: AuditRepository) {}
 
   /** Stores the row before resolving; fails when it cannot be stored (use for changes). */
   async record(entry: AuditEntry): Promise<void> {
@@ -50,25 +49,11 @@ export class AuditService {
 
   /** Whether the hash chain holds, and where it first breaks. */
   verify(): Promise<AuditVerifyResponse> {
-    return verifyAuditChain(this.prisma.sql);
+    return this.repository.verifyChain();
   }
 
   private async append(entries: AuditEntry[]): Promise<void[]> {
-    const rows = entries.map((entry) => ({
-      actor_id: entry.actorId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      ip: entry.ip ?? null,
-      detail: entry.detail ?? null,
-    }));
-    // One statement per batch; the chain trigger numbers and hashes each row under the head's lock.
-    await this.prisma.sql.query(
-      `INSERT INTO audit_logs (id, actor_id, action, entity_type, entity_id, ip, detail)
-       SELECT gen_random_uuid(), r.actor_id, r.action, r.entity_type, r.entity_id, r.ip, r.detail
-         FROM jsonb_to_recordset($1::jsonb) AS r(actor_id uuid, action text, entity_type text, entity_id text, ip text, detail jsonb)`,
-      [JSON.stringify(rows)],
-    );
+    await this.repository.append(entries);
     return entries.map(() => undefined);
   }
 }

@@ -9,6 +9,7 @@ import {
   ZLoginRequestSchema,
   ZRegisterRequestSchema,
 } from '@telehealth/contracts';
+import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AuthenticatedUser, AuthUser, toUserResponse } from './auth-user';
 import { ClientAddress, CurrentSession, CurrentUser, Public } from './auth.decorators';
@@ -38,8 +39,8 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
-  logout(@CurrentUser() user: AuthUser, @ClientAddress() ip?: string): Promise<void> {
-    return this.auth.signOut(user, ip);
+  logout(@Ctx() ctx: RequestContext): Promise<void> {
+    return this.auth.signOut(ctx);
   }
 
   @Post('auth/signaling-ticket')

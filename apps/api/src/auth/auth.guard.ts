@@ -15,7 +15,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    // Sockets are authenticated once, at the handshake (SignalingService.attach).
+    // Sockets are authenticated once, at the handshake (SocketSessions, at the door).
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;

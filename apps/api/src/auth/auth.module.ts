@@ -8,6 +8,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { RegistrationThrottleService } from './registration-throttle.service';
 import { ThrottleStore } from './throttle-store';
 import { TokenService } from './token.service';
+import { UsersRepository } from './users.repository';
 
 @Module({
   controllers: [AuthController],
@@ -18,8 +19,9 @@ import { TokenService } from './token.service';
     LoginThrottleService,
     RegistrationThrottleService,
     ClientAddressService,
+    UsersRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, TokenService, ClientAddressService],
+  exports: [AuthService, TokenService, ClientAddressService, UsersRepository],
 })
 export class AuthModule {}

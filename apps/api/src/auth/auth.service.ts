@@ -5,13 +5,14 @@ import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { isUuid } from '../common/uuid';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { PrismaService } from '../prisma/prisma.service';
+import type { RequestContext } from '../common/request-context';
 import { AuthenticatedUser, AuthUser, toUserResponse } from './auth-user';
 import { AuditService } from '../audit/audit.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { RegistrationThrottleService } from './registration-throttle.service';
 import { SignInFailedError } from './sign-in-errors';
 import { TokenPurpose, TokenService } from './token.service';
+import { UsersRepository } from './users.repository';
 
 // Verified when an email is unknown, so a login takes as long whether or not the account exists.
 let dummyHash: Promise<string> | undefined;
@@ -27,7 +28,7 @@ export const REGISTER_MESSAGE = 'If this email address can be used, your account
 export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
+    private readonly users: UsersRepository,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly registrations: RegistrationThrottleService,
@@ -47,20 +48,12 @@ export class AuthService {
       throw throttled;
     }
     const passwordHash = await argon2.hash(request.password, { type: argon2.argon2id });
-    // One statement for both outcomes: the insert, or (when the email is taken) the existing id.
-    const { rows } = await this.prisma.sql.query<{ id: string; created: boolean }>(
-      `WITH inserted AS (
-         INSERT INTO users (id, email, name, role, password_hash, time_zone, created_at, updated_at)
-         VALUES (gen_random_uuid(), $1, $2, 'PATIENT', $3, $4, now(), now())
-         ON CONFLICT (email) DO NOTHING
-         RETURNING id
-       )
-       SELECT id, true AS created FROM inserted
-       UNION ALL
-       SELECT id, false AS created FROM users WHERE email = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-      [request.email, request.name, passwordHash, request.timeZone],
-    );
-    const row = rows[0];
+    const row = await this.users.registerPatient({
+      email: request.email,
+      name: request.name,
+      passwordHash,
+      timeZone: request.timeZone,
+    });
     await this.audit.recordSecurityEvent({
       actorId: row?.created ? row.id : null,
       action: row?.created ? 'auth.register' : 'auth.register.email-taken',
@@ -83,7 +76,7 @@ export class AuthService {
       });
       throw admitted.error;
     }
-    const user = await this.prisma.user.findUnique({ where: { email: request.email } });
+    const user = await this.users.findByEmail(request.email);
     const valid = await argon2.verify(user?.passwordHash ?? (await unknownAccountHash()), request.password).catch(() => false);
     if (!user || !valid) {
       await this.throttle.failed(request.email, ip);
@@ -115,12 +108,7 @@ export class AuthService {
   async authenticate(token: string, purpose: TokenPurpose = 'api'): Promise<AuthenticatedUser | undefined> {
     const claims = this.tokens.verify(token, purpose);
     if (!claims || !isUuid(claims.sub)) return undefined;
-    // Every request and socket join passes here: plain SQL, one round trip.
-    const { rows } = await this.prisma.sql.query<AuthUser & { tokensValidAfter: Date | null }>(
-      `SELECT id, email, name, role, time_zone AS "timeZone", tokens_valid_after AS "tokensValidAfter" FROM users WHERE id = $1`,
-      [claims.sub],
-    );
-    const user = rows[0];
+    const user = await this.users.findForToken(claims.sub);
     if (!user || (user.tokensValidAfter && claims.issuedAtMs < user.tokensValidAfter.getTime())) return undefined;
     const { tokensValidAfter: _revokedBefore, ...authUser } = user;
     return { ...authUser, sessionExpiresAt: claims.sessionExpiresAt, sessionIssuedAtMs: claims.issuedAtMs };
@@ -139,8 +127,9 @@ export class AuthService {
   }
 
   /** Signs the user out everywhere: every token issued until now stops working, on REST and sockets. */
-  async signOut(user: AuthUser, ip?: string): Promise<void> {
-    await this.prisma.user.update({ where: { id: user.id }, data: { tokensValidAfter: new Date() } });
+  async signOut(ctx: RequestContext): Promise<void> {
+    const { user, ip } = ctx;
+    await this.users.revokeTokens(user.id);
     // The account's open sockets close too, on every API process, before the sign-out is answered.
     await this.accountEvents.revoked(user.id, 'signed-out');
     await this.audit.record({ actorId: user.id, action: 'auth.sign-out', entityType: 'user', entityId: user.id, ip });

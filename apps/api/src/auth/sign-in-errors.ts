@@ -23,6 +23,7 @@ export class SignInFailedError extends HttpException {
     const body: SignInFailedResponse = {
       error: `The email or password is incorrect.${warning}`,
       code: HttpStatus.UNAUTHORIZED,
+      reason: 'unauthenticated',
       remainingAttempts,
     };
     super(body, HttpStatus.UNAUTHORIZED);
@@ -32,7 +33,12 @@ export class SignInFailedError extends HttpException {
 /** 429 with when to try again: `retryAfterSeconds` in the body and the Retry-After header (set by the error filter). */
 export class TooManyAttemptsError extends HttpException {
   constructor(sentence: string, retryAfterSeconds: number) {
-    const body: TooManyAttemptsResponse = { error: sentence, code: HttpStatus.TOO_MANY_REQUESTS, retryAfterSeconds };
+    const body: TooManyAttemptsResponse = {
+      error: sentence,
+      code: HttpStatus.TOO_MANY_REQUESTS,
+      reason: 'too_many_attempts',
+      retryAfterSeconds,
+    };
     super(body, HttpStatus.TOO_MANY_REQUESTS);
   }
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
-import type { ErrorResponse } from '@telehealth/contracts';
+import { defaultReasonFor, type ErrorReason, type ErrorResponse, ZErrorReasonSchema } from '@telehealth/contracts';
 import type { Request, Response } from 'express';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -36,11 +36,17 @@ function databaseUnavailable(exception: unknown): boolean {
   return false;
 }
 
-// Fields an error may carry besides {error, code}: tries left (401 on sign-in), when to retry (429).
+// Fields an error may carry besides {error, code, reason}: tries left (401 on sign-in), when to retry (429).
 const EXTRA_FIELDS = ['remainingAttempts', 'retryAfterSeconds'] as const;
 
 function extraFields(body: Record<string, unknown>): Record<string, number> {
   return Object.fromEntries(EXTRA_FIELDS.filter((key) => typeof body[key] === 'number').map((key) => [key, body[key] as number]));
+}
+
+/** The reason the error's body names, when it is one of ours; otherwise what its status means. */
+function reasonOf(body: Record<string, unknown>, status: number): ErrorReason {
+  const named = ZErrorReasonSchema.safeParse(body.reason);
+  return named.success ? named.data : defaultReasonFor(status);
 }
 
 /** Renders a caught error as the one error shape; unknown errors become a 500 without internals. */
@@ -50,20 +56,26 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
     const body = exception.getResponse();
     // Express's body parser failures reach Nest as HttpExceptions caused by the parser's error.
     if ((exception.cause as { type?: unknown } | undefined)?.type === 'entity.parse.failed') {
-      return { error: 'The request body is not valid JSON.', code: 400 };
+      return { error: 'The request body is not valid JSON.', code: 400, reason: 'validation_failed' };
     }
     if (typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error === 'string' && 'code' in body) {
-      return { ...extraFields(body), error: (body as ErrorResponse).error, code: status };
+      const fields = body as Record<string, unknown>;
+      return { ...extraFields(fields), error: (body as ErrorResponse).error, code: status, reason: reasonOf(fields, status) };
     }
-    return { error: SENTENCE_BY_STATUS[status] ?? exception.message, code: status };
+    return { error: SENTENCE_BY_STATUS[status] ?? exception.message, code: status, reason: defaultReasonFor(status) };
   }
   if (databaseUnavailable(exception)) {
     return {
       error: 'The service is briefly unavailable (its database cannot be reached); try again in a moment.',
       code: HttpStatus.SERVICE_UNAVAILABLE,
+      reason: 'service_unavailable',
     };
   }
-  return { error: 'Something went wrong on our side; the request was not completed.', code: HttpStatus.INTERNAL_SERVER_ERROR };
+  return {
+    error: 'Something went wrong on our side; the request was not completed.',
+    code: HttpStatus.INTERNAL_SERVER_ERROR,
+    reason: 'internal_error',
+  };
 }
 
 @Catch()

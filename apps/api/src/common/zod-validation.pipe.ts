@@ -9,7 +9,7 @@ export class ZodValidationPipe<T> implements PipeTransform<unknown, T> {
 
   transform(value: unknown): T {
     const result = this.schema.safeParse(value ?? {});
-    if (!result.success) throw ApiError.badRequest(describeZodError(result.error));
+    if (!result.success) throw ApiError.badRequest(describeZodError(result.error), 'validation_failed');
     return result.data;
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { FindPatientsQuery, FindPatientsResponse, ZFindPatientsQuerySchema } from '@telehealth/contracts';
-import { AuthUser } from '../auth/auth-user';
-import { ClientAddress, CurrentUser, Roles } from '../auth/auth.decorators';
+import { Audited } from '../audit/audited.decorator';
+import { Roles } from '../auth/auth.decorators';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { PatientsService } from './patients.service';
 
@@ -11,11 +11,13 @@ export class PatientsController {
 
   @Get()
   @Roles('DOCTOR')
-  find(
-    @CurrentUser() user: AuthUser,
-    @Query(new ZodValidationPipe(ZFindPatientsQuerySchema)) query: FindPatientsQuery,
-    @ClientAddress() ip?: string,
-  ): Promise<FindPatientsResponse> {
-    return this.patients.find(user, query, ip);
+  @Audited<FindPatientsResponse>({
+    action: 'patient.search',
+    entityType: 'user',
+    kind: 'read',
+    detail: (found) => ({ results: found.items.length }),
+  })
+  find(@Query(new ZodValidationPipe(ZFindPatientsQuerySchema)) query: FindPatientsQuery): Promise<FindPatientsResponse> {
+    return this.patients.find(query);
   }
 }

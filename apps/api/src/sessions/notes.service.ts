@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotesResponse, SaveNotesRequest } from '@telehealth/contracts';
-import { AuditService } from '../audit/audit.service';
-import { AuthUser } from '../auth/auth-user';
+import { AccessService } from '../access/access.service';
 import { ApiError } from '../common/api-error';
+import type { RequestContext } from '../common/request-context';
 import { isUniqueViolation } from '../prisma/database-errors';
-import { PrismaService } from '../prisma/prisma.service';
-import { NoteRow, toNotesResponse } from './session.mapper';
-import { isUuid } from '../common/uuid';
-import { SESSION_NOT_FOUND } from './sessions.service';
+import { toNotesResponse } from './session.mapper';
+import { SessionsRepository } from './sessions.repository';
 
-const AUTHOR = { author: { select: { name: true } } } as const;
-
-function staleSentence(latest: number): string {
-  return `These notes were changed elsewhere (version ${latest}); reload them and merge your changes.`;
+function stale(latest: number): ApiError {
+  return ApiError.conflict(`These notes were changed elsewhere (version ${latest}); reload them and merge your changes.`, 'stale_version');
 }
 
 /**
@@ -23,58 +19,30 @@ function staleSentence(latest: number): string {
 @Injectable()
 export class NotesService {
   constructor(
-    private readonly prisma: PrismaService,
-    private readonly audit: AuditService,
+    private readonly sessions: SessionsRepository,
+    private readonly access: AccessService,
   ) {}
 
-  async get(doctor: AuthUser, sessionId: string, ip?: string): Promise<NotesResponse> {
-    await this.findOwnSession(doctor, sessionId);
-    const history = await this.history(sessionId);
-    await this.audit.recordRead({ actorId: doctor.id, action: 'notes.read', entityType: 'session', entityId: sessionId, ip });
-    return toNotesResponse(sessionId, history);
+  async get(ctx: RequestContext, sessionId: string): Promise<NotesResponse> {
+    await this.access.requireVisit(ctx, 'notes.read', sessionId);
+    return toNotesResponse(sessionId, await this.sessions.notes(sessionId));
   }
 
-  async save(doctor: AuthUser, sessionId: string, request: SaveNotesRequest, ip?: string): Promise<NotesResponse> {
-    const session = await this.findOwnSession(doctor, sessionId);
-    if (session.status !== 'ENDED') {
-      throw ApiError.conflict('Notes can be written once the visit has ended; end the visit first.');
+  async save(ctx: RequestContext, sessionId: string, request: SaveNotesRequest): Promise<NotesResponse> {
+    await this.access.requireVisit(ctx, 'notes.write', sessionId);
+    const status = await this.sessions.status(sessionId);
+    if (status !== 'ENDED') {
+      const reason = status === 'ACTIVE' ? 'visit_in_progress' : 'visit_not_started';
+      throw ApiError.conflict('Notes can be written once the visit has ended; end the visit first.', reason);
     }
-    const latest = await this.latestVersion(sessionId);
-    if (request.baseVersion !== latest) throw ApiError.conflict(staleSentence(latest));
-
-    const version = request.baseVersion + 1;
+    const latest = await this.sessions.latestNotesVersion(sessionId);
+    if (request.baseVersion !== latest) throw stale(latest);
     try {
-      await this.prisma.note.create({ data: { sessionId, authorId: doctor.id, version, body: request.body } });
+      await this.sessions.addNotes({ sessionId, authorId: ctx.user.id, version: request.baseVersion + 1, body: request.body });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(staleSentence(await this.latestVersion(sessionId)));
+      if (isUniqueViolation(error)) throw stale(await this.sessions.latestNotesVersion(sessionId));
       throw error;
     }
-    await this.audit.record({
-      actorId: doctor.id,
-      action: 'notes.update',
-      entityType: 'session',
-      entityId: sessionId,
-      ip,
-      detail: { version },
-    });
-    return toNotesResponse(sessionId, await this.history(sessionId));
-  }
-
-  /** Notes are the doctor's alone: the patient and everyone else get 404, as if there were no session. */
-  private async findOwnSession(doctor: AuthUser, sessionId: string): Promise<{ status: string }> {
-    const session = isUuid(sessionId)
-      ? await this.prisma.session.findFirst({ where: { id: sessionId, appointment: { doctorId: doctor.id } }, select: { status: true } })
-      : null;
-    if (!session) throw ApiError.notFound(SESSION_NOT_FOUND);
-    return session;
-  }
-
-  private async latestVersion(sessionId: string): Promise<number> {
-    const latest = await this.prisma.note.aggregate({ where: { sessionId }, _max: { version: true } });
-    return latest._max.version ?? 0;
-  }
-
-  private history(sessionId: string): Promise<NoteRow[]> {
-    return this.prisma.note.findMany({ where: { sessionId }, orderBy: { version: 'desc' }, include: AUTHOR });
+    return toNotesResponse(sessionId, await this.sessions.notes(sessionId));
   }
 }

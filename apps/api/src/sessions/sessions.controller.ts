@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import {
+  AppointmentResponse,
   EndSessionResponse,
   ListSessionsQuery,
   NotesResponse,
@@ -9,10 +10,11 @@ import {
   ZListSessionsQuerySchema,
   ZSaveNotesRequestSchema,
 } from '@telehealth/contracts';
-import { AuthUser } from '../auth/auth-user';
-import { ClientAddress, CurrentUser } from '../auth/auth.decorators';
+import { AppointmentsService } from '../appointments/appointments.service';
+import { Audited, pageDetail } from '../audit/audited.decorator';
+import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
-import { SignalingService } from '../signaling/signaling.service';
+import { VisitLifecycleService } from '../visits/visit-lifecycle.service';
 import { NotesService } from './notes.service';
 import { SessionReportService } from './report/session-report.service';
 import { SessionsService } from './sessions.service';
@@ -27,47 +29,65 @@ export class SessionsController {
     private readonly sessions: SessionsService,
     private readonly notes: NotesService,
     private readonly reports: SessionReportService,
-    private readonly signaling: SignalingService,
+    private readonly appointments: AppointmentsService,
+    private readonly lifecycle: VisitLifecycleService,
   ) {}
 
   @Get()
-  list(
-    @CurrentUser() user: AuthUser,
-    @Query(new ZodValidationPipe(ZListSessionsQuerySchema)) query: ListSessionsQuery,
-    @ClientAddress() ip?: string,
-  ): Promise<SessionPage> {
-    return this.sessions.list(user, query, ip);
+  @Audited<SessionPage>({ action: 'session.list', entityType: 'session', kind: 'read', detail: pageDetail })
+  list(@Ctx() ctx: RequestContext, @Query(new ZodValidationPipe(ZListSessionsQuerySchema)) query: ListSessionsQuery): Promise<SessionPage> {
+    return this.sessions.list(ctx, query);
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string, @ClientAddress() ip?: string): Promise<SessionDetailResponse> {
-    return this.sessions.get(user, id, ip);
+  @Audited({ action: 'session.read', entityType: 'session', kind: 'read' })
+  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<SessionDetailResponse> {
+    return this.sessions.get(ctx, id);
+  }
+
+  /** The appointment of this visit, for the visit page (its doctor and patient; 404 for anyone else). */
+  @Get(':id/appointment')
+  @Audited<AppointmentResponse>({ action: 'appointment.read', entityType: 'appointment', kind: 'read', entityId: (row) => row.id })
+  appointment(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AppointmentResponse> {
+    return this.appointments.getBySession(ctx, id);
   }
 
   /** Ends a visit whose call was left open; the room, if anyone is still in it, is told (the live side owns rooms). */
   @Post(':id/end')
   @HttpCode(200)
-  end(@CurrentUser() user: AuthUser, @Param('id') id: string, @ClientAddress() ip?: string): Promise<EndSessionResponse> {
-    return this.signaling.endFromRecord(user, id, ip);
+  end(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<EndSessionResponse> {
+    return this.lifecycle.endFromRecord(ctx, id);
   }
 
   @Get(':id/notes')
-  getNotes(@CurrentUser() user: AuthUser, @Param('id') id: string, @ClientAddress() ip?: string): Promise<NotesResponse> {
-    return this.notes.get(user, id, ip);
+  @Audited({ action: 'notes.read', entityType: 'session', kind: 'read' })
+  getNotes(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<NotesResponse> {
+    return this.notes.get(ctx, id);
   }
 
   @Put(':id/notes')
+  @Audited<NotesResponse>({
+    action: 'notes.update',
+    entityType: 'session',
+    kind: 'change',
+    detail: (notes) => ({ version: notes.version }),
+  })
   saveNotes(
-    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
     @Param('id') id: string,
     @Body(new ZodValidationPipe(ZSaveNotesRequestSchema)) body: SaveNotesRequest,
-    @ClientAddress() ip?: string,
   ): Promise<NotesResponse> {
-    return this.notes.save(user, id, body, ip);
+    return this.notes.save(ctx, id, body);
   }
 
   @Get(':id/report.pdf')
-  report(@CurrentUser() user: AuthUser, @Param('id') id: string, @ClientAddress() ip?: string): Promise<StreamableFile> {
-    return this.reports.report(user, id, ip);
+  @Audited({
+    action: 'report.read',
+    entityType: 'session',
+    kind: 'read',
+    detail: (_file, request) => ({ copy: request.user.role === 'DOCTOR' ? 'doctor' : 'patient' }),
+  })
+  report(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<StreamableFile> {
+    return this.reports.report(ctx, id);
   }
 }

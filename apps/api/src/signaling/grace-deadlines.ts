@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
-import type { RedisClient } from '../redis/redis.service';
+import { Logger, Provider } from '@nestjs/common';
+import { RedisClient, RedisService } from '../redis/redis.service';
 import type { Membership } from './membership';
 
 /** A dropped seat whose reconnect grace ends at a deadline: then its peer is told it left. */
@@ -95,3 +95,13 @@ export class RedisGraceDeadlines implements GraceDeadlines {
     if ((await this.redis.zRem(this.key, member)) === 1) await this.onDue(JSON.parse(member) as GraceEntry);
   }
 }
+
+/** The Nest token of the GraceDeadlines: shared through Redis when REDIS_URL is set. */
+export const GRACE_DEADLINES = Symbol('GRACE_DEADLINES');
+
+export const graceDeadlinesProvider: Provider = {
+  provide: GRACE_DEADLINES,
+  inject: [RedisService],
+  useFactory: (redis: RedisService): GraceDeadlines =>
+    redis.client ? new RedisGraceDeadlines(redis.client, redis.keyPrefix) : new MemoryGraceDeadlines(),
+};

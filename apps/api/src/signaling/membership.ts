@@ -1,25 +1,21 @@
 import type { Participant, ServerToClientEvents } from '@telehealth/contracts';
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
+import type { RequestContext } from '../common/request-context';
+import type { LiveVisit } from '../visits/visit-lifecycle.service';
 
 /**
  * What a socket may do in its room, checked once at join and kept on the socket so that
  * relaying a message needs no database. Survives a connection-state recovery.
  */
-export interface Membership {
-  roomId: string;
-  sessionId: string;
-  appointmentId: string;
-  doctorId: string;
-  patientId: string;
+export interface Membership extends LiveVisit {
   self: Participant;
-  patientName: string;
-  reason: string;
-  startsAt: string;
 }
 
 export interface SignalingSocketData {
   user: AuthUser;
+  /** Who, from where: built once per socket at connection (the address by the TRUST_PROXY rule). */
+  context: RequestContext;
   membership?: Membership;
   /** When the sign-in behind the handshake token ends (ms since the epoch): the socket is closed then. */
   sessionExpiresAt?: number;
@@ -34,6 +30,11 @@ export const userChannel = (roomId: string, userId: string) => `room:${roomId}:u
 export const doctorChannel = (doctorId: string) => `doctor:${doctorId}`;
 /** Every socket of one account, on any API process: how a sign-out reaches them all. */
 export const accountChannel = (userId: string) => `account:${userId}`;
+
+/** What a seat in the room may do: kept on the socket for the rest of the call. */
+export function membershipOf(visit: LiveVisit, self: Participant): Membership {
+  return { ...visit, self };
+}
 
 /** The socket's membership while it is really in the room (an ended session empties the room). */
 export function currentMembership(socket: SignalingSocket): Membership | undefined {

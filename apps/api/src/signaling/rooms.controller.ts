@@ -1,17 +1,17 @@
 import { Controller, Get } from '@nestjs/common';
 import { RoomStatsResponse } from '@telehealth/contracts';
-import { AuthUser } from '../auth/auth-user';
-import { ClientAddress, CurrentUser, Roles } from '../auth/auth.decorators';
-import { SignalingService } from './signaling.service';
+import { Roles } from '../auth/auth.decorators';
+import { Ctx, RequestContext } from '../common/request-context';
+import { RoomStatsService } from './room-stats.service';
 
 @Controller('rooms')
 export class RoomsController {
-  constructor(private readonly signaling: SignalingService) {}
+  constructor(private readonly roomStats: RoomStatsService) {}
 
   /** Open rooms across every API process: seats connected and reconnecting, calls in progress. */
   @Get('stats')
   @Roles('ADMIN')
-  stats(@CurrentUser() user: AuthUser, @ClientAddress() ip?: string): Promise<RoomStatsResponse> {
-    return this.signaling.roomStats(user, ip);
+  stats(@Ctx() ctx: RequestContext): Promise<RoomStatsResponse> {
+    return this.roomStats.stats(ctx);
   }
 }

@@ -1,50 +1,57 @@
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
-import { Ack, AckError, CLIENT_EVENTS, SIGNALING_NAMESPACE, SignalingEvent } from '@telehealth/contracts';
-import type { Namespace } from 'socket.io';
-import { ClientAddressService } from '../auth/client-address.service';
+import { Ack, CLIENT_EVENTS, SIGNALING_NAMESPACE, SignalingEvent } from '@telehealth/contracts';
+import { unknownEvent } from './acks';
+import { ChatService } from './chat.service';
+import { EventRunner } from './event-runner';
 import type { SignalingSocket } from './membership';
-import { SignalingService } from './signaling.service';
+import { RelayService } from './relay.service';
+import { RoomCloser } from './room-closer.service';
+import { RoomMembership } from './room-membership.service';
+import type { TypedNamespace } from './signaling-namespace';
+import { SocketConnections } from './socket-connections.service';
 
 type ClientEvent = (typeof CLIENT_EVENTS)[number];
 type EventHandler = (socket: SignalingSocket, payload: unknown) => Ack<object> | Promise<Ack<object>>;
 
 /**
- * Socket.IO namespace /signaling: every client event goes to SignalingService and its result is
- * the acknowledgement. Events are dispatched here rather than with @SubscribeMessage: Nest's
- * per-event pipeline (an RxJS chain per event and socket, guards and interceptors we do not
- * use) cost more CPU than the relay itself, and memory on every socket (see BENCHMARKS.md).
+ * Socket.IO namespace /signaling: every client event goes to the service of its job and its
+ * result is the acknowledgement. Events are dispatched here rather than with @SubscribeMessage:
+ * Nest's per-event pipeline (an RxJS chain per event and socket, guards and interceptors we do
+ * not use) cost more CPU than the relay itself, and memory on every socket (see BENCHMARKS.md).
  */
 @WebSocketGateway({ namespace: SIGNALING_NAMESPACE })
 export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly handlers: Record<ClientEvent, EventHandler>;
 
   constructor(
-    private readonly signaling: SignalingService,
-    clientAddress: ClientAddressService,
+    private readonly connections: SocketConnections,
+    private readonly runner: EventRunner,
+    membership: RoomMembership,
+    relay: RelayService,
+    chat: ChatService,
+    closer: RoomCloser,
   ) {
-    // Behind a proxy the handshake's peer is the proxy: the audit needs the client, by REST's trust rule.
-    const address = (socket: SignalingSocket) => clientAddress.of(socket.request);
     this.handlers = {
-      [SignalingEvent.JoinRoom]: (socket, payload) => signaling.join(socket, payload, address(socket)),
-      [SignalingEvent.Offer]: (socket, payload) => signaling.relaySdp(socket, 'offer', payload),
-      [SignalingEvent.Answer]: (socket, payload) => signaling.relaySdp(socket, 'answer', payload),
-      [SignalingEvent.IceCandidate]: (socket, payload) => signaling.relayCandidate(socket, payload),
-      [SignalingEvent.ChatMessage]: (socket, payload) => signaling.chat(socket, payload),
-      [SignalingEvent.ChatHistory]: (socket, payload) => signaling.chatHistory(socket, payload),
-      [SignalingEvent.MediaState]: (socket, payload) => signaling.relayMediaState(socket, payload),
-      [SignalingEvent.LeaveRoom]: (socket) => signaling.leave(socket),
-      [SignalingEvent.EndSession]: (socket) => signaling.end(socket, address(socket)),
+      [SignalingEvent.JoinRoom]: (socket, payload) => membership.join(socket, payload),
+      [SignalingEvent.Offer]: (socket, payload) => relay.sdp(socket, 'offer', payload),
+      [SignalingEvent.Answer]: (socket, payload) => relay.sdp(socket, 'answer', payload),
+      [SignalingEvent.IceCandidate]: (socket, payload) => relay.candidate(socket, payload),
+      [SignalingEvent.ChatMessage]: (socket, payload) => chat.send(socket, payload),
+      [SignalingEvent.ChatHistory]: (socket, payload) => chat.history(socket, payload),
+      [SignalingEvent.MediaState]: (socket, payload) => relay.mediaState(socket, payload),
+      [SignalingEvent.LeaveRoom]: (socket) => membership.leave(socket),
+      [SignalingEvent.EndSession]: (socket) => closer.endFromSocket(socket),
     };
   }
 
-  afterInit(namespace: Namespace): void {
-    this.signaling.attach(namespace as never);
+  afterInit(namespace: TypedNamespace): void {
+    this.connections.attach(namespace);
   }
 
   handleConnection(socket: SignalingSocket): Promise<void> {
     // One listener per socket for every event, known or not: fewer closures per socket.
     socket.onAny((event: unknown, ...args: unknown[]) => this.dispatch(socket, event, args));
-    return this.signaling.onConnection(socket);
+    return this.connections.open(socket);
   }
 
   /** Runs the event's handler and acknowledges with its result; an unknown event is answered as such. */
@@ -55,13 +62,9 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
     // Extra arguments are passed on as an array, which no schema accepts: the sender learns its mistake.
     const payload = count > 1 ? args.slice(0, count) : count === 1 ? args[0] : undefined;
     const handler = typeof event === 'string' && Object.hasOwn(this.handlers, event) ? this.handlers[event as ClientEvent] : undefined;
-    const answer = this.signaling.respond(socket, handler ? () => handler(socket, payload) : () => unknownEvent(event));
+    const answer = this.runner.run(socket, handler ? () => handler(socket, payload) : () => unknownEvent(event));
     if (!ack) return;
     if (answer instanceof Promise) void answer.then(ack);
     else ack(answer);
   }
-}
-
-function unknownEvent(event: unknown): AckError {
-  return { ok: false, code: 404, error: `Unknown event "${String(event).slice(0, 40)}".` };
 }

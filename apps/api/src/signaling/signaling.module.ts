@@ -1,16 +1,49 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { SessionsModule } from '../sessions/sessions.module';
+import { VisitsModule } from '../visits/visits.module';
+import { ChatRepository } from './chat.repository';
+import { ChatService } from './chat.service';
+import { EventRunner } from './event-runner';
+import { graceDeadlinesProvider } from './grace-deadlines';
+import { JoinAuthorization } from './join-authorization.service';
+import { RelayService } from './relay.service';
+import { RoomCloser } from './room-closer.service';
+import { RoomEffects } from './room-effects.service';
+import { RoomMembership } from './room-membership.service';
+import { RoomStates } from './room-states';
+import { RoomStatsService } from './room-stats.service';
 import { RoomsController } from './rooms.controller';
+import { SignalingDrain } from './signaling-drain.service';
 import { SignalingGateway } from './signaling.gateway';
-import { SignalingRepository } from './signaling.repository';
-import { SignalingService } from './signaling.service';
+import { SignalingNamespace } from './signaling-namespace';
+import { SocketConnections } from './socket-connections.service';
 import { SocketSessions } from './socket-sessions';
+import { stateStoreProvider } from './state-store';
+import { WaitingRoom } from './waiting-room.service';
 
 @Module({
-  imports: [AuthModule, SessionsModule],
+  imports: [AuthModule, VisitsModule],
   controllers: [RoomsController],
-  providers: [SignalingGateway, SignalingService, SignalingRepository, SocketSessions],
-  exports: [SignalingService, SocketSessions],
+  providers: [
+    SignalingGateway,
+    SignalingNamespace,
+    SocketSessions,
+    SocketConnections,
+    EventRunner,
+    JoinAuthorization,
+    RoomMembership,
+    RoomStates,
+    RoomEffects,
+    RoomCloser,
+    RelayService,
+    ChatService,
+    ChatRepository,
+    WaitingRoom,
+    RoomStatsService,
+    SignalingDrain,
+    stateStoreProvider,
+    graceDeadlinesProvider,
+  ],
+  exports: [SignalingDrain, SocketSessions],
 })
 export class SignalingModule {}

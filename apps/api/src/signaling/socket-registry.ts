@@ -94,6 +94,7 @@ export class RedisSocketRegistry implements SocketRegistry {
   private readonly nodeId = randomUUID();
   private readonly nodeKeyPrefix: string;
   private heartbeat: NodeJS.Timeout | undefined;
+  private lastBeatAt = 0;
 
   constructor(
     private readonly redis: RedisClient,
@@ -103,10 +104,15 @@ export class RedisSocketRegistry implements SocketRegistry {
   }
 
   async start(): Promise<void> {
-    const beat = () => this.redis.set(this.nodeKeyPrefix + this.nodeId, '1', { PX: NODE_TTL_MS });
-    this.heartbeat = setInterval(() => void beat().catch(() => undefined), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
     this.heartbeat.unref();
-    await beat().catch(() => undefined);
+    await this.beat().catch(() => undefined);
+  }
+
+  /** This process is alive: its entries count. */
+  private async beat(): Promise<void> {
+    await this.redis.set(this.nodeKeyPrefix + this.nodeId, '1', { PX: NODE_TTL_MS });
+    this.lastBeatAt = Date.now();
   }
 
   async stop(): Promise<void> {
@@ -116,6 +122,9 @@ export class RedisSocketRegistry implements SocketRegistry {
   }
 
   async admit(userId: string, socketId: string, max: number, sessionIssuedAt: number): Promise<Admission> {
+    // The first beat may have come before Redis was connected (start() runs as the gateway is set
+    // up): without its own heartbeat this process's entries would not count, and the cap would not hold.
+    if (Date.now() - this.lastBeatAt > HEARTBEAT_MS) await this.beat();
     const answer = await this.redis.eval(ADMIT, {
       keys: [this.socketsKey(userId), this.revokedKey(userId)],
       arguments: [`${socketId}|${this.nodeId}`, socketId, String(max), String(sessionIssuedAt), String(SET_TTL_MS), this.nodeKeyPrefix],

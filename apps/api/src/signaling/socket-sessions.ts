@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { ErrorReason } from '@telehealth/contracts';
 import type { Namespace } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
@@ -22,12 +23,13 @@ interface Verdict {
   issuedAt: number;
 }
 
+/** A refused handshake: the browser's `connect_error` carries `data` ({ code, reason }) and the sentence. */
 class DoorError extends Error {
-  constructor(
-    message: string,
-    readonly data: { code: number },
-  ) {
+  readonly data: { code: number; reason: ErrorReason };
+
+  constructor(message: string, code: number, reason: ErrorReason) {
     super(message);
+    this.data = { code, reason };
   }
 }
 
@@ -79,7 +81,7 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
           next(
             error instanceof DoorError
               ? error
-              : Object.assign(new Error('The server could not check the access token; try again.'), { data: { code: 503 } }),
+              : new DoorError('The server could not check the access token; try again.', 503, 'service_unavailable'),
           ),
       );
     });
@@ -130,9 +132,10 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
 
   private async admit(socket: SignalingSocket): Promise<void> {
     const verdict = await this.verdictOf(socket.handshake.auth);
-    if (!verdict) throw new DoorError(SIGN_IN_AGAIN, { code: 401 });
+    if (!verdict) throw new DoorError(SIGN_IN_AGAIN, 401, 'unauthenticated');
     // A recovered socket keeps its earlier data: it must be the same person's.
-    if (socket.recovered && socket.data.user && socket.data.user.id !== verdict.user.id) throw new DoorError(SIGN_IN_AGAIN, { code: 401 });
+    if (socket.recovered && socket.data.user && socket.data.user.id !== verdict.user.id)
+      throw new DoorError(SIGN_IN_AGAIN, 401, 'unauthenticated');
     socket.data.user = verdict.user;
     socket.data.sessionExpiresAt = verdict.expiresAt;
     socket.data.sessionIssuedAt = verdict.issuedAt;
@@ -147,8 +150,8 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
       this.logger.warn(`socket cap not checked for ${verdict.user.id}: ${error instanceof Error ? error.message : String(error)}`);
       admission = 'ok';
     }
-    if (admission === 'revoked') throw new DoorError(SIGN_IN_AGAIN, { code: 401 });
-    if (admission === 'full') throw new DoorError(tooManySockets(max), { code: 429 });
+    if (admission === 'revoked') throw new DoorError(SIGN_IN_AGAIN, 401, 'unauthenticated');
+    if (admission === 'full') throw new DoorError(tooManySockets(max), 429, 'too_many_connections');
     // Released on disconnect (onConnection); also when the connection closes before the socket ever connected.
     socket.conn.once('close', () => {
       if (!socket.connected) void this.registry.release(verdict.user.id, socket.id).catch(() => undefined);

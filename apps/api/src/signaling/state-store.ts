@@ -1,5 +1,6 @@
+import type { Provider } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { RedisClient } from '../redis/redis.service';
+import { RedisClient, RedisService } from '../redis/redis.service';
 
 /**
  * Small JSON states (a room's seats, a doctor's waiting list) changed atomically by key.
@@ -107,3 +108,13 @@ export class RedisStateStore implements StateStore {
     }
   }
 }
+
+/** The Nest token of the shared StateStore: Redis when REDIS_URL is set, else this process's memory. */
+export const STATE_STORE = Symbol('STATE_STORE');
+
+export const stateStoreProvider: Provider = {
+  provide: STATE_STORE,
+  inject: [RedisService],
+  useFactory: (redis: RedisService): StateStore =>
+    redis.client ? new RedisStateStore(redis.client, redis.keyPrefix) : new MemoryStateStore(),
+};

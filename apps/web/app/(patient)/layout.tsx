@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AppShell } from '@/components/AppShell';
+import { AppShell } from '@/components/common/AppShell';
 import { requireSession } from '@/lib/auth';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { PageTitle } from '@/components/PageTitle';
-import { VisitHistory, type HistoryView } from '@/components/VisitHistory';
+import { PageTitle } from '@/components/common/PageTitle';
+import { VisitHistory, type HistoryView } from '@/components/history/VisitHistory';
 import { getSession } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Past visits' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { Brand } from '@/components/Brand';
-import { RegisterForm } from '@/components/RegisterForm';
+import { Brand } from '@/components/common/Brand';
+import { RegisterForm } from '@/components/auth/RegisterForm';
 import { getSession, homeFor } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Create an account' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { Brand } from '@/components/Brand';
-import { SignInForm } from '@/components/SignInForm';
+import { Brand } from '@/components/common/Brand';
+import { SignInForm } from '@/components/auth/SignInForm';
 import { checkApiToken, getApiToken, getSession, homeFor, sessionEndedPath } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/safe-callback';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { Brand } from '@/components/Brand';
-import { SignOutButton } from '@/components/SignOutButton';
+import { Brand } from '@/components/common/Brand';
+import { SignOutButton } from '@/components/auth/SignOutButton';
 
 export const metadata: Metadata = { title: 'Sign out' };
 

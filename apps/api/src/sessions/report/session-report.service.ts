@@ -1,10 +1,12 @@
-import { HttpStatus, Inject, Injectable, OnModuleDestroy, StreamableFile } from '@nestjs/common';
-import { AuditService } from '../../audit/audit.service';
+import { Inject, Injectable, OnModuleDestroy, StreamableFile } from '@nestjs/common';
+import { SESSION_NOT_FOUND } from '../../access/access-policy';
+import { AccessService } from '../../access/access.service';
 import { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../common/api-error';
+import type { RequestContext } from '../../common/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { isDoctorOf, SessionDetailRow, toTimelineEntries } from '../session.mapper';
-import { SessionsService } from '../sessions.service';
+import { SessionsRepository } from '../sessions.repository';
 import { attachmentDisposition } from './content-disposition';
 import { ReportPoolFullError, ReportRenderPool, ReportTimeoutError } from './report-pool';
 import { REPORT_LIMITS, reportFileName, SessionReportData } from './session-report';
@@ -26,8 +28,8 @@ export class SessionReportService implements OnModuleDestroy {
   private readonly pool: ReportRenderPool;
 
   constructor(
-    private readonly sessions: SessionsService,
-    private readonly audit: AuditService,
+    private readonly sessions: SessionsRepository,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.pool = new ReportRenderPool({
@@ -37,21 +39,16 @@ export class SessionReportService implements OnModuleDestroy {
     });
   }
 
-  async report(user: AuthUser, sessionId: string, ip?: string): Promise<StreamableFile> {
-    const row = await this.sessions.findForReport(user, sessionId, {
+  /** The visit's PDF for its doctor or patient (the doctor's copy holds the latest notes). */
+  async report(ctx: RequestContext, sessionId: string): Promise<StreamableFile> {
+    const visit = await this.access.requireVisit(ctx, 'report.read', sessionId);
+    const row = await this.sessions.forReport(sessionId, visit.as === 'DOCTOR', {
       chatMessages: REPORT_LIMITS.chatMessages,
       events: REPORT_LIMITS.timelineEntries,
     });
-    const data = this.toReportData(row, user);
+    if (!row) throw ApiError.notFound(SESSION_NOT_FOUND);
+    const data = this.toReportData(row, ctx.user);
     const bytes = await this.render(data);
-    await this.audit.recordRead({
-      actorId: user.id,
-      action: 'report.read',
-      entityType: 'session',
-      entityId: row.id,
-      ip,
-      detail: { copy: data.viewer.role === 'DOCTOR' ? 'doctor' : 'patient' },
-    });
     return new StreamableFile(bytes, {
       type: 'application/pdf',
       disposition: attachmentDisposition(reportFileName(data)),
@@ -67,8 +64,8 @@ export class SessionReportService implements OnModuleDestroy {
     try {
       return await this.pool.render(data);
     } catch (error) {
-      if (error instanceof ReportPoolFullError) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, REPORTS_BUSY_SENTENCE);
-      if (error instanceof ReportTimeoutError) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, REPORT_TOO_SLOW_SENTENCE);
+      if (error instanceof ReportPoolFullError) throw ApiError.unavailable(REPORTS_BUSY_SENTENCE);
+      if (error instanceof ReportTimeoutError) throw ApiError.unavailable(REPORT_TOO_SLOW_SENTENCE);
       throw error;
     }
   }

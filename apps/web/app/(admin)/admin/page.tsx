@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { AuditLog } from '@/components/AuditLog';
-import { OpenRooms } from '@/components/OpenRooms';
-import { PageTitle } from '@/components/PageTitle';
+import { AuditLog } from '@/components/admin/AuditLog';
+import { OpenRooms } from '@/components/admin/OpenRooms';
+import { PageTitle } from '@/components/common/PageTitle';
 
 export const metadata: Metadata = { title: 'Clinic overview' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { DoctorDashboard } from '@/components/DoctorDashboard';
-import { PageTitle } from '@/components/PageTitle';
+import { DoctorDashboard } from '@/components/schedule/DoctorDashboard';
+import { PageTitle } from '@/components/common/PageTitle';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

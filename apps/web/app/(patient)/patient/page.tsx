@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { PageTitle } from '@/components/PageTitle';
-import { PatientDashboard } from '@/components/PatientDashboard';
+import { PageTitle } from '@/components/common/PageTitle';
+import { PatientDashboard } from '@/components/schedule/PatientDashboard';
 
 export const metadata: Metadata = { title: 'Your visits' };
 

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
+import { defaultReasonFor, type ErrorResponse } from '@telehealth/contracts';
 import { getApiToken } from '@/lib/auth';
 import { apiPathFor, sameOriginRequest, SESSION_ENDED_HEADER } from '@/lib/bff';
 import { clientAddress } from '@/lib/client-address';
@@ -15,14 +16,15 @@ const REQUEST_HEADERS = ['content-type', 'accept', 'accept-language', 'if-match'
 const RESPONSE_HEADERS = ['content-type', 'content-disposition', 'content-length', 'cache-control', 'etag', 'retry-after', 'x-request-id'];
 
 function error(status: number, sentence: string): NextResponse {
-  return NextResponse.json({ error: sentence, code: status }, { status, headers: { 'cache-control': 'no-store' } });
+  const body: ErrorResponse = { error: sentence, code: status, reason: defaultReasonFor(status) };
+  return NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
 /**
  * The browser's way to the API (backend for frontend): `/bff/<path>?<query>` is forwarded to
  * `${API_URL}/api/<path>?<query>` with the session's API token, which lives only in the
  * encrypted cookie and on this server. Status and body come back unchanged (errors stay
- * `{ error, code }`). A 401 from the API for a session that sent a token means the session
+ * `{ error, code, reason }`). A 401 from the API for a session that sent a token means the session
  * was revoked: its cookie is cleared and the answer says so in `x-session-ended`.
  */
 async function forward(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {

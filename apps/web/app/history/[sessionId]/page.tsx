@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { SessionRecord } from '@/components/SessionRecord';
+import { VisitRecord } from '@/components/history/VisitRecord';
 
 export const metadata: Metadata = { title: 'Visit record' };
 
 export default async function SessionRecordPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
-  return <SessionRecord sessionId={sessionId} />;
+  return <VisitRecord sessionId={sessionId} />;
 }

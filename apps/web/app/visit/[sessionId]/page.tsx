@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { AppShell } from '@/components/AppShell';
-import { VisitRoom } from '@/components/VisitRoom';
+import { AppShell } from '@/components/common/AppShell';
+import { VisitRoom } from '@/components/visit/VisitRoom';
 import { requireSession } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Visit' };

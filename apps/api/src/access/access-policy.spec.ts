@@ -1,0 +1,110 @@
+import { decideAccess, listScope, missingRecord, Permission } from './access-policy';
+
+const visit = { doctorId: 'doctor-1', patientId: 'patient-1' };
+const doctor = { id: 'doctor-1', role: 'DOCTOR' as const };
+const patient = { id: 'patient-1', role: 'PATIENT' as const };
+const otherDoctor = { id: 'doctor-2', role: 'DOCTOR' as const };
+const otherPatient = { id: 'patient-2', role: 'PATIENT' as const };
+const admin = { id: 'admin-1', role: 'ADMIN' as const };
+
+const allowed = (as: string) => ({ ok: true, as });
+const notFound = { ok: false, code: 404, reason: 'not_found' };
+const forbidden = { ok: false, code: 403, reason: 'forbidden' };
+
+describe(decideAccess.name, () => {
+  describe('a visit belongs to its doctor and its patient', () => {
+    it.each<Permission>(['appointment.read', 'appointment.change', 'visit.read', 'visit.join', 'report.read'])(
+      'lets both parties %s',
+      (permission) => {
+        expect(decideAccess(doctor, permission, visit)).toEqual(allowed('DOCTOR'));
+        expect(decideAccess(patient, permission, visit)).toEqual(allowed('PATIENT'));
+      },
+    );
+
+    it.each<Permission>(['appointment.read', 'appointment.change', 'visit.read', 'visit.end', 'notes.read', 'notes.write', 'report.read'])(
+      'tells another doctor or patient asking to %s that the record does not exist, so ids do not leak',
+      (permission) => {
+        expect(decideAccess(otherDoctor, permission, visit)).toMatchObject(notFound);
+        expect(decideAccess(otherPatient, permission, visit)).toMatchObject(notFound);
+      },
+    );
+
+    it('refuses a stranger at the door of the room, whose id is unguessable, rather than pretending it does not exist', () => {
+      expect(decideAccess(otherDoctor, 'visit.join', visit)).toMatchObject({ ...forbidden, error: expect.stringMatching(/not yours/) });
+      expect(decideAccess(otherPatient, 'visit.join', visit)).toMatchObject(forbidden);
+    });
+  });
+
+  describe('the doctor alone', () => {
+    it('ends the visit; the patient is refused', () => {
+      expect(decideAccess(doctor, 'visit.end', visit)).toEqual(allowed('DOCTOR'));
+      expect(decideAccess(patient, 'visit.end', visit)).toMatchObject({ ...forbidden, error: 'Only the doctor can end the visit.' });
+    });
+
+    it('reads and writes the notes; to the patient they do not exist', () => {
+      expect(decideAccess(doctor, 'notes.read', visit)).toEqual(allowed('DOCTOR'));
+      expect(decideAccess(doctor, 'notes.write', visit)).toEqual(allowed('DOCTOR'));
+      expect(decideAccess(patient, 'notes.read', visit)).toMatchObject(notFound);
+      expect(decideAccess(patient, 'notes.write', visit)).toMatchObject(notFound);
+    });
+  });
+
+  describe('an admin', () => {
+    it('reads any appointment of the clinic', () => {
+      expect(decideAccess(admin, 'appointment.read', visit)).toEqual(allowed('ADMIN'));
+    });
+
+    it('may not change an appointment that is not theirs', () => {
+      expect(decideAccess(admin, 'appointment.change', visit)).toMatchObject(forbidden);
+    });
+
+    it.each<Permission>(['visit.read', 'visit.end', 'notes.read', 'notes.write', 'report.read'])(
+      'is told a visit record does not exist when asking to %s',
+      (permission) => {
+        expect(decideAccess(admin, permission, visit)).toMatchObject(notFound);
+      },
+    );
+
+    it('never joins a visit', () => {
+      expect(decideAccess(admin, 'visit.join', visit)).toMatchObject(forbidden);
+    });
+
+    it('alone reads the room overview and the audit log', () => {
+      for (const permission of ['rooms.stats', 'audit.read'] as const) {
+        expect(decideAccess(admin, permission, undefined)).toEqual(allowed('ADMIN'));
+        for (const someone of [doctor, patient, otherDoctor])
+          expect(decideAccess(someone, permission, undefined)).toMatchObject({ ...forbidden, error: 'Only admins may do this.' });
+      }
+    });
+  });
+
+  describe('without a visit (the lists)', () => {
+    it('lets everyone signed in list appointments and visits', () => {
+      for (const someone of [doctor, patient, admin]) {
+        expect(decideAccess(someone, 'appointment.read', undefined)).toEqual(allowed(someone.role));
+        expect(decideAccess(someone, 'visit.read', undefined)).toEqual(allowed(someone.role));
+      }
+    });
+
+    it('answers a permission on a record that is missing as not found', () => {
+      expect(decideAccess(doctor, 'notes.read', undefined)).toMatchObject(notFound);
+      expect(decideAccess(doctor, 'visit.end', undefined)).toMatchObject(notFound);
+    });
+  });
+});
+
+describe(missingRecord.name, () => {
+  it('names the kind of record that was asked for', () => {
+    expect(missingRecord('appointment.change').error).toBe('No appointment with this id was found.');
+    expect(missingRecord('report.read').error).toBe('No session with this id was found.');
+    expect(missingRecord('visit.join').error).toBe('No visit has this room.');
+  });
+});
+
+describe(listScope.name, () => {
+  it('shows a doctor and a patient their own visits and an admin the clinic’s', () => {
+    expect(listScope(doctor)).toEqual({ party: 'doctor', userId: 'doctor-1' });
+    expect(listScope(patient)).toEqual({ party: 'patient', userId: 'patient-1' });
+    expect(listScope(admin)).toEqual({ party: 'any' });
+  });
+});

@@ -1,0 +1,149 @@
+import type { ErrorReason, Role } from '@telehealth/contracts';
+
+/**
+ * Who may see or change which appointment, visit, note, report and room: the one statement of
+ * the rules, for REST and the signaling gateway alike. Pure: no I/O, no Nest.
+ *
+ * In short:
+ * - A visit (its appointment, session, room, notes and report) is its doctor's and its patient's.
+ * - Anyone else asking for one of its records is told it does not exist (404), so ids do not leak;
+ *   the room is the exception: its id is unguessable and is only handed to the parties, so a
+ *   stranger at its door is refused (403).
+ * - A party without the right is refused (403): only the doctor ends the visit.
+ * - The doctor's notes are the doctor's alone: to the patient they do not exist (404).
+ * - An admin reads the clinic's appointments and the lists, but not a visit's record, notes or
+ *   report, and never joins, changes or ends a visit; the room overview and the audit log are the
+ *   admin's alone.
+ */
+export type Permission =
+  | 'appointment.read'
+  | 'appointment.change'
+  | 'visit.read'
+  | 'visit.join'
+  | 'visit.end'
+  | 'notes.read'
+  | 'notes.write'
+  | 'report.read'
+  | 'rooms.stats'
+  | 'audit.read';
+
+/** The two people a visit belongs to. */
+export interface VisitParties {
+  doctorId: string;
+  patientId: string;
+}
+
+export type AccessDecision =
+  { ok: true; as: 'DOCTOR' | 'PATIENT' | 'ADMIN' } | { ok: false; code: 403 | 404; reason: ErrorReason; error: string };
+
+type Refusal = Extract<AccessDecision, { ok: false }>;
+type Party = 'DOCTOR' | 'PATIENT';
+
+export const APPOINTMENT_NOT_FOUND = 'No appointment with this id was found.';
+export const SESSION_NOT_FOUND = 'No session with this id was found.';
+
+const notFound = (error: string): Refusal => ({ ok: false, code: 404, reason: 'not_found', error });
+const forbidden = (error: string): Refusal => ({ ok: false, code: 403, reason: 'forbidden', error });
+
+interface Rule {
+  /** Which party of the visit holds the permission. */
+  parties: readonly Party[];
+  /** What a party without it is told. */
+  partyRefusal: Refusal;
+  /** What everyone else (another doctor or patient, an admin unless `admin` allows) is told. */
+  strangerRefusal: Refusal;
+  /** Whether an admin holds it for any visit. */
+  admin: boolean;
+  /** What an admin is told when `admin` is false (default: the strangers' answer). */
+  adminRefusal?: Refusal;
+}
+
+const BOTH: readonly Party[] = ['DOCTOR', 'PATIENT'];
+const DOCTOR: readonly Party[] = ['DOCTOR'];
+const SESSION_404 = notFound(SESSION_NOT_FOUND);
+
+const VISIT_RULES: Record<Exclude<Permission, 'rooms.stats' | 'audit.read'>, Rule> = {
+  'appointment.read': {
+    parties: BOTH,
+    partyRefusal: notFound(APPOINTMENT_NOT_FOUND),
+    strangerRefusal: notFound(APPOINTMENT_NOT_FOUND),
+    admin: true,
+  },
+  'appointment.change': {
+    parties: BOTH,
+    partyRefusal: notFound(APPOINTMENT_NOT_FOUND),
+    strangerRefusal: notFound(APPOINTMENT_NOT_FOUND),
+    admin: false,
+    adminRefusal: forbidden('Only the doctor or the patient of this visit may change it.'),
+  },
+  'visit.read': { parties: BOTH, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },
+  'visit.join': {
+    parties: BOTH,
+    partyRefusal: forbidden('This visit is not yours: only its doctor and patient may join.'),
+    strangerRefusal: forbidden('This visit is not yours: only its doctor and patient may join.'),
+    admin: false,
+  },
+  'visit.end': {
+    parties: DOCTOR,
+    partyRefusal: forbidden('Only the doctor can end the visit.'),
+    strangerRefusal: SESSION_404,
+    admin: false,
+  },
+  'notes.read': { parties: DOCTOR, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },
+  'notes.write': { parties: DOCTOR, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },
+  'report.read': { parties: BOTH, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },
+};
+
+const ADMINS_ONLY = forbidden('Only admins may do this.');
+
+function partyOf(actorId: string, visit: VisitParties): Party | undefined {
+  if (actorId === visit.doctorId) return 'DOCTOR';
+  if (actorId === visit.patientId) return 'PATIENT';
+  return undefined;
+}
+
+/**
+ * Whether `actor` holds `permission` on `visit`. Without a visit the question is about the
+ * collection: the appointment list and the visit history (every signed-in person, each seeing
+ * their own; an admin the clinic's, see `listScope`), the room overview and the audit log
+ * (admins). A visit permission that needs a record (change, join, end, notes, report) asked
+ * without one is answered as for a record that does not exist.
+ */
+export function decideAccess(actor: { id: string; role: Role }, permission: Permission, visit: VisitParties | undefined): AccessDecision {
+  if (permission === 'rooms.stats' || permission === 'audit.read') {
+    return actor.role === 'ADMIN' ? { ok: true, as: 'ADMIN' } : ADMINS_ONLY;
+  }
+  const rule = VISIT_RULES[permission];
+  if (!visit) {
+    if (permission === 'appointment.read' || permission === 'visit.read') return { ok: true, as: actor.role };
+    return missingRecord(permission);
+  }
+  const party = partyOf(actor.id, visit);
+  if (party) return rule.parties.includes(party) ? { ok: true, as: party } : rule.partyRefusal;
+  if (actor.role === 'ADMIN') return rule.admin ? { ok: true, as: 'ADMIN' } : (rule.adminRefusal ?? rule.strangerRefusal);
+  return rule.strangerRefusal;
+}
+
+/** What someone asking for a visit record that does not exist (or is not a valid id) is told. */
+export function missingRecord(permission: Permission): Refusal {
+  if (permission === 'appointment.read' || permission === 'appointment.change') return notFound(APPOINTMENT_NOT_FOUND);
+  if (permission === 'visit.join') return notFound('No visit has this room.');
+  return SESSION_404;
+}
+
+/**
+ * Whose visits a list shows: the caller's own, as the doctor or as the patient; an admin's, the
+ * clinic's. Repositories turn this into their filter.
+ */
+export type ListScope = { party: 'doctor' | 'patient'; userId: string } | { party: 'any' };
+
+export function listScope(actor: { id: string; role: Role }): ListScope {
+  switch (actor.role) {
+    case 'DOCTOR':
+      return { party: 'doctor', userId: actor.id };
+    case 'PATIENT':
+      return { party: 'patient', userId: actor.id };
+    case 'ADMIN':
+      return { party: 'any' };
+  }
+}

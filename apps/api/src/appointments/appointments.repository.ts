@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { ListAppointmentsQuery } from '@telehealth/contracts';
+import type { ListScope } from '../access/access-policy';
+import type { Prisma } from '../generated/prisma/client';
+import { retryOnDeadlock } from '../prisma/database-errors';
+import { PrismaService } from '../prisma/prisma.service';
+import { APPOINTMENT_INCLUDE, AppointmentRow, AppointmentView } from './appointment.mapper';
+
+/** A row of the list query: the total, and a visit's columns (all null when the page is past the end). */
+type ListRow = AppointmentView & { total: number };
+
+export interface NewAppointment {
+  doctorId: string;
+  patientId: string;
+  startsAt: Date;
+  endsAt: Date;
+  reason: string;
+  roomId: string;
+}
+
+/** Runs inside a change's transaction before it writes (the visit's row lock and state check). */
+export type VisitLock = (tx: Prisma.TransactionClient) => Promise<unknown>;
+
+/** The list's filter over `appointments a`, with the user's id as `$1` (still bound, and typed, for an admin). */
+function scopeSql(scope: ListScope): string {
+  if (scope.party === 'any') return '$1::uuid IS NOT NULL';
+  return scope.party === 'doctor' ? 'a.doctor_id = $1' : 'a.patient_id = $1';
+}
+
+/** Appointments with their room and session: created together, listed, rescheduled, cancelled, missed. */
+@Injectable()
+export class AppointmentsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** One statement with nested writes: appointment, room and session commit together or not at all. */
+  create(appointment: NewAppointment): Promise<AppointmentRow> {
+    const { roomId, ...data } = appointment;
+    return retryOnDeadlock(() =>
+      this.prisma.appointment.create({
+        data: { ...data, room: { create: { id: roomId } }, session: { create: {} } },
+        include: APPOINTMENT_INCLUDE,
+      }),
+    );
+  }
+
+  findById(id: string): Promise<AppointmentRow | null> {
+    return this.prisma.appointment.findUnique({ where: { id }, include: APPOINTMENT_INCLUDE });
+  }
+
+  findBySession(sessionId: string): Promise<AppointmentRow | null> {
+    return this.prisma.appointment.findFirst({ where: { session: { id: sessionId } }, include: APPOINTMENT_INCLUDE });
+  }
+
+  /**
+   * One page of the visits in scope and their total, in one statement of plain SQL: the doctor's
+   * dashboard asks for this on every visit, and a clinic's doctor has thousands of visits
+   * (Prisma's count + findMany with relations was four round trips and 40 ms at 10,000).
+   */
+  async page(scope: ListScope, query: ListAppointmentsQuery, now: Date): Promise<{ rows: AppointmentView[]; total: number }> {
+    const upcoming = `(a.status = 'SCHEDULED' AND a.ends_at > $2)`;
+    const filter = `${scopeSql(scope)} AND ${query.scope === 'upcoming' ? upcoming : `NOT ${upcoming}`}`;
+    const order = query.scope === 'upcoming' ? 'a.starts_at ASC, a.id ASC' : 'a.starts_at DESC, a.id ASC';
+    const { rows } = await this.prisma.sql.query<ListRow>(
+      `SELECT t.total, page.*
+         FROM (SELECT count(*)::int AS total FROM appointments a WHERE ${filter}) t
+         LEFT JOIN LATERAL (
+           SELECT a.id, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.reason, a.status, a.cancelled_at AS "cancelledAt", a.created_at AS "createdAt",
+                  json_build_object('id', d.id, 'name', d.name, 'timeZone', d.time_zone) AS doctor,
+                  json_build_object('id', p.id, 'name', p.name, 'timeZone', p.time_zone) AS patient,
+                  json_build_object('id', r.id) AS room,
+                  json_build_object('id', s.id, 'status', s.status) AS session
+             FROM (SELECT * FROM appointments a WHERE ${filter} ORDER BY ${order} LIMIT $3 OFFSET $4) a
+             JOIN users d ON d.id = a.doctor_id
+             JOIN users p ON p.id = a.patient_id
+             JOIN rooms r ON r.appointment_id = a.id
+             JOIN sessions s ON s.appointment_id = a.id
+            ORDER BY ${order}
+         ) page ON true`,
+      [
+        scope.party === 'any' ? '00000000-0000-0000-0000-000000000000' : scope.userId,
+        now,
+        query.pageSize,
+        (query.page - 1) * query.pageSize,
+      ],
+    );
+    return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
+  }
+
+  reschedule(id: string, slot: { startsAt: Date; endsAt: Date }, lock: VisitLock): Promise<AppointmentRow> {
+    return retryOnDeadlock(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lock(tx);
+        return tx.appointment.update({ where: { id }, data: slot, include: APPOINTMENT_INCLUDE });
+      }),
+    );
+  }
+
+  async cancel(id: string, cancelledBy: string, lock: VisitLock): Promise<void> {
+    await retryOnDeadlock(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lock(tx);
+        await tx.appointment.update({ where: { id }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy } });
+      }),
+    );
+  }
+
+  /**
+   * Marks a scheduled visit NO_SHOW once its join window closed (its end passed) and its session
+   * never started (doctor and patient were never together). One conditional UPDATE decides, so
+   * several API nodes may sweep at once: each appointment is marked exactly once.
+   */
+  async markNoShows(): Promise<string[]> {
+    const marked = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      UPDATE appointments AS a
+         SET status = 'NO_SHOW', updated_at = now()
+       WHERE a.status = 'SCHEDULED'
+         AND a.ends_at < now()
+         AND NOT EXISTS (
+           SELECT 1 FROM sessions AS s
+            WHERE s.appointment_id = a.id AND (s.started_at IS NOT NULL OR s.status <> 'WAITING')
+         )
+      RETURNING a.id::text AS id`;
+    return marked.map((row) => row.id);
+  }
+}

@@ -1,0 +1,23 @@
+import type { RouteEntry } from './route-types';
+import { APPOINTMENT_ROUTES } from './routes/appointments';
+import { AUDIT_ROUTES } from './routes/audit';
+import { AUTH_ROUTES } from './routes/auth';
+import { OPERATIONS_ROUTES } from './routes/operations';
+import { ROOM_ROUTES } from './routes/rooms';
+import { SESSION_ROUTES } from './routes/sessions';
+
+export type { HttpMethod, RouteAuth, RouteEntry, RouteResponse } from './route-types';
+
+/**
+ * Every REST route of the API, one entry each, gathered from the per-domain lists in ./routes. The
+ * OpenAPI document is built from this list, and apps/api/test/openapi.spec.ts fails when it and Nest's
+ * router disagree (a route added without an entry, or an entry left behind).
+ */
+export const ROUTES: readonly RouteEntry[] = [
+  ...AUTH_ROUTES,
+  ...APPOINTMENT_ROUTES,
+  ...SESSION_ROUTES,
+  ...ROOM_ROUTES,
+  ...AUDIT_ROUTES,
+  ...OPERATIONS_ROUTES,
+];

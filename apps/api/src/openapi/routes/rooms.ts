@@ -1,0 +1,22 @@
+import { ZIceServersResponseSchema, ZRoomStatsResponseSchema } from '@telehealth/contracts';
+import { type RouteEntry, SIGNED_IN } from '../route-types';
+
+/** Call rooms and the ICE servers a call uses. */
+export const ROOM_ROUTES: readonly RouteEntry[] = [
+  {
+    method: 'get',
+    path: '/api/rooms/stats',
+    tag: 'rooms',
+    summary: 'Open rooms across every API process',
+    auth: ['ADMIN'],
+    response: { status: 200, schema: ZRoomStatsResponseSchema },
+  },
+  {
+    method: 'get',
+    path: '/api/ice-servers',
+    tag: 'rooms',
+    summary: 'STUN and TURN servers (with short-lived TURN credentials) for the call',
+    auth: SIGNED_IN,
+    response: { status: 200, schema: ZIceServersResponseSchema },
+  },
+];

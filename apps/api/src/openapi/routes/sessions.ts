@@ -1,0 +1,75 @@
+import {
+  ZAppointmentResponseSchema,
+  ZEndSessionResponseSchema,
+  ZListSessionsQuerySchema,
+  ZNotesResponseSchema,
+  ZSaveNotesRequestSchema,
+  ZSessionDetailResponseSchema,
+  ZSessionPageSchema,
+} from '@telehealth/contracts';
+import { type RouteEntry, SIGNED_IN } from '../route-types';
+
+/** Visits (sessions): history, detail, ending, notes and the PDF report. */
+export const SESSION_ROUTES: readonly RouteEntry[] = [
+  {
+    method: 'get',
+    path: '/api/sessions',
+    tag: 'sessions',
+    summary: "The caller's visit history",
+    auth: SIGNED_IN,
+    query: ZListSessionsQuerySchema,
+    response: { status: 200, schema: ZSessionPageSchema },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/:id',
+    tag: 'sessions',
+    summary: 'One visit: timeline, chat and (for its doctor) the latest notes',
+    auth: SIGNED_IN,
+    response: { status: 200, schema: ZSessionDetailResponseSchema },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/:id/appointment',
+    tag: 'sessions',
+    summary: "The visit's appointment, for the visit page",
+    auth: SIGNED_IN,
+    response: { status: 200, schema: ZAppointmentResponseSchema },
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/:id/end',
+    tag: 'sessions',
+    summary: 'End a visit whose call was left open (its doctor)',
+    auth: SIGNED_IN,
+    response: { status: 200, schema: ZEndSessionResponseSchema },
+    errors: { 409: true },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/:id/notes',
+    tag: 'sessions',
+    summary: "The doctor's notes of a visit, with every saved version",
+    auth: SIGNED_IN,
+    response: { status: 200, schema: ZNotesResponseSchema },
+  },
+  {
+    method: 'put',
+    path: '/api/sessions/:id/notes',
+    tag: 'sessions',
+    summary: "Save the doctor's notes (409 when someone saved since baseVersion)",
+    auth: SIGNED_IN,
+    body: ZSaveNotesRequestSchema,
+    response: { status: 200, schema: ZNotesResponseSchema },
+    errors: { 409: true },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/:id/report.pdf',
+    tag: 'sessions',
+    summary: 'The visit report as PDF',
+    auth: SIGNED_IN,
+    response: { status: 200, mediaType: 'application/pdf', description: 'The report.' },
+    errors: { 503: true },
+  },
+];

@@ -1,0 +1,173 @@
+import type { AppointmentStatus, SessionEventType, SessionStatus } from '@telehealth/contracts';
+import { cleanText } from './report-text';
+
+/** Everything a visit report shows, already loaded and permission-checked: no I/O from here on. */
+export interface SessionReportData {
+  clinicName: string;
+  generatedAt: Date;
+  viewer: { name: string; role: 'DOCTOR' | 'PATIENT'; timeZone: string };
+  doctor: { id: string; name: string };
+  patient: { id: string; name: string };
+  reason: string;
+  appointmentStatus: AppointmentStatus;
+  sessionStatus: SessionStatus;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  endedByName: string | null;
+  timeline: Array<{
+    type: SessionEventType;
+    userId: string | null;
+    userName: string | null;
+    at: Date;
+    detail: Record<string, string> | null;
+  }>;
+  chat: Array<{ senderName: string; body: string; sentAt: Date }>;
+  /** How many older chat messages and timeline entries the caller did not load (see REPORT_LIMITS). */
+  omitted?: { chat: number; timeline: number };
+  /** The patient's copy never carries the doctor's private notes. */
+  notes: { included: false } | { included: true; latest: { body: string; version: number; updatedAt: Date; authorName: string } | null };
+}
+
+/**
+ * What one report may hold, so a long visit cannot make a report of hundreds of pages: the newest chat
+ * messages (by count and by characters: 500 messages of up to 2,000 characters each would be ~300 pages)
+ * and the newest timeline entries. The report says how many older ones it leaves out.
+ */
+export const REPORT_LIMITS = { chatMessages: 500, chatCharacters: 200_000, timelineEntries: 200 } as const;
+
+export const NOTES_EXCLUDED_SENTENCE = "Doctor's notes are not included in the patient's copy.";
+
+/** "1 h 4 min", "12 min 5 s", "40 s". */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  if (minutes > 0) return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;
+  return `${rest} s`;
+}
+
+/** Formatters for the viewer's zone; every time in the report goes through them. */
+export function timeFormatters(timeZone: string) {
+  const dateTime = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return {
+    dateTime: (at: Date) => dateTime.format(at),
+    time: (at: Date) => time.format(at),
+    isoDate: (at: Date) => isoDate.format(at),
+  };
+}
+
+/** The formatters timeFormatters returns. */
+export type TimeFormatters = ReturnType<typeof timeFormatters>;
+
+/**
+ * The timeline as sentences a person understands, plus the waiting time (from each WAITING
+ * until the two were connected, the visit ended or the waiting party left) and reconnects.
+ */
+export function describeTimeline(data: Pick<SessionReportData, 'timeline' | 'doctor' | 'patient' | 'endedByName'>): {
+  lines: Array<{ at: Date; text: string }>;
+  waitingSeconds: number;
+  reconnects: number;
+} {
+  const nameOf = (userId: string | null, fallback: string | null) =>
+    fallback ?? (userId === data.doctor.id ? data.doctor.name : userId === data.patient.id ? data.patient.name : 'Someone');
+  const otherOf = (userId: string | null) => (userId === data.doctor.id ? data.patient.name : data.doctor.name);
+  const waitingSince = new Map<string, Date>();
+  let waitingSeconds = 0;
+  let reconnects = 0;
+  const stopWaiting = (userId: string, at: Date): number | null => {
+    const since = waitingSince.get(userId);
+    if (!since) return null;
+    waitingSince.delete(userId);
+    const seconds = (at.getTime() - since.getTime()) / 1000;
+    waitingSeconds += seconds;
+    return seconds;
+  };
+
+  const lines = data.timeline.map((event) => {
+    const name = nameOf(event.userId, event.userName);
+    const key = event.userId ?? '';
+    switch (event.type) {
+      case 'JOINED':
+        return { at: event.at, text: `${name} joined the visit.` };
+      case 'WAITING':
+        waitingSince.set(key, event.at);
+        return { at: event.at, text: `${name} waited for ${otherOf(event.userId)}.` };
+      case 'PEER_JOINED': {
+        const waited = [...waitingSince.keys()].map((userId) => ({ userId, seconds: stopWaiting(userId, event.at) ?? 0 }));
+        const peer = event.detail?.peer ? nameOf(event.detail.peer, null) : otherOf(event.userId);
+        const after = waited.map((entry) => ` ${nameOf(entry.userId, null)} had waited ${formatDuration(entry.seconds)}.`).join('');
+        return { at: event.at, text: `${name} and ${peer} were connected.${after}` };
+      }
+      case 'RECONNECTED':
+        reconnects += 1;
+        return { at: event.at, text: `${name} reconnected after a connection drop.` };
+      case 'LEFT': {
+        stopWaiting(key, event.at);
+        const text =
+          event.detail?.reason === 'timeout' ? `${name} lost the connection and did not come back in time.` : `${name} left the visit.`;
+        return { at: event.at, text };
+      }
+      case 'ENDED':
+        for (const userId of [...waitingSince.keys()]) stopWaiting(userId, event.at);
+        return { at: event.at, text: `${name} ended the visit.` };
+    }
+  });
+  return { lines, waitingSeconds: Math.round(waitingSeconds), reconnects };
+}
+
+/**
+ * e.g. `visit-report-2026-11-22-leo-brandt.pdf` or `visit-report-2026-11-22-иван-петров.pdf`, dated in the
+ * viewer's zone, keeping the patient's name in its own script (the header gives an ASCII fallback beside it).
+ */
+export function reportFileName(data: Pick<SessionReportData, 'scheduledStart' | 'patient' | 'viewer'>): string {
+  const date = timeFormatters(data.viewer.timeZone).isoDate(data.scheduledStart);
+  const slug = [
+    ...cleanText(data.patient.name)
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase(),
+  ]
+    .slice(0, 40)
+    .join('')
+    .replace(/-+$/, '');
+  return `visit-report-${date}${slug ? `-${slug}` : ''}.pdf`;
+}
+
+/** The sentence the report opens with when the visit did not end normally; null when it did. */
+export function statusSentence(data: SessionReportData): string | null {
+  if (data.sessionStatus === 'ENDED') return null;
+  if (data.appointmentStatus === 'CANCELLED') return 'This visit was cancelled and did not take place.';
+  if (data.appointmentStatus === 'NO_SHOW') return 'This visit did not take place: nobody joined before its time was over (no-show).';
+  if (data.sessionStatus === 'ACTIVE')
+    return 'This visit has not ended yet: it is still in progress. This report is provisional and incomplete.';
+  return 'This visit has not ended yet: it has not started. This report is provisional and incomplete.';
+}
+
+/** The newest messages that fit REPORT_LIMITS (count and characters), in the order they were sent. */
+export function newestChat<T extends { body: string }>(messages: T[]): T[] {
+  let characters = 0;
+  let first = messages.length;
+  while (first > 0 && messages.length - first < REPORT_LIMITS.chatMessages) {
+    characters += messages[first - 1]!.body.length;
+    if (characters > REPORT_LIMITS.chatCharacters && first < messages.length) break;
+    first -= 1;
+  }
+  return messages.slice(first);
+}

@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Ack, JoinRoomResult, Participant, ZJoinRoomRequestSchema } from '@telehealth/contracts';
+import type { RoomState } from '@telehealth/room-engine';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { toLiveVisit } from '../visits/visit-lifecycle.service';
+import { parse, refused } from './acks';
+import { ChatService } from './chat.service';
+import { JoinAuthorization } from './join-authorization.service';
+import { currentMembership, Membership, membershipOf, roomChannel, SignalingSocket, userChannel } from './membership';
+import { RoomEffects } from './room-effects.service';
+import { RoomStates } from './room-states';
+
+const now = () => new Date().toISOString();
+
+/**
+ * A socket's seat in its visit's room: taking it (join), giving it up (leave), keeping it through
+ * a dropped connection (drop, then recover or the grace's end). At most one room per socket.
+ */
+@Injectable()
+export class RoomMembership {
+  private readonly logger = new Logger('Signaling');
+
+  constructor(
+    private readonly authorization: JoinAuthorization,
+    private readonly rooms: RoomStates,
+    private readonly effects: RoomEffects,
+    private readonly chat: ChatService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async join(socket: SignalingSocket, payload: unknown): Promise<Ack<JoinRoomResult>> {
+    const request = parse(ZJoinRoomRequestSchema, payload);
+    if (!request.ok) return request;
+    const current = currentMembership(socket);
+    if (current && current.roomId !== request.data.roomId)
+      return refused(409, 'in_another_visit', 'You are in another visit; leave it first.');
+    const verdict = await this.authorization.authorize(socket, request.data.roomId);
+    if (!verdict.ok) return verdict;
+
+    const { user, ip } = socket.data.context;
+    const { visit } = verdict;
+    const membership = membershipOf(toLiveVisit(visit), { userId: user.id, name: user.name, role: verdict.as });
+    const transition = await this.rooms.apply(membership, { type: 'join', participant: membership.self, socketId: socket.id, now: now() });
+    if (transition.error) return transition.error;
+
+    socket.data.membership = membership;
+    await socket.join([roomChannel(visit.roomId), userChannel(visit.roomId, user.id)]);
+    const [chat] = await Promise.all([
+      this.chat.latest(visit.sessionId),
+      this.effects.perform(transition.effects, membership, socket.data.context),
+      this.audit.record({ actorId: user.id, action: 'session.join', entityType: 'session', entityId: visit.sessionId, ip }),
+    ]);
+    return {
+      ok: true,
+      sessionId: visit.sessionId,
+      appointmentId: visit.appointmentId,
+      self: membership.self,
+      peers: peersOf(transition.state, user.id),
+      chat: chat.messages,
+      chatHasMore: chat.hasMore,
+      endsAt: visit.endsAt.toISOString(),
+    };
+  }
+
+  async leave(socket: SignalingSocket): Promise<Ack> {
+    const membership = currentMembership(socket);
+    if (!membership) return { ok: true };
+    socket.data.membership = undefined;
+    await socket.leave(roomChannel(membership.roomId));
+    await socket.leave(userChannel(membership.roomId, membership.self.userId));
+    const transition = await this.rooms.apply(membership, {
+      type: 'leave',
+      userId: membership.self.userId,
+      socketId: socket.id,
+      now: now(),
+    });
+    await this.effects.perform(transition.effects, membership);
+    return { ok: true };
+  }
+
+  /** A socket restored by connection-state recovery takes its seat back, or joins afresh if it was given up. */
+  async recover(socket: SignalingSocket, membership: Membership): Promise<void> {
+    const event = { type: 'recover', userId: membership.self.userId, socketId: socket.id, now: now() } as const;
+    const transition = await this.rooms.apply(membership, event);
+    if (!transition.error) {
+      await this.effects.perform(transition.effects, membership);
+      return;
+    }
+    // The seat was given up meanwhile (grace over, or the visit ended): join afresh if still allowed.
+    socket.data.membership = undefined;
+    await socket.leave(roomChannel(membership.roomId));
+    const rejoined = await this.join(socket, { roomId: membership.roomId });
+    if (!rejoined.ok) socket.emit('session-ended', { sessionId: membership.sessionId, endedBy: '', endedAt: now() });
+  }
+
+  /** A dropped socket keeps its seat for the reconnect grace; the peer is told it is reconnecting. */
+  async drop(socket: SignalingSocket, reason: string): Promise<void> {
+    const membership = socket.data.membership;
+    if (!membership) return;
+    const grace = this.config.RECONNECT_GRACE_S;
+    this.logger.log(`socket of ${membership.self.role.toLowerCase()} ${membership.self.userId} dropped (${reason}); seat kept ${grace} s`);
+    const event = { type: 'drop', userId: membership.self.userId, socketId: socket.id, now: now(), graceSeconds: grace } as const;
+    const transition = await this.rooms.apply(membership, event);
+    await this.effects.perform(transition.effects, membership);
+  }
+}
+
+function peersOf(state: RoomState, selfId: string): Participant[] {
+  return state.seats
+    .filter((seat) => seat.userId !== selfId && seat.socketId !== null)
+    .map(({ userId, name, role }) => ({ userId, name, role }));
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { ServerToClientEvents } from '@telehealth/contracts';
+import type { Namespace } from 'socket.io';
+import type { SignalingSocketData } from './membership';
+
+/** What API processes ask each other (Socket.IO server-side events, over the Redis adapter). */
+export interface InterNodeEvents {
+  'live-socket-ids': (answer: (socketIds: string[]) => void) => void;
+}
+
+export type TypedNamespace = Namespace<Record<string, never>, ServerToClientEvents, InterNodeEvents, SignalingSocketData>;
+
+/** The /signaling namespace, handed over by the gateway once Socket.IO has made it; the services emit through it. */
+@Injectable()
+export class SignalingNamespace {
+  private current: TypedNamespace | undefined;
+
+  set(namespace: TypedNamespace): void {
+    this.current = namespace;
+  }
+
+  get(): TypedNamespace {
+    if (!this.current) throw new Error('the signaling namespace is not initialised yet');
+    return this.current;
+  }
+
+  /** The namespace, or undefined before the gateway is up (a shutdown that comes early). */
+  peek(): TypedNamespace | undefined {
+    return this.current;
+  }
+}

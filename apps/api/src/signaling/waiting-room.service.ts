@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { WaitingPatient } from '@telehealth/contracts';
+import { doctorChannel, Membership, SignalingSocket } from './membership';
+import { SignalingNamespace } from './signaling-namespace';
+import { STATE_STORE, StateStore } from './state-store';
+
+type WaitingList = Record<string, WaitingPatient>;
+
+const waitingKey = (doctorId: string) => `waiting:${doctorId}`;
+
+function sortWaiting(list: WaitingList): WaitingPatient[] {
+  return Object.values(list).sort((a, b) => a.since.localeCompare(b.since));
+}
+
+/**
+ * The doctor's waiting room (`waiting-room-updated`): which patients wait alone in their visit's
+ * room, since when. A projection of the rooms, kept per doctor and shared by every API process.
+ */
+@Injectable()
+export class WaitingRoom {
+  constructor(
+    @Inject(STATE_STORE) private readonly store: StateStore,
+    private readonly namespace: SignalingNamespace,
+  ) {}
+
+  /** A doctor's socket hears of every change to the doctor's waiting room, starting with the list as it is. */
+  async subscribe(socket: SignalingSocket): Promise<void> {
+    const user = socket.data.user;
+    if (user.role !== 'DOCTOR') return;
+    await socket.join(doctorChannel(user.id));
+    socket.emit('waiting-room-updated', { waiting: await this.list(user.id) });
+  }
+
+  /** Puts the visit's patient in the waiting room or takes them out; the doctor's sockets are told of a change. */
+  async update(membership: Membership, patientWaiting: boolean): Promise<void> {
+    let changed = false;
+    const list = await this.store.update<WaitingList>(waitingKey(membership.doctorId), (current = {}) => {
+      const listed = membership.appointmentId in current;
+      if (patientWaiting === listed) return current;
+      changed = true;
+      if (!patientWaiting) {
+        const { [membership.appointmentId]: _gone, ...rest } = current;
+        return rest;
+      }
+      return { ...current, [membership.appointmentId]: waitingEntry(membership) };
+    });
+    if (changed) {
+      this.namespace
+        .get()
+        .to(doctorChannel(membership.doctorId))
+        .emit('waiting-room-updated', { waiting: sortWaiting(list ?? {}) });
+    }
+  }
+
+  private async list(doctorId: string): Promise<WaitingPatient[]> {
+    return sortWaiting((await this.store.get<WaitingList>(waitingKey(doctorId))) ?? {});
+  }
+}
+
+function waitingEntry(membership: Membership): WaitingPatient {
+  return {
+    appointmentId: membership.appointmentId,
+    sessionId: membership.sessionId,
+    roomId: membership.roomId,
+    patient: { id: membership.patientId, name: membership.patientName },
+    reason: membership.reason,
+    startsAt: membership.startsAt,
+    since: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import type { TimelineEventType } from '@telehealth/room-engine';
+import type { Prisma } from '../generated/prisma/client';
+import { PrismaService } from '../prisma/prisma.service';
+
+/** A visit as its room and its end need it: the parties, the times, both statuses. */
+export interface VisitAccess {
+  roomId: string;
+  appointmentId: string;
+  doctorId: string;
+  patientId: string;
+  patientName: string;
+  reason: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: 'SCHEDULED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
+  sessionId: string;
+  sessionStatus: 'WAITING' | 'ACTIVE' | 'ENDED';
+}
+
+export interface TimelineEntry {
+  type: TimelineEventType;
+  userId: string;
+  detail?: Record<string, string>;
+}
+
+/** The statuses of one visit, read under its appointment's row lock (see lockVisitPhase). */
+export interface LockedVisitRow {
+  status: string;
+  sessionStatus: string | undefined;
+}
+
+/**
+ * Locks the appointment's row, then reads the session's status in a statement of its own: under
+ * READ COMMITTED that read sees whatever the previous holder of the lock committed.
+ */
+export async function lockVisitRow(tx: Prisma.TransactionClient, appointmentId: string): Promise<LockedVisitRow | undefined> {
+  const appointment = await tx.$queryRaw<
+    Array<{ status: string }>
+  >`SELECT status::text AS status FROM appointments WHERE id = ${appointmentId}::uuid FOR UPDATE`;
+  if (!appointment[0]) return undefined;
+  const session = await tx.$queryRaw<
+    Array<{ status: string }>
+  >`SELECT status::text AS status FROM sessions WHERE appointment_id = ${appointmentId}::uuid`;
+  return { status: appointment[0].status, sessionStatus: session[0]?.status };
+}
+
+/**
+ * The statements of a visit's life: who may enter it, its timeline, its start and its end. The
+ * ones on the join path are plain SQL: Prisma's per-query compilation was their largest cost
+ * (bench/join.mjs profiles).
+ */
+@Injectable()
+export class VisitRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  byRoom(roomId: string): Promise<VisitAccess | undefined> {
+    return this.access('r.id', roomId);
+  }
+
+  bySession(sessionId: string): Promise<VisitAccess | undefined> {
+    return this.access('s.id', sessionId);
+  }
+
+  /**
+   * Writes the events of one room transition in one statement. Each gets its own millisecond
+   * after `at`, so the timeline keeps the order in which they happened.
+   */
+  async addTimeline(sessionId: string, events: TimelineEntry[], at: Date): Promise<void> {
+    if (events.length === 0) return;
+    const values: unknown[] = [];
+    const tuples = events.map((event, index) => {
+      values.push(sessionId, event.userId, event.type, event.detail ? JSON.stringify(event.detail) : null, new Date(at.getTime() + index));
+      const n = index * 5;
+      return `(gen_random_uuid(), $${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}::"SessionEventType", $${n + 4}::jsonb, $${n + 5})`;
+    });
+    await this.prisma.sql.query(
+      `INSERT INTO session_events (id, session_id, user_id, type, detail, occurred_at) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
+
+  /**
+   * The first time both parties are present; later calls change nothing. One statement that
+   * takes the appointment's row lock like every visit transition (see lockVisitPhase).
+   */
+  async markStarted(sessionId: string, at: Date): Promise<void> {
+    await this.prisma.sql.query(
+      `WITH visit AS (
+         SELECT a.id FROM appointments a JOIN sessions s ON s.appointment_id = a.id
+          WHERE s.id = $1 AND a.status = 'SCHEDULED' FOR UPDATE OF a
+       )
+       UPDATE sessions SET started_at = $2, status = 'ACTIVE'
+        WHERE id = $1 AND started_at IS NULL AND status = 'WAITING' AND appointment_id IN (SELECT id FROM visit)`,
+      [sessionId, at],
+    );
+  }
+
+  async appointmentOfSession(tx: Prisma.TransactionClient, sessionId: string): Promise<string | undefined> {
+    const session = await tx.session.findUnique({ where: { id: sessionId }, select: { appointmentId: true } });
+    return session?.appointmentId;
+  }
+
+  /** Writes the end: the session ended by `endedById`, its appointment completed. Under the visit's lock. */
+  async writeEnded(
+    tx: Prisma.TransactionClient,
+    visit: { sessionId: string; appointmentId: string },
+    endedById: string,
+    at: Date,
+  ): Promise<void> {
+    await tx.session.update({ where: { id: visit.sessionId }, data: { status: 'ENDED', endedAt: at, endedById } });
+    await tx.appointment.update({ where: { id: visit.appointmentId }, data: { status: 'COMPLETED' } });
+  }
+
+  transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work);
+  }
+
+  private async access(by: 'r.id' | 's.id', id: string): Promise<VisitAccess | undefined> {
+    const { rows } = await this.prisma.sql.query<VisitAccess>(
+      `SELECT r.id AS "roomId", a.id AS "appointmentId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
+              p.name AS "patientName", a.reason, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status,
+              s.id AS "sessionId", s.status AS "sessionStatus"
+         FROM rooms r
+         JOIN appointments a ON a.id = r.appointment_id
+         JOIN sessions s ON s.appointment_id = a.id
+         JOIN users p ON p.id = a.patient_id
+        WHERE ${by} = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+}

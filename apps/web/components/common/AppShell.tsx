@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { Session } from 'next-auth';
+import { homeFor } from '@/lib/auth';
+import { publicApiUrl } from '@/lib/config';
+import { Brand } from '@/components/common/Brand';
+import { HeaderNav } from '@/components/common/HeaderNav';
+import { SignedInProvider } from '@/components/auth/SignedInContext';
+import { SignOutButton } from '@/components/auth/SignOutButton';
+
+const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin' } as const;
+
+/** One layout for every signed-in page: header with product, user, role and sign-out. */
+export function AppShell({ session, children }: { session: Session; children: ReactNode }) {
+  const { user } = session;
+  return (
+    <SignedInProvider value={{ signalingUrl: publicApiUrl(), user }}>
+      <header className="header">
+        <div className="header-inner">
+          <Brand href={homeFor(user.role)} />
+          <HeaderNav role={user.role} />
+          <div className="header-user">
+            <span className="user-name" data-testid="header-user-name">
+              {user.name}
+            </span>
+            <span className="role-badge" data-testid="header-user-role">
+              {ROLE_LABEL[user.role]}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="main">{children}</main>
+    </SignedInProvider>
+  );
+}

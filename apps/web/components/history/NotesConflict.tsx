@@ -1,0 +1,16 @@
+'use client';
+
+/** Someone saved a newer version first: the doctor's text stays, and the latest can be loaded beside it. */
+export function NotesConflict({ sentence, busy, onReload }: { sentence: string; busy: boolean; onReload: () => void }) {
+  return (
+    <div className="alert alert-warn" role="alert" data-testid="notes-conflict">
+      <p>{sentence}</p>
+      <p className="hint" style={{ color: 'inherit' }}>
+        Your text is kept in the editor.
+      </p>
+      <button type="button" className="btn btn-secondary btn-small" onClick={onReload} disabled={busy} data-testid="notes-reload">
+        Reload latest
+      </button>
+    </div>
+  );
+}

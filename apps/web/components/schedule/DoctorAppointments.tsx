@@ -1,0 +1,148 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { isVisitActionAllowed, visitPhase, type AppointmentResponse } from '@telehealth/contracts';
+import { useChangeAppointment, type AppointmentsState } from '@/hooks/useAppointments';
+import { useNow } from '@/hooks/useNow';
+import { errorMessage } from '@/lib/api-client';
+import { formatDay, formatTime, isoToZonedWallTime } from '@/lib/time';
+import { ConfirmDialog } from '@/components/common/ConfirmDialog';
+import { RescheduleDialog } from '@/components/schedule/RescheduleDialog';
+import { useSignedIn } from '@/components/auth/SignedInContext';
+import { StatusBadge } from '@/components/schedule/StatusBadge';
+
+/** Today's and upcoming visits, grouped by day in the doctor's zone, with cancel and reschedule. */
+export function DoctorAppointments({ appointments }: { appointments: AppointmentsState }) {
+  const session = useSignedIn();
+  const zone = session.user.timeZone;
+  const now = useNow(30_000);
+  const [cancelling, setCancelling] = useState<AppointmentResponse | null>(null);
+  const [rescheduling, setRescheduling] = useState<AppointmentResponse | null>(null);
+  const change = useChangeAppointment();
+  const busy = change.isPending;
+  const error = change.error ? errorMessage(change.error) : null;
+
+  const today = isoToZonedWallTime(new Date(now), zone).date;
+  const groups = new Map<string, AppointmentResponse[]>();
+  for (const a of appointments.items) {
+    const day = isoToZonedWallTime(a.startsAt, zone).date;
+    groups.set(day, [...(groups.get(day) ?? []), a]);
+  }
+
+  async function cancel() {
+    if (!cancelling) return;
+    // The failure shows above the list (change.error); the dialog closes either way.
+    await change.mutateAsync({ id: cancelling.id, change: { status: 'CANCELLED' } }).catch(() => undefined);
+    setCancelling(null);
+  }
+
+  return (
+    <section className="card" aria-labelledby="upcoming-title" data-testid="doctor-appointments">
+      <div className="card-head">
+        <h2 id="upcoming-title">Today and upcoming</h2>
+        <span className="hint">{appointments.total} scheduled</span>
+      </div>
+      {error && (
+        <div className="alert alert-error" role="alert" data-testid="appointment-action-error">
+          {error}
+        </div>
+      )}
+      {appointments.error && <div className="alert alert-error">{appointments.error}</div>}
+      {appointments.loading && <p className="empty">Loading visits…</p>}
+      {!appointments.loading && appointments.items.length === 0 && !appointments.error && (
+        <p className="empty">No upcoming visits. Schedule one with the form.</p>
+      )}
+      {[...groups.entries()].map(([day, items]) => (
+        <div key={day}>
+          <h3 className="day-heading">
+            {/* A day's group is created with its first visit, so items[0] exists. */}
+            {day === today ? `Today · ${formatDay(items[0]!.startsAt, zone)}` : formatDay(items[0]!.startsAt, zone)}
+          </h3>
+          <ul className="list">
+            {items.map((a) => {
+              // The same state machine the API decides with: only what it would accept is offered.
+              const phase = visitPhase(a);
+              const open = phase === 'in-call' || (now >= Date.parse(a.joinOpensAt) && now < Date.parse(a.joinClosesAt));
+              const canJoin = open && isVisitActionAllowed(phase, 'join');
+              return (
+                <li
+                  key={a.id}
+                  className="list-item"
+                  data-testid="doctor-appointment"
+                  data-appointment-id={a.id}
+                  data-session-id={a.sessionId}
+                >
+                  <div className="item-main">
+                    <div className="item-title">
+                      {formatTime(a.startsAt, zone)}–{formatTime(a.endsAt, zone)} · {a.patient.name}
+                    </div>
+                    <div className="item-sub">
+                      {a.reason} <StatusBadge appointment={a} />
+                    </div>
+                  </div>
+                  {(canJoin || isVisitActionAllowed(phase, 'cancel')) && (
+                    <div className="actions">
+                      {canJoin && (
+                        <Link
+                          className="btn btn-primary btn-small"
+                          href={`/visit/${a.sessionId}`}
+                          data-testid="doctor-join-call"
+                          aria-label={`Join visit with ${a.patient.name}`}
+                        >
+                          Join
+                        </Link>
+                      )}
+                      {isVisitActionAllowed(phase, 'reschedule') && (
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          onClick={() => setRescheduling(a)}
+                          data-testid="reschedule-appointment"
+                          aria-label={`Reschedule visit with ${a.patient.name}`}
+                        >
+                          Reschedule
+                        </button>
+                      )}
+                      {isVisitActionAllowed(phase, 'cancel') && (
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          onClick={() => setCancelling(a)}
+                          data-testid="cancel-appointment"
+                          aria-label={`Cancel visit with ${a.patient.name}`}
+                        >
+                          Cancel
+                        </button>
+                      )}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+      {cancelling && (
+        <ConfirmDialog
+          title="Cancel this visit?"
+          confirmLabel={busy ? 'Cancelling…' : 'Cancel visit'}
+          cancelLabel="Keep visit"
+          danger
+          busy={busy}
+          onConfirm={() => void cancel()}
+          onCancel={() => setCancelling(null)}
+          testId="cancel-dialog"
+        >
+          <p>
+            {cancelling.patient.name}, {formatDay(cancelling.startsAt, zone)} at {formatTime(cancelling.startsAt, zone)}. The patient will
+            no longer be able to join.
+          </p>
+        </ConfirmDialog>
+      )}
+      {rescheduling && (
+        <RescheduleDialog appointment={rescheduling} onCancel={() => setRescheduling(null)} onDone={() => setRescheduling(null)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import Link from 'next/link';
+import { useAppointments } from '@/hooks/useAppointments';
+import { useNow } from '@/hooks/useNow';
+import { formatDateTime, zoneLabel } from '@/lib/time';
+import { JoinCallButton } from '@/components/schedule/JoinCallButton';
+import { useSignedIn } from '@/components/auth/SignedInContext';
+import { StatusBadge } from '@/components/schedule/StatusBadge';
+
+export function PatientDashboard() {
+  const { user } = useSignedIn();
+  const zone = user.timeZone;
+  const upcoming = useAppointments('upcoming', 50, 30_000);
+  const past = useAppointments('past', 20, 120_000);
+  const now = useNow(1000);
+
+  return (
+    <div className="grid grid-dashboard">
+      <section className="card" aria-labelledby="patient-upcoming-title" data-testid="patient-upcoming">
+        <div className="card-head">
+          <h2 id="patient-upcoming-title">Upcoming visits</h2>
+          <span className="hint">
+            Times in {zone.replace(/_/g, ' ')} ({zoneLabel(zone)})
+          </span>
+        </div>
+        {upcoming.error && <div className="alert alert-error">{upcoming.error}</div>}
+        {upcoming.loading && <p className="empty">Loading your visits…</p>}
+        {!upcoming.loading && upcoming.items.length === 0 && !upcoming.error && (
+          <p className="empty">You have no upcoming visits. Your doctor&apos;s office schedules them for you.</p>
+        )}
+        <ul className="list">
+          {upcoming.items.map((a) => (
+            <li key={a.id} className="list-item" data-testid="patient-appointment" data-session-id={a.sessionId}>
+              <div className="item-main">
+                <div className="item-title">{formatDateTime(a.startsAt, zone)}</div>
+                <div className="item-sub">
+                  {a.doctor.name} · {a.durationMinutes} min
+                </div>
+                <div className="item-sub">
+                  {a.reason} {a.status !== 'SCHEDULED' && <StatusBadge appointment={a} />}
+                </div>
+              </div>
+              <JoinCallButton appointment={a} now={now} timeZone={zone} />
+            </li>
+          ))}
+        </ul>
+        <p className="hint" style={{ marginTop: '0.75rem', marginBottom: 0 }}>
+          The Join Call button opens a few minutes before your visit. You will check your camera and microphone first.
+        </p>
+      </section>
+      <section className="card" aria-labelledby="patient-past-title" data-testid="patient-past">
+        <div className="card-head">
+          <h2 id="patient-past-title">Past visits</h2>
+          <Link className="btn btn-ghost btn-small" href="/history" data-testid="dashboard-history-link">
+            All past visits ›
+          </Link>
+        </div>
+        {past.error && <div className="alert alert-error">{past.error}</div>}
+        {!past.loading && past.items.length === 0 && !past.error && <p className="empty">No past visits yet.</p>}
+        <ul className="list">
+          {past.items.map((a) => (
+            <li key={a.id} className="list-item" data-testid="patient-past-appointment">
+              <div className="item-main">
+                <div className="item-title">{formatDateTime(a.startsAt, zone)}</div>
+                <div className="item-sub">
+                  {a.doctor.name} · {a.reason} <StatusBadge appointment={a} />
+                </div>
+              </div>
+              {a.sessionStatus === 'ENDED' && (
+                <Link className="btn btn-ghost btn-small" href={`/history/${a.sessionId}`}>
+                  Details
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import Link from 'next/link';
+import { useNow } from '@/hooks/useNow';
+import { useWaitingRoom } from '@/hooks/useWaitingRoom';
+import { formatElapsed, formatTime } from '@/lib/time';
+import { useSignedIn } from '@/components/auth/SignedInContext';
+
+const CONNECTION_LABEL = { connecting: 'Connecting…', live: 'Live', offline: 'Offline' } as const;
+
+/** Patients waiting right now, how long they have waited, and a Join button for each. */
+export function WaitingRoomPanel() {
+  const { user } = useSignedIn();
+  const { waiting, connection, error, notificationPermission, requestNotifications } = useWaitingRoom();
+  const now = useNow(1000);
+
+  return (
+    <section className="card" aria-labelledby="waiting-title" data-testid="waiting-room">
+      <div className="card-head">
+        <h2 id="waiting-title">Waiting room</h2>
+        <span className="live-dot" data-state={connection} data-testid="waiting-room-connection">
+          {CONNECTION_LABEL[connection]}
+        </span>
+      </div>
+      {error && connection === 'offline' && <div className="alert alert-warn">{error}</div>}
+      <div aria-live="polite">
+        {waiting.length === 0 ? (
+          <p className="empty" data-testid="waiting-room-empty">
+            Nobody is waiting. You will hear a short tone when a patient arrives.
+          </p>
+        ) : (
+          <ul className="list" data-testid="waiting-room-list">
+            {waiting.map((w) => (
+              <li key={w.sessionId} className="waiting-item" data-testid="waiting-room-entry" data-session-id={w.sessionId}>
+                <div className="list-item" style={{ padding: 0, border: 0 }}>
+                  <div className="item-main">
+                    <div className="item-title" data-testid="waiting-room-patient">
+                      {w.patient.name}
+                    </div>
+                    <div className="item-sub">
+                      {w.reason} · visit at {formatTime(w.startsAt, user.timeZone)}
+                    </div>
+                    <div className="item-sub">
+                      Waiting{' '}
+                      <span className="waiting-time" data-testid="waiting-room-elapsed">
+                        {formatElapsed(now - Date.parse(w.since))}
+                      </span>
+                    </div>
+                  </div>
+                  <Link
+                    href={`/visit/${w.sessionId}`}
+                    className="btn btn-primary"
+                    data-testid="waiting-room-join"
+                    aria-label={`Join visit with ${w.patient.name}`}
+                  >
+                    Join
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {notificationPermission === 'default' && (
+        <div className="alert alert-info" style={{ marginTop: '0.75rem', marginBottom: 0 }}>
+          <p style={{ marginBottom: '0.5rem' }}>Want a notification when a patient arrives while this tab is in the background?</p>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => void requestNotifications()}
+            data-testid="enable-notifications"
+          >
+            Turn on notifications
+          </button>
+        </div>
+      )}
+      {notificationPermission === 'denied' && (
+        <p className="hint" style={{ marginTop: '0.75rem' }}>
+          Notifications are blocked in this browser; keep this tab open to hear the arrival tone.
+        </p>
+      )}
+    </section>
+  );
+}

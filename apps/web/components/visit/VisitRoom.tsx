@@ -1,0 +1,125 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { useLocalMedia } from '@/hooks/useLocalMedia';
+import { useVisitAppointment } from '@/hooks/useVisitAppointment';
+import { CallScreen } from '@/components/visit/CallScreen';
+import { DeviceCheck } from '@/components/visit/DeviceCheck';
+import { useSignedIn } from '@/components/auth/SignedInContext';
+
+const IN_CALL_KEY = (sessionId: string) => `telehealth:in-call:${sessionId}`;
+// Matches the server's default reconnect grace: after it, the seat is gone and a fresh check makes sense.
+const RESUME_WITHIN_MS = 30_000;
+
+function markInCall(sessionId: string): void {
+  try {
+    sessionStorage.setItem(IN_CALL_KEY(sessionId), String(Date.now()));
+  } catch {
+    // storage unavailable (private mode): a reload then shows the device check again
+  }
+}
+
+function clearInCall(sessionId: string): void {
+  try {
+    sessionStorage.removeItem(IN_CALL_KEY(sessionId));
+  } catch {
+    // see markInCall
+  }
+}
+
+function wasInCall(sessionId: string): boolean {
+  try {
+    const at = Number(sessionStorage.getItem(IN_CALL_KEY(sessionId)));
+    return at > 0 && Date.now() - at < RESUME_WITHIN_MS;
+  } catch {
+    return false;
+  }
+}
+
+/** The visit page: device check first, then the call; after a reload mid-call, the call again at once. */
+export function VisitRoom({ sessionId }: { sessionId: string }) {
+  const session = useSignedIn();
+  const { user } = session;
+  const { appointment, loading, error } = useVisitAppointment(sessionId);
+  const media = useLocalMedia();
+  const [phase, setPhase] = useState<'check' | 'call'>('check');
+  const [finished, setFinished] = useState(false);
+  const home = user.role === 'DOCTOR' ? '/doctor' : '/patient';
+  const { stop, retry } = media;
+
+  // A reload in the middle of a call goes straight back into it: the device check already passed.
+  useEffect(() => {
+    if (phase === 'check' && media.stream && wasInCall(sessionId)) setPhase('call');
+  }, [phase, media.stream, sessionId]);
+  useEffect(() => {
+    if (phase !== 'call' || finished) return;
+    markInCall(sessionId);
+    // Stamped again as the page goes away, so the resume window counts from the reload, not the join.
+    const onPageHide = () => markInCall(sessionId);
+    window.addEventListener('pagehide', onPageHide);
+    return () => window.removeEventListener('pagehide', onPageHide);
+  }, [phase, finished, sessionId]);
+
+  const onFinished = useCallback(() => {
+    setFinished(true);
+    clearInCall(sessionId);
+    stop();
+  }, [stop, sessionId]);
+  const onRejoin = useCallback(() => {
+    setFinished(false);
+    retry();
+    setPhase('check');
+  }, [retry]);
+
+  if (loading) {
+    return (
+      <p className="empty" data-testid="visit-loading">
+        Loading your visit…
+      </p>
+    );
+  }
+  if (error || !appointment) {
+    return (
+      <section className="card end-screen" data-testid="visit-not-found">
+        <h1>Visit not found</h1>
+        <p>{error ?? 'This visit is not one of yours, or the link is incomplete. Open it from your list of visits.'}</p>
+        <div className="actions">
+          <Link className="btn btn-primary" href={home}>
+            Back to {user.role === 'DOCTOR' ? 'dashboard' : 'your visits'}
+          </Link>
+        </div>
+      </section>
+    );
+  }
+  if (appointment.status === 'CANCELLED') {
+    return (
+      <section className="card end-screen" data-testid="visit-cancelled">
+        <h1>This visit was cancelled</h1>
+        <p>It no longer takes place. Contact your care team if you need a new appointment.</p>
+        <div className="actions">
+          <Link className="btn btn-primary" href={home}>
+            Back
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  const otherName = user.role === 'DOCTOR' ? appointment.patient.name : appointment.doctor.name;
+  if (phase === 'check' || !media.stream) {
+    return (
+      <DeviceCheck appointment={appointment} otherName={otherName} timeZone={user.timeZone} media={media} onJoin={() => setPhase('call')} />
+    );
+  }
+  return (
+    <CallScreen
+      appointment={appointment}
+      user={user}
+      signalingUrl={session.signalingUrl}
+      localStream={media.stream}
+      onRejoin={onRejoin}
+      onFinished={onFinished}
+    />
+  );
+}

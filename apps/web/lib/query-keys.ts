@@ -1,0 +1,21 @@
+import type { AppointmentScope } from '@/hooks/useAppointments';
+import type { HistoryQuery } from '@/hooks/useVisitHistory';
+
+/**
+ * Query keys by resource. A mutation invalidates the prefix it changes: booking, cancelling or
+ * rescheduling invalidates `appointments`; ending a visit or saving notes invalidates that visit
+ * (and ending it the appointments, whose state it changes).
+ */
+export const queryKeys = {
+  appointments: ['appointments'] as const,
+  appointmentList: (scope: AppointmentScope, pageSize: number) => ['appointments', scope, pageSize] as const,
+  visits: ['visits'] as const,
+  visitHistory: (query: HistoryQuery | null) => ['visits', 'history', query] as const,
+  visitParties: ['visits', 'parties'] as const,
+  visit: (sessionId: string) => ['visits', 'record', sessionId] as const,
+  visitNotes: (sessionId: string) => ['visits', 'record', sessionId, 'notes'] as const,
+  visitAppointment: (sessionId: string) => ['visits', 'record', sessionId, 'appointment'] as const,
+  patientSearch: (query: string) => ['patients', 'search', query] as const,
+  roomStats: ['admin', 'room-stats'] as const,
+  auditLog: (page: number, pageSize: number) => ['admin', 'audit', page, pageSize] as const,
+};
