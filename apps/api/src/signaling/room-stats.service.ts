@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RoomStatsResponse } from '@telehealth/contracts';
 import { roomStats } from '@telehealth/room-engine';
-import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
-import type { RequestContext } from '../common/request-context';
 import { RedisService } from '../redis/redis.service';
 import { RoomStates } from './room-states';
 import { SignalingNamespace, TypedNamespace } from './signaling-namespace';
@@ -21,7 +19,6 @@ export class RoomStatsService {
   constructor(
     private readonly rooms: RoomStates,
     private readonly namespace: SignalingNamespace,
-    private readonly audit: AuditService,
     redis: RedisService,
   ) {
     this.sharedState = Boolean(redis.client);
@@ -32,17 +29,9 @@ export class RoomStatsService {
     namespace.on('live-socket-ids', (answer) => answer([...namespace.sockets.keys()]));
   }
 
-  async stats(ctx: RequestContext): Promise<RoomStatsResponse> {
+  async stats(): Promise<RoomStatsResponse> {
     const [states, live] = await Promise.all([this.rooms.all(), this.liveSocketIds()]);
-    const stats = roomStats(states, live, new Date());
-    await this.audit.recordRead({
-      actorId: ctx.user.id,
-      action: 'rooms.stats.read',
-      entityType: 'room',
-      ip: ctx.ip,
-      detail: { rooms: stats.totals.rooms },
-    });
-    return stats;
+    return roomStats(states, live, new Date());
   }
 
   /** The ids of the sockets connected to any API process (only this one's without Redis). */

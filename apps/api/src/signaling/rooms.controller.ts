@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { RoomStatsResponse } from '@telehealth/contracts';
+import { Audited } from '../audit/audited.decorator';
 import { Roles } from '../auth/auth.decorators';
-import { Ctx, RequestContext } from '../common/request-context';
 import { RoomStatsService } from './room-stats.service';
 
 @Controller('rooms')
@@ -11,7 +11,13 @@ export class RoomsController {
   /** Open rooms across every API process: seats connected and reconnecting, calls in progress. */
   @Get('stats')
   @Roles('ADMIN')
-  stats(@Ctx() ctx: RequestContext): Promise<RoomStatsResponse> {
-    return this.roomStats.stats(ctx);
+  @Audited<RoomStatsResponse>({
+    action: 'rooms.stats.read',
+    entityType: 'room',
+    kind: 'read',
+    detail: (stats) => ({ rooms: stats.totals.rooms }),
+  })
+  stats(): Promise<RoomStatsResponse> {
+    return this.roomStats.stats();
   }
 }

@@ -89,11 +89,14 @@ export function writeChat(out: ReportWriter, data: SessionReportData, fmt: TimeF
   }
   if (chat.length === 0 && chatOmitted === 0) write('No chat messages were sent.');
   for (const message of chat) {
+    const [first = '', ...more] = message.body.split(/\r\n?|\n/);
     rich([
       { text: `${fmt.time(message.sentAt)}  `, color: COLOR_MUTED },
       { text: `${message.senderName}: `, bold: true, color: COLOR_TEXT },
-      { text: message.body, color: COLOR_TEXT, own: true },
+      { text: first, color: COLOR_TEXT, own: true },
     ]);
+    // A message's further lines follow as lines of their own (a line break in the text would be set as a space).
+    for (const line of more) rich([{ text: line === '' ? ' ' : line, color: COLOR_TEXT, own: true }]);
   }
 }
 
@@ -108,6 +111,8 @@ export function writeNotes(out: ReportWriter, data: SessionReportData, fmt: Time
     doc.fillColor(COLOR_MUTED);
     write(`Version ${latest.version}, last edited ${fmt.dateTime(latest.updatedAt)} by ${latest.authorName}.`);
     doc.moveDown(0.4).fillColor(COLOR_TEXT);
-    rich([{ text: latest.body.trim() === '' ? '(empty)' : latest.body, own: true }]);
+    if (latest.body.trim() === '') rich([{ text: '(empty)' }]);
+    // One paragraph per line: the doctor's line breaks are kept, and each line takes its own direction.
+    else for (const line of latest.body.split(/\r\n?|\n/)) rich([{ text: line === '' ? ' ' : line, own: true }]);
   }
 }
