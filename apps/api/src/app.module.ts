@@ -10,12 +10,14 @@ import { LoggingModule } from './common/logging.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RedisModule } from './redis/redis.module';
 import { SessionHistoryModule } from './sessions/session-history.module';
 import { SignalingModule } from './signaling/signaling.module';
+import { StaffModule } from './staff/staff.module';
 import { VisitsModule } from './visits/visits.module';
 import { IceServersModule } from './ice-servers/ice-servers.module';
 
@@ -36,9 +38,11 @@ export class AppModule {
         PrismaModule,
         RedisModule,
         AuditModule,
+        MailModule,
         AccountEventsModule,
         AuthModule,
         PatientsModule,
+        StaffModule,
         AppointmentsModule,
         HealthModule,
         VisitsModule,

@@ -40,6 +40,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
       JWT_SECRET: SHARED_SECRET,
       SEED_DEMO: 'false',
       LOG_REQUESTS: 'false',
+      OUTBOX_WORKER: 'false',
       ...env,
     },
   });

@@ -1,11 +1,22 @@
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { CLIENT_EVENTS } from '@telehealth/contracts';
+import { newPasswordToken } from '../src/auth/password-tokens';
 import { ClientSocket, connectSignaling, request } from './signaling-client';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TEST_PASSWORD, TestApp, TestUser } from './test-app';
 
-type Actor = 'doctorOfVisit' | 'otherDoctor' | 'patientOfVisit' | 'otherPatient' | 'admin' | 'signedOut' | 'expiredToken';
-const ACTORS: Actor[] = ['doctorOfVisit', 'otherDoctor', 'patientOfVisit', 'otherPatient', 'admin', 'signedOut', 'expiredToken'];
+type Actor =
+  'doctorOfVisit' | 'otherDoctor' | 'patientOfVisit' | 'otherPatient' | 'admin' | 'signedOut' | 'expiredToken' | 'deactivatedStaff';
+const ACTORS: Actor[] = [
+  'doctorOfVisit',
+  'otherDoctor',
+  'patientOfVisit',
+  'otherPatient',
+  'admin',
+  'signedOut',
+  'expiredToken',
+  'deactivatedStaff',
+];
 const SECRET = 'integration-tests-secret-that-is-long-enough';
 
 /** Expected status per actor, in ACTORS order. */
@@ -17,6 +28,8 @@ type Row = [
   admin: number,
   signedOut: number,
   expiredToken: number,
+  /** A doctor deactivated by an admin, calling with the token they held before. */
+  deactivatedStaff: number,
 ];
 
 interface Fixture {
@@ -46,6 +59,8 @@ describe('authorization matrix: every REST route and socket event × every kind 
     users.patientOfVisit = await signedInUser(sut, 'PATIENT');
     users.otherPatient = await signedInUser(sut, 'PATIENT');
     users.admin = await signedInUser(sut, 'ADMIN');
+    users.deactivatedStaff = await signedInUser(sut, 'DOCTOR');
+    await sut.http.patch(`/api/staff/${users.deactivatedStaff.id}`).set(bearer(users.admin)).send({ active: false }).expect(200);
     expiredToken = jwt.sign({ role: 'DOCTOR' }, SECRET, {
       subject: users.doctorOfVisit.id,
       issuer: 'telehealth-api',
@@ -64,7 +79,8 @@ describe('authorization matrix: every REST route and socket event × every kind 
   }
 
   async function freshTokenOf(actor: Actor): Promise<string | undefined> {
-    if (actor === 'signedOut' || actor === 'expiredToken') return tokenOf(actor);
+    // A deactivated account cannot sign in: it calls with the token it held.
+    if (actor === 'signedOut' || actor === 'expiredToken' || actor === 'deactivatedStaff') return tokenOf(actor);
     const login = await sut.http.post('/api/auth/login').send({ email: users[actor].email, password: TEST_PASSWORD }).expect(200);
     return login.body.accessToken as string;
   }
@@ -109,15 +125,29 @@ describe('authorization matrix: every REST route and socket event × every kind 
     return { appointmentId: row.id, sessionId: row.session!.id };
   }
 
+  /** A fresh invited account and the token of its set-password link. */
+  async function invitedAccountToken(): Promise<string> {
+    const { token, tokenHash, expiresAt } = newPasswordToken('INVITATION');
+    await sut.prisma.user.create({
+      data: {
+        email: `invited-${randomUUID()}@test.example`,
+        name: 'Invited',
+        role: 'DOCTOR',
+        passwordTokens: { create: { purpose: 'INVITATION', tokenHash, expiresAt } },
+      },
+    });
+    return token;
+  }
+
   const D = 200;
   const cases: RouteCase[] = [
-    { route: 'GET /api/health', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
-    { route: 'GET /api/openapi.json', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/openapi.json' }) },
-    { route: 'GET /api/docs', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs' }) },
-    { route: 'GET /api/docs/:file', expect: [D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs/swagger-ui.css' }) },
+    { route: 'GET /api/health', expect: [D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
+    { route: 'GET /api/openapi.json', expect: [D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/openapi.json' }) },
+    { route: 'GET /api/docs', expect: [D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs' }) },
+    { route: 'GET /api/docs/:file', expect: [D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs/swagger-ui.css' }) },
     {
       route: 'POST /api/auth/register',
-      expect: [202, 202, 202, 202, 202, 202, 202],
+      expect: [202, 202, 202, 202, 202, 202, 202, 202],
       build: async () => ({
         path: '/api/auth/register',
         body: { email: `matrix-${randomUUID()}@test.example`, password: 'a long password', name: 'New' },
@@ -125,60 +155,87 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'POST /api/auth/login',
-      expect: [D, D, D, D, D, D, D],
+      expect: [D, D, D, D, D, D, D, D],
       build: async () => ({ path: '/api/auth/login', body: { email: users.otherPatient.email, password: TEST_PASSWORD } }),
     },
-    { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/me' }) },
+    {
+      route: 'POST /api/auth/password/forgot',
+      expect: [202, 202, 202, 202, 202, 202, 202, 202],
+      build: async () => ({ path: '/api/auth/password/forgot', body: { email: users.otherPatient.email } }),
+    },
+    {
+      route: 'POST /api/auth/password/reset',
+      expect: [204, 204, 204, 204, 204, 204, 204, 204],
+      build: async () => ({
+        path: '/api/auth/password/reset',
+        body: { token: await invitedAccountToken(), password: 'a long new password' },
+      }),
+    },
+    {
+      route: 'POST /api/staff',
+      expect: [403, 403, 403, 403, 201, 401, 401, 401],
+      build: async () => ({
+        path: '/api/staff',
+        body: { name: 'New Doctor', email: `staff-${randomUUID()}@test.example`, role: 'DOCTOR' },
+      }),
+    },
+    { route: 'GET /api/staff', expect: [403, 403, 403, 403, D, 401, 401, 401], build: async () => ({ path: '/api/staff' }) },
+    {
+      route: 'PATCH /api/staff/:id',
+      expect: [403, 403, 403, 403, D, 401, 401, 401],
+      build: async () => ({ path: `/api/staff/${(await signedInUser(sut, 'DOCTOR')).id}`, body: { active: false } }),
+    },
+    { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401, 401], build: async () => ({ path: '/api/me' }) },
     {
       route: 'POST /api/auth/signaling-ticket',
-      expect: [D, D, D, D, D, 401, 401],
+      expect: [D, D, D, D, D, 401, 401, 401],
       build: async () => ({ path: '/api/auth/signaling-ticket' }),
     },
-    { route: 'GET /api/patients', expect: [D, D, 403, 403, 403, 401, 401], build: async () => ({ path: '/api/patients?query=a' }) },
+    { route: 'GET /api/patients', expect: [D, D, 403, 403, 403, 401, 401, 401], build: async () => ({ path: '/api/patients?query=a' }) },
     {
       route: 'POST /api/appointments',
-      expect: [201, 201, 403, 403, 403, 401, 401],
+      expect: [201, 201, 403, 403, 403, 401, 401, 401],
       build: async () => ({
         path: '/api/appointments',
         body: { patientId: users.patientOfVisit.id, startsAt: nextFreeSlot(30), durationMinutes: 15, reason: 'Matrix booking' },
       }),
     },
-    { route: 'GET /api/appointments', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/appointments' }) },
+    { route: 'GET /api/appointments', expect: [D, D, D, D, D, 401, 401, 401], build: async () => ({ path: '/api/appointments' }) },
     {
       route: 'GET /api/appointments/:id',
-      expect: [D, 404, D, 404, D, 401, 401],
+      expect: [D, 404, D, 404, D, 401, 401, 401],
       build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}` }),
     },
     {
       route: 'PATCH /api/appointments/:id',
-      expect: [D, 404, D, 404, 403, 401, 401],
+      expect: [D, 404, D, 404, 403, 401, 401, 401],
       build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}`, body: { status: 'CANCELLED' } }),
     },
-    { route: 'GET /api/ice-servers', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/ice-servers' }) },
-    { route: 'GET /api/sessions', expect: [D, D, D, D, D, 401, 401], build: async () => ({ path: '/api/sessions' }) },
+    { route: 'GET /api/ice-servers', expect: [D, D, D, D, D, 401, 401, 401], build: async () => ({ path: '/api/ice-servers' }) },
+    { route: 'GET /api/sessions', expect: [D, D, D, D, D, 401, 401, 401], build: async () => ({ path: '/api/sessions' }) },
     {
       route: 'GET /api/sessions/:id',
-      expect: [D, 404, D, 404, 404, 401, 401],
+      expect: [D, 404, D, 404, 404, 401, 401, 401],
       build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}` }),
     },
     {
       route: 'GET /api/sessions/:id/appointment',
-      expect: [D, 404, D, 404, 404, 401, 401],
+      expect: [D, 404, D, 404, 404, 401, 401, 401],
       build: async () => ({ path: `/api/sessions/${(await visit()).sessionId}/appointment` }),
     },
     {
       route: 'POST /api/sessions/:id/end',
-      expect: [D, 404, 403, 404, 404, 401, 401],
+      expect: [D, 404, 403, 404, 404, 401, 401, 401],
       build: async () => ({ path: `/api/sessions/${(await visit({ leftOpen: true })).sessionId}/end` }),
     },
     {
       route: 'GET /api/sessions/:id/notes',
-      expect: [D, 404, 404, 404, 404, 401, 401],
+      expect: [D, 404, 404, 404, 404, 401, 401, 401],
       build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes` }),
     },
     {
       route: 'PUT /api/sessions/:id/notes',
-      expect: [D, 404, 404, 404, 404, 401, 401],
+      expect: [D, 404, 404, 404, 404, 401, 401, 401],
       build: async () => ({
         path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes`,
         body: { body: 'Assessment and plan', baseVersion: 0 },
@@ -186,15 +243,15 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'GET /api/sessions/:id/report.pdf',
-      expect: [D, 404, D, 404, 404, 401, 401],
+      expect: [D, 404, D, 404, 404, 401, 401, 401],
       build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/report.pdf` }),
     },
-    { route: 'GET /api/rooms/stats', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/rooms/stats' }) },
-    { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/audit' }) },
-    { route: 'GET /api/audit/verify', expect: [403, 403, 403, 403, D, 401, 401], build: async () => ({ path: '/api/audit/verify' }) },
+    { route: 'GET /api/rooms/stats', expect: [403, 403, 403, 403, D, 401, 401, 401], build: async () => ({ path: '/api/rooms/stats' }) },
+    { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401, 401], build: async () => ({ path: '/api/audit' }) },
+    { route: 'GET /api/audit/verify', expect: [403, 403, 403, 403, D, 401, 401, 401], build: async () => ({ path: '/api/audit/verify' }) },
     {
       route: 'POST /api/auth/logout',
-      expect: [204, 204, 204, 204, 204, 401, 401],
+      expect: [204, 204, 204, 204, 204, 401, 401, 401],
       ownToken: true,
       build: async () => ({ path: '/api/auth/logout' }),
     },
@@ -302,5 +359,6 @@ describe('authorization matrix: every REST route and socket event × every kind 
     expect(failures).toEqual([]);
     await expect(connectSignaling(sut.url, undefined, { reconnection: false })).rejects.toThrow(/access token/);
     await expect(connectSignaling(sut.url, expiredToken, { reconnection: false })).rejects.toThrow(/access token/);
+    await expect(connectSignaling(sut.url, users.deactivatedStaff.token, { reconnection: false })).rejects.toThrow(/access token/);
   });
 });

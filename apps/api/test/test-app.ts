@@ -33,6 +33,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // Each app its own Redis keys: counters (sign-in limits by address: every test signs in from
     // 127.0.0.1) and room state must not leak between tests. Apps of one test that share state pass one prefix.
     REDIS_KEY_PREFIX: `telehealth-test:${randomUUID().slice(0, 8)}:`,
+    // The run's apps share one database: only a test that reads email runs a sender (OUTBOX_WORKER: 'true').
+    OUTBOX_WORKER: 'false',
     ...overrides,
   });
 }

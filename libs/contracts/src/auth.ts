@@ -64,3 +64,32 @@ export const ZSignalingTicketResponseSchema = z.object({
   expiresAt: z.string(),
 });
 export type SignalingTicketResponse = z.infer<typeof ZSignalingTicketResponseSchema>;
+
+/** A new password: what registration asks, asked again wherever a password is chosen. */
+export const ZNewPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(200);
+
+/** `POST /api/auth/password/forgot`: asks for a set-password link by email. */
+export const ZForgotPasswordRequestSchema = z.object({ email: ZEmailSchema });
+export type ForgotPasswordRequest = z.infer<typeof ZForgotPasswordRequestSchema>;
+
+/** The answer to `POST /api/auth/password/forgot` (202), the same whether or not the email has an account. */
+export const ZForgotPasswordResponseSchema = z.object({ message: z.string() });
+export type ForgotPasswordResponse = z.infer<typeof ZForgotPasswordResponseSchema>;
+
+/**
+ * `POST /api/auth/password/reset` (204): sets the password with the token of a set-password link
+ * (a staff invitation or a forgotten password). The token works once, before it expires, and every
+ * device signed in to the account is signed out.
+ */
+export const ZResetPasswordRequestSchema = z.object({
+  token: z
+    .string()
+    .min(1, { message: 'is required' })
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: 'is not a set-password token' }),
+  password: ZNewPasswordSchema,
+});
+export type ResetPasswordRequest = z.infer<typeof ZResetPasswordRequestSchema>;

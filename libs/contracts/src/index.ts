@@ -10,3 +10,4 @@ export * from './page';
 export * from './text';
 export * from './visit-state';
 export * from './audit-verify';
+export * from './staff';

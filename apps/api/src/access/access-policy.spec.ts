@@ -69,8 +69,8 @@ describe(decideAccess.name, () => {
       expect(decideAccess(admin, 'visit.join', visit)).toMatchObject(forbidden);
     });
 
-    it('alone reads the room overview and the audit log', () => {
-      for (const permission of ['rooms.stats', 'audit.read'] as const) {
+    it('alone reads the room overview and the audit log, and manages staff', () => {
+      for (const permission of ['rooms.stats', 'audit.read', 'staff.manage'] as const) {
         expect(decideAccess(admin, permission, undefined)).toEqual(allowed('ADMIN'));
         for (const someone of [doctor, patient, otherDoctor])
           expect(decideAccess(someone, permission, undefined)).toMatchObject({ ...forbidden, error: 'Only admins may do this.' });

@@ -14,6 +14,7 @@ import type { ErrorReason, Role } from '@telehealth/contracts';
  * - An admin reads the clinic's appointments and the lists, but not a visit's record, notes or
  *   report, and never joins, changes or ends a visit; the room overview and the audit log are the
  *   admin's alone.
+ * - Staff (inviting doctors and admins, deactivating and reactivating them) is the admins' alone.
  */
 export type Permission =
   | 'appointment.read'
@@ -25,7 +26,8 @@ export type Permission =
   | 'notes.write'
   | 'report.read'
   | 'rooms.stats'
-  | 'audit.read';
+  | 'audit.read'
+  | 'staff.manage';
 
 /** The two people a visit belongs to. */
 export interface VisitParties {
@@ -62,7 +64,7 @@ const BOTH: readonly Party[] = ['DOCTOR', 'PATIENT'];
 const DOCTOR: readonly Party[] = ['DOCTOR'];
 const SESSION_404 = notFound(SESSION_NOT_FOUND);
 
-const VISIT_RULES: Record<Exclude<Permission, 'rooms.stats' | 'audit.read'>, Rule> = {
+const VISIT_RULES: Record<Exclude<Permission, 'rooms.stats' | 'audit.read' | 'staff.manage'>, Rule> = {
   'appointment.read': {
     parties: BOTH,
     partyRefusal: notFound(APPOINTMENT_NOT_FOUND),
@@ -106,11 +108,11 @@ function partyOf(actorId: string, visit: VisitParties): Party | undefined {
  * Whether `actor` holds `permission` on `visit`. Without a visit the question is about the
  * collection: the appointment list and the visit history (every signed-in person, each seeing
  * their own; an admin the clinic's, see `listScope`), the room overview and the audit log
- * (admins). A visit permission that needs a record (change, join, end, notes, report) asked
+ * (admins), staff (admins). A visit permission that needs a record (change, join, end, notes, report) asked
  * without one is answered as for a record that does not exist.
  */
 export function decideAccess(actor: { id: string; role: Role }, permission: Permission, visit: VisitParties | undefined): AccessDecision {
-  if (permission === 'rooms.stats' || permission === 'audit.read') {
+  if (permission === 'rooms.stats' || permission === 'audit.read' || permission === 'staff.manage') {
     return actor.role === 'ADMIN' ? { ok: true, as: 'ADMIN' } : ADMINS_ONLY;
   }
   const rule = VISIT_RULES[permission];

@@ -1,23 +1,32 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
   AuthResponse,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
   LoginRequest,
   RegisterRequest,
   RegisterResponse,
+  ResetPasswordRequest,
   SignalingTicketResponse,
   UserResponse,
+  ZForgotPasswordRequestSchema,
   ZLoginRequestSchema,
   ZRegisterRequestSchema,
+  ZResetPasswordRequestSchema,
 } from '@telehealth/contracts';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AuthenticatedUser, AuthUser, toUserResponse } from './auth-user';
 import { ClientAddress, CurrentSession, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { PasswordService } from './password.service';
 
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
+  ) {}
 
   /** 202 with the same sentence whether or not the email had an account (see AuthService.register). */
   @Public()
@@ -35,6 +44,28 @@ export class AuthController {
   @HttpCode(200)
   login(@Body(new ZodValidationPipe(ZLoginRequestSchema)) body: LoginRequest, @ClientAddress() ip?: string): Promise<AuthResponse> {
     return this.auth.login(body, ip);
+  }
+
+  /** 202 with the same sentence whether or not the email has an account (see PasswordService.forgot). */
+  @Public()
+  @Post('auth/password/forgot')
+  @HttpCode(202)
+  forgotPassword(
+    @Body(new ZodValidationPipe(ZForgotPasswordRequestSchema)) body: ForgotPasswordRequest,
+    @ClientAddress() ip?: string,
+  ): Promise<ForgotPasswordResponse> {
+    return this.passwords.forgot(body, ip);
+  }
+
+  /** Sets the password with the token of a set-password link (an invitation or a reset); signs out every device. */
+  @Public()
+  @Post('auth/password/reset')
+  @HttpCode(204)
+  resetPassword(
+    @Body(new ZodValidationPipe(ZResetPasswordRequestSchema)) body: ResetPasswordRequest,
+    @ClientAddress() ip?: string,
+  ): Promise<void> {
+    return this.passwords.reset(body, ip);
   }
 
   @Post('auth/logout')

@@ -78,7 +78,8 @@ export class AuthService {
     }
     const user = await this.users.findByEmail(request.email);
     const valid = await argon2.verify(user?.passwordHash ?? (await unknownAccountHash()), request.password).catch(() => false);
-    if (!user || !valid) {
+    // A deactivated account is told exactly what a wrong password is told: no hint that it exists.
+    if (!user || !valid || user.deactivatedAt) {
       await this.throttle.failed(request.email, ip);
       await this.audit.recordSecurityEvent({
         actorId: null,
@@ -87,7 +88,7 @@ export class AuthService {
         entityId: user?.id ?? null,
         ip,
         detail: {
-          reason: user ? 'wrong-password' : 'unknown-account',
+          reason: !user ? 'unknown-account' : valid ? 'deactivated' : 'wrong-password',
           remainingAttempts: admitted.remainingAttempts,
           paused: admitted.remainingAttempts === 0,
         },
@@ -101,7 +102,7 @@ export class AuthService {
 
   /**
    * The user behind a token, with the sign-in session it belongs to; undefined when the token is
-   * bad, expired, revoked by a sign-out, the account is gone, or the token is not for `purpose`.
+   * bad, expired, revoked by a sign-out, the account is gone or deactivated, or the token is not for `purpose`.
    * 'api' (REST) accepts access tokens only; 'signaling' (the socket handshake) accepts access
    * tokens and signaling tickets.
    */

@@ -40,10 +40,14 @@ export class UsersRepository {
     return this.prisma.user.findUnique({ where: { email } });
   }
 
-  /** The caller behind a token, and since when their tokens count. Every request passes here: plain SQL, one round trip. */
+  /**
+   * The caller behind a token, and since when their tokens count; none for a deactivated account,
+   * so its tokens stop working at once. Every request passes here: plain SQL, one round trip.
+   */
   async findForToken(id: string): Promise<(AuthUser & { tokensValidAfter: Date | null }) | undefined> {
     const { rows } = await this.prisma.sql.query<AuthUser & { tokensValidAfter: Date | null }>(
-      `SELECT id, email, name, role, time_zone AS "timeZone", tokens_valid_after AS "tokensValidAfter" FROM users WHERE id = $1`,
+      `SELECT id, email, name, role, time_zone AS "timeZone", tokens_valid_after AS "tokensValidAfter" FROM users
+        WHERE id = $1 AND deactivated_at IS NULL`,
       [id],
     );
     return rows[0];

@@ -146,6 +146,18 @@ export const ZAppConfigSchema = z
     MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
     REPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
     REPORT_QUEUE_SIZE: z.coerce.number().int().min(0).max(1000).default(8),
+    DATA_DIR: z.string().min(1).default('.data'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Telehealth Clinic <no-reply@telehealth.localhost>'),
+    OUTBOX_WORKER: ZBooleanFlagSchema.default(true),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+    OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
+    OUTBOX_LEASE_S: z.coerce.number().int().min(5).max(3600).default(60),
   })
   .superRefine((config, ctx) => {
     if (config.TURN_URLS.length > 0 && !config.TURN_SECRET) {

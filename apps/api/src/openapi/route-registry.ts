@@ -5,6 +5,7 @@ import { AUTH_ROUTES } from './routes/auth';
 import { OPERATIONS_ROUTES } from './routes/operations';
 import { ROOM_ROUTES } from './routes/rooms';
 import { SESSION_ROUTES } from './routes/sessions';
+import { STAFF_ROUTES } from './routes/staff';
 
 export type { HttpMethod, RouteAuth, RouteEntry, RouteResponse } from './route-types';
 
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteEntry[] = [
   ...APPOINTMENT_ROUTES,
   ...SESSION_ROUTES,
   ...ROOM_ROUTES,
+  ...STAFF_ROUTES,
   ...AUDIT_ROUTES,
   ...OPERATIONS_ROUTES,
 ];

@@ -1,0 +1,68 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestSmtpServer {
+  /** smtp://127.0.0.1:<port>, for SMTP_URL. */
+  url: string;
+  /** Every message accepted so far, parsed, in order of arrival. */
+  messages: ParsedMail[];
+  /** How many MAIL FROM commands were refused while refusing. */
+  refusals: number;
+  /** Answer every MAIL FROM with `code` (451: try again later) until accept() is called. */
+  refuse(code?: number): void;
+  accept(): void;
+  /** Resolves once `count` messages have arrived (or rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on a free port (the smtp-server package), collecting what it is sent. */
+export async function startSmtpServer(): Promise<TestSmtpServer> {
+  let refusing: number | undefined;
+  const messages: ParsedMail[] = [];
+  const state = { refusals: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (refusing === undefined) return callback();
+      state.refusals += 1;
+      const error = Object.assign(new Error('Service temporarily unavailable, try again later'), { responseCode: refusing });
+      return callback(error);
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          messages.push(parsed);
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    get refusals() {
+      return state.refusals;
+    },
+    refuse(code = 451) {
+      refusing = code;
+    },
+    accept() {
+      refusing = undefined;
+    },
+    async waitFor(count, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${messages.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return messages;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
