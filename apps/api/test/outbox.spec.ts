@@ -58,9 +58,9 @@ describe('the email outbox', () => {
       expect(id).toEqual(expect.any(String));
       expect(await enqueue(sut, message(`duplicate ${tag}`, { dedupeKey: `test:${tag}` }))).toBeNull();
 
-      const [mail] = await smtp.waitFor(1);
+      const [mail] = await smtp.waitFor(1, tag);
       await sleep(500);
-      expect(smtp.messages).toHaveLength(1);
+      expect(smtp.about(tag)).toHaveLength(1);
       expect(mail!.subject).toBe(`committed ${tag}`);
       expect(mail!.to).toMatchObject({ text: input.to });
       expect(mail!.from?.text).toContain('no-reply@clinic.test');
@@ -91,13 +91,18 @@ describe('the email outbox', () => {
       // Refused until every message was tried at least three times (several seconds at these settings).
       for (const deadline = Date.now() + 30_000; smtp.refusals < 90 && Date.now() < deadline;) await sleep(100);
       expect(smtp.refusals).toBeGreaterThanOrEqual(90);
-      expect(smtp.messages).toHaveLength(0);
+      expect(smtp.about(tag)).toHaveLength(0);
 
       smtp.accept();
-      await smtp.waitFor(30);
+      await smtp.waitFor(30, tag);
       await sleep(1500);
-      expect(smtp.messages.map((mail) => mail.subject).sort()).toEqual([...subjects].sort());
-      expect(new Set(smtp.messages.map((mail) => mail.messageId)).size).toBe(30);
+      expect(
+        smtp
+          .about(tag)
+          .map((mail) => mail.subject)
+          .sort(),
+      ).toEqual([...subjects].sort());
+      expect(new Set(smtp.about(tag).map((mail) => mail.messageId)).size).toBe(30);
 
       const rows = await apps[0]!.prisma.outboxMessage.findMany({ where: { subject: { endsWith: tag } } });
       expect(rows).toHaveLength(30);
@@ -129,7 +134,7 @@ describe('the email outbox', () => {
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       const row = await sut.prisma.outboxMessage.findUniqueOrThrow({ where: { id: id! } });
       expect(row).toMatchObject({ status: 'SENT', smtpResponse: `written to ${file}` });
-      expect(smtp.messages).toHaveLength(0);
+      expect(smtp.about(tag)).toHaveLength(0);
     } finally {
       await sut.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

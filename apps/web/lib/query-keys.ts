@@ -4,7 +4,8 @@ import type { HistoryQuery } from '@/hooks/useVisitHistory';
 /**
  * Query keys by resource. A mutation invalidates the prefix it changes: booking, cancelling or
  * rescheduling invalidates `appointments`; ending a visit or saving notes invalidates that visit
- * (and ending it the appointments, whose state it changes).
+ * (and ending it the appointments, whose state it changes); inviting, deactivating or reactivating
+ * staff invalidates `staff`.
  */
 export const queryKeys = {
   appointments: ['appointments'] as const,
@@ -18,4 +19,5 @@ export const queryKeys = {
   patientSearch: (query: string) => ['patients', 'search', query] as const,
   roomStats: ['admin', 'room-stats'] as const,
   auditLog: (page: number, pageSize: number) => ['admin', 'audit', page, pageSize] as const,
+  staff: ['admin', 'staff'] as const,
 };

@@ -12,8 +12,14 @@ export interface TestSmtpServer {
   /** Answer every MAIL FROM with `code` (451: try again later) until accept() is called. */
   refuse(code?: number): void;
   accept(): void;
-  /** Resolves once `count` messages have arrived (or rejects after `timeoutMs`). */
-  waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /**
+   * Resolves with the messages whose subject contains `about` once `count` of them have arrived
+   * (or rejects after `timeoutMs`). Every test app of a run shares one database, so a sender may
+   * also deliver messages other specs left in the outbox: a spec counts only its own.
+   */
+  waitFor(count: number, about: string, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** The messages received so far whose subject contains `about`. */
+  about(about: string): ParsedMail[];
   close(): Promise<void>;
 }
 
@@ -55,13 +61,16 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     accept() {
       refusing = undefined;
     },
-    async waitFor(count, timeoutMs = 20_000) {
+    about(about) {
+      return messages.filter((mail) => mail.subject?.includes(about));
+    },
+    async waitFor(count, about, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
-      while (messages.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${messages.length}`);
+      while (this.about(about).length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages about ${about}, got ${this.about(about).length}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      return messages;
+      return this.about(about);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

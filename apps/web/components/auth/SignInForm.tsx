@@ -60,6 +60,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         onChange={setPassword}
         testId="sign-in-password"
       />
+      <p className="forgot-link">
+        <a href="/forgot-password" data-testid="sign-in-forgot">
+          Forgot password?
+        </a>
+      </p>
       <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="sign-in-submit">
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

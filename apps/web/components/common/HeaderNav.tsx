@@ -5,12 +5,25 @@ import { usePathname } from 'next/navigation';
 import type { Role } from '@telehealth/contracts';
 
 /**
- * The header's way to the visit history, marked as the current page while there. Not for an
- * admin: the clinic's visits are the doctors' and patients' records, and an admin's page is the overview.
+ * The header's ways around, the current page marked. Doctors and patients: their visit history.
+ * Admins: the clinic overview and the staff (the clinic's visits are the doctors' and patients'
+ * records, not an admin's).
  */
 export function HeaderNav({ role }: { role: Role }) {
   const pathname = usePathname();
-  if (role === 'ADMIN') return <nav className="header-nav" aria-label="Main" />;
+  if (role === 'ADMIN') {
+    const onStaff = pathname === '/admin/staff' || pathname.startsWith('/admin/staff/');
+    return (
+      <nav className="header-nav" aria-label="Main">
+        <Link className="header-link" href="/admin" aria-current={pathname === '/admin' ? 'page' : undefined} data-testid="header-overview">
+          Clinic overview
+        </Link>
+        <Link className="header-link" href="/admin/staff" aria-current={onStaff ? 'page' : undefined} data-testid="header-staff">
+          Staff
+        </Link>
+      </nav>
+    );
+  }
   const here = pathname === '/history' || pathname.startsWith('/history/');
   return (
     <nav className="header-nav" aria-label="Main">
