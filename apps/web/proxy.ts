@@ -9,9 +9,16 @@ function isProtected(pathname: string): boolean {
   return PROTECTED.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+// Pages whose address carries a secret: a visit link's token (`/j/<token>`), a set-password token.
+// Their own requests (scripts, next-auth's calls) would otherwise name the address in `Referer`,
+// which proxies log; the header covers them from the first byte, before any <meta> is parsed.
+// `/j/*` and `/join` need no session: they are how a patient without one comes in.
+const SECRET_IN_ADDRESS = ['/j/', '/set-password'];
+
+function withSecurityHeaders(response: NextResponse, csp: string, pathname: string): NextResponse {
   response.headers.set('Content-Security-Policy', csp);
   for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
+  if (SECRET_IN_ADDRESS.some((prefix) => pathname.startsWith(prefix))) response.headers.set('Referrer-Policy', 'no-referrer');
   if (process.env.NODE_ENV === 'production') response.headers.set(HSTS.key, HSTS.value);
   return response;
 }
@@ -34,14 +41,14 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
       const signIn = request.nextUrl.clone();
       signIn.pathname = '/sign-in';
       signIn.search = `?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`;
-      return withSecurityHeaders(NextResponse.redirect(signIn), csp);
+      return withSecurityHeaders(NextResponse.redirect(signIn), csp, pathname);
     }
   }
 
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
-  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp, pathname);
 }
 
 export const config = {

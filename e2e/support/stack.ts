@@ -59,6 +59,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       SEED_DEMO: 'false',
       // Its own Redis keys: sign-in limits count by address, and every journey's browsers sign in from 127.0.0.1.
       REDIS_KEY_PREFIX: `telehealth-journey:${randomUUID().slice(0, 8)}:`,
+      // The run's stacks and test apps share one database: only a journey that reads email sends it.
+      OUTBOX_WORKER: 'false',
       ...overrides,
     },
   });

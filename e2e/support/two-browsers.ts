@@ -19,7 +19,14 @@ export interface TwoBrowsers {
  * for each party, all stopped afterwards. With `freshBrowsersPerTest`, every test gets two new
  * browsers, so nothing of an earlier call is left in them.
  */
-export function twoBrowsers({ freshBrowsersPerTest = false } = {}): TwoBrowsers {
+export function twoBrowsers({
+  freshBrowsersPerTest = false,
+  stackSettings,
+}: {
+  freshBrowsersPerTest?: boolean;
+  /** Settings of the stack's API, known only once the suite starts (the address of a test SMTP server). */
+  stackSettings?: () => Record<string, string>;
+} = {}): TwoBrowsers {
   const fixture = {
     async person(browser: Browser) {
       const context = await newPersonContext(browser, fixture.stack.webUrl);
@@ -35,7 +42,7 @@ export function twoBrowsers({ freshBrowsersPerTest = false } = {}): TwoBrowsers 
   };
 
   beforeAll(async () => {
-    [fixture.stack] = await Promise.all([startStack(), freshBrowsersPerTest ? undefined : launchBoth()]);
+    [fixture.stack] = await Promise.all([startStack(stackSettings?.()), freshBrowsersPerTest ? undefined : launchBoth()]);
   }, 120_000);
   if (freshBrowsersPerTest) {
     beforeEach(launchBoth);

@@ -20,6 +20,8 @@ import { SignalingModule } from './signaling/signaling.module';
 import { StaffModule } from './staff/staff.module';
 import { VisitsModule } from './visits/visits.module';
 import { IceServersModule } from './ice-servers/ice-servers.module';
+import { VisitLinksModule } from './visit-links/visit-links.module';
+import { VisitInvitationsModule } from './visit-invitations/visit-invitations.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -44,6 +46,8 @@ export class AppModule {
         PatientsModule,
         StaffModule,
         AppointmentsModule,
+        VisitLinksModule,
+        VisitInvitationsModule,
         HealthModule,
         VisitsModule,
         SessionHistoryModule,

@@ -29,7 +29,14 @@ describe('auth (REST, real database)', () => {
       .get('/api/me')
       .set(bearer({ token: login.body.accessToken }))
       .expect(200);
-    expect(me.body).toEqual({ id: login.body.user.id, email, name: 'Nora Field', role: 'PATIENT', timeZone: 'Asia/Tokyo' });
+    expect(me.body).toEqual({
+      id: login.body.user.id,
+      email,
+      name: 'Nora Field',
+      role: 'PATIENT',
+      timeZone: 'Asia/Tokyo',
+      hasPassword: true,
+    });
     const audit = await sut.prisma.auditLog.findFirst({ where: { entityId: login.body.user.id, action: 'auth.register' } });
     expect(audit).toMatchObject({ actorId: login.body.user.id, entityType: 'user' });
   });

@@ -2,11 +2,21 @@ import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { CLIENT_EVENTS } from '@telehealth/contracts';
 import { newPasswordToken } from '../src/auth/password-tokens';
+import { VisitLinksService } from '../src/visit-links/visit-links.service';
 import { ClientSocket, connectSignaling, request } from './signaling-client';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TEST_PASSWORD, TestApp, TestUser } from './test-app';
 
 type Actor =
-  'doctorOfVisit' | 'otherDoctor' | 'patientOfVisit' | 'otherPatient' | 'admin' | 'signedOut' | 'expiredToken' | 'deactivatedStaff';
+  | 'doctorOfVisit'
+  | 'otherDoctor'
+  | 'patientOfVisit'
+  | 'otherPatient'
+  | 'admin'
+  | 'signedOut'
+  | 'expiredToken'
+  | 'deactivatedStaff'
+  | 'visitLinkOwn'
+  | 'visitLinkOther';
 const ACTORS: Actor[] = [
   'doctorOfVisit',
   'otherDoctor',
@@ -16,7 +26,11 @@ const ACTORS: Actor[] = [
   'signedOut',
   'expiredToken',
   'deactivatedStaff',
+  'visitLinkOwn',
+  'visitLinkOther',
 ];
+type LinkActor = Extract<Actor, 'visitLinkOwn' | 'visitLinkOther'>;
+const isLinkActor = (actor: Actor): actor is LinkActor => actor === 'visitLinkOwn' || actor === 'visitLinkOther';
 const SECRET = 'integration-tests-secret-that-is-long-enough';
 
 /** Expected status per actor, in ACTORS order. */
@@ -30,30 +44,41 @@ type Row = [
   expiredToken: number,
   /** A doctor deactivated by an admin, calling with the token they held before. */
   deactivatedStaff: number,
+  /** The patient of the visit, signed in by that visit's link (no password): the row's visit, or any visit for a list. */
+  visitLinkOwn: number,
+  /** The same patient, signed in by the link of another of their visits. */
+  visitLinkOther: number,
 ];
 
 interface Fixture {
   appointmentId: string;
   sessionId: string;
+  endsAt: Date;
 }
 
 interface RouteCase {
   /** METHOD and the route pattern as registered, e.g. `GET /api/appointments/:id`. */
   route: string;
   expect: Row;
-  /** Path and body for one actor; may build fresh records so a change by one actor does not alter the next. */
-  build(actor: Actor): Promise<{ path: string; body?: unknown }>;
+  /**
+   * Path and body for one actor; may build fresh records so a change by one actor does not alter
+   * the next. `visit`: the visit the row is about (a visit-link caller's "own" visit).
+   */
+  build(actor: Actor): Promise<{ path: string; body?: unknown; visit?: Fixture }>;
   /** Call with a token of its own (signing out revokes every token of the caller). */
   ownToken?: boolean;
 }
 
 describe('authorization matrix: every REST route and socket event × every kind of caller', () => {
   let sut: TestApp;
-  const users = {} as Record<Exclude<Actor, 'signedOut' | 'expiredToken'>, TestUser>;
+  const users = {} as Record<Exclude<Actor, 'signedOut' | 'expiredToken' | LinkActor>, TestUser>;
   let expiredToken: string;
+  /** A visit of the same doctor and patient that no row is about: the link of "another visit". */
+  let standingVisit: Fixture;
 
   beforeAll(async () => {
-    sut = await startTestApp({}, { listen: true });
+    // Every visit-link session of the matrix is redeemed from 127.0.0.1.
+    sut = await startTestApp({ VISIT_LINK_REDEEMS_PER_ADDRESS: '1000' }, { listen: true });
     users.doctorOfVisit = await signedInUser(sut, 'DOCTOR');
     users.otherDoctor = await signedInUser(sut, 'DOCTOR');
     users.patientOfVisit = await signedInUser(sut, 'PATIENT');
@@ -67,20 +92,35 @@ describe('authorization matrix: every REST route and socket event × every kind 
       audience: 'telehealth',
       expiresIn: -60,
     });
+    standingVisit = await visit();
   });
   afterAll(async () => {
     await sut.close();
   });
 
-  function tokenOf(actor: Actor): string | undefined {
+  /** A visit-link session of patientOfVisit for `fixture`: a link issued as a booking does, redeemed over HTTP. */
+  async function visitLinkToken(fixture: Fixture): Promise<string> {
+    const links = sut.app.get(VisitLinksService);
+    const issued = await sut.prisma.$transaction((tx) =>
+      links.issue(tx, { id: fixture.appointmentId, patientId: users.patientOfVisit.id, endsAt: fixture.endsAt }),
+    );
+    const token = new URL(issued.link).pathname.split('/').pop();
+    const redeemed = await sut.http.post('/api/visit-links/redeem').send({ token }).expect(200);
+    return redeemed.body.accessToken as string;
+  }
+
+  async function tokenOf(actor: Actor, rowVisit: Fixture | undefined): Promise<string | undefined> {
     if (actor === 'signedOut') return undefined;
     if (actor === 'expiredToken') return expiredToken;
+    if (actor === 'visitLinkOwn') return visitLinkToken(rowVisit ?? standingVisit);
+    if (actor === 'visitLinkOther') return visitLinkToken(standingVisit);
     return users[actor].token;
   }
 
-  async function freshTokenOf(actor: Actor): Promise<string | undefined> {
+  async function freshTokenOf(actor: Actor, rowVisit?: Fixture): Promise<string | undefined> {
     // A deactivated account cannot sign in: it calls with the token it held.
-    if (actor === 'signedOut' || actor === 'expiredToken' || actor === 'deactivatedStaff') return tokenOf(actor);
+    if (actor === 'signedOut' || actor === 'expiredToken' || actor === 'deactivatedStaff' || isLinkActor(actor))
+      return tokenOf(actor, rowVisit);
     const login = await sut.http.post('/api/auth/login').send({ email: users[actor].email, password: TEST_PASSWORD }).expect(200);
     return login.body.accessToken as string;
   }
@@ -94,16 +134,19 @@ describe('authorization matrix: every REST route and socket event × every kind 
    * A visit of doctorOfVisit with patientOfVisit, straight in the database: upcoming, or ended,
    * or left open (held last month, the call never ended).
    */
-  async function visit(options: { ended?: boolean; leftOpen?: boolean; startsInMinutes?: number } = {}): Promise<Fixture> {
+  async function visit(
+    options: { ended?: boolean; leftOpen?: boolean; startsInMinutes?: number; doctorId?: string } = {},
+  ): Promise<Fixture> {
     const startsAt = new Date(
       options.startsInMinutes === undefined ? nextFreeSlot(options.leftOpen ? -30 : 30) : minutesFromNow(options.startsInMinutes),
     );
+    const endsAt = new Date(startsAt.getTime() + 20 * 60_000);
     const row = await sut.prisma.appointment.create({
       data: {
-        doctorId: users.doctorOfVisit.id,
+        doctorId: options.doctorId ?? users.doctorOfVisit.id,
         patientId: users.patientOfVisit.id,
         startsAt,
-        endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+        endsAt,
         reason: 'Matrix',
         status: options.ended ? 'COMPLETED' : 'SCHEDULED',
         room: { create: { id: randomUUID() } },
@@ -122,7 +165,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
       },
       include: { session: true },
     });
-    return { appointmentId: row.id, sessionId: row.session!.id };
+    return { appointmentId: row.id, sessionId: row.session!.id, endsAt };
   }
 
   /** A fresh invited account and the token of its set-password link. */
@@ -141,13 +184,13 @@ describe('authorization matrix: every REST route and socket event × every kind 
 
   const D = 200;
   const cases: RouteCase[] = [
-    { route: 'GET /api/health', expect: [D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
-    { route: 'GET /api/openapi.json', expect: [D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/openapi.json' }) },
-    { route: 'GET /api/docs', expect: [D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs' }) },
-    { route: 'GET /api/docs/:file', expect: [D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs/swagger-ui.css' }) },
+    { route: 'GET /api/health', expect: [D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
+    { route: 'GET /api/openapi.json', expect: [D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/openapi.json' }) },
+    { route: 'GET /api/docs', expect: [D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs' }) },
+    { route: 'GET /api/docs/:file', expect: [D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs/swagger-ui.css' }) },
     {
       route: 'POST /api/auth/register',
-      expect: [202, 202, 202, 202, 202, 202, 202, 202],
+      expect: [202, 202, 202, 202, 202, 202, 202, 202, 202, 202],
       build: async () => ({
         path: '/api/auth/register',
         body: { email: `matrix-${randomUUID()}@test.example`, password: 'a long password', name: 'New' },
@@ -155,17 +198,17 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'POST /api/auth/login',
-      expect: [D, D, D, D, D, D, D, D],
+      expect: [D, D, D, D, D, D, D, D, D, D],
       build: async () => ({ path: '/api/auth/login', body: { email: users.otherPatient.email, password: TEST_PASSWORD } }),
     },
     {
       route: 'POST /api/auth/password/forgot',
-      expect: [202, 202, 202, 202, 202, 202, 202, 202],
+      expect: [202, 202, 202, 202, 202, 202, 202, 202, 202, 202],
       build: async () => ({ path: '/api/auth/password/forgot', body: { email: users.otherPatient.email } }),
     },
     {
       route: 'POST /api/auth/password/reset',
-      expect: [204, 204, 204, 204, 204, 204, 204, 204],
+      expect: [204, 204, 204, 204, 204, 204, 204, 204, 204, 204],
       build: async () => ({
         path: '/api/auth/password/reset',
         body: { token: await invitedAccountToken(), password: 'a long new password' },
@@ -173,69 +216,103 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'POST /api/staff',
-      expect: [403, 403, 403, 403, 201, 401, 401, 401],
+      expect: [403, 403, 403, 403, 201, 401, 401, 401, 403, 403],
       build: async () => ({
         path: '/api/staff',
         body: { name: 'New Doctor', email: `staff-${randomUUID()}@test.example`, role: 'DOCTOR' },
       }),
     },
-    { route: 'GET /api/staff', expect: [403, 403, 403, 403, D, 401, 401, 401], build: async () => ({ path: '/api/staff' }) },
+    { route: 'GET /api/staff', expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403], build: async () => ({ path: '/api/staff' }) },
     {
       route: 'PATCH /api/staff/:id',
-      expect: [403, 403, 403, 403, D, 401, 401, 401],
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403],
       build: async () => ({ path: `/api/staff/${(await signedInUser(sut, 'DOCTOR')).id}`, body: { active: false } }),
     },
-    { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401, 401], build: async () => ({ path: '/api/me' }) },
+    { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401, 401, D, D], build: async () => ({ path: '/api/me' }) },
     {
       route: 'POST /api/auth/signaling-ticket',
-      expect: [D, D, D, D, D, 401, 401, 401],
+      expect: [D, D, D, D, D, 401, 401, 401, D, D],
       build: async () => ({ path: '/api/auth/signaling-ticket' }),
     },
-    { route: 'GET /api/patients', expect: [D, D, 403, 403, 403, 401, 401, 401], build: async () => ({ path: '/api/patients?query=a' }) },
+    {
+      route: 'GET /api/patients',
+      expect: [D, D, 403, 403, 403, 401, 401, 401, 403, 403],
+      build: async () => ({ path: '/api/patients?query=a' }),
+    },
     {
       route: 'POST /api/appointments',
-      expect: [201, 201, 403, 403, 403, 401, 401, 401],
+      expect: [201, 201, 403, 403, 403, 401, 401, 401, 403, 403],
       build: async () => ({
         path: '/api/appointments',
         body: { patientId: users.patientOfVisit.id, startsAt: nextFreeSlot(30), durationMinutes: 15, reason: 'Matrix booking' },
       }),
     },
-    { route: 'GET /api/appointments', expect: [D, D, D, D, D, 401, 401, 401], build: async () => ({ path: '/api/appointments' }) },
+    {
+      route: 'GET /api/appointments',
+      expect: [D, D, D, D, D, 401, 401, 401, 403, 403],
+      build: async () => ({ path: '/api/appointments' }),
+    },
     {
       route: 'GET /api/appointments/:id',
-      expect: [D, 404, D, 404, D, 401, 401, 401],
-      build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}` }),
+      expect: [D, 404, D, 404, D, 401, 401, 401, D, 404],
+      build: async () => {
+        const row = await visit();
+        return { path: `/api/appointments/${row.appointmentId}`, visit: row };
+      },
     },
     {
       route: 'PATCH /api/appointments/:id',
-      expect: [D, 404, D, 404, 403, 401, 401, 401],
+      expect: [D, 404, D, 404, 403, 401, 401, 401, 403, 403],
       build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}`, body: { status: 'CANCELLED' } }),
     },
-    { route: 'GET /api/ice-servers', expect: [D, D, D, D, D, 401, 401, 401], build: async () => ({ path: '/api/ice-servers' }) },
-    { route: 'GET /api/sessions', expect: [D, D, D, D, D, 401, 401, 401], build: async () => ({ path: '/api/sessions' }) },
+    {
+      route: 'GET /api/appointments/:id/invitation',
+      expect: [D, 404, 403, 403, 403, 401, 401, 401, 403, 403],
+      build: async () => {
+        const row = await visit();
+        return { path: `/api/appointments/${row.appointmentId}/invitation`, visit: row };
+      },
+    },
+    {
+      // An admin gets the calendar file without the link and code (the link signs in as the patient).
+      route: 'GET /api/appointments/:id/calendar.ics',
+      expect: [D, 404, D, 404, D, 401, 401, 401, D, 404],
+      build: async () => {
+        const row = await visit();
+        return { path: `/api/appointments/${row.appointmentId}/calendar.ics`, visit: row };
+      },
+    },
+    { route: 'GET /api/ice-servers', expect: [D, D, D, D, D, 401, 401, 401, D, D], build: async () => ({ path: '/api/ice-servers' }) },
+    { route: 'GET /api/sessions', expect: [D, D, D, D, D, 401, 401, 401, 403, 403], build: async () => ({ path: '/api/sessions' }) },
     {
       route: 'GET /api/sessions/:id',
-      expect: [D, 404, D, 404, 404, 401, 401, 401],
-      build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}` }),
+      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404],
+      build: async () => {
+        const row = await visit({ ended: true });
+        return { path: `/api/sessions/${row.sessionId}`, visit: row };
+      },
     },
     {
       route: 'GET /api/sessions/:id/appointment',
-      expect: [D, 404, D, 404, 404, 401, 401, 401],
-      build: async () => ({ path: `/api/sessions/${(await visit()).sessionId}/appointment` }),
+      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404],
+      build: async () => {
+        const row = await visit();
+        return { path: `/api/sessions/${row.sessionId}/appointment`, visit: row };
+      },
     },
     {
       route: 'POST /api/sessions/:id/end',
-      expect: [D, 404, 403, 404, 404, 401, 401, 401],
+      expect: [D, 404, 403, 404, 404, 401, 401, 401, 403, 403],
       build: async () => ({ path: `/api/sessions/${(await visit({ leftOpen: true })).sessionId}/end` }),
     },
     {
       route: 'GET /api/sessions/:id/notes',
-      expect: [D, 404, 404, 404, 404, 401, 401, 401],
+      expect: [D, 404, 404, 404, 404, 401, 401, 401, 403, 403],
       build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes` }),
     },
     {
       route: 'PUT /api/sessions/:id/notes',
-      expect: [D, 404, 404, 404, 404, 401, 401, 401],
+      expect: [D, 404, 404, 404, 404, 401, 401, 401, 403, 403],
       build: async () => ({
         path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes`,
         body: { body: 'Assessment and plan', baseVersion: 0 },
@@ -243,15 +320,45 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'GET /api/sessions/:id/report.pdf',
-      expect: [D, 404, D, 404, 404, 401, 401, 401],
-      build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/report.pdf` }),
+      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404],
+      build: async () => {
+        const row = await visit({ ended: true });
+        return { path: `/api/sessions/${row.sessionId}/report.pdf`, visit: row };
+      },
     },
-    { route: 'GET /api/rooms/stats', expect: [403, 403, 403, 403, D, 401, 401, 401], build: async () => ({ path: '/api/rooms/stats' }) },
-    { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401, 401], build: async () => ({ path: '/api/audit' }) },
-    { route: 'GET /api/audit/verify', expect: [403, 403, 403, 403, D, 401, 401, 401], build: async () => ({ path: '/api/audit/verify' }) },
+    {
+      route: 'GET /api/rooms/stats',
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403],
+      build: async () => ({ path: '/api/rooms/stats' }),
+    },
+    { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403], build: async () => ({ path: '/api/audit' }) },
+    {
+      route: 'GET /api/audit/verify',
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403],
+      build: async () => ({ path: '/api/audit/verify' }),
+    },
+    {
+      route: 'POST /api/visit-links/redeem',
+      expect: [D, D, D, D, D, D, D, D, D, D],
+      build: async () => {
+        const issued = await sut.prisma.$transaction(async (tx) => {
+          const row = await visit();
+          return sut.app
+            .get(VisitLinksService)
+            .issue(tx, { id: row.appointmentId, patientId: users.patientOfVisit.id, endsAt: row.endsAt });
+        });
+        return { path: '/api/visit-links/redeem', body: { code: issued.code } };
+      },
+    },
+    {
+      // Every caller here already has a password (the visit link's patient too): 409 says it was let through.
+      route: 'POST /api/auth/password/choose',
+      expect: [409, 409, 409, 409, 409, 401, 401, 401, 409, 409],
+      build: async () => ({ path: '/api/auth/password/choose', body: { password: 'a long new password' } }),
+    },
     {
       route: 'POST /api/auth/logout',
-      expect: [204, 204, 204, 204, 204, 401, 401, 401],
+      expect: [204, 204, 204, 204, 204, 401, 401, 401, 204, 204],
       ownToken: true,
       build: async () => ({ path: '/api/auth/logout' }),
     },
@@ -277,9 +384,9 @@ describe('authorization matrix: every REST route and socket event × every kind 
     for (const row of cases) {
       const method = row.route.split(' ')[0]!.toLowerCase() as 'get' | 'post' | 'patch' | 'put';
       for (const [index, actor] of ACTORS.entries()) {
-        const { path, body } = await row.build(actor);
+        const { path, body, visit: rowVisit } = await row.build(actor);
         let call = sut.http[method](path);
-        const token = row.ownToken ? await freshTokenOf(actor) : tokenOf(actor);
+        const token = row.ownToken ? await freshTokenOf(actor, rowVisit) : await tokenOf(actor, rowVisit);
         if (token) call = call.set(bearer({ token }));
         const response = body === undefined ? await call : await call.send(body as object);
         if (response.status !== row.expect[index])
@@ -360,5 +467,22 @@ describe('authorization matrix: every REST route and socket event × every kind 
     await expect(connectSignaling(sut.url, undefined, { reconnection: false })).rejects.toThrow(/access token/);
     await expect(connectSignaling(sut.url, expiredToken, { reconnection: false })).rejects.toThrow(/access token/);
     await expect(connectSignaling(sut.url, users.deactivatedStaff.token, { reconnection: false })).rejects.toThrow(/access token/);
+  });
+
+  it("lets a visit-link session into its own visit's room and no other", async () => {
+    // Another doctor's visit, open now: the matrix's other visits of this doctor and patient do not overlap it.
+    const own = await visit({ startsInMinutes: 0, doctorId: users.otherDoctor.id });
+    const room = await sut.prisma.room.findUniqueOrThrow({ where: { appointmentId: own.appointmentId } });
+    const [ownLink, otherLink] = await Promise.all([visitLinkToken(own), visitLinkToken(standingVisit)]);
+    const [ownSocket, otherSocket] = await Promise.all([connectSignaling(sut.url, ownLink), connectSignaling(sut.url, otherLink)]);
+    try {
+      const refused = await request<Record<string, unknown>>(otherSocket, 'join-room', { roomId: room.id });
+      expect(refused).toMatchObject({ ok: false, code: 403 });
+      const joined = await request<Record<string, unknown>>(ownSocket, 'join-room', { roomId: room.id });
+      expect(joined).toMatchObject({ ok: true });
+    } finally {
+      ownSocket.close();
+      otherSocket.close();
+    }
   });
 });

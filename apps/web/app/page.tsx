@@ -1,10 +1,12 @@
 import { redirect } from 'next/navigation';
-import { getSession, homeFor } from '@/lib/auth';
+import { getSession, homeFor, visitLinkHome } from '@/lib/auth';
 
 export const dynamic = 'force-dynamic';
 
-/** `/` sends each person to their own start page. */
+/** `/` sends each person to their own start page; a visit-link session to its visit (or, once over, its record). */
 export default async function Home() {
   const session = await getSession();
-  redirect(session ? homeFor(session.user.role) : '/sign-in');
+  if (!session) redirect('/sign-in');
+  const { visit, role } = session.user;
+  redirect(visit ? await visitLinkHome(visit) : homeFor(role));
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AppointmentPage, AppointmentResponse } from '@telehealth/contracts';
+import type { AppointmentPage, AppointmentResponse, NewPatient } from '@telehealth/contracts';
 import { apiRequest, errorMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
@@ -29,12 +29,12 @@ export function useAppointments(scope: AppointmentScope, pageSize = 50, refreshM
   };
 }
 
-export interface BookAppointment {
-  patientId: string;
+/** A booking names an existing patient (`patientId`) or a new one (`patient`: name and email; a known email is reused). */
+export type BookAppointment = ({ patientId: string } | { patient: NewPatient }) & {
   startsAt: string;
   durationMinutes: number;
   reason: string;
-}
+};
 
 /** The doctor books a visit; every appointment list is fetched again. */
 export function useBookAppointment() {

@@ -4,14 +4,28 @@ import { getToken, type JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { ZAuthResponseSchema, ZErrorResponseSchema, ZSignInFailedResponseSchema, type Role } from '@telehealth/contracts';
+import {
+  ZAppointmentResponseSchema,
+  ZAuthResponseSchema,
+  ZErrorResponseSchema,
+  ZSignInFailedResponseSchema,
+  type Role,
+  type UserResponse,
+} from '@telehealth/contracts';
 import { reasonOfBody } from './api-client';
 import { clientAddress } from './client-address';
 import { apiUrl } from './config';
 import { safeCallbackPath } from './safe-callback';
+import { redeemVisitLink } from './visit-link-auth';
 
-/** The API's default token lifetime (JWT_TTL_MINUTES = 8 h); the cookie never outlives it. */
-const SESSION_MAX_AGE_S = 8 * 60 * 60;
+/**
+ * How long the cookie may live: long enough for a visit-link session, whose API token lasts until
+ * a week after its visit, also when the link was opened days before the visit (a password
+ * session's token lasts JWT_TTL_MINUTES, 8 h by default). The cookie is not what ends a session:
+ * the jwt callback, getSession, the proxy and the /bff proxy all refuse a cookie whose API token
+ * has expired, whatever the cookie's own age.
+ */
+const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /**
  * The sentence for a wrong password when the API says tries are running out (its 401 carries
@@ -77,6 +91,16 @@ export const authOptions: NextAuthOptions = {
         };
       },
     }),
+    CredentialsProvider({
+      id: 'visit-link',
+      name: 'Visit link or code',
+      credentials: {
+        token: { label: 'Link token', type: 'text' },
+        code: { label: 'Visit code', type: 'text' },
+      },
+      // A visit link (`/j/<token>`) or a typed code: a session for that one visit, without a password.
+      authorize: (credentials, req) => redeemVisitLink(credentials, req?.headers),
+    }),
   ],
   events: {
     // Signing out of the web app also revokes the API token, so a copied token dies with the session.
@@ -99,6 +123,8 @@ export const authOptions: NextAuthOptions = {
           timeZone: user.timeZone,
           accessToken: user.accessToken,
           accessTokenExpires: user.accessTokenExpires,
+          visit: user.visit,
+          hasPassword: user.hasPassword,
         };
       }
       // next-auth clears the cookie and answers "no session" when this callback throws.
@@ -114,7 +140,15 @@ export const authOptions: NextAuthOptions = {
         // The session never claims to last longer than the API token behind it.
         expires: new Date(Math.min(Date.parse(session.expires), token.accessTokenExpires)).toISOString(),
         accessTokenExpires: token.accessTokenExpires,
-        user: { id: token.uid, email: token.email, name: token.name, role: token.role, timeZone: token.timeZone },
+        user: {
+          id: token.uid,
+          email: token.email,
+          name: token.name,
+          role: token.role,
+          timeZone: token.timeZone,
+          ...(token.visit ? { visit: token.visit } : {}),
+          ...(token.hasPassword !== undefined ? { hasPassword: token.hasPassword } : {}),
+        },
       };
     },
     // Every place next-auth redirects to after signing in or out stays on this site.
@@ -126,6 +160,8 @@ export const authOptions: NextAuthOptions = {
 
 /** The signed-in session with a still-valid API token, or null. */
 export async function getSession(): Promise<Session | null> {
+  // A cookie whose API token has run out is no session; asking next-auth would only log the jwt callback's refusal.
+  if (!(await sessionToken())) return null;
   const session = await getServerSession(authOptions);
   if (!session?.user || Date.now() >= session.accessTokenExpires) return null;
   return session;
@@ -164,6 +200,35 @@ export function homeFor(role: Role): string {
   return role === 'DOCTOR' ? '/doctor' : role === 'ADMIN' ? '/admin' : '/patient';
 }
 
+/** A signed-in person's start page: `/` for a visit-link session (which sends it on to its visit), else their role's. */
+export function homeOf(user: Pick<UserResponse, 'role' | 'visit'>): string {
+  return user.visit ? '/' : homeFor(user.role);
+}
+
+/**
+ * Where a visit-link session belongs: its visit (`/visit/<sessionId>`, which starts with the
+ * device check) until the visit is over, then the visit's record. When the API cannot say, the
+ * visit page, which explains the visit's state itself.
+ */
+export async function visitLinkHome(visit: { sessionId: string }): Promise<string> {
+  const id = encodeURIComponent(visit.sessionId);
+  const token = await getApiToken();
+  if (!token) return `/visit/${id}`;
+  try {
+    const response = await fetch(`${apiUrl()}/api/sessions/${id}/appointment`, {
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
+    const appointment = ZAppointmentResponseSchema.safeParse(response.ok ? await response.json() : null);
+    if (!appointment.success) return `/visit/${id}`;
+    const { status, sessionStatus, joinClosesAt } = appointment.data;
+    const over = status !== 'SCHEDULED' || sessionStatus === 'ENDED' || Date.now() >= Date.parse(joinClosesAt);
+    return over ? `/history/${id}` : `/visit/${id}`;
+  } catch {
+    return `/visit/${id}`;
+  }
+}
+
 /** Where a session the API no longer accepts goes: a route that clears the cookie, then sign-in with a sentence. */
 export function sessionEndedPath(callbackUrl: string): string {
   return `/session-ended?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl, '/'))}`;
@@ -179,6 +244,15 @@ export async function requireSession(callbackUrl: string, role?: Role): Promise<
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   const token = await getApiToken();
   if (!token || (await checkApiToken(token)) === 'revoked') redirect(sessionEndedPath(callbackUrl));
-  if (role && session.user.role !== role) redirect(homeFor(session.user.role));
+  if (role && session.user.role !== role) redirect(homeOf(session.user));
   return session;
+}
+
+/** Who is signed in on this browser with a password, when the API still accepts it: whom opening a visit link would sign out here. */
+export async function passwordSessionHolder(): Promise<{ name: string; role: Role } | null> {
+  const session = await getSession();
+  if (!session || session.user.visit) return null;
+  const token = await getApiToken();
+  if (!token || (await checkApiToken(token)) === 'revoked') return null;
+  return { name: session.user.name, role: session.user.role };
 }

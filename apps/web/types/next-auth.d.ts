@@ -29,5 +29,9 @@ declare module 'next-auth/jwt' {
     timeZone: string;
     accessToken: string;
     accessTokenExpires: number;
+    /** Set for a session opened by a visit link or code: the one visit it opens. */
+    visit?: { appointmentId: string; sessionId: string };
+    /** False for an account made by a booking until its owner chooses a password. */
+    hasPassword?: boolean;
   }
 }

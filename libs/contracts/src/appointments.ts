@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zText } from './text';
 import { pageOf } from './page';
+import { ZNewPatientSchema } from './visit-links';
 
 export const APPOINTMENT_STATUSES = ['SCHEDULED', 'CANCELLED', 'COMPLETED', 'NO_SHOW'] as const;
 export const ZAppointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
@@ -62,10 +63,18 @@ export function slotEnd(slot: { startsAt: string; endsAt?: string; durationMinut
   return new Date(Date.parse(slot.startsAt) + (slot.durationMinutes ?? 0) * 60_000);
 }
 
+/** The patient is named by `patientId` (an existing patient) or by `patient` (name and email: found, or invited). */
 export const ZCreateAppointmentRequestSchema = ZSlotFieldsSchema.extend({
-  patientId: z.uuid({ message: 'must be the id of a patient' }),
+  patientId: z.uuid({ message: 'must be the id of a patient' }).optional(),
+  patient: ZNewPatientSchema.optional(),
   reason: zText({ min: 1, max: 500, multiline: true }),
-}).superRefine(checkSlot);
+}).superRefine((value, ctx) => {
+  if ((value.patientId === undefined) === (value.patient === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['patientId'], message: 'give either patientId or patient (name and email), one of them' });
+    return;
+  }
+  checkSlot(value, ctx);
+});
 export type CreateAppointmentRequest = z.infer<typeof ZCreateAppointmentRequestSchema>;
 
 /** Either a cancellation (`status: "CANCELLED"`) or a reschedule (a new slot). */

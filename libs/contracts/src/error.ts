@@ -17,6 +17,8 @@ export const ERROR_REASONS = [
   'session_expired',
   'forbidden',
   'not_found',
+  'visit_link_only',
+  'link_expired',
   // the visit's state (libs/contracts/src/visit-state.ts)
   'visit_not_started',
   'visit_in_progress',

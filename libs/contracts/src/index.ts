@@ -11,3 +11,4 @@ export * from './text';
 export * from './visit-state';
 export * from './audit-verify';
 export * from './staff';
+export * from './visit-links';

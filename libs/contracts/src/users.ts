@@ -32,6 +32,10 @@ export const ZUserResponseSchema = z.object({
   name: z.string(),
   role: ZRoleSchema,
   timeZone: z.string(),
+  /** Set when the session came from a visit link: it opens that one visit and nothing else. */
+  visit: z.object({ appointmentId: z.string(), sessionId: z.string() }).optional(),
+  /** False for an account made by a booking or an invitation until its owner chooses a password. */
+  hasPassword: z.boolean().optional(),
 });
 export type UserResponse = z.infer<typeof ZUserResponseSchema>;
 

@@ -1,6 +1,6 @@
 import { decideAccess, listScope, missingRecord, Permission } from './access-policy';
 
-const visit = { doctorId: 'doctor-1', patientId: 'patient-1' };
+const visit = { appointmentId: 'appointment-1', doctorId: 'doctor-1', patientId: 'patient-1' };
 const doctor = { id: 'doctor-1', role: 'DOCTOR' as const };
 const patient = { id: 'patient-1', role: 'PATIENT' as const };
 const otherDoctor = { id: 'doctor-2', role: 'DOCTOR' as const };
@@ -90,6 +90,29 @@ describe(decideAccess.name, () => {
       expect(decideAccess(doctor, 'notes.read', undefined)).toMatchObject(notFound);
       expect(decideAccess(doctor, 'visit.end', undefined)).toMatchObject(notFound);
     });
+  });
+});
+
+describe('a session opened by a visit link', () => {
+  const linkPatient = { ...patient, visit: { appointmentId: 'appointment-1' } };
+  const otherVisitOfTheSamePatient = { ...visit, appointmentId: 'appointment-2' };
+  const visitLinkOnly = { ok: false, code: 403, reason: 'visit_link_only' };
+
+  it.each<Permission>(['appointment.read', 'visit.read', 'visit.join', 'report.read'])('may %s its own visit', (permission) => {
+    expect(decideAccess(linkPatient, permission, visit)).toEqual(allowed('PATIENT'));
+  });
+
+  it('is a stranger to every other visit, even one of the same patient', () => {
+    expect(decideAccess(linkPatient, 'appointment.read', otherVisitOfTheSamePatient)).toMatchObject(notFound);
+    expect(decideAccess(linkPatient, 'report.read', otherVisitOfTheSamePatient)).toMatchObject(notFound);
+    expect(decideAccess(linkPatient, 'visit.join', otherVisitOfTheSamePatient)).toMatchObject(forbidden);
+  });
+
+  it('may not change its visit, nor see lists or admin pages', () => {
+    expect(decideAccess(linkPatient, 'appointment.change', visit)).toMatchObject(visitLinkOnly);
+    expect(decideAccess(linkPatient, 'appointment.read', undefined)).toMatchObject(visitLinkOnly);
+    expect(decideAccess(linkPatient, 'visit.read', undefined)).toMatchObject(visitLinkOnly);
+    expect(decideAccess(linkPatient, 'audit.read', undefined)).toMatchObject(visitLinkOnly);
   });
 });
 

@@ -15,6 +15,9 @@ import type { ErrorReason, Role } from '@telehealth/contracts';
  *   report, and never joins, changes or ends a visit; the room overview and the audit log are the
  *   admin's alone.
  * - Staff (inviting doctors and admins, deactivating and reactivating them) is the admins' alone.
+ * - A session opened by a visit link (the patient's `/j/<token>` or code) holds only what its
+ *   patient holds on that one visit, and only to look and to join: to every other visit it is a
+ *   stranger, and lists, changes and the admins' pages are refused (403, `visit_link_only`).
  */
 export type Permission =
   | 'appointment.read'
@@ -31,9 +34,25 @@ export type Permission =
 
 /** The two people a visit belongs to. */
 export interface VisitParties {
+  appointmentId: string;
   doctorId: string;
   patientId: string;
 }
+
+/** Who asks. `visit` is set when the session came from a visit link: it opens that visit alone. */
+export interface Actor {
+  id: string;
+  role: Role;
+  visit?: { appointmentId: string };
+}
+
+/** What a visit-link session may do on its own visit: look and join, never change. */
+const VISIT_LINK_PERMISSIONS: ReadonlySet<Permission> = new Set<VisitPermission>([
+  'appointment.read',
+  'visit.read',
+  'visit.join',
+  'report.read',
+]);
 
 export type AccessDecision =
   { ok: true; as: 'DOCTOR' | 'PATIENT' | 'ADMIN' } | { ok: false; code: 403 | 404; reason: ErrorReason; error: string };
@@ -64,7 +83,9 @@ const BOTH: readonly Party[] = ['DOCTOR', 'PATIENT'];
 const DOCTOR: readonly Party[] = ['DOCTOR'];
 const SESSION_404 = notFound(SESSION_NOT_FOUND);
 
-const VISIT_RULES: Record<Exclude<Permission, 'rooms.stats' | 'audit.read' | 'staff.manage'>, Rule> = {
+type VisitPermission = Exclude<Permission, 'rooms.stats' | 'audit.read' | 'staff.manage'>;
+
+const VISIT_RULES: Record<VisitPermission, Rule> = {
   'appointment.read': {
     parties: BOTH,
     partyRefusal: notFound(APPOINTMENT_NOT_FOUND),
@@ -97,6 +118,12 @@ const VISIT_RULES: Record<Exclude<Permission, 'rooms.stats' | 'audit.read' | 'st
 };
 
 const ADMINS_ONLY = forbidden('Only admins may do this.');
+const VISIT_LINK_ONLY: Refusal = {
+  ok: false,
+  code: 403,
+  reason: 'visit_link_only',
+  error: 'You came in with a visit link: it opens that visit only. Sign in with a password for everything else.',
+};
 
 function partyOf(actorId: string, visit: VisitParties): Party | undefined {
   if (actorId === visit.doctorId) return 'DOCTOR';
@@ -111,7 +138,11 @@ function partyOf(actorId: string, visit: VisitParties): Party | undefined {
  * (admins), staff (admins). A visit permission that needs a record (change, join, end, notes, report) asked
  * without one is answered as for a record that does not exist.
  */
-export function decideAccess(actor: { id: string; role: Role }, permission: Permission, visit: VisitParties | undefined): AccessDecision {
+export function decideAccess(actor: Actor, permission: Permission, visit: VisitParties | undefined): AccessDecision {
+  if (actor.visit) {
+    if (!visit || !VISIT_LINK_PERMISSIONS.has(permission)) return VISIT_LINK_ONLY;
+    if (visit.appointmentId !== actor.visit.appointmentId) return VISIT_RULES[permission as VisitPermission].strangerRefusal;
+  }
   if (permission === 'rooms.stats' || permission === 'audit.read' || permission === 'staff.manage') {
     return actor.role === 'ADMIN' ? { ok: true, as: 'ADMIN' } : ADMINS_ONLY;
   }

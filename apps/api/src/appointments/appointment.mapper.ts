@@ -13,6 +13,14 @@ export const APPOINTMENT_INCLUDE = {
 
 export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof APPOINTMENT_INCLUDE }>;
 
+/** The same with the patient's email: what a change's email and calendar file need (never in a response). */
+export const APPOINTMENT_WITH_CONTACT_INCLUDE = {
+  ...APPOINTMENT_INCLUDE,
+  patient: { select: { id: true, name: true, timeZone: true, email: true } },
+} satisfies Prisma.AppointmentInclude;
+
+export type AppointmentWithContact = Prisma.AppointmentGetPayload<{ include: typeof APPOINTMENT_WITH_CONTACT_INCLUDE }>;
+
 /** What the response is made of: a Prisma row, or a row of the list's plain SQL. */
 export type AppointmentView = Pick<
   AppointmentRow,
@@ -24,8 +32,9 @@ export function toAppointmentResponse(row: AppointmentView, joinBeforeMinutes: n
   const window = joinWindow(row, joinBeforeMinutes);
   return {
     id: row.id,
-    doctor: row.doctor,
-    patient: row.patient,
+    // Field by field: a row with the patient's email must not put it in a response.
+    doctor: { id: row.doctor.id, name: row.doctor.name, timeZone: row.doctor.timeZone },
+    patient: { id: row.patient.id, name: row.patient.name, timeZone: row.patient.timeZone },
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     durationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),

@@ -10,7 +10,7 @@ import {
   ZUpdateAppointmentRequestSchema,
 } from '@telehealth/contracts';
 import { Audited, pageDetail } from '../audit/audited.decorator';
-import { Roles } from '../auth/auth.decorators';
+import { Roles, VisitLinkAllowed } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AppointmentsService } from './appointments.service';
@@ -38,6 +38,7 @@ export class AppointmentsController {
     return this.appointments.list(ctx, query);
   }
 
+  @VisitLinkAllowed()
   @Get(':id')
   @Audited({ action: 'appointment.read', entityType: 'appointment', kind: 'read' })
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AppointmentResponse> {

@@ -4,14 +4,19 @@ import type { ListScope } from '../access/access-policy';
 import type { Prisma } from '../generated/prisma/client';
 import { retryOnDeadlock } from '../prisma/database-errors';
 import { PrismaService } from '../prisma/prisma.service';
-import { APPOINTMENT_INCLUDE, AppointmentRow, AppointmentView } from './appointment.mapper';
+import {
+  APPOINTMENT_INCLUDE,
+  APPOINTMENT_WITH_CONTACT_INCLUDE,
+  AppointmentRow,
+  AppointmentView,
+  AppointmentWithContact,
+} from './appointment.mapper';
 
 /** A row of the list query: the total, and a visit's columns (all null when the page is past the end). */
 type ListRow = AppointmentView & { total: number };
 
 export interface NewAppointment {
   doctorId: string;
-  patientId: string;
   startsAt: Date;
   endsAt: Date;
   reason: string;
@@ -20,6 +25,15 @@ export interface NewAppointment {
 
 /** Runs inside a change's transaction before it writes (the visit's row lock and state check). */
 export type VisitLock = (tx: Prisma.TransactionClient) => Promise<unknown>;
+
+/**
+ * Runs inside a change's transaction after it wrote (the visit link and the email): what the change
+ * causes commits with it or not at all.
+ */
+export type AfterWrite = (tx: Prisma.TransactionClient, row: AppointmentWithContact) => Promise<void>;
+
+/** The patient's id, found or invited in the booking's transaction. */
+export type PatientOf = (tx: Prisma.TransactionClient) => Promise<string>;
 
 /** The list's filter over `appointments a`, with the user's id as `$1` (still bound, and typed, for an admin). */
 function scopeSql(scope: ListScope): string {
@@ -32,15 +46,28 @@ function scopeSql(scope: ListScope): string {
 export class AppointmentsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** One statement with nested writes: appointment, room and session commit together or not at all. */
-  create(appointment: NewAppointment): Promise<AppointmentRow> {
+  /**
+   * One transaction: the patient (found or invited), the appointment with its room and session
+   * (nested writes), then `after`. Retried whole on a deadlock (see retryOnDeadlock).
+   */
+  create(appointment: NewAppointment, patientOf: PatientOf, after: AfterWrite): Promise<AppointmentWithContact> {
     const { roomId, ...data } = appointment;
     return retryOnDeadlock(() =>
-      this.prisma.appointment.create({
-        data: { ...data, room: { create: { id: roomId } }, session: { create: {} } },
-        include: APPOINTMENT_INCLUDE,
+      this.prisma.$transaction(async (tx) => {
+        const patientId = await patientOf(tx);
+        const row = await tx.appointment.create({
+          data: { ...data, patientId, room: { create: { id: roomId } }, session: { create: {} } },
+          include: APPOINTMENT_WITH_CONTACT_INCLUDE,
+        });
+        await after(tx, row);
+        return row;
       }),
     );
+  }
+
+  /** The appointment with its patient's email (for its calendar file and invitation). */
+  findWithContact(id: string): Promise<AppointmentWithContact | null> {
+    return this.prisma.appointment.findUnique({ where: { id }, include: APPOINTMENT_WITH_CONTACT_INCLUDE });
   }
 
   findById(id: string): Promise<AppointmentRow | null> {
@@ -86,20 +113,23 @@ export class AppointmentsRepository {
     return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }
 
-  reschedule(id: string, slot: { startsAt: Date; endsAt: Date }, lock: VisitLock): Promise<AppointmentRow> {
+  /** Moves the visit and raises its calendar SEQUENCE, under the visit's lock, then `after`; one transaction. */
+  reschedule(id: string, slot: { startsAt: Date; endsAt: Date }, lock: VisitLock, after: AfterWrite): Promise<AppointmentWithContact> {
+    return this.change(id, { ...slot, sequence: { increment: 1 } }, lock, after);
+  }
+
+  /** Cancels the visit and raises its calendar SEQUENCE, under the visit's lock, then `after`; one transaction. */
+  cancel(id: string, cancelledBy: string, lock: VisitLock, after: AfterWrite): Promise<AppointmentWithContact> {
+    return this.change(id, { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy, sequence: { increment: 1 } }, lock, after);
+  }
+
+  private change(id: string, data: Prisma.AppointmentUpdateInput, lock: VisitLock, after: AfterWrite): Promise<AppointmentWithContact> {
     return retryOnDeadlock(() =>
       this.prisma.$transaction(async (tx) => {
         await lock(tx);
-        return tx.appointment.update({ where: { id }, data: slot, include: APPOINTMENT_INCLUDE });
-      }),
-    );
-  }
-
-  async cancel(id: string, cancelledBy: string, lock: VisitLock): Promise<void> {
-    await retryOnDeadlock(() =>
-      this.prisma.$transaction(async (tx) => {
-        await lock(tx);
-        await tx.appointment.update({ where: { id }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy } });
+        const row = await tx.appointment.update({ where: { id }, data, include: APPOINTMENT_WITH_CONTACT_INCLUDE });
+        await after(tx, row);
+        return row;
       }),
     );
   }

@@ -16,43 +16,50 @@ import { UsersRepository } from '../auth/users.repository';
 import { ApiError } from '../common/api-error';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Prisma } from '../generated/prisma/client';
 import { PG_EXCLUSION_VIOLATION, postgresErrorCode } from '../prisma/database-errors';
+import { VisitNoticesService } from '../visit-invitations/visit-notices.service';
 import { lockVisitFor } from '../visits/visit-lock';
 import { AppointmentRow, AppointmentView, toAppointmentResponse } from './appointment.mapper';
 import { AppointmentsRepository } from './appointments.repository';
 
 // A visit may be booked to start "now": the form takes a moment to fill in.
 const PAST_START_TOLERANCE_MS = 5 * 60_000;
+export const STAFF_EMAIL =
+  'This email address belongs to a staff account of the clinic, not to a patient: ask the patient for an email address of their own.';
 const OVERLAP_SENTENCE = 'This time overlaps another scheduled visit of the doctor; choose another time.';
 
 function newRoomId(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** Booking, listing, rescheduling and cancelling visits. Who may do which: access/access-policy.ts. */
+/**
+ * Booking, listing, rescheduling and cancelling visits. Who may do which: access/access-policy.ts;
+ * the patient's link and email that each change causes: visit-invitations/visit-notices.service.ts.
+ */
 @Injectable()
 export class AppointmentsService {
   constructor(
     private readonly appointments: AppointmentsRepository,
     private readonly users: UsersRepository,
     private readonly access: AccessService,
+    private readonly notices: VisitNoticesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Books the visit; the patient (found or invited by email), its link and the confirmation email commit with it. */
   async create(ctx: RequestContext, request: CreateAppointmentRequest): Promise<AppointmentResponse> {
     const startsAt = new Date(request.startsAt);
     const endsAt = slotEnd(request);
     this.refusePastStart(startsAt);
-    if (!(await this.users.isPatient(request.patientId))) throw ApiError.badRequest('patientId: no patient has this id.');
+    if (request.patientId && !(await this.users.isPatient(request.patientId)))
+      throw ApiError.badRequest('patientId: no patient has this id.');
     try {
-      const row = await this.appointments.create({
-        doctorId: ctx.user.id,
-        patientId: request.patientId,
-        startsAt,
-        endsAt,
-        reason: request.reason,
-        roomId: newRoomId(),
-      });
+      const row = await this.appointments.create(
+        { doctorId: ctx.user.id, startsAt, endsAt, reason: request.reason, roomId: newRoomId() },
+        (tx) => this.patientOf(tx, ctx, request),
+        (tx, booked) => this.notices.booked(tx, booked),
+      );
       return this.toResponse(row);
     } catch (error) {
       throw this.translateWriteError(error);
@@ -84,19 +91,43 @@ export class AppointmentsService {
     const allowed = decideVisitAction(visitPhase({ status: current.status, sessionStatus: current.session?.status ?? 'WAITING' }), action);
     if (!allowed.ok) throw ApiError.conflict(allowed.error, allowed.reason);
     if (action === 'cancel') {
-      await this.appointments.cancel(id, ctx.user.id, (tx) => lockVisitFor(tx, id, 'cancel'));
-      return this.toResponse(await this.load(id));
+      const by = visit.as === 'DOCTOR' ? 'doctor' : 'patient';
+      const row = await this.appointments.cancel(
+        id,
+        ctx.user.id,
+        (tx) => lockVisitFor(tx, id, 'cancel'),
+        (tx, cancelled) => this.notices.cancelled(tx, cancelled, by),
+      );
+      return this.toResponse(row);
     }
     if (visit.as !== 'DOCTOR') throw ApiError.forbidden('Only the doctor can reschedule a visit; you may cancel it instead.');
     const slot = { startsAt: request.startsAt!, endsAt: request.endsAt, durationMinutes: request.durationMinutes };
     const startsAt = new Date(slot.startsAt);
     this.refusePastStart(startsAt);
     try {
-      const row = await this.appointments.reschedule(id, { startsAt, endsAt: slotEnd(slot) }, (tx) => lockVisitFor(tx, id, 'reschedule'));
+      const row = await this.appointments.reschedule(
+        id,
+        { startsAt, endsAt: slotEnd(slot) },
+        (tx) => lockVisitFor(tx, id, 'reschedule'),
+        (tx, moved) => this.notices.rescheduled(tx, moved),
+      );
       return this.toResponse(row);
     } catch (error) {
       throw this.translateWriteError(error);
     }
+  }
+
+  /** The booked patient's id: the one given, or the account of the given email (a new one is invited; staff is refused). */
+  private async patientOf(tx: Prisma.TransactionClient, ctx: RequestContext, request: CreateAppointmentRequest): Promise<string> {
+    if (request.patientId) return request.patientId;
+    const named = request.patient!;
+    const account = await this.users.findOrInvitePatient(tx, {
+      email: named.email,
+      name: named.name,
+      timeZone: named.timeZone ?? ctx.user.timeZone,
+    });
+    if (account.role !== 'PATIENT') throw ApiError.conflict(STAFF_EMAIL);
+    return account.id;
   }
 
   private async load(id: string): Promise<AppointmentRow> {

@@ -7,6 +7,17 @@ export interface AuthUser {
   name: string;
   role: Role;
   timeZone: string;
+  /** Set when the session came from a visit link: it opens this one visit (access/access-policy.ts). */
+  visit?: VisitLinkScope;
+  /** False for an account made by a booking until its owner chooses a password. */
+  hasPassword?: boolean;
+}
+
+/** The one visit a visit-link session opens, and the link it came from (revoking the link ends the session). */
+export interface VisitLinkScope {
+  appointmentId: string;
+  sessionId: string;
+  linkId: string;
 }
 
 /** The caller with the sign-in session behind the token (an access token, or a ticket of it). */
@@ -18,10 +29,19 @@ export interface AuthenticatedUser extends AuthUser {
 }
 
 export function toUserResponse(user: AuthUser): UserResponse {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    timeZone: user.timeZone,
+    ...(user.visit ? { visit: { appointmentId: user.visit.appointmentId, sessionId: user.visit.sessionId } } : {}),
+    ...(user.hasPassword !== undefined ? { hasPassword: user.hasPassword } : {}),
+  };
 }
 
 /** The AuthUser fields alone (what request.user and socket.data.user hold). */
 export function toAuthUser(user: AuthUser): AuthUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
+  const { id, email, name, role, timeZone, visit, hasPassword } = user;
+  return { id, email, name, role, timeZone, ...(visit ? { visit } : {}), ...(hasPassword !== undefined ? { hasPassword } : {}) };
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
   AuthResponse,
+  ChoosePasswordRequest,
   ForgotPasswordRequest,
   ForgotPasswordResponse,
   LoginRequest,
@@ -9,6 +10,7 @@ import {
   ResetPasswordRequest,
   SignalingTicketResponse,
   UserResponse,
+  ZChoosePasswordRequestSchema,
   ZForgotPasswordRequestSchema,
   ZLoginRequestSchema,
   ZRegisterRequestSchema,
@@ -17,7 +19,7 @@ import {
 import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AuthenticatedUser, AuthUser, toUserResponse } from './auth-user';
-import { ClientAddress, CurrentSession, CurrentUser, Public } from './auth.decorators';
+import { ClientAddress, CurrentSession, CurrentUser, Public, VisitLinkAllowed } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 
@@ -68,18 +70,32 @@ export class AuthController {
     return this.passwords.reset(body, ip);
   }
 
+  /** A first password for an account that has none (a patient who came in by a visit link). */
+  @VisitLinkAllowed()
+  @Post('auth/password/choose')
+  @HttpCode(204)
+  choosePassword(
+    @Ctx() ctx: RequestContext,
+    @Body(new ZodValidationPipe(ZChoosePasswordRequestSchema)) body: ChoosePasswordRequest,
+  ): Promise<void> {
+    return this.passwords.choose(ctx, body);
+  }
+
+  @VisitLinkAllowed()
   @Post('auth/logout')
   @HttpCode(204)
   logout(@Ctx() ctx: RequestContext): Promise<void> {
     return this.auth.signOut(ctx);
   }
 
+  @VisitLinkAllowed()
   @Post('auth/signaling-ticket')
   @HttpCode(200)
   signalingTicket(@CurrentSession() session: AuthenticatedUser): SignalingTicketResponse {
     return this.auth.issueSignalingTicket(session);
   }
 
+  @VisitLinkAllowed()
   @Get('me')
   me(@CurrentUser() user: AuthUser): UserResponse {
     return toUserResponse(user);

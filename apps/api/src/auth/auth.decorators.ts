@@ -5,12 +5,19 @@ import type { AuthenticatedUser, AuthUser } from './auth-user';
 
 export const IS_PUBLIC = 'telehealth:isPublic';
 export const ALLOWED_ROLES = 'telehealth:allowedRoles';
+export const VISIT_LINK_ALLOWED = 'telehealth:visitLinkAllowed';
 
 /** The route needs no access token. Every other route does. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only these roles may call the route (403 for others); ownership is checked by the service. */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/**
+ * A session opened by a visit link may call the route (on its own visit: the access policy
+ * decides). Every other route refuses it (403, `visit_link_only`).
+ */
+export const VisitLinkAllowed = () => SetMetadata(VISIT_LINK_ALLOWED, true);
 
 export type AuthenticatedRequest = Request & { user: AuthUser; session: AuthenticatedUser };
 

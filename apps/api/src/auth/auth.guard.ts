@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@telehealth/contracts';
 import { ApiError } from '../common/api-error';
 import { toAuthUser } from './auth-user';
-import { ALLOWED_ROLES, AuthenticatedRequest, IS_PUBLIC } from './auth.decorators';
+import { ALLOWED_ROLES, AuthenticatedRequest, IS_PUBLIC, VISIT_LINK_ALLOWED } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 /** Global: every route needs a valid bearer token unless marked @Public(), and the role it names. */
@@ -28,6 +28,12 @@ export class AuthGuard implements CanActivate {
     const user = toAuthUser(session);
     request.user = user;
     request.session = session;
+    if (user.visit && !this.reflector.getAllAndOverride<boolean>(VISIT_LINK_ALLOWED, targets)) {
+      throw ApiError.forbidden(
+        'You came in with a visit link: it opens that visit only. Sign in with a password for everything else.',
+        'visit_link_only',
+      );
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
       throw ApiError.forbidden(`Only ${roles.map((role) => role.toLowerCase() + 's').join(' and ')} may do this.`);

@@ -30,6 +30,6 @@ import { UsersRepository } from './users.repository';
     UsersRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, TokenService, ClientAddressService, UsersRepository],
+  exports: [AuthService, TokenService, ClientAddressService, UsersRepository, ThrottleStore],
 })
 export class AuthModule {}

@@ -109,10 +109,16 @@ export class AuthService {
   async authenticate(token: string, purpose: TokenPurpose = 'api'): Promise<AuthenticatedUser | undefined> {
     const claims = this.tokens.verify(token, purpose);
     if (!claims || !isUuid(claims.sub)) return undefined;
-    const user = await this.users.findForToken(claims.sub);
+    if (claims.visit && !(isUuid(claims.visit.linkId) && isUuid(claims.visit.appointmentId))) return undefined;
+    const user = await this.users.findForToken(claims.sub, claims.visit?.linkId);
     if (!user || (user.tokensValidAfter && claims.issuedAtMs < user.tokensValidAfter.getTime())) return undefined;
     const { tokensValidAfter: _revokedBefore, ...authUser } = user;
-    return { ...authUser, sessionExpiresAt: claims.sessionExpiresAt, sessionIssuedAtMs: claims.issuedAtMs };
+    return {
+      ...authUser,
+      ...(claims.visit ? { visit: claims.visit } : {}),
+      sessionExpiresAt: claims.sessionExpiresAt,
+      sessionIssuedAtMs: claims.issuedAtMs,
+    };
   }
 
   /** A short-lived ticket for the signaling socket, tied to the caller's sign-in session. */
@@ -123,6 +129,7 @@ export class AuthService {
       issuedAtMs: session.sessionIssuedAtMs,
       sessionExpiresAt: session.sessionExpiresAt,
       use: 'access',
+      ...(session.visit ? { visit: session.visit } : {}),
     });
     return { ticket: token, expiresAt: expiresAt.toISOString() };
   }

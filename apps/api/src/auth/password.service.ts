@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ForgotPasswordRequest, ForgotPasswordResponse, ResetPasswordRequest } from '@telehealth/contracts';
+import type { ChoosePasswordRequest, ForgotPasswordRequest, ForgotPasswordResponse, ResetPasswordRequest } from '@telehealth/contracts';
 import argon2 from 'argon2';
 import { AuditService } from '../audit/audit.service';
 import { AccountEvents } from '../common/account-events';
@@ -11,6 +11,8 @@ import { passwordResetEmail } from './account-emails';
 import { PasswordResetThrottleService } from './password-reset-throttle.service';
 import { hashPasswordToken, newPasswordToken, setPasswordLink } from './password-tokens';
 import { PasswordTokensRepository } from './password-tokens.repository';
+import type { RequestContext } from '../common/request-context';
+import { UsersRepository } from './users.repository';
 
 /** The one answer to a forgotten-password request, whether or not the email has an account. */
 export const FORGOT_PASSWORD_MESSAGE =
@@ -30,7 +32,27 @@ export class PasswordService {
     private readonly audit: AuditService,
     private readonly accountEvents: AccountEvents,
     private readonly outbox: OutboxService,
+    private readonly users: UsersRepository,
   ) {}
+
+  /**
+   * The first password of an account made without one (a patient brought in by a visit link),
+   * chosen while signed in: from then on the email and this password sign in. The session in use
+   * goes on; 409 when the account already has a password (Forgot password changes it).
+   */
+  async choose(ctx: RequestContext, request: ChoosePasswordRequest): Promise<void> {
+    const passwordHash = await argon2.hash(request.password, { type: argon2.argon2id });
+    if (!(await this.users.choosePassword(ctx.user.id, passwordHash))) {
+      throw ApiError.conflict('This account already has a password: sign in with it, or use "Forgot password" to change it.');
+    }
+    await this.audit.record({
+      actorId: ctx.user.id,
+      action: 'auth.password.chosen',
+      entityType: 'user',
+      entityId: ctx.user.id,
+      ip: ctx.ip,
+    });
+  }
 
   /**
    * Emails a reset link to an active account with this email, and answers the same either way

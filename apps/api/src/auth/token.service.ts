@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { VisitLinkScope } from './auth-user';
 
 const ISSUER = 'telehealth-api';
 const AUDIENCE = 'telehealth';
@@ -24,6 +25,27 @@ export interface AccessTokenClaims {
   /** When the sign-in session ends: the access token's own expiry, also for its tickets. */
   sessionExpiresAt: Date;
   use: 'access' | 'signaling';
+  /** Set for a session opened by a visit link: the one visit it opens (also on its tickets). */
+  visit?: VisitLinkScope;
+}
+
+/** The compact claim a visit-link session's tokens carry: appointment, session and link ids. */
+interface VisitClaim {
+  a: string;
+  s: string;
+  l: string;
+}
+
+function visitClaim(scope: VisitLinkScope | undefined): { vl: VisitClaim } | Record<string, never> {
+  return scope ? { vl: { a: scope.appointmentId, s: scope.sessionId, l: scope.linkId } } : {};
+}
+
+function readVisitClaim(value: unknown): VisitLinkScope | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { a, s, l } = value as Partial<VisitClaim>;
+  return typeof a === 'string' && typeof s === 'string' && typeof l === 'string'
+    ? { appointmentId: a, sessionId: s, linkId: l }
+    : undefined;
 }
 
 /** Signs and verifies the expiring HS256 access tokens and signaling tickets. */
@@ -37,9 +59,15 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
   }
 
-  sign(userId: string, role: string): { token: string; expiresAt: Date } {
-    const expiresInSeconds = this.config.JWT_TTL_MINUTES * 60;
-    const token = jwt.sign({ role, iat_ms: Date.now(), use: 'access' }, this.key, {
+  /**
+   * An access token: for JWT_TTL_MINUTES, or for a visit-link session until `expiresAt` (the
+   * visit's record stays open to its patient for a week after the visit).
+   */
+  sign(userId: string, role: string, visit?: { scope: VisitLinkScope; expiresAt: Date }): { token: string; expiresAt: Date } {
+    const expiresInSeconds = visit
+      ? Math.max(1, Math.floor((visit.expiresAt.getTime() - Date.now()) / 1000))
+      : this.config.JWT_TTL_MINUTES * 60;
+    const token = jwt.sign({ role, iat_ms: Date.now(), use: 'access', ...visitClaim(visit?.scope) }, this.key, {
       algorithm: 'HS256',
       subject: userId,
       issuer: ISSUER,
@@ -57,7 +85,15 @@ export class TokenService {
   signTicket(access: AccessTokenClaims): { token: string; expiresAt: Date } {
     const sessionExpS = Math.floor(access.sessionExpiresAt.getTime() / 1000);
     const exp = Math.min(Math.floor(Date.now() / 1000) + this.config.SIGNALING_TICKET_TTL_S, sessionExpS);
-    const token = jwt.sign({ role: access.role, iat_ms: access.issuedAtMs, use: 'signaling', session_exp: sessionExpS, exp }, this.key, {
+    const claims = {
+      role: access.role,
+      iat_ms: access.issuedAtMs,
+      use: 'signaling',
+      session_exp: sessionExpS,
+      exp,
+      ...visitClaim(access.visit),
+    };
+    const token = jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       subject: access.sub,
       issuer: ISSUER,
@@ -76,7 +112,15 @@ export class TokenService {
       if (!use || (use === 'signaling' && purpose !== 'signaling')) return undefined;
       const issuedAtMs = typeof claims.iat_ms === 'number' ? claims.iat_ms : (claims.iat ?? 0) * 1000;
       const sessionExpS = use === 'signaling' && typeof claims.session_exp === 'number' ? claims.session_exp : claims.exp;
-      return { sub: claims.sub, role: String(claims.role), issuedAtMs, sessionExpiresAt: new Date(sessionExpS * 1000), use };
+      const visit = readVisitClaim(claims.vl);
+      return {
+        sub: claims.sub,
+        role: String(claims.role),
+        issuedAtMs,
+        sessionExpiresAt: new Date(sessionExpS * 1000),
+        use,
+        ...(visit ? { visit } : {}),
+      };
     } catch {
       return undefined;
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { FindPatientsQuery, PatientSummary } from '@telehealth/contracts';
-import type { User } from '../generated/prisma/client';
+import type { FindPatientsQuery, PatientSummary, Role } from '@telehealth/contracts';
+import type { Prisma, User } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
 import type { AuthUser } from './auth-user';
 
@@ -10,6 +10,23 @@ export interface NewPatient {
   passwordHash: string;
   timeZone: string;
 }
+
+/** A patient a doctor names at booking: an email without an account gets an invited one. */
+export interface InvitedPatient {
+  email: string;
+  name: string;
+  timeZone: string;
+}
+
+/** The account of the booked email: `created` when the booking invited it; `role` lets the caller refuse staff. */
+export interface BookedAccount {
+  id: string;
+  role: Role;
+  created: boolean;
+}
+
+/** The account behind a token, and since when its tokens count. */
+export type TokenHolder = AuthUser & { tokensValidAfter: Date | null; hasPassword: boolean };
 
 /** People with accounts: patients registering, sign-in, token checks, sign-out, the patient picker. */
 @Injectable()
@@ -36,6 +53,23 @@ export class UsersRepository {
     return rows[0];
   }
 
+  /**
+   * The account of `patient.email` in the booking's transaction `tx`: a new patient without a password
+   * (they come in by the visit link, and may choose a password later), or the existing account of
+   * that email, whatever its role, with its name left as it is.
+   */
+  async findOrInvitePatient(tx: Prisma.TransactionClient, patient: InvitedPatient): Promise<BookedAccount> {
+    const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO users (id, email, name, role, password_hash, time_zone, created_at, updated_at)
+      VALUES (gen_random_uuid(), ${patient.email}, ${patient.name}, 'PATIENT', NULL, ${patient.timeZone}, now(), now())
+      ON CONFLICT (email) DO NOTHING
+      RETURNING id::text AS id`;
+    if (inserted[0]) return { id: inserted[0].id, role: 'PATIENT', created: true };
+    // A statement of its own: under READ COMMITTED it sees the account a concurrent booking of the same email just committed.
+    const existing = await tx.user.findUniqueOrThrow({ where: { email: patient.email }, select: { id: true, role: true } });
+    return { ...existing, created: false };
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.prisma.user.findUnique({ where: { email } });
   }
@@ -44,13 +78,26 @@ export class UsersRepository {
    * The caller behind a token, and since when their tokens count; none for a deactivated account,
    * so its tokens stop working at once. Every request passes here: plain SQL, one round trip.
    */
-  async findForToken(id: string): Promise<(AuthUser & { tokensValidAfter: Date | null }) | undefined> {
-    const { rows } = await this.prisma.sql.query<AuthUser & { tokensValidAfter: Date | null }>(
-      `SELECT id, email, name, role, time_zone AS "timeZone", tokens_valid_after AS "tokensValidAfter" FROM users
-        WHERE id = $1 AND deactivated_at IS NULL`,
-      [id],
+  async findForToken(id: string, visitLinkId?: string): Promise<TokenHolder | undefined> {
+    // A visit-link session lives as long as its link: a reschedule or cancellation revokes it.
+    const { rows } = await this.prisma.sql.query<TokenHolder & { linkActive: boolean }>(
+      `SELECT u.id, u.email, u.name, u.role, u.time_zone AS "timeZone", u.tokens_valid_after AS "tokensValidAfter",
+              u.password_hash IS NOT NULL AS "hasPassword",
+              ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM visit_links l WHERE l.id = $2::uuid AND l.user_id = u.id AND l.revoked_at IS NULL)) AS "linkActive"
+         FROM users u
+        WHERE u.id = $1 AND u.deactivated_at IS NULL`,
+      [id, visitLinkId ?? null],
     );
-    return rows[0];
+    const row = rows[0];
+    if (!row?.linkActive) return undefined;
+    const { linkActive: _active, ...holder } = row;
+    return holder;
+  }
+
+  /** Stores the first password of an account made without one; false when it already has one. */
+  async choosePassword(id: string, passwordHash: string): Promise<boolean> {
+    const { count } = await this.prisma.user.updateMany({ where: { id, passwordHash: null }, data: { passwordHash } });
+    return count === 1;
   }
 
   /** Every token issued until now stops working. */

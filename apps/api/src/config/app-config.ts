@@ -119,6 +119,8 @@ export const ZAppConfigSchema = z
       .min(1)
       .max(24 * 30)
       .default(24),
+    /** Visit links and codes one client address may redeem in ten minutes (a patient reopening a link stays far below). */
+    VISIT_LINK_REDEEMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
     LOGIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().min(0).max(365).default(30),
     REGISTER_MAX_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
     SIGNALING_TICKET_TTL_S: z.coerce.number().int().min(10).max(3600).default(120),

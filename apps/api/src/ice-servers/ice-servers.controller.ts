@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { IceServersResponse } from '@telehealth/contracts';
 import { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, VisitLinkAllowed } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { iceServersFor } from './ice-servers';
 
@@ -9,6 +9,7 @@ import { iceServersFor } from './ice-servers';
 export class IceServersController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  @VisitLinkAllowed()
   @Get()
   get(@CurrentUser() user: AuthUser): IceServersResponse {
     return iceServersFor(

@@ -34,16 +34,21 @@ export class OutboxRepository {
    * sender still runs out of attempts.
    */
   async claim(owner: string, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+    // Returned (and so sent) in the order they were written: a booking's confirmation goes out
+    // before its cancellation when both are due at once. UPDATE … RETURNING alone has no order.
     const { rows } = await this.prisma.sql.query<ClaimedMessage>(
-      `UPDATE outbox_messages m
-          SET status = 'SENDING', claimed_by = $1, locked_until = now() + $3 * interval '1 millisecond', attempts = m.attempts + 1
-        WHERE m.id IN (
-          SELECT id FROM outbox_messages
-           WHERE (status = 'PENDING' AND next_attempt_at <= now()) OR (status = 'SENDING' AND locked_until < now())
-           ORDER BY next_attempt_at
-           LIMIT $2
-           FOR UPDATE SKIP LOCKED)
-        RETURNING ${CLAIMED_COLUMNS}`,
+      `WITH claimed AS (
+         UPDATE outbox_messages m
+            SET status = 'SENDING', claimed_by = $1, locked_until = now() + $3 * interval '1 millisecond', attempts = m.attempts + 1
+          WHERE m.id IN (
+            SELECT id FROM outbox_messages
+             WHERE (status = 'PENDING' AND next_attempt_at <= now()) OR (status = 'SENDING' AND locked_until < now())
+             ORDER BY next_attempt_at
+             LIMIT $2
+             FOR UPDATE SKIP LOCKED)
+          RETURNING ${CLAIMED_COLUMNS}, created_at
+       )
+       SELECT ${CLAIMED_COLUMNS} FROM claimed ORDER BY created_at, id`,
       [owner, limit, leaseMs],
     );
     return rows;

@@ -6,6 +6,7 @@ import { OPERATIONS_ROUTES } from './routes/operations';
 import { ROOM_ROUTES } from './routes/rooms';
 import { SESSION_ROUTES } from './routes/sessions';
 import { STAFF_ROUTES } from './routes/staff';
+import { VISIT_LINK_ROUTES } from './routes/visit-links';
 
 export type { HttpMethod, RouteAuth, RouteEntry, RouteResponse } from './route-types';
 
@@ -20,6 +21,7 @@ export const ROUTES: readonly RouteEntry[] = [
   ...SESSION_ROUTES,
   ...ROOM_ROUTES,
   ...STAFF_ROUTES,
+  ...VISIT_LINK_ROUTES,
   ...AUDIT_ROUTES,
   ...OPERATIONS_ROUTES,
 ];

@@ -12,6 +12,7 @@ import {
 } from '@telehealth/contracts';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { Audited, pageDetail } from '../audit/audited.decorator';
+import { VisitLinkAllowed } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { VisitLifecycleService } from '../visits/visit-lifecycle.service';
@@ -39,6 +40,7 @@ export class SessionsController {
     return this.sessions.list(ctx, query);
   }
 
+  @VisitLinkAllowed()
   @Get(':id')
   @Audited({ action: 'session.read', entityType: 'session', kind: 'read' })
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<SessionDetailResponse> {
@@ -46,6 +48,7 @@ export class SessionsController {
   }
 
   /** The appointment of this visit, for the visit page (its doctor and patient; 404 for anyone else). */
+  @VisitLinkAllowed()
   @Get(':id/appointment')
   @Audited<AppointmentResponse>({ action: 'appointment.read', entityType: 'appointment', kind: 'read', entityId: (row) => row.id })
   appointment(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AppointmentResponse> {
@@ -80,6 +83,7 @@ export class SessionsController {
     return this.notes.save(ctx, id, body);
   }
 
+  @VisitLinkAllowed()
   @Get(':id/report.pdf')
   @Audited({
     action: 'report.read',

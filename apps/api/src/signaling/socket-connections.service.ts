@@ -41,6 +41,8 @@ export class SocketConnections {
   }
 
   async open(socket: SignalingSocket): Promise<void> {
+    // This process is shutting down: the socket goes on to another node (its session is persisted again).
+    if (this.drain.turnAway(socket)) return;
     this.sessions.onConnection(socket);
     socket.data.context = this.contextOf(socket);
     this.runner.open(socket);

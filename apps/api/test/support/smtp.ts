@@ -49,6 +49,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
+  const about = (subject: string) => messages.filter((mail) => mail.subject?.includes(subject));
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
@@ -61,16 +62,14 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     accept() {
       refusing = undefined;
     },
-    about(about) {
-      return messages.filter((mail) => mail.subject?.includes(about));
-    },
-    async waitFor(count, about, timeoutMs = 20_000) {
+    about,
+    async waitFor(count, subject, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
-      while (this.about(about).length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} messages about ${about}, got ${this.about(about).length}`);
+      while (about(subject).length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages about ${subject}, got ${about(subject).length}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      return this.about(about);
+      return about(subject);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/common/AppShell';
-import { requireSession } from '@/lib/auth';
+import { requireSession, visitLinkHome } from '@/lib/auth';
 
 export const dynamic = 'force-dynamic';
 
 export default async function PatientLayout({ children }: { children: ReactNode }) {
   const session = await requireSession('/patient', 'PATIENT');
+  // A visit-link session opens one visit, not the list of visits (the API would refuse it).
+  if (session.user.visit) redirect(await visitLinkHome(session.user.visit));
   return <AppShell session={session}>{children}</AppShell>;
 }

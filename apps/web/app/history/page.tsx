@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { PageTitle } from '@/components/common/PageTitle';
 import { VisitHistory, type HistoryView } from '@/components/history/VisitHistory';
 import { getSession } from '@/lib/auth';
@@ -13,6 +14,8 @@ function one(value: string | string[] | undefined): string {
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [params, session] = await Promise.all([searchParams, getSession()]);
+  // A visit-link session has one visit: its record is its whole history.
+  if (session?.user.visit) redirect(`/history/${encodeURIComponent(session.user.visit.sessionId)}`);
   const subtitle =
     session?.user.role === 'DOCTOR'
       ? 'Visits that are over: what happened, the chat, the report and your notes.'

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Brand } from '@/components/common/Brand';
 import { RegisterForm } from '@/components/auth/RegisterForm';
-import { getSession, homeFor } from '@/lib/auth';
+import { getSession, homeOf } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Create an account' };
 export const dynamic = 'force-dynamic';
 
 export default async function RegisterPage() {
   const session = await getSession();
-  if (session) redirect(homeFor(session.user.role));
+  if (session) redirect(homeOf(session.user));
   return (
     <div className="auth-wrap">
       <div className="card auth-card">

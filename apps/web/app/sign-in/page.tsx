@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Brand } from '@/components/common/Brand';
 import { SignInForm } from '@/components/auth/SignInForm';
-import { checkApiToken, getApiToken, getSession, homeFor, sessionEndedPath } from '@/lib/auth';
+import { checkApiToken, getApiToken, getSession, homeOf, sessionEndedPath } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/safe-callback';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     // its pages, which would send it here again: it ends once, and the form is shown.
     const token = await getApiToken();
     if (!token || (await checkApiToken(token)) === 'revoked') redirect(sessionEndedPath(callbackUrl));
-    redirect(callbackUrl === '/' ? homeFor(session.user.role) : callbackUrl);
+    redirect(callbackUrl === '/' ? homeOf(session.user) : callbackUrl);
   }
   const registered = params.registered === '1';
   const signedOut = params.signedOut === '1';
@@ -37,6 +37,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </div>
         )}
         <SignInForm callbackUrl={callbackUrl} />
+        <p className="auth-foot">
+          Have a visit code?{' '}
+          <a href="/join" data-testid="sign-in-visit-code">
+            Enter it here
+          </a>
+        </p>
         <p className="auth-foot">
           New patient? <a href="/register">Create an account</a>
         </p>

@@ -4,24 +4,8 @@ import { signIn } from 'next-auth/react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH, type RegisterResponse } from '@telehealth/contracts';
 import { apiRequest, errorMessage } from '@/lib/api-client';
+import { allTimeZones, browserTimeZone } from '@/lib/time-zones';
 import { SelectField, TextField } from '@/components/common/FormFields';
-
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
-function allTimeZones(): string[] {
-  const withValues = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  try {
-    return withValues.supportedValuesOf?.('timeZone') ?? [];
-  } catch {
-    return [];
-  }
-}
 
 export function RegisterForm() {
   const [name, setName] = useState('');
@@ -35,8 +19,7 @@ export function RegisterForm() {
 
   useEffect(() => {
     const detected = browserTimeZone();
-    const list = allTimeZones();
-    setZones(Array.from(new Set([...list, detected, 'UTC'])).sort());
+    setZones(allTimeZones(detected));
     setTimeZone(detected);
   }, []);
 

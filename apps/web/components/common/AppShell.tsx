@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Session } from 'next-auth';
-import { homeFor } from '@/lib/auth';
+import { homeOf } from '@/lib/auth';
 import { publicApiUrl } from '@/lib/config';
 import { Brand } from '@/components/common/Brand';
 import { HeaderNav } from '@/components/common/HeaderNav';
@@ -9,15 +9,18 @@ import { SignOutButton } from '@/components/auth/SignOutButton';
 
 const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin' } as const;
 
-/** One layout for every signed-in page: header with product, user, role and sign-out. */
+/**
+ * One layout for every signed-in page: header with product, user, role and sign-out. A session
+ * from a visit link gets no dashboard or history: its header leads to its visit and out.
+ */
 export function AppShell({ session, children }: { session: Session; children: ReactNode }) {
   const { user } = session;
   return (
     <SignedInProvider value={{ signalingUrl: publicApiUrl(), user }}>
       <header className="header">
         <div className="header-inner">
-          <Brand href={homeFor(user.role)} />
-          <HeaderNav role={user.role} />
+          <Brand href={homeOf(user)} />
+          <HeaderNav role={user.role} visitSessionId={user.visit?.sessionId} />
           <div className="header-user">
             <span className="user-name" data-testid="header-user-name">
               {user.name}

@@ -7,10 +7,22 @@ import type { Role } from '@telehealth/contracts';
 /**
  * The header's ways around, the current page marked. Doctors and patients: their visit history.
  * Admins: the clinic overview and the staff (the clinic's visits are the doctors' and patients'
- * records, not an admin's).
+ * records, not an admin's). A visit-link session (`visitSessionId`): its one visit, which `/`
+ * opens (the device check, or the record once the visit is over).
  */
-export function HeaderNav({ role }: { role: Role }) {
+export function HeaderNav({ role, visitSessionId }: { role: Role; visitSessionId?: string }) {
   const pathname = usePathname();
+  if (visitSessionId) {
+    const id = encodeURIComponent(visitSessionId);
+    const here = pathname === `/visit/${id}` || pathname === `/history/${id}`;
+    return (
+      <nav className="header-nav" aria-label="Main">
+        <Link className="header-link" href="/" prefetch={false} aria-current={here ? 'page' : undefined} data-testid="header-your-visit">
+          Your visit
+        </Link>
+      </nav>
+    );
+  }
   if (role === 'ADMIN') {
     const onStaff = pathname === '/admin/staff' || pathname.startsWith('/admin/staff/');
     return (

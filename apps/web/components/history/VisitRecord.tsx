@@ -6,6 +6,7 @@ import { formatDate } from '@/lib/time';
 import { otherParty, visitOutcome } from '@/lib/visit-record';
 import { ChatTranscript } from '@/components/history/ChatTranscript';
 import { EndOpenVisit } from '@/components/history/EndOpenVisit';
+import { KeepAccountBox } from '@/components/history/KeepAccountBox';
 import { NotesEditor } from '@/components/history/NotesEditor';
 import { PageTitle } from '@/components/common/PageTitle';
 import { VisitSummary } from '@/components/history/VisitSummary';
@@ -17,7 +18,8 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
   const { user } = useSignedIn();
   const zone = user.timeZone;
   const { detail, loading, error, notFound } = useVisitRecord(sessionId);
-  const back = (
+  // A visit-link session has this visit only: no list of past visits to go back to.
+  const back = user.visit ? null : (
     <Link className="back-link" href="/history" data-testid="back-to-history">
       ‹ All past visits
     </Link>
@@ -38,6 +40,11 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
         <section className="card" data-testid="session-record-error">
           <h1>{notFound ? 'This visit was not found' : 'The visit could not be loaded'}</h1>
           <p>{notFound ? 'It may not exist, or it is not one of your visits.' : error}</p>
+          {user.visit && (
+            <Link className="btn btn-secondary" href="/">
+              Back to your visit
+            </Link>
+          )}
         </section>
       </>
     );
@@ -62,6 +69,7 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
           </div>
         </div>
         <div className="stack">
+          {!isDoctor && user.role === 'PATIENT' && <KeepAccountBox />}
           {isDoctor && (
             <div className="record-notes">
               <NotesEditor sessionId={detail.id} ended={detail.status === 'ENDED'} timeZone={zone} />

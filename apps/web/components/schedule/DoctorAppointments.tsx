@@ -9,10 +9,11 @@ import { errorMessage } from '@/lib/api-client';
 import { formatDay, formatTime, isoToZonedWallTime } from '@/lib/time';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 import { RescheduleDialog } from '@/components/schedule/RescheduleDialog';
+import { ShareVisit } from '@/components/schedule/ShareVisit';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { StatusBadge } from '@/components/schedule/StatusBadge';
 
-/** Today's and upcoming visits, grouped by day in the doctor's zone, with cancel and reschedule. */
+/** Today's and upcoming visits, grouped by day in the doctor's zone, with cancel and reschedule, and the invitation and calendar file to send. */
 export function DoctorAppointments({ appointments }: { appointments: AppointmentsState }) {
   const session = useSignedIn();
   const zone = session.user.timeZone;
@@ -80,6 +81,7 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
                     <div className="item-sub">
                       {a.reason} <StatusBadge appointment={a} />
                     </div>
+                    {a.status === 'SCHEDULED' && a.sessionStatus !== 'ENDED' && <ShareVisit appointment={a} />}
                   </div>
                   {(canJoin || isVisitActionAllowed(phase, 'cancel')) && (
                     <div className="actions">

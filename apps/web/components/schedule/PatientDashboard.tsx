@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useAppointments } from '@/hooks/useAppointments';
 import { useNow } from '@/hooks/useNow';
+import { calendarHref } from '@/lib/calendar';
 import { formatDateTime, zoneLabel } from '@/lib/time';
 import { JoinCallButton } from '@/components/schedule/JoinCallButton';
 import { useSignedIn } from '@/components/auth/SignedInContext';
@@ -40,6 +41,17 @@ export function PatientDashboard() {
                 <div className="item-sub">
                   {a.reason} {a.status !== 'SCHEDULED' && <StatusBadge appointment={a} />}
                 </div>
+                {a.status === 'SCHEDULED' && a.sessionStatus !== 'ENDED' && (
+                  <a
+                    className="btn btn-ghost btn-small calendar-link"
+                    href={calendarHref(a.id)}
+                    download
+                    aria-label={`Add the visit with ${a.doctor.name} on ${formatDateTime(a.startsAt, zone)} to your calendar (.ics file)`}
+                    data-testid="download-ics"
+                  >
+                    Add to calendar (.ics)
+                  </a>
+                )}
               </div>
               <JoinCallButton appointment={a} now={now} timeZone={zone} />
             </li>

@@ -7,10 +7,11 @@ import { usePatientSearch } from '@/hooks/usePatientSearch';
 interface Props {
   value: PatientSummary | null;
   onChange: (patient: PatientSummary | null) => void;
+  label?: string;
 }
 
 /** A combobox that searches patients by name or email as the doctor types. */
-export function PatientPicker({ value, onChange }: Props) {
+export function PatientPicker({ value, onChange, label = 'Patient' }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -20,7 +21,7 @@ export function PatientPicker({ value, onChange }: Props) {
   if (value) {
     return (
       <div className="field">
-        <span className="label">Patient</span>
+        <span className="label">{label}</span>
         <div className="chip" data-testid="schedule-patient-selected">
           <span>
             <strong>{value.name}</strong> · {value.email}
@@ -63,7 +64,7 @@ export function PatientPicker({ value, onChange }: Props) {
   const listId = `${id}-list`;
   return (
     <div className="field">
-      <label htmlFor={`${id}-input`}>Patient</label>
+      <label htmlFor={`${id}-input`}>{label}</label>
       <div className="combo">
         <input
           id={`${id}-input`}
@@ -88,7 +89,9 @@ export function PatientPicker({ value, onChange }: Props) {
         {open && (
           <ul className="combo-list" id={listId} role="listbox" aria-label="Matching patients" data-testid="schedule-patient-results">
             {error && <li className="combo-option">{error}</li>}
-            {!error && results.length === 0 && <li className="combo-option">{loading ? 'Searching…' : 'No patient matches.'}</li>}
+            {!error && results.length === 0 && (
+              <li className="combo-option">{loading ? 'Searching…' : 'No patient matches. To book someone new, choose “New patient”.'}</li>
+            )}
             {results.map((patient, index) => (
               <li
                 key={patient.id}

@@ -1,26 +1,36 @@
 'use client';
 
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PatientSummary } from '@telehealth/contracts';
-import { useBookAppointment } from '@/hooks/useAppointments';
+import { useBookAppointment, type BookAppointment } from '@/hooks/useAppointments';
 import { errorMessage } from '@/lib/api-client';
 import { DURATION_CHOICES, nextQuarterHour } from '@/lib/slots';
 import { formatDateTime, zonedWallTimeToIso, zoneLabel } from '@/lib/time';
 import { DurationField, TextField } from '@/components/common/FormFields';
+import { NewPatientFields, type NewPatientDraft } from '@/components/schedule/NewPatientFields';
 import { PatientPicker } from '@/components/schedule/PatientPicker';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
-/** The doctor schedules a visit; date and time are read in the doctor's own time zone. */
+type PatientMode = 'existing' | 'new';
+
+// Enough to catch a slip before asking the API, which checks the address properly.
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The doctor schedules a visit, for a patient on file or a new one by name and email; date and time are read in the doctor's own zone. */
 export function ScheduleVisitForm() {
   const session = useSignedIn();
   const zone = session.user.timeZone;
+  const [mode, setMode] = useState<PatientMode>('existing');
   const [patient, setPatient] = useState<PatientSummary | null>(null);
+  const [newPatient, setNewPatient] = useState<NewPatientDraft>({ name: '', email: '', timeZone: zone });
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
   const [duration, setDuration] = useState(30);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
   const booking = useBookAppointment();
   const busy = booking.isPending;
 
@@ -30,22 +40,44 @@ export function ScheduleVisitForm() {
     setTime(slot.time);
   }, [zone]);
 
+  /** Who the visit is for, or the sentence (and the field to fix) when that is not said yet. */
+  function whoFor(): { patientId: string } | { patient: NewPatientDraft } | { problem: string; field?: HTMLInputElement | null } {
+    if (mode === 'existing') return patient ? { patientId: patient.id } : { problem: 'Choose a patient first, or choose “New patient”.' };
+    const name = newPatient.name.trim();
+    const email = newPatient.email.trim();
+    if (!name) return { problem: 'Enter the new patient’s name.', field: nameRef.current };
+    if (!LOOKS_LIKE_EMAIL.test(email))
+      return { problem: 'Enter the new patient’s email address, e.g. name@example.com.', field: emailRef.current };
+    return { patient: { name, email, timeZone: newPatient.timeZone } };
+  }
+
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setDone(null);
-    if (!patient) return setError('Choose a patient first.');
+    const who = whoFor();
+    if ('problem' in who) {
+      setError(who.problem);
+      who.field?.focus();
+      return;
+    }
     if (!date || !time) return setError('Enter the date and the time of the visit.');
     if (!reason.trim()) return setError('Enter the reason for the visit.');
+    const request: BookAppointment = {
+      ...who,
+      startsAt: zonedWallTimeToIso(date, time, zone),
+      durationMinutes: duration,
+      reason: reason.trim(),
+    };
     try {
-      const created = await booking.mutateAsync({
-        patientId: patient.id,
-        startsAt: zonedWallTimeToIso(date, time, zone),
-        durationMinutes: duration,
-        reason: reason.trim(),
-      });
-      setDone(`Visit with ${created.patient.name} scheduled for ${formatDateTime(created.startsAt, zone)}.`);
+      const created = await booking.mutateAsync(request);
+      const invited =
+        'patient' in who
+          ? ` ${created.patient.name} gets the visit link and code by email; you can also copy the invitation from the list.`
+          : '';
+      setDone(`Visit with ${created.patient.name} scheduled for ${formatDateTime(created.startsAt, zone)}.${invited}`);
       setPatient(null);
+      setNewPatient({ name: '', email: '', timeZone: zone });
       setReason('');
     } catch (e) {
       setError(errorMessage(e));
@@ -71,7 +103,38 @@ export function ScheduleVisitForm() {
             {done}
           </div>
         )}
-        <PatientPicker value={patient} onChange={setPatient} />
+        <fieldset className="field patient-mode">
+          <legend className="label">Patient</legend>
+          <div className="radio-row">
+            <label>
+              <input
+                type="radio"
+                name="patient-mode"
+                value="existing"
+                checked={mode === 'existing'}
+                onChange={() => setMode('existing')}
+                data-testid="patient-mode-existing"
+              />
+              Existing patient
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="patient-mode"
+                value="new"
+                checked={mode === 'new'}
+                onChange={() => setMode('new')}
+                data-testid="patient-mode-new"
+              />
+              New patient
+            </label>
+          </div>
+        </fieldset>
+        {mode === 'existing' ? (
+          <PatientPicker value={patient} onChange={setPatient} label="Find the patient" />
+        ) : (
+          <NewPatientFields value={newPatient} onChange={setNewPatient} nameRef={nameRef} emailRef={emailRef} />
+        )}
         <div className="row">
           <TextField id="schedule-date" label="Date" type="date" required value={date} onChange={setDate} testId="schedule-date" />
           <TextField

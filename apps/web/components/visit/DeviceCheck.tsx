@@ -3,7 +3,8 @@
 import type { AppointmentResponse } from '@telehealth/contracts';
 import type { DeviceStatus, LocalMedia } from '@/hooks/useLocalMedia';
 import { useMicLevel } from '@/hooks/useMicLevel';
-import { formatDateTime } from '@/lib/time';
+import { useNow } from '@/hooks/useNow';
+import { formatCountdown, formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
 import { MediaVideo } from '@/components/visit/MediaVideo';
 
 const CAMERA_TEXT: Record<DeviceStatus, string> = {
@@ -56,6 +57,12 @@ export function DeviceCheck({ appointment, otherName, timeZone, media, onJoin }:
   const pending = media.camera === 'pending' || media.microphone === 'pending';
   const problem = (media.camera !== 'ok' && media.camera !== 'off') || media.microphone !== 'ok';
   const showVideo = media.camera === 'ok' && !media.audioOnly;
+  // Someone who opened the clinic's link early lands here too: say when joining works.
+  const now = useNow(30_000);
+  const opensAt = Date.parse(appointment.joinOpensAt);
+  const opensWhen = isSameZonedDay(appointment.joinOpensAt, new Date(now), timeZone)
+    ? `at ${formatTime(appointment.joinOpensAt, timeZone)}`
+    : formatDateTime(appointment.joinOpensAt, timeZone);
 
   return (
     <section className="card" aria-labelledby="device-check-title" data-testid="device-check">
@@ -67,6 +74,12 @@ export function DeviceCheck({ appointment, otherName, timeZone, media, onJoin }:
       <p className="hint">
         Visit with {otherName} · {formatDateTime(appointment.startsAt, timeZone)} · {appointment.reason}
       </p>
+      {now < opensAt && (
+        <div className="alert alert-info" data-testid="device-check-early">
+          The visit opens {opensWhen} ({formatCountdown(opensAt - now)}). You can check your camera and microphone now, and join from then:
+          this page, or the link in the clinic’s message, brings you back.
+        </div>
+      )}
       <div className="device-grid">
         <div className="preview">
           {showVideo ? (

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
+import { useSignedIn } from '@/components/auth/SignedInContext';
 
 interface Props {
   call: CallView;
@@ -14,6 +15,8 @@ interface Props {
 
 /** What both sides see after the visit: ended, left, or refused, with the way on. */
 export function EndScreen({ call, appointment, otherName, isDoctor, onRejoin }: Props) {
+  // A visit-link session has this visit only: its record, but no dashboard to go back to.
+  const byLink = useSignedIn().user.visit !== undefined;
   const home = isDoctor ? '/doctor' : '/patient';
   const historyHref = `/history/${appointment.sessionId}`;
   let title: string;
@@ -22,7 +25,9 @@ export function EndScreen({ call, appointment, otherName, isDoctor, onRejoin }: 
     title = 'The visit has ended';
     text = isDoctor
       ? `Your visit with ${otherName} is over. You can add notes and download the report from the visit record.`
-      : `Your visit with ${otherName} is over. Thank you. The summary will be in your visit history.`;
+      : byLink
+        ? `Your visit with ${otherName} is over. Thank you. Its record and your report stay open to you here for a week after the visit.`
+        : `Your visit with ${otherName} is over. Thank you. The summary will be in your visit history.`;
   } else if (call.state === 'left') {
     title = 'You left the visit';
     text = `You can rejoin while the visit is still open, as long as ${otherName} has not ended it.`;
@@ -38,7 +43,7 @@ export function EndScreen({ call, appointment, otherName, isDoctor, onRejoin }: 
       <div className="actions">
         {call.state === 'ended' && (
           <Link className="btn btn-primary" href={historyHref} data-testid="end-screen-history">
-            View the visit in your history
+            {byLink ? 'View the visit record' : 'View the visit in your history'}
           </Link>
         )}
         {canRejoin && (
@@ -46,9 +51,18 @@ export function EndScreen({ call, appointment, otherName, isDoctor, onRejoin }: 
             Rejoin
           </button>
         )}
-        <Link className="btn btn-secondary" href={home} data-testid="end-screen-home">
-          Back to {isDoctor ? 'dashboard' : 'your visits'}
-        </Link>
+        {!byLink ? (
+          <Link className="btn btn-secondary" href={home} data-testid="end-screen-home">
+            Back to {isDoctor ? 'dashboard' : 'your visits'}
+          </Link>
+        ) : (
+          // `/` knows where this visit stands: its device check while it is open, its record once over.
+          call.state === 'failed' && (
+            <Link className="btn btn-secondary" href="/" data-testid="end-screen-home">
+              Back to your visit
+            </Link>
+          )
+        )}
       </div>
     </section>
   );

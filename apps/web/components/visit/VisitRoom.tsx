@@ -45,7 +45,9 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   const media = useLocalMedia();
   const [phase, setPhase] = useState<'check' | 'call'>('check');
   const [finished, setFinished] = useState(false);
-  const home = user.role === 'DOCTOR' ? '/doctor' : '/patient';
+  // A visit-link session has no list of visits: `/` takes it back to its own visit.
+  const home = user.visit ? '/' : user.role === 'DOCTOR' ? '/doctor' : '/patient';
+  const homeLabel = user.visit ? 'your visit' : user.role === 'DOCTOR' ? 'dashboard' : 'your visits';
   const { stop, retry } = media;
 
   // A reload in the middle of a call goes straight back into it: the device check already passed.
@@ -86,7 +88,7 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
         <p>{error ?? 'This visit is not one of yours, or the link is incomplete. Open it from your list of visits.'}</p>
         <div className="actions">
           <Link className="btn btn-primary" href={home}>
-            Back to {user.role === 'DOCTOR' ? 'dashboard' : 'your visits'}
+            Back to {homeLabel}
           </Link>
         </div>
       </section>

@@ -6,6 +6,7 @@ import {
   ZFindPatientsResponseSchema,
   ZListAppointmentsQuerySchema,
   ZUpdateAppointmentRequestSchema,
+  ZVisitInvitationResponseSchema,
 } from '@telehealth/contracts';
 import { type RouteEntry, SIGNED_IN } from '../route-types';
 
@@ -27,7 +28,8 @@ export const APPOINTMENT_ROUTES: readonly RouteEntry[] = [
     method: 'post',
     path: '/api/appointments',
     tag: 'appointments',
-    summary: 'Schedule a visit with a patient',
+    summary:
+      'Schedule a visit with a patient, named by id or by name and email (an unknown email gets an invited patient account); the patient is emailed the visit link, code and calendar file',
     auth: ['DOCTOR'],
     body: ZCreateAppointmentRequestSchema,
     response: { status: 201, schema: ZAppointmentResponseSchema },
@@ -54,10 +56,27 @@ export const APPOINTMENT_ROUTES: readonly RouteEntry[] = [
     method: 'patch',
     path: '/api/appointments/:id',
     tag: 'appointments',
-    summary: 'Cancel or reschedule an appointment',
+    summary: 'Cancel or reschedule an appointment; the patient is emailed the new link and calendar file, or the cancellation',
     auth: ['DOCTOR', 'PATIENT'],
     body: ZUpdateAppointmentRequestSchema,
     response: { status: 200, schema: ZAppointmentResponseSchema },
     errors: { 409: true },
+  },
+  {
+    method: 'get',
+    path: '/api/appointments/:id/invitation',
+    tag: 'appointments',
+    summary: "The visit's link, code and a message to paste into SMS or chat, in the patient's time zone (the visit's doctor)",
+    auth: ['DOCTOR'],
+    response: { status: 200, schema: ZVisitInvitationResponseSchema },
+    errors: { 409: true },
+  },
+  {
+    method: 'get',
+    path: '/api/appointments/:id/calendar.ics',
+    tag: 'appointments',
+    summary: "The visit's calendar file (iCalendar: METHOD:CANCEL once cancelled) for its doctor and patient, also by visit link",
+    auth: SIGNED_IN,
+    response: { status: 200, mediaType: 'text/calendar', description: 'The calendar file, as an attachment.' },
   },
 ];

@@ -1,5 +1,6 @@
 import {
   ZAuthResponseSchema,
+  ZChoosePasswordRequestSchema,
   ZForgotPasswordRequestSchema,
   ZForgotPasswordResponseSchema,
   ZLoginRequestSchema,
@@ -53,6 +54,16 @@ export const AUTH_ROUTES: readonly RouteEntry[] = [
     auth: 'public',
     body: ZResetPasswordRequestSchema,
     response: { status: 204, description: 'Password set; every earlier sign-in of the account is revoked.' },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password/choose',
+    tag: 'auth',
+    summary: 'A first password for an account made without one (a patient who came in by a visit link); the session goes on',
+    auth: SIGNED_IN,
+    body: ZChoosePasswordRequestSchema,
+    response: { status: 204, description: 'Password chosen: the email and this password now sign in.' },
+    errors: { 409: true },
   },
   {
     method: 'post',

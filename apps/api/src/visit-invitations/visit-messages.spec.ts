@@ -1,0 +1,81 @@
+import { bookingConfirmationEmail, cancellationEmail, invitationMessage, messageSettings, VisitNotice } from './visit-messages';
+import { describeVisitTime, doctorTitle } from './visit-time';
+
+const visit: VisitNotice = {
+  appointmentId: '7f0c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f',
+  sequence: 0,
+  startsAt: new Date('2031-07-04T20:05:00Z'),
+  endsAt: new Date('2031-07-04T20:25:00Z'),
+  reason: 'Rash <after> "new" cream',
+  doctorName: 'Rita Levi',
+  patient: { name: 'Zoë Ñúñez 王芳', email: 'zoe@example.org', timeZone: 'America/New_York' },
+};
+const settings = messageSettings({
+  WEB_ORIGIN: 'https://clinic.example',
+  MAIL_FROM: 'Clinic <no-reply@clinic.example>',
+  CLINIC_NAME: 'Clinic',
+});
+const access = { link: 'https://clinic.example/j/token', code: 'ACDE-FGHJ' };
+
+describe(describeVisitTime.name, () => {
+  it('reads the time in the given zone, names the zone, and uses plain spaces', () => {
+    expect(describeVisitTime(visit.startsAt, 'America/New_York')).toBe('Friday, 4 July 2031 at 4:05 PM America/New_York');
+    expect(describeVisitTime(visit.startsAt, 'Asia/Tokyo')).toBe('Saturday, 5 July 2031 at 5:05 AM Asia/Tokyo');
+  });
+});
+
+describe(doctorTitle.name, () => {
+  it('adds the title once', () => {
+    expect(doctorTitle('Rita Levi')).toBe('Dr Rita Levi');
+    expect(doctorTitle('Dr. Rita Levi')).toBe('Dr. Rita Levi');
+    expect(doctorTitle('Doctor Ana')).toBe('Doctor Ana');
+  });
+});
+
+describe(bookingConfirmationEmail.name, () => {
+  it('tells the patient when (in their zone), with whom, why, the link and the code, with the .ics attached; HTML escaped', () => {
+    const sut = bookingConfirmationEmail(visit, access, settings);
+    expect(sut).toMatchObject({ kind: 'booking-confirmation', to: 'zoe@example.org' });
+    expect(sut.subject).toBe('Your video visit with Dr Rita Levi: Friday, 4 July 2031 at 4:05 PM America/New_York');
+    expect(sut.text).toContain('Hello Zoë Ñúñez 王芳,');
+    expect(sut.text).toContain('When: Friday, 4 July 2031 at 4:05 PM America/New_York (20 minutes)');
+    expect(sut.text).toContain('go to https://clinic.example/join and type the code ACDE-FGHJ');
+    expect(sut.text).toContain('Join your video visit: https://clinic.example/j/token');
+    expect(sut.html).toContain('Reason: Rash &lt;after&gt; &quot;new&quot; cream');
+    expect(sut.attachments?.[0]).toMatchObject({
+      filename: 'video-visit.ics',
+      contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+    });
+  });
+});
+
+describe(cancellationEmail.name, () => {
+  it('says who cancelled, and attaches a METHOD:CANCEL file', () => {
+    expect(cancellationEmail(visit, 'doctor', settings).text).toContain('Dr Rita Levi has cancelled your video visit of Friday');
+    const byPatient = cancellationEmail(visit, 'patient', settings);
+    expect(byPatient.text).toContain('You cancelled your video visit with Dr Rita Levi of Friday');
+    expect(String(byPatient.attachments?.[0]?.content)).toContain('METHOD:CANCEL');
+  });
+});
+
+describe(invitationMessage.name, () => {
+  it('fits a chat message: date, time and zone of the patient, link and code', () => {
+    expect(invitationMessage(visit, access, settings)).toBe(
+      [
+        'Your video visit with Dr Rita Levi is on Friday, 4 July 2031 at 4:05 PM America/New_York (20 minutes).',
+        'Join a few minutes before with this link: https://clinic.example/j/token',
+        'Or go to https://clinic.example/join and type the code ACDE-FGHJ.',
+      ].join('\n'),
+    );
+  });
+});
+
+describe(messageSettings.name, () => {
+  it('takes the organizer from MAIL_FROM, with or without a display name', () => {
+    expect(settings.organizerEmail).toBe('no-reply@clinic.example');
+    expect(messageSettings({ WEB_ORIGIN: 'https://x.example/', MAIL_FROM: 'a@x.example', CLINIC_NAME: 'X' })).toMatchObject({
+      organizerEmail: 'a@x.example',
+      joinPage: 'https://x.example/join',
+    });
+  });
+});

@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { formatVisitCode, RedeemVisitLinkRequest, RedeemVisitLinkResponse } from '@telehealth/contracts';
+import { AuditService } from '../audit/audit.service';
+import { TokenService } from '../auth/token.service';
+import { ApiError } from '../common/api-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Prisma } from '../generated/prisma/client';
+import { hashVisitSecret, visitLinkKey, visitLinkUrl, visitSessionExpiry, deriveVisitLinkSecrets } from './visit-link-secrets';
+import { VisitLinkThrottleService } from './visit-link-throttle.service';
+import { RedeemableLink, VisitLinksRepository } from './visit-links.repository';
+
+/** A visit's link and code as they are sent and shown: until `expiresAt` (the visit's end). */
+export interface IssuedVisitLink {
+  link: string;
+  /** As people read it: `ABCD-EFGH`. */
+  code: string;
+  expiresAt: Date;
+}
+
+export const UNKNOWN_LINK =
+  'This link or code does not open a visit. Check it against the clinic’s message, or ask the clinic for a new one.';
+export const STALE_LINK =
+  'This visit link no longer works: the visit has ended, was moved or was cancelled. The clinic’s latest message has the link in force.';
+
+/**
+ * The patient's way in without a password: issues the link and code with a booking (and anew on
+ * a reschedule), revokes them on a cancellation, shows them again to the doctor, and redeems them
+ * for a session that opens that one visit (access/access-policy.ts).
+ */
+@Injectable()
+export class VisitLinksService {
+  private readonly key: Buffer;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: VisitLinksRepository,
+    private readonly tokens: TokenService,
+    private readonly throttle: VisitLinkThrottleService,
+    private readonly audit: AuditService,
+  ) {
+    this.key = visitLinkKey(config.JWT_SECRET);
+  }
+
+  /** A new link and code for the appointment's patient, replacing any earlier one, in the caller's transaction. */
+  async issue(tx: Prisma.TransactionClient, appointment: { id: string; patientId: string; endsAt: Date }): Promise<IssuedVisitLink> {
+    const issued = await this.links.replace(
+      tx,
+      { appointmentId: appointment.id, userId: appointment.patientId, redeemableUntil: appointment.endsAt },
+      this.key,
+    );
+    return this.present(issued.token, issued.code, appointment.endsAt);
+  }
+
+  /** The appointment's links stop working (a cancellation), and the sessions they opened end. */
+  revoke(tx: Prisma.TransactionClient, appointmentId: string): Promise<void> {
+    return this.links.revokeAll(tx, appointmentId);
+  }
+
+  /** The link and code in force for the appointment, derived again from the stored row; none once revoked. */
+  async current(appointmentId: string): Promise<IssuedVisitLink | undefined> {
+    const row = await this.links.findCurrent(appointmentId);
+    if (!row) return undefined;
+    const secrets = deriveVisitLinkSecrets(this.key, row.id);
+    return this.present(secrets.token, secrets.code, row.redeemableUntil);
+  }
+
+  /** Signs the patient in for that visit only; 404 for an unknown link, 410 for one replaced, revoked or past the visit's end. */
+  async redeem(request: RedeemVisitLinkRequest, ip = 'unknown'): Promise<RedeemVisitLinkResponse> {
+    const by = 'token' in request ? 'token' : 'code';
+    const throttled = await this.throttle.attempt(ip);
+    if (throttled) {
+      await this.audit.recordSecurityEvent({
+        actorId: null,
+        action: 'visit-link.redeem.throttled',
+        entityType: 'visit-link',
+        ip,
+        detail: { by },
+      });
+      throw throttled;
+    }
+    const link = await this.links.findByHash(
+      by === 'token' ? 'token_hash' : 'code_hash',
+      hashVisitSecret('token' in request ? request.token : request.code),
+    );
+    const refusal = this.refusal(link);
+    if (refusal || !link) {
+      await this.audit.recordSecurityEvent({
+        actorId: null,
+        action: 'visit-link.redeem.refused',
+        entityType: 'appointment',
+        entityId: link?.appointmentId ?? null,
+        ip,
+        detail: { by, why: link ? 'stale' : 'unknown' },
+      });
+      throw refusal ?? ApiError.notFound(UNKNOWN_LINK);
+    }
+    const scope = { appointmentId: link.appointmentId, sessionId: link.sessionId, linkId: link.linkId };
+    const { token, expiresAt } = this.tokens.sign(link.user.id, 'PATIENT', { scope, expiresAt: visitSessionExpiry(link.endsAt) });
+    await this.audit.record({
+      actorId: link.user.id,
+      action: 'visit-link.redeem',
+      entityType: 'appointment',
+      entityId: link.appointmentId,
+      ip,
+      detail: { by },
+    });
+    const { id, email, name, timeZone } = link.user;
+    return {
+      accessToken: token,
+      expiresAt: expiresAt.toISOString(),
+      sessionId: link.sessionId,
+      appointmentId: link.appointmentId,
+      roomId: link.roomId,
+      user: { id, email, name, role: 'PATIENT', timeZone },
+    };
+  }
+
+  private refusal(link: RedeemableLink | undefined): ApiError | undefined {
+    if (!link || !link.user.active) return ApiError.notFound(UNKNOWN_LINK);
+    if (link.revoked || link.redeemableUntil.getTime() <= Date.now()) return new ApiError(410, STALE_LINK, 'link_expired');
+    return undefined;
+  }
+
+  private present(token: string, code: string, expiresAt: Date): IssuedVisitLink {
+    return { link: visitLinkUrl(this.config.WEB_ORIGIN, token), code: formatVisitCode(code), expiresAt };
+  }
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AppointmentResponse } from '@telehealth/contracts';
+import { useFetchInvitation } from '@/hooks/useInvitation';
+import { errorMessage } from '@/lib/api-client';
+import { calendarHref } from '@/lib/calendar';
+import { copyWhenReady } from '@/lib/clipboard';
+
+type CopyState = { status: 'idle' | 'copying' | 'copied' } | { status: 'manual'; message: string } | { status: 'failed'; error: string };
+
+/**
+ * What a doctor sends a patient about an upcoming visit: the invitation (date and time in the
+ * patient's zone, link and code) copied for SMS or chat, and the calendar file. When the browser
+ * refuses the clipboard, the message is shown selected, to copy by hand.
+ */
+export function ShareVisit({ appointment }: { appointment: AppointmentResponse }) {
+  const fetchInvitation = useFetchInvitation();
+  const [state, setState] = useState<CopyState>({ status: 'idle' });
+  const textId = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const name = appointment.patient.name;
+
+  useEffect(() => {
+    if (state.status === 'manual') {
+      textRef.current?.focus();
+      textRef.current?.select();
+    }
+    if (state.status !== 'copied') return;
+    const id = window.setTimeout(() => setState({ status: 'idle' }), 5000);
+    return () => window.clearTimeout(id);
+  }, [state.status]);
+
+  async function copy() {
+    setState({ status: 'copying' });
+    const message = fetchInvitation(appointment.id).then((invitation) => invitation.message);
+    try {
+      const copied = await copyWhenReady(message);
+      setState(copied ? { status: 'copied' } : { status: 'manual', message: await message });
+    } catch (e) {
+      setState({ status: 'failed', error: errorMessage(e) });
+    }
+  }
+
+  return (
+    <div className="share-visit">
+      <div className="share-actions">
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => void copy()}
+          disabled={state.status === 'copying'}
+          aria-label={`Copy invitation for ${name}`}
+          data-testid="copy-invitation"
+        >
+          {state.status === 'copying' ? 'Copying…' : 'Copy invitation'}
+        </button>
+        <a
+          className="btn btn-ghost btn-small"
+          href={calendarHref(appointment.id)}
+          download
+          aria-label={`Download calendar file (.ics) for the visit with ${name}`}
+          data-testid="download-ics"
+        >
+          Download .ics
+        </a>
+        <span className="share-status" role="status" aria-live="polite" data-testid="invitation-status">
+          {state.status === 'copied' ? 'Invitation copied' : ''}
+        </span>
+      </div>
+      {state.status === 'failed' && (
+        <div className="alert alert-error" role="alert" data-testid="invitation-error">
+          {state.error}
+        </div>
+      )}
+      {state.status === 'manual' && (
+        <div className="field share-manual">
+          <label htmlFor={textId}>The clipboard is not available here: copy this invitation and send it to {name}.</label>
+          <textarea id={textId} ref={textRef} readOnly rows={6} value={state.message} data-testid="invitation-text" />
+          <div className="actions">
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setState({ status: 'idle' })}>
+              Done
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

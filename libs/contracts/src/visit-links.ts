@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { zText } from './text';
+import { ZNewPasswordSchema } from './auth';
+import { ZEmailSchema, ZTimeZoneSchema } from './users';
+
+/**
+ * The letters of a visit code: no 0/O, 1/I/L, 5/S, 2/Z, 8/B look-alikes, so a code read aloud or
+ * typed from a phone screen comes out right. 8 of them: about 2^37 codes, redeemable a few
+ * times per minute per address.
+ */
+export const VISIT_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const VISIT_CODE_LENGTH = 8;
+
+/** A typed code as the API compares it: upper case, without the spaces and dashes people add. */
+export function normalizeVisitCode(value: string): string {
+  return value.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** A code as people read it: `ABCD-EFGH`. */
+export function formatVisitCode(code: string): string {
+  const plain = normalizeVisitCode(code);
+  return `${plain.slice(0, 4)}-${plain.slice(4)}`;
+}
+
+const ZVisitCodeSchema = z
+  .string()
+  .max(32)
+  .transform(normalizeVisitCode)
+  .pipe(
+    z
+      .string()
+      .length(VISIT_CODE_LENGTH, { message: `must be the ${VISIT_CODE_LENGTH} letters and digits of the visit code` })
+      .regex(new RegExp(`^[${VISIT_CODE_ALPHABET}]+$`), { message: 'must be the letters and digits of the visit code' }),
+  );
+
+/** `POST /api/visit-links/redeem`: the token of a `/j/<token>` link, or a code typed on `/join`. */
+export const ZRedeemVisitLinkRequestSchema = z.union(
+  [
+    z
+      .object({
+        token: z
+          .string()
+          .min(16, { message: 'is not a visit link' })
+          .max(128)
+          .regex(/^[\w-]+$/, { message: 'is not a visit link' }),
+      })
+      .strict(),
+    z.object({ code: ZVisitCodeSchema }).strict(),
+  ],
+  { message: 'give the token of a visit link, or a visit code' },
+);
+export type RedeemVisitLinkRequest = z.infer<typeof ZRedeemVisitLinkRequestSchema>;
+
+/**
+ * The answer to a redemption: an access token for that visit only (join it in its window; then
+ * see its record and the patient's report until `expiresAt`, 7 days after the visit's end).
+ */
+export const ZRedeemVisitLinkResponseSchema = z.object({
+  accessToken: z.string(),
+  expiresAt: z.string(),
+  sessionId: z.string(),
+  appointmentId: z.string(),
+  roomId: z.string(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.literal('PATIENT'), timeZone: z.string() }),
+});
+export type RedeemVisitLinkResponse = z.infer<typeof ZRedeemVisitLinkResponseSchema>;
+
+/** `GET /api/appointments/:id/invitation` (the visit's doctor): what to send the patient. */
+export const ZVisitInvitationResponseSchema = z.object({
+  link: z.string(),
+  /** As people read it: `ABCD-EFGH`. */
+  code: z.string(),
+  /** Ready to paste into SMS or chat: date and time in the patient's time zone, link and code. */
+  message: z.string(),
+  /** The link and code work until the visit's end. */
+  expiresAt: z.string(),
+});
+export type VisitInvitationResponse = z.infer<typeof ZVisitInvitationResponseSchema>;
+
+/** A patient named by the doctor at booking: an unknown email gets an invited account (no password). */
+export const ZNewPatientSchema = z.object({
+  name: zText({ min: 1, max: 120 }),
+  email: ZEmailSchema,
+  timeZone: ZTimeZoneSchema.optional(),
+});
+export type NewPatient = z.infer<typeof ZNewPatientSchema>;
+
+/** `POST /api/auth/password/choose`: a signed-in account that has no password yet (a patient brought in by link) chooses one. */
+export const ZChoosePasswordRequestSchema = z.object({ password: ZNewPasswordSchema });
+export type ChoosePasswordRequest = z.infer<typeof ZChoosePasswordRequestSchema>;
