@@ -1,4 +1,5 @@
 import { AppointmentResponse } from '@telehealth/contracts';
+import { VisitEvents } from '../src/common/visit-events';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
 
 describe('appointments (REST, real database)', () => {
@@ -204,6 +205,47 @@ describe('appointments (REST, real database)', () => {
 
     const bad = await sut.http.get('/api/appointments?scope=tomorrow').set(bearer(patient)).expect(400);
     expect(bad.body).toEqual({ error: 'scope: must be upcoming or past', code: 400, reason: 'validation_failed' });
+  });
+
+  it('announces a booking, a reschedule and a cancel once each, after it committed; a refused change announces nothing', async () => {
+    const seen: Array<{ id: string; status: string; startsAt: string }> = [];
+    const stop = sut.app.get(VisitEvents).onChanged(async (id) => {
+      // Read on another connection: the change is visible there only once it committed.
+      const row = await sut.prisma.appointment.findUnique({ where: { id } });
+      if (row?.doctorId === doctor.id) seen.push({ id, status: row.status, startsAt: row.startsAt.toISOString() });
+    });
+    try {
+      const visit = (
+        await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(4 * 60), durationMinutes: 30, reason: 'x' }).expect(201)
+      ).body as AppointmentResponse;
+      await sut.http
+        .patch(`/api/appointments/${visit.id}`)
+        .set(bearer(doctor))
+        .send({ startsAt: minutesFromNow(5 * 60), durationMinutes: 30 })
+        .expect(200);
+      await sut.http.patch(`/api/appointments/${visit.id}`).set(bearer(patient)).send({ status: 'CANCELLED' }).expect(200);
+      await sut.http.patch(`/api/appointments/${visit.id}`).set(bearer(doctor)).send({ status: 'CANCELLED' }).expect(409);
+      expect(seen).toEqual([
+        { id: visit.id, status: 'SCHEDULED', startsAt: minutesFromNow(4 * 60) },
+        { id: visit.id, status: 'SCHEDULED', startsAt: minutesFromNow(5 * 60) },
+        { id: visit.id, status: 'CANCELLED', startsAt: minutesFromNow(5 * 60) },
+      ]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('lets a patient cancel only until PATIENT_CANCEL_NOTICE_MIN before the start (409 too_late), a doctor until the visit begins', async () => {
+    const soon = (
+      await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(59), durationMinutes: 30, reason: 'soon' }).expect(201)
+    ).body as AppointmentResponse;
+    const refused = await sut.http.patch(`/api/appointments/${soon.id}`).set(bearer(patient)).send({ status: 'CANCELLED' }).expect(409);
+    expect(refused.body).toMatchObject({ code: 409, reason: 'too_late', error: expect.stringContaining('contact the clinic') });
+    const later = (
+      await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(120), durationMinutes: 30, reason: 'later' }).expect(201)
+    ).body as AppointmentResponse;
+    await sut.http.patch(`/api/appointments/${later.id}`).set(bearer(patient)).send({ status: 'CANCELLED' }).expect(200);
+    await sut.http.patch(`/api/appointments/${soon.id}`).set(bearer(doctor)).send({ status: 'CANCELLED' }).expect(200);
   });
 
   it('names the field of every invalid schedule request and writes nothing', async () => {

@@ -413,6 +413,8 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'media-state': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'end-session': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
       'leave-room': { doctorOfVisit: 'ok', otherDoctor: 'ok', patientOfVisit: 'ok', otherPatient: 'ok', admin: 'ok' },
+      // Sent first, before anyone waits: the visit's doctor passes the check and hears that nobody waits (409); everyone else is refused.
+      'waiting-message': { doctorOfVisit: 409, otherDoctor: 403, patientOfVisit: 403, otherPatient: 403, admin: 403 },
     };
     const payloads: Record<(typeof CLIENT_EVENTS)[number], (roomId: string) => unknown> = {
       'join-room': (roomId) => ({ roomId }),
@@ -424,9 +426,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'media-state': () => ({ audio: true, video: false }),
       'end-session': () => ({}),
       'leave-room': () => ({}),
+      'waiting-message': (roomId) => ({ roomId, text: 'Running about 10 minutes late' }),
     };
-    // Order matters only for the last two: the patient is refused ending, the doctor ends, then everyone leaves.
+    // Order matters only for the first and the last two: the waiting room is empty before the joins; the patient is refused
+    // ending, the doctor ends, then everyone leaves.
     const order = [
+      'waiting-message',
       'join-room',
       'offer',
       'answer',

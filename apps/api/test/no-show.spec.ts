@@ -1,5 +1,6 @@
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { NoShowSweepService } from '../src/appointments/no-show-sweep.service';
+import { VisitEvents } from '../src/common/visit-events';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
 
 describe('NO_SHOW sweep (real database)', () => {
@@ -77,7 +78,7 @@ describe('NO_SHOW sweep (real database)', () => {
     expect(await sut.prisma.auditLog.count({ where: { entityId: missed.id, action: 'appointment.no-show', actorId: null } })).toBe(1);
   });
 
-  it('leaves cancelled visits cancelled and marks each missed visit once, even with sweeps running at the same time', async () => {
+  it('leaves cancelled visits cancelled and marks (and announces) each missed visit once, even with sweeps running at the same time', async () => {
     const cancelled = await visit(2);
     await sut.http.patch(`/api/appointments/${cancelled.id}`).set(bearer(patient)).send({ status: 'CANCELLED' }).expect(200);
     await sut.prisma.appointment.update({
@@ -86,7 +87,12 @@ describe('NO_SHOW sweep (real database)', () => {
     });
     const missed = await visit(-6);
 
-    const results = await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);
+    const announced: string[] = [];
+    const stop = sut.app.get(VisitEvents).onChanged((id) => {
+      if (id === missed.id || id === cancelled.id) announced.push(id);
+    });
+    const results = await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]).finally(stop);
+    expect(announced).toEqual([missed.id]);
     expect(results.filter((ids) => ids.includes(missed.id))).toHaveLength(1);
     expect(results.some((ids) => ids.includes(cancelled.id))).toBe(false);
     expect(await statusOf(cancelled)).toBe('CANCELLED');

@@ -5,7 +5,7 @@ import { STAFF_EMAIL } from '../src/appointments/appointments.service';
 import { TokenService } from '../src/auth/token.service';
 import { ONLY_THE_DOCTOR } from '../src/visit-invitations/visit-invitations.service';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
-import { bearer, startTestApp, TestApp, TestUser } from './test-app';
+import { bearer, minutesFromNow, startTestApp, TestApp, TestUser } from './test-app';
 
 const ORIGIN = 'https://clinic.example';
 const LINK = /https:\/\/clinic\.example\/j\/([A-Za-z0-9_-]{43})/;
@@ -219,6 +219,44 @@ describe('visit invitations: booking emails, visit links and codes, calendar fil
     const cancelled = await mailTo(patient.email, CANCELLED);
     expect(cancelled.text).toContain('Dr. Rita Levi has cancelled your video visit of Tuesday, 4 March 2031');
     expect(calendarOf(cancelled)).toMatchObject({ METHOD: 'CANCEL', SEQUENCE: '1' });
+  });
+
+  it('lets the patient cancel outside the notice and emails the doctor, in the doctor’s zone, with a calendar CANCEL', async () => {
+    const patient = await account('PATIENT', 'Omar Haddad');
+    await sut.prisma.user.update({ where: { id: patient.id }, data: { timeZone: 'America/New_York' } });
+    const visit = (await book(doctor, { patientId: patient.id }).expect(201)).body as AppointmentResponse;
+    await sut.http.patch(`/api/appointments/${visit.id}`).set(bearer(patient)).send({ status: 'CANCELLED' }).expect(200);
+
+    const told = await mailTo(doctor.email, 'Cancelled by Omar Haddad');
+    expect(told.subject).toBe('Cancelled by Omar Haddad: video visit on Tuesday, 4 March 2031 at 9:30 AM Europe/Berlin');
+    expect(told.text).toContain('Hello Dr. Rita Levi,');
+    expect(told.text).toContain(
+      'Omar Haddad has cancelled their video visit with you of Tuesday, 4 March 2031 at 9:30 AM Europe/Berlin (30 minutes).',
+    );
+    expect(told.text).not.toContain('blood pressure');
+    expect(calendarOf(told)).toMatchObject({ METHOD: 'CANCEL', STATUS: 'CANCELLED', UID: `${visit.id}@telehealth`, SEQUENCE: '1' });
+    expect(unescape(calendarOf(told).DESCRIPTION!)).toContain('9:30 AM Europe/Berlin');
+    const own = await mailTo(patient.email, CANCELLED);
+    expect(own.text).toContain('You cancelled your video visit with Dr. Rita Levi of Tuesday, 4 March 2031 at 3:30 AM America/New_York');
+  });
+
+  it('refuses a patient’s cancel inside the last 60 minutes with 409 too_late; the doctor may still cancel, and is not emailed', async () => {
+    const patient = await account('PATIENT');
+    const visit = (await book(doctor, { patientId: patient.id }, minutesFromNow(45)).expect(201)).body as AppointmentResponse;
+    const refused = await sut.http.patch(`/api/appointments/${visit.id}`).set(bearer(patient)).send({ status: 'CANCELLED' }).expect(409);
+    expect(refused.body).toEqual({
+      error:
+        'This visit starts in less than 60 minutes and can no longer be cancelled online: please call or contact the clinic to cancel it.',
+      code: 409,
+      reason: 'too_late',
+    });
+    const unchanged = await sut.prisma.appointment.findUniqueOrThrow({ where: { id: visit.id } });
+    expect(unchanged).toMatchObject({ status: 'SCHEDULED', cancelledAt: null, sequence: 0 });
+
+    await sut.http.patch(`/api/appointments/${visit.id}`).set(bearer(doctor)).send({ status: 'CANCELLED' }).expect(200);
+    await mailTo(patient.email, CANCELLED);
+    const toDoctor = await sut.prisma.outboxMessage.count({ where: { recipient: doctor.email } });
+    expect(toDoctor).toBe(0);
   });
 
   it('gives the visit’s doctor the invitation in the patient’s time zone, and no one else; 409 once cancelled or over', async () => {

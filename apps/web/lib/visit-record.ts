@@ -78,6 +78,9 @@ export function timelineSentences(
         waitingSince.clear();
         text = `${name} ended the visit`;
         break;
+      case 'WAITING_MESSAGE':
+        text = `${name} told the waiting room: “${event.detail?.text ?? ''}”`;
+        break;
     }
     return { at: event.at, text, type: event.type };
   });

@@ -12,3 +12,4 @@ export * from './visit-state';
 export * from './audit-verify';
 export * from './staff';
 export * from './visit-links';
+export * from './visit-updates';

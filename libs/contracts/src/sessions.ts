@@ -65,7 +65,7 @@ export type EndSessionResponse = z.infer<typeof ZEndSessionResponseSchema>;
 
 // ---- detail (GET /api/sessions/:id) ----
 
-export const SESSION_EVENT_TYPES = ['JOINED', 'WAITING', 'PEER_JOINED', 'RECONNECTED', 'LEFT', 'ENDED'] as const;
+export const SESSION_EVENT_TYPES = ['JOINED', 'WAITING', 'PEER_JOINED', 'RECONNECTED', 'LEFT', 'ENDED', 'WAITING_MESSAGE'] as const;
 export const ZSessionEventTypeSchema = z.enum(SESSION_EVENT_TYPES);
 export type SessionEventType = z.infer<typeof ZSessionEventTypeSchema>;
 
@@ -74,7 +74,7 @@ export const ZSessionTimelineEntrySchema = z.object({
   userId: z.string().nullable(),
   userName: z.string().nullable(),
   at: z.string(),
-  /** E.g. `{ reason: "timeout" }` on LEFT, `{ peer: "<user id>" }` on PEER_JOINED. */
+  /** E.g. `{ reason: "timeout" }` on LEFT, `{ peer: "<user id>" }` on PEER_JOINED, `{ text }` on WAITING_MESSAGE (the doctor to the waiting patient). */
   detail: z.record(z.string(), z.string()).nullable(),
 });
 export type SessionTimelineEntry = z.infer<typeof ZSessionTimelineEntrySchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorReason } from './error';
 import { zText } from './text';
 import { ZRoleSchema } from './users';
+import type { VisitUpdatedEvent, WaitingMessageEvent, WaitingMessageRequest, WaitingPositionEvent } from './visit-updates';
 
 /** Every Socket.IO event name of namespace `/signaling`, one source for both sides. */
 export const SignalingEvent = {
@@ -15,6 +16,7 @@ export const SignalingEvent = {
   MediaState: 'media-state',
   LeaveRoom: 'leave-room',
   EndSession: 'end-session',
+  WaitingMessage: 'waiting-message',
   // server -> client only
   WaitingForPeer: 'waiting-for-peer',
   PeerJoined: 'peer-joined',
@@ -22,6 +24,8 @@ export const SignalingEvent = {
   PeerReconnecting: 'peer-reconnecting',
   SessionEnded: 'session-ended',
   WaitingRoomUpdated: 'waiting-room-updated',
+  VisitUpdated: 'visit-updated',
+  WaitingPosition: 'waiting-position',
 } as const;
 
 export const SIGNALING_NAMESPACE = '/signaling';
@@ -37,6 +41,7 @@ export const CLIENT_EVENTS = [
   SignalingEvent.MediaState,
   SignalingEvent.LeaveRoom,
   SignalingEvent.EndSession,
+  SignalingEvent.WaitingMessage,
 ] as const;
 
 export const MAX_SDP_LENGTH = 20_000;
@@ -173,6 +178,7 @@ export interface WaitingPatient {
   patient: { id: string; name: string };
   reason: string;
   startsAt: string;
+  endsAt: string;
   /** When the patient entered the waiting room (ISO). */
   since: string;
 }
@@ -217,6 +223,7 @@ export interface ClientToServerEvents {
   'media-state': (request: MediaState, ack: AckCallback) => void;
   'leave-room': (request: object | undefined, ack: AckCallback) => void;
   'end-session': (request: object | undefined, ack: AckCallback<{ endedAt: string }>) => void;
+  'waiting-message': (request: WaitingMessageRequest, ack: AckCallback<{ sentAt: string }>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -231,6 +238,9 @@ export interface ServerToClientEvents {
   'peer-reconnecting': (event: PeerReconnectingEvent) => void;
   'session-ended': (event: SessionEndedEvent) => void;
   'waiting-room-updated': (event: WaitingRoomUpdatedEvent) => void;
+  'visit-updated': (event: VisitUpdatedEvent) => void;
+  'waiting-message': (event: WaitingMessageEvent) => void;
+  'waiting-position': (event: WaitingPositionEvent) => void;
 }
 
 // ---- ICE servers (REST) ----

@@ -25,6 +25,7 @@ export type Permission =
   | 'visit.read'
   | 'visit.join'
   | 'visit.end'
+  | 'visit.message'
   | 'notes.read'
   | 'notes.write'
   | 'report.read'
@@ -110,6 +111,12 @@ const VISIT_RULES: Record<VisitPermission, Rule> = {
     parties: DOCTOR,
     partyRefusal: forbidden('Only the doctor can end the visit.'),
     strangerRefusal: SESSION_404,
+    admin: false,
+  },
+  'visit.message': {
+    parties: DOCTOR,
+    partyRefusal: forbidden('Only the doctor can send a message to the waiting room.'),
+    strangerRefusal: forbidden('This visit is not yours: only its doctor may send a message to its waiting room.'),
     admin: false,
   },
   'notes.read': { parties: DOCTOR, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },

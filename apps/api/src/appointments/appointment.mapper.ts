@@ -13,9 +13,10 @@ export const APPOINTMENT_INCLUDE = {
 
 export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof APPOINTMENT_INCLUDE }>;
 
-/** The same with the patient's email: what a change's email and calendar file need (never in a response). */
+/** The same with both emails: what a change's email and calendar file need (never in a response). */
 export const APPOINTMENT_WITH_CONTACT_INCLUDE = {
   ...APPOINTMENT_INCLUDE,
+  doctor: { select: { id: true, name: true, timeZone: true, email: true } },
   patient: { select: { id: true, name: true, timeZone: true, email: true } },
 } satisfies Prisma.AppointmentInclude;
 

@@ -123,6 +123,12 @@ export class AppointmentsRepository {
     return this.change(id, { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy, sequence: { increment: 1 } }, lock, after);
   }
 
+  /** The visit's start, read in the caller's transaction (under the visit's lock: the start a concurrent reschedule left). */
+  async startsAt(tx: Prisma.TransactionClient, id: string): Promise<Date> {
+    const row = await tx.appointment.findUniqueOrThrow({ where: { id }, select: { startsAt: true } });
+    return row.startsAt;
+  }
+
   private change(id: string, data: Prisma.AppointmentUpdateInput, lock: VisitLock, after: AfterWrite): Promise<AppointmentWithContact> {
     return retryOnDeadlock(() =>
       this.prisma.$transaction(async (tx) => {

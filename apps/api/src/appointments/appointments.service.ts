@@ -15,13 +15,16 @@ import { AccessService } from '../access/access.service';
 import { UsersRepository } from '../auth/users.repository';
 import { ApiError } from '../common/api-error';
 import type { RequestContext } from '../common/request-context';
+import { VisitEvents } from '../common/visit-events';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Prisma } from '../generated/prisma/client';
 import { PG_EXCLUSION_VIOLATION, postgresErrorCode } from '../prisma/database-errors';
+import type { CancelledBy } from '../visit-invitations/visit-messages';
 import { VisitNoticesService } from '../visit-invitations/visit-notices.service';
 import { lockVisitFor } from '../visits/visit-lock';
-import { AppointmentRow, AppointmentView, toAppointmentResponse } from './appointment.mapper';
+import { AppointmentRow, AppointmentView, AppointmentWithContact, toAppointmentResponse } from './appointment.mapper';
 import { AppointmentsRepository } from './appointments.repository';
+import { latePatientCancel } from './patient-cancel-notice';
 
 // A visit may be booked to start "now": the form takes a moment to fill in.
 const PAST_START_TOLERANCE_MS = 5 * 60_000;
@@ -35,7 +38,8 @@ function newRoomId(): string {
 
 /**
  * Booking, listing, rescheduling and cancelling visits. Who may do which: access/access-policy.ts;
- * the patient's link and email that each change causes: visit-invitations/visit-notices.service.ts.
+ * the link and emails that each change causes: visit-invitations/visit-notices.service.ts; after a
+ * change commits, VisitEvents tells whoever is connected (signaling's `visit-updated`).
  */
 @Injectable()
 export class AppointmentsService {
@@ -44,6 +48,7 @@ export class AppointmentsService {
     private readonly users: UsersRepository,
     private readonly access: AccessService,
     private readonly notices: VisitNoticesService,
+    private readonly visitEvents: VisitEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,6 +65,7 @@ export class AppointmentsService {
         (tx) => this.patientOf(tx, ctx, request),
         (tx, booked) => this.notices.booked(tx, booked),
       );
+      await this.visitEvents.changed(row.id);
       return this.toResponse(row);
     } catch (error) {
       throw this.translateWriteError(error);
@@ -84,34 +90,50 @@ export class AppointmentsService {
     return this.toResponse(await this.load(visit.appointmentId));
   }
 
+  /**
+   * Cancels (the doctor, or the patient until PATIENT_CANCEL_NOTICE_MIN before the start) or
+   * reschedules (the doctor); the connected parties are told once it committed.
+   */
   async update(ctx: RequestContext, id: string, request: UpdateAppointmentRequest): Promise<AppointmentResponse> {
     const visit = await this.access.requireVisit(ctx, 'appointment.change', id);
     const current = await this.load(id);
     const action = request.status === 'CANCELLED' ? 'cancel' : 'reschedule';
     const allowed = decideVisitAction(visitPhase({ status: current.status, sessionStatus: current.session?.status ?? 'WAITING' }), action);
     if (!allowed.ok) throw ApiError.conflict(allowed.error, allowed.reason);
-    if (action === 'cancel') {
-      const by = visit.as === 'DOCTOR' ? 'doctor' : 'patient';
-      const row = await this.appointments.cancel(
-        id,
-        ctx.user.id,
-        (tx) => lockVisitFor(tx, id, 'cancel'),
-        (tx, cancelled) => this.notices.cancelled(tx, cancelled, by),
-      );
-      return this.toResponse(row);
-    }
-    if (visit.as !== 'DOCTOR') throw ApiError.forbidden('Only the doctor can reschedule a visit; you may cancel it instead.');
+    if (action === 'reschedule' && visit.as !== 'DOCTOR')
+      throw ApiError.forbidden('Only the doctor can reschedule a visit; you may cancel it instead.');
+    const row =
+      action === 'cancel' ? await this.cancel(ctx, id, visit.as === 'DOCTOR' ? 'doctor' : 'patient') : await this.reschedule(id, request);
+    await this.visitEvents.changed(id);
+    return this.toResponse(row);
+  }
+
+  /** Under the visit's lock: its state allows a cancel, and a patient is still outside the notice (409 too_late). */
+  private cancel(ctx: RequestContext, id: string, by: CancelledBy): Promise<AppointmentWithContact> {
+    return this.appointments.cancel(
+      id,
+      ctx.user.id,
+      async (tx) => {
+        await lockVisitFor(tx, id, 'cancel');
+        if (by !== 'patient') return;
+        const refusal = latePatientCancel(await this.appointments.startsAt(tx, id), new Date(), this.config.PATIENT_CANCEL_NOTICE_MIN);
+        if (refusal) throw refusal;
+      },
+      (tx, cancelled) => this.notices.cancelled(tx, cancelled, by),
+    );
+  }
+
+  private async reschedule(id: string, request: UpdateAppointmentRequest): Promise<AppointmentWithContact> {
     const slot = { startsAt: request.startsAt!, endsAt: request.endsAt, durationMinutes: request.durationMinutes };
     const startsAt = new Date(slot.startsAt);
     this.refusePastStart(startsAt);
     try {
-      const row = await this.appointments.reschedule(
+      return await this.appointments.reschedule(
         id,
         { startsAt, endsAt: slotEnd(slot) },
         (tx) => lockVisitFor(tx, id, 'reschedule'),
         (tx, moved) => this.notices.rescheduled(tx, moved),
       );
-      return this.toResponse(row);
     } catch (error) {
       throw this.translateWriteError(error);
     }

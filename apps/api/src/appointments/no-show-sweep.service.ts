@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
+import { VisitEvents } from '../common/visit-events';
 import { AppointmentsRepository } from './appointments.repository';
 
 export const NO_SHOW_SWEEP_INTERVAL_MS = 60_000;
@@ -7,7 +8,8 @@ export const NO_SHOW_SWEEP_INTERVAL_MS = 60_000;
 /**
  * Marks a scheduled visit NO_SHOW once its join window closed (its end passed) and its session
  * never started (doctor and patient were never together). One conditional UPDATE decides, so
- * several API nodes may sweep at once: each appointment is marked, and audited, exactly once.
+ * several API nodes may sweep at once: each appointment is marked, audited and announced
+ * (VisitEvents) exactly once.
  */
 @Injectable()
 export class NoShowSweepService implements OnModuleInit, OnModuleDestroy {
@@ -17,6 +19,7 @@ export class NoShowSweepService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly appointments: AppointmentsRepository,
     private readonly auditLog: AuditRepository,
+    private readonly visitEvents: VisitEvents,
   ) {}
 
   onModuleInit(): void {
@@ -40,6 +43,8 @@ export class NoShowSweepService implements OnModuleInit, OnModuleDestroy {
       );
       this.logger.log(`marked ${ids.length} missed visit(s) NO_SHOW`);
     }
+    // After the UPDATE committed: the doctor's list and the patient's dashboard show "Missed" at once.
+    for (const id of ids) await this.visitEvents.changed(id);
     return ids;
   }
 }

@@ -1,7 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountEvents } from './account-events';
+import { VisitEvents } from './visit-events';
 
-/** AccountEvents for every module (auth publishes, signaling subscribes), without importing each other. */
+/**
+ * AccountEvents and VisitEvents for every module (auth, appointments and visits publish; signaling
+ * subscribes), without importing each other.
+ */
 @Global()
-@Module({ providers: [AccountEvents], exports: [AccountEvents] })
+@Module({ providers: [AccountEvents, VisitEvents], exports: [AccountEvents, VisitEvents] })
 export class AccountEventsModule {}

@@ -56,3 +56,31 @@ describe('TRUST_PROXY', () => {
     expect(() => trust('10.0.0.0/40')).toThrow(/TRUST_PROXY must be false/);
   });
 });
+
+describe('REMINDER_MINUTES', () => {
+  const leads = (value?: string) =>
+    loadConfig({ JWT_SECRET: SECRET, ...(value === undefined ? {} : { REMINDER_MINUTES: value }) }).REMINDER_MINUTES;
+
+  it('reminds a day and a quarter of an hour before by default, longest lead first', () => {
+    expect(leads()).toEqual([1440, 15]);
+    expect(leads(' 15, 60 ,1440')).toEqual([1440, 60, 15]);
+    expect(leads('none')).toEqual([]);
+  });
+
+  it('refuses anything but whole minutes, once each, with a sentence', () => {
+    expect(() => leads('1440,soon')).toThrow(
+      /REMINDER_MINUTES must be "none" or a comma-separated list of minutes before the visit such as 1440,15 \("soon" is not a whole number of minutes from 1 to 43200\)/,
+    );
+    expect(() => leads('0')).toThrow(/"0" is not a whole number of minutes/);
+    expect(() => leads('1.5')).toThrow(/"1.5" is not/);
+    expect(() => leads('60,,15')).toThrow(/"" is not/);
+    expect(() => leads('15,15')).toThrow(/REMINDER_MINUTES lists 15 minutes twice/);
+  });
+
+  it('sweeps every minute and lets patients cancel until an hour before, by default', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET })).toMatchObject({ REMINDER_SWEEP_S: 60, PATIENT_CANCEL_NOTICE_MIN: 60 });
+    expect(() => loadConfig({ JWT_SECRET: SECRET, PATIENT_CANCEL_NOTICE_MIN: '-5' })).toThrow(
+      /^Invalid configuration: PATIENT_CANCEL_NOTICE_MIN /,
+    );
+  });
+});

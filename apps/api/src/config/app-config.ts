@@ -15,6 +15,35 @@ const ZUrlListSchema = z
   )
   .pipe(z.array(z.string().regex(/^(stun|stuns|turn|turns):/, { message: 'each entry must start with stun:, stuns:, turn: or turns:' })));
 
+const MAX_REMINDER_MINUTES = 30 * 24 * 60;
+
+/**
+ * REMINDER_MINUTES: how long before a visit its reminders go out, in minutes ("1440,15": a day
+ * before and a quarter of an hour before), longest first; "none" sends no reminders.
+ */
+export const ZReminderMinutesSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx): number[] => {
+    if (value.toLowerCase() === 'none') return [];
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.find((entry) => !/^\d{1,5}$/.test(entry) || Number(entry) < 1 || Number(entry) > MAX_REMINDER_MINUTES);
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be "none" or a comma-separated list of minutes before the visit such as 1440,15 (${JSON.stringify(bad)} is not a whole number of minutes from 1 to ${MAX_REMINDER_MINUTES})`,
+      });
+      return z.NEVER;
+    }
+    const minutes = entries.map(Number);
+    const twice = minutes.find((lead, index) => minutes.indexOf(lead) !== index);
+    if (twice !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `lists ${twice} minutes twice` });
+      return z.NEVER;
+    }
+    return minutes.sort((a, b) => b - a);
+  });
+
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function isProxyAddress(entry: string): boolean {
@@ -131,6 +160,16 @@ export const ZAppConfigSchema = z
       .max(24 * 60)
       .default(10),
     RECONNECT_GRACE_S: z.coerce.number().int().min(1).max(600).default(30),
+    REMINDER_MINUTES: ZReminderMinutesSchema.default([1440, 15]),
+    /** How often each API process looks for reminders whose time has come. */
+    REMINDER_SWEEP_S: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** A patient may cancel a visit online until this many minutes before its start (0: no limit); later, they contact the clinic. */
+    PATIENT_CANCEL_NOTICE_MIN: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(60),
     STUN_URLS: ZUrlListSchema.default([]),
     TURN_URLS: ZUrlListSchema.default([]),
     TURN_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),

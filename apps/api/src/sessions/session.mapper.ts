@@ -38,7 +38,15 @@ export type SessionDetailRow = Prisma.SessionGetPayload<{ include: ReturnType<ty
 export type NoteRow = Prisma.NoteGetPayload<{ include: { author: { select: { name: true } } } }>;
 
 /** Several events can share a millisecond (JOINED then WAITING); this keeps their causal order. */
-const EVENT_ORDER: Record<SessionEventType, number> = { JOINED: 0, RECONNECTED: 1, WAITING: 2, PEER_JOINED: 3, LEFT: 4, ENDED: 5 };
+const EVENT_ORDER: Record<SessionEventType, number> = {
+  JOINED: 0,
+  RECONNECTED: 1,
+  WAITING: 2,
+  WAITING_MESSAGE: 3,
+  PEER_JOINED: 4,
+  LEFT: 5,
+  ENDED: 6,
+};
 
 export function isDoctorOf(user: Pick<AuthUser, 'id'>, row: { appointment: { doctorId: string } }): boolean {
   return row.appointment.doctorId === user.id;

@@ -9,6 +9,7 @@ import { RoomCloser } from './room-closer.service';
 import { RoomMembership } from './room-membership.service';
 import type { TypedNamespace } from './signaling-namespace';
 import { SocketConnections } from './socket-connections.service';
+import { WaitingMessages } from './waiting-messages.service';
 
 type ClientEvent = (typeof CLIENT_EVENTS)[number];
 type EventHandler = (socket: SignalingSocket, payload: unknown) => Ack<object> | Promise<Ack<object>>;
@@ -30,6 +31,7 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
     relay: RelayService,
     chat: ChatService,
     closer: RoomCloser,
+    waitingMessages: WaitingMessages,
   ) {
     this.handlers = {
       [SignalingEvent.JoinRoom]: (socket, payload) => membership.join(socket, payload),
@@ -41,6 +43,7 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
       [SignalingEvent.MediaState]: (socket, payload) => relay.mediaState(socket, payload),
       [SignalingEvent.LeaveRoom]: (socket) => membership.leave(socket),
       [SignalingEvent.EndSession]: (socket) => closer.endFromSocket(socket),
+      [SignalingEvent.WaitingMessage]: (socket, payload) => waitingMessages.send(socket, payload),
     };
   }
 

@@ -19,6 +19,8 @@ import { SignalingNamespace } from './signaling-namespace';
 import { SocketConnections } from './socket-connections.service';
 import { SocketSessions } from './socket-sessions';
 import { stateStoreProvider } from './state-store';
+import { VisitUpdates } from './visit-updates.service';
+import { WaitingMessages } from './waiting-messages.service';
 import { WaitingRoom } from './waiting-room.service';
 
 @Module({
@@ -39,6 +41,8 @@ import { WaitingRoom } from './waiting-room.service';
     ChatService,
     ChatRepository,
     WaitingRoom,
+    WaitingMessages,
+    VisitUpdates,
     RoomStatsService,
     SignalingDrain,
     stateStoreProvider,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { WaitingPatient } from '@telehealth/contracts';
-import { doctorChannel, Membership, SignalingSocket } from './membership';
+import { estimateWaitingQueue, type WaitingPatient } from '@telehealth/contracts';
+import { VisitEvents } from '../common/visit-events';
+import { doctorChannel, Membership, SignalingSocket, userChannel } from './membership';
 import { SignalingNamespace } from './signaling-namespace';
 import { STATE_STORE, StateStore } from './state-store';
 
@@ -15,12 +16,15 @@ function sortWaiting(list: WaitingList): WaitingPatient[] {
 /**
  * The doctor's waiting room (`waiting-room-updated`): which patients wait alone in their visit's
  * room, since when. A projection of the rooms, kept per doctor and shared by every API process.
+ * Each waiting patient hears their place in the queue (`waiting-position`), and the visit's
+ * people its new state (`visit-updated`, through VisitEvents).
  */
 @Injectable()
 export class WaitingRoom {
   constructor(
     @Inject(STATE_STORE) private readonly store: StateStore,
     private readonly namespace: SignalingNamespace,
+    private readonly visitEvents: VisitEvents,
   ) {}
 
   /** A doctor's socket hears of every change to the doctor's waiting room, starting with the list as it is. */
@@ -44,12 +48,26 @@ export class WaitingRoom {
       }
       return { ...current, [membership.appointmentId]: waitingEntry(membership) };
     });
-    if (changed) {
-      this.namespace
-        .get()
-        .to(doctorChannel(membership.doctorId))
-        .emit('waiting-room-updated', { waiting: sortWaiting(list ?? {}) });
+    if (!changed) return;
+    const waiting = sortWaiting(list ?? {});
+    const namespace = this.namespace.get();
+    namespace.to(doctorChannel(membership.doctorId)).emit('waiting-room-updated', { waiting });
+    for (const place of estimateWaitingQueue(waiting, new Date())) {
+      const entry = waiting.find((patient) => patient.appointmentId === place.appointmentId)!;
+      namespace.to(userChannel(entry.roomId, entry.patient.id)).emit('waiting-position', place);
     }
+    // Not awaited: a join or leave does not wait for the dashboards to be told (changed() never rejects).
+    void this.visitEvents.changed(membership.appointmentId);
+  }
+
+  /** Since when the visit's patient waits alone in its room, if they do. */
+  async waitingSince(doctorId: string, appointmentId: string): Promise<string | null> {
+    return (await this.store.get<WaitingList>(waitingKey(doctorId)))?.[appointmentId]?.since ?? null;
+  }
+
+  /** Whether the visit's patient waits in its room now (the doctor is not there). */
+  async isWaiting(doctorId: string, appointmentId: string): Promise<boolean> {
+    return (await this.waitingSince(doctorId, appointmentId)) !== null;
   }
 
   private async list(doctorId: string): Promise<WaitingPatient[]> {
@@ -65,6 +83,7 @@ function waitingEntry(membership: Membership): WaitingPatient {
     patient: { id: membership.patientId, name: membership.patientName },
     reason: membership.reason,
     startsAt: membership.startsAt,
+    endsAt: membership.endsAt,
     since: new Date().toISOString(),
   };
 }

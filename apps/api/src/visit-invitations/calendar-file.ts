@@ -20,6 +20,8 @@ export interface CalendarVisit {
    * revoked or for a reader who may not hold it (an admin: the link signs in as the patient).
    */
   access?: { link: string; code: string; joinPage: string };
+  /** The zone the description reads the time in: the reader's (the patient's unless given). */
+  timeZone?: string;
 }
 
 /** One UID per appointment for its whole life: a reschedule or cancellation updates the event the booking made. */
@@ -66,7 +68,7 @@ export function visitCalendarFile(visit: CalendarVisit, method: CalendarMethod, 
 }
 
 function calendarDescription(visit: CalendarVisit, method: CalendarMethod): string {
-  const when = `${describeVisitTime(visit.startsAt, visit.patient.timeZone)} (${visitMinutes(visit)} minutes)`;
+  const when = `${describeVisitTime(visit.startsAt, visit.timeZone ?? visit.patient.timeZone)} (${visitMinutes(visit)} minutes)`;
   const doctor = doctorTitle(visit.doctorName);
   if (method === 'CANCEL') return `The video visit with ${doctor} on ${when} was cancelled.`;
   const lines = [`Video visit with ${doctor} on ${when}.`];

@@ -1,4 +1,12 @@
-import { bookingConfirmationEmail, cancellationEmail, invitationMessage, messageSettings, VisitNotice } from './visit-messages';
+import {
+  bookingConfirmationEmail,
+  cancellationEmail,
+  invitationMessage,
+  messageSettings,
+  patientCancelledEmail,
+  reminderEmail,
+  VisitNotice,
+} from './visit-messages';
 import { describeVisitTime, doctorTitle } from './visit-time';
 
 const visit: VisitNotice = {
@@ -55,6 +63,39 @@ describe(cancellationEmail.name, () => {
     const byPatient = cancellationEmail(visit, 'patient', settings);
     expect(byPatient.text).toContain('You cancelled your video visit with Dr Rita Levi of Friday');
     expect(String(byPatient.attachments?.[0]?.content)).toContain('METHOD:CANCEL');
+  });
+});
+
+describe(patientCancelledEmail.name, () => {
+  it('tells the doctor, in the doctor’s zone, who cancelled which visit, with a METHOD:CANCEL file read in that zone', () => {
+    const sut = patientCancelledEmail(visit, { email: 'rita@clinic.example', timeZone: 'Europe/Berlin' }, settings);
+    expect(sut).toMatchObject({
+      kind: 'cancellation',
+      to: 'rita@clinic.example',
+      dedupeKey: `cancellation-to-doctor:${visit.appointmentId}`,
+    });
+    expect(sut.subject).toBe('Cancelled by Zoë Ñúñez 王芳: video visit on Friday, 4 July 2031 at 10:05 PM Europe/Berlin');
+    expect(sut.text).toContain('Hello Dr Rita Levi,');
+    expect(sut.text).toContain(
+      'Zoë Ñúñez 王芳 has cancelled their video visit with you of Friday, 4 July 2031 at 10:05 PM Europe/Berlin (20 minutes).',
+    );
+    expect(sut.text).not.toContain(visit.reason);
+    const ics = String(sut.attachments?.[0]?.content).replace(/\r\n /g, '');
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('10:05 PM Europe/Berlin');
+  });
+});
+
+describe(reminderEmail.name, () => {
+  it('reminds the patient in their zone of the doctor, the link and the code; once per lead time and start', () => {
+    const sut = reminderEmail({ ...visit, sequence: 2 }, access, 15, settings);
+    expect(sut).toMatchObject({ kind: 'reminder', to: 'zoe@example.org', dedupeKey: `reminder:${visit.appointmentId}:15:2` });
+    expect(sut.subject).toBe('Reminder: your video visit with Dr Rita Levi on Friday, 4 July 2031 at 4:05 PM America/New_York');
+    expect(sut.text).toContain('When: Friday, 4 July 2031 at 4:05 PM America/New_York (20 minutes)');
+    expect(sut.text).toContain('Your code: ACDE-FGHJ');
+    expect(sut.text).toContain('go to https://clinic.example/join and type the code ACDE-FGHJ');
+    expect(sut.text).toContain('Join your video visit: https://clinic.example/j/token');
+    expect(sut.text).not.toContain(visit.reason);
   });
 });
 

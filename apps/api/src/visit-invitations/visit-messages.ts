@@ -2,6 +2,7 @@ import type { AppointmentWithContact } from '../appointments/appointment.mapper'
 import type { AppConfig } from '../config/app-config';
 import { composeMessage, type MailAttachment, type OutboxMessageInput } from '../mail/mail-message';
 import { CalendarMethod, CalendarVisit, visitCalendarFile } from './calendar-file';
+import { reminderDedupeKey } from './due-reminders';
 import { describeVisitTime, doctorTitle, visitMinutes } from './visit-time';
 
 /** A visit as its messages tell it to the patient (in the patient's time zone). */
@@ -123,6 +124,56 @@ export function cancellationEmail(visit: VisitNotice, by: CancelledBy, settings:
         'Its link and code no longer work. To book another visit, contact the clinic.',
         'The attached calendar file removes the visit from your calendar.',
       ],
+      signature: settings.clinicName,
+    }),
+  };
+}
+
+/**
+ * The patient cancelled: the doctor is told in their own time zone who and when, with an .ics
+ * (METHOD:CANCEL, the visit's UID) that removes the visit from a calendar it was imported into.
+ */
+export function patientCancelledEmail(
+  visit: VisitNotice,
+  doctor: { email: string; timeZone: string },
+  settings: MessageSettings,
+): OutboxMessageInput {
+  const at = describeVisitTime(visit.startsAt, doctor.timeZone);
+  return {
+    kind: 'cancellation',
+    to: doctor.email,
+    subject: `Cancelled by ${visit.patient.name}: video visit on ${at}`,
+    attachments: [calendarAttachment({ ...visit, timeZone: doctor.timeZone }, settings, 'CANCEL')],
+    dedupeKey: `cancellation-to-doctor:${visit.appointmentId}`,
+    ...composeMessage({
+      greeting: `Hello ${doctorTitle(visit.doctorName)},`,
+      paragraphs: [
+        `${visit.patient.name} has cancelled their video visit with you of ${at} (${visitMinutes(visit)} minutes).`,
+        'The time is free again in your schedule.',
+        'If you added the visit to your calendar, the attached calendar file removes it.',
+      ],
+      signature: settings.clinicName,
+    }),
+  };
+}
+
+/** A reminder before the visit (one per lead time): when in the patient's zone, with whom, the link and code in force. */
+export function reminderEmail(visit: VisitNotice, access: VisitAccess, lead: number, settings: MessageSettings): OutboxMessageInput {
+  const doctor = doctorTitle(visit.doctorName);
+  return {
+    kind: 'reminder',
+    to: visit.patient.email,
+    subject: `Reminder: your video visit with ${doctor} on ${describeVisitTime(visit.startsAt, visit.patient.timeZone)}`,
+    dedupeKey: reminderDedupeKey(visit.appointmentId, lead, visit.sequence),
+    ...composeMessage({
+      greeting: `Hello ${visit.patient.name},`,
+      paragraphs: [
+        `This is a reminder of your video visit with ${doctor}.`,
+        `When: ${when(visit)}\nYour code: ${access.code}`,
+        howToJoin(access, settings),
+        'If you cannot come, please tell the clinic.',
+      ],
+      link: { label: 'Join your video visit', url: access.link },
       signature: settings.clinicName,
     }),
   };

@@ -10,14 +10,16 @@ import {
   cancellationEmail,
   MessageSettings,
   messageSettings,
+  patientCancelledEmail,
   rescheduleEmail,
   toVisitNotice,
 } from './visit-messages';
 
 /**
- * What a booking, a reschedule and a cancellation cause for the patient, inside the change's own
- * transaction: the visit link issued, replaced or revoked, and the email that says so written to
- * the outbox. A change that rolls back leaves no link and sends no email.
+ * What a booking, a reschedule and a cancellation cause for the patient (and for the doctor, when the
+ * patient cancels), inside the change's own transaction: the visit link issued, replaced or revoked,
+ * and the email that says so written to the outbox. A change that rolls back leaves no link and sends
+ * no email.
  */
 @Injectable()
 export class VisitNoticesService {
@@ -42,8 +44,11 @@ export class VisitNoticesService {
     await this.outbox.enqueue(tx, rescheduleEmail(toVisitNotice(row), access, this.settings));
   }
 
+  /** The link revoked and the patient told; the doctor too when the patient cancelled (not of their own cancel). */
   async cancelled(tx: Prisma.TransactionClient, row: AppointmentWithContact, by: CancelledBy): Promise<void> {
     await this.links.revoke(tx, row.id);
-    await this.outbox.enqueue(tx, cancellationEmail(toVisitNotice(row), by, this.settings));
+    const notice = toVisitNotice(row);
+    await this.outbox.enqueue(tx, cancellationEmail(notice, by, this.settings));
+    if (by === 'patient') await this.outbox.enqueue(tx, patientCancelledEmail(notice, row.doctor, this.settings));
   }
 }

@@ -1,3 +1,4 @@
+import { VisitEvents } from '../common/visit-events';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import type { RequestContext } from '../common/request-context';
@@ -33,7 +34,7 @@ function setup(found: VisitAccess | undefined) {
   end.mockResolvedValue({ ok: true, endedAt: '2026-05-01T09:20:00.000Z' });
   const rooms: VisitRooms = { end };
   const repository = { bySession: jest.fn().mockResolvedValue(found) } as unknown as VisitRepository;
-  const sut = new VisitLifecycleService(repository, {} as AuditService, { JOIN_WINDOW_BEFORE_MIN: 10 } as AppConfig);
+  const sut = new VisitLifecycleService(repository, {} as AuditService, new VisitEvents(), { JOIN_WINDOW_BEFORE_MIN: 10 } as AppConfig);
   sut.useRooms(rooms);
   return { sut, end };
 }
@@ -70,7 +71,7 @@ describe(VisitLifecycleService.name, () => {
 
   it('lets only the doctor end the visit from its call', async () => {
     const { sut, end } = setup(undefined);
-    const live = { ...visit(), startsAt: '2026-05-01T09:00:00.000Z' };
+    const live = { ...visit(), startsAt: '2026-05-01T09:00:00.000Z', endsAt: '2026-05-01T09:20:00.000Z' };
     await expect(sut.endFromCall(user('patient-1', 'PATIENT'), live)).resolves.toEqual({
       ok: false,
       code: 403,

@@ -6,6 +6,7 @@ import { ApiError } from '../common/api-error';
 import type { RequestContext } from '../common/request-context';
 import { isUuid } from '../common/uuid';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { VisitEvents } from '../common/visit-events';
 import { lockVisitPhase } from './visit-lock';
 import { TimelineEntry, VisitAccess, VisitRepository } from './visit.repository';
 
@@ -19,11 +20,13 @@ export interface LiveVisit {
   patientName: string;
   reason: string;
   startsAt: string;
+  endsAt: string;
 }
 
 export function toLiveVisit(visit: VisitAccess): LiveVisit {
   const { roomId, sessionId, appointmentId, doctorId, patientId, patientName, reason } = visit;
-  return { roomId, sessionId, appointmentId, doctorId, patientId, patientName, reason, startsAt: visit.startsAt.toISOString() };
+  const startsAt = visit.startsAt.toISOString();
+  return { roomId, sessionId, appointmentId, doctorId, patientId, patientName, reason, startsAt, endsAt: visit.endsAt.toISOString() };
 }
 
 /**
@@ -50,6 +53,7 @@ export class VisitLifecycleService {
   constructor(
     private readonly visits: VisitRepository,
     private readonly audit: AuditService,
+    private readonly visitEvents: VisitEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,24 +72,26 @@ export class VisitLifecycleService {
    * appointment's row lock like every visit transition, so a cancel racing this moment either
    * wins (the visit stays unstarted) or sees the call and is refused.
    */
-  markStarted(sessionId: string, at: Date): Promise<void> {
-    return this.visits.markStarted(sessionId, at);
+  async markStarted(sessionId: string, at: Date): Promise<void> {
+    const started = await this.visits.markStarted(sessionId, at);
+    // Not awaited: the call's start is on the join path; the dashboards hear of it a moment later.
+    if (started) void this.visitEvents.changed(started);
   }
 
   /** Ends the session and completes its appointment, once. Returns false if it had already ended or may not end. */
   async markEnded(sessionId: string, endedById: string, at: Date, ctx?: RequestContext): Promise<boolean> {
     const ended = await this.visits.transaction(async (tx) => {
       const appointmentId = await this.visits.appointmentOfSession(tx, sessionId);
-      if (!appointmentId) return false;
+      if (!appointmentId) return undefined;
       const phase = await lockVisitPhase(tx, appointmentId);
-      if (!phase || !isVisitActionAllowed(phase, 'end')) return false;
+      if (!phase || !isVisitActionAllowed(phase, 'end')) return undefined;
       await this.visits.writeEnded(tx, { sessionId, appointmentId }, endedById, at);
-      return true;
+      return appointmentId;
     });
-    if (ended) {
-      await this.audit.record({ actorId: endedById, action: 'session.end', entityType: 'session', entityId: sessionId, ip: ctx?.ip });
-    }
-    return ended;
+    if (!ended) return false;
+    await this.audit.record({ actorId: endedById, action: 'session.end', entityType: 'session', entityId: sessionId, ip: ctx?.ip });
+    await this.visitEvents.changed(ended);
+    return true;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TimelineEventType } from '@telehealth/room-engine';
+import type { SessionEventType } from '@telehealth/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
 
@@ -18,8 +18,21 @@ export interface VisitAccess {
   sessionStatus: 'WAITING' | 'ACTIVE' | 'ENDED';
 }
 
+/** A visit's state as `visit-updated` tells it. */
+export interface VisitState {
+  appointmentId: string;
+  sessionId: string;
+  roomId: string;
+  doctorId: string;
+  patientId: string;
+  status: VisitAccess['status'];
+  startsAt: Date;
+  endsAt: Date;
+  sessionStatus: VisitAccess['sessionStatus'];
+}
+
 export interface TimelineEntry {
-  type: TimelineEventType;
+  type: SessionEventType;
   userId: string;
   detail?: Record<string, string>;
 }
@@ -82,18 +95,21 @@ export class VisitRepository {
 
   /**
    * The first time both parties are present; later calls change nothing. One statement that
-   * takes the appointment's row lock like every visit transition (see lockVisitPhase).
+   * takes the appointment's row lock like every visit transition (see lockVisitPhase). Returns
+   * the appointment's id when this call started the visit.
    */
-  async markStarted(sessionId: string, at: Date): Promise<void> {
-    await this.prisma.sql.query(
+  async markStarted(sessionId: string, at: Date): Promise<string | undefined> {
+    const { rows } = await this.prisma.sql.query<{ appointmentId: string }>(
       `WITH visit AS (
          SELECT a.id FROM appointments a JOIN sessions s ON s.appointment_id = a.id
           WHERE s.id = $1 AND a.status = 'SCHEDULED' FOR UPDATE OF a
        )
        UPDATE sessions SET started_at = $2, status = 'ACTIVE'
-        WHERE id = $1 AND started_at IS NULL AND status = 'WAITING' AND appointment_id IN (SELECT id FROM visit)`,
+        WHERE id = $1 AND started_at IS NULL AND status = 'WAITING' AND appointment_id IN (SELECT id FROM visit)
+       RETURNING appointment_id AS "appointmentId"`,
       [sessionId, at],
     );
+    return rows[0]?.appointmentId;
   }
 
   async appointmentOfSession(tx: Prisma.TransactionClient, sessionId: string): Promise<string | undefined> {
@@ -110,6 +126,20 @@ export class VisitRepository {
   ): Promise<void> {
     await tx.session.update({ where: { id: visit.sessionId }, data: { status: 'ENDED', endedAt: at, endedById } });
     await tx.appointment.update({ where: { id: visit.appointmentId }, data: { status: 'COMPLETED' } });
+  }
+
+  /** What `visit-updated` tells: the visit's state now, and whose it is. */
+  async stateOf(appointmentId: string): Promise<VisitState | undefined> {
+    const { rows } = await this.prisma.sql.query<VisitState>(
+      `SELECT a.id AS "appointmentId", s.id AS "sessionId", r.id AS "roomId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
+              a.status, a.starts_at AS "startsAt", a.ends_at AS "endsAt", s.status AS "sessionStatus"
+         FROM appointments a
+         JOIN sessions s ON s.appointment_id = a.id
+         JOIN rooms r ON r.appointment_id = a.id
+        WHERE a.id = $1`,
+      [appointmentId],
+    );
+    return rows[0];
   }
 
   transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {

@@ -126,6 +126,8 @@ export function describeTimeline(data: Pick<SessionReportData, 'timeline' | 'doc
       case 'ENDED':
         for (const userId of [...waitingSince.keys()]) stopWaiting(userId, event.at);
         return { at: event.at, text: `${name} ended the visit.` };
+      case 'WAITING_MESSAGE':
+        return { at: event.at, text: `${name} told the waiting room: “${event.detail?.text ?? ''}”` };
     }
   });
   return { lines, waitingSeconds: Math.round(waitingSeconds), reconnects };

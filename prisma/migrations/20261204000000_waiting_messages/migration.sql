@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SessionEventType" ADD VALUE 'WAITING_MESSAGE';
