@@ -106,10 +106,27 @@ export async function bothInState(pages: Page[], state: string, timeout = 30_000
   if (failures.length > 0) throw new Error(failures.map((failure) => (failure.reason as Error).message).join('\n---\n'));
 }
 
-export async function signIn(page: Page, email: string): Promise<void> {
+/**
+ * Waits until React has hydrated the element with `testId` (React marks the DOM nodes it has
+ * taken over). Before that, typing and clicks meet plain server HTML: a form submits natively, a
+ * focus handler never runs. A person is slower than hydration; a test on a busy machine is not.
+ */
+export async function hydrated(page: Page, testId: string): Promise<void> {
+  try {
+    await page.waitForFunction((id) => {
+      const element = document.querySelector(`[data-testid="${id}"]`);
+      return !!element && Object.keys(element).some((key) => key.startsWith('__reactFiber$'));
+    }, testId);
+  } catch (error) {
+    throw new Error(`${page.url()}: "${testId}" was never hydrated\n${(pageLogs.get(page) ?? []).join('\n')}`, { cause: error });
+  }
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto('/sign-in');
+  await hydrated(page, 'sign-in-submit');
   await page.getByTestId('sign-in-email').fill(email);
-  await page.getByTestId('sign-in-password').fill(PASSWORD);
+  await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
 }
 
@@ -123,6 +140,7 @@ export function localSlot(at: Date, timeZone: string): { date: string; time: str
 
 /** The doctor books a visit that starts now, through the dashboard's form (times typed in Europe/Berlin). */
 export async function scheduleNow(doctorPage: Page, patient: Account, reason: string): Promise<void> {
+  await hydrated(doctorPage, 'schedule-patient-search');
   await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]!);
   await doctorPage.getByTestId('schedule-patient-option').filter({ hasText: patient.name }).first().click();
   const { date, time } = localSlot(new Date(), 'Europe/Berlin');
@@ -163,4 +181,58 @@ export async function reachCall(doctorPage: Page, patientPage: Page, doctor: Acc
   await callState(patientPage, 'waiting');
   await doctorJoinsFromWaitingRoom(doctorPage, patient);
   await bothInState([doctorPage, patientPage], 'connected');
+}
+
+/** `at` moved to the next multiple of five minutes (the reschedule form's time field steps by 5). */
+export function nextFiveMinutes(at: Date): Date {
+  const step = 5 * 60_000;
+  return new Date(Math.ceil(at.getTime() / step) * step);
+}
+
+/** The doctor books a visit at `at` (typed in Europe/Berlin) through the dashboard's form, and waits until it is on the list. */
+export async function scheduleAt(doctorPage: Page, patient: Account, reason: string, at: Date, minutes = 30): Promise<void> {
+  await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]!);
+  await doctorPage.getByTestId('schedule-patient-option').filter({ hasText: patient.name }).first().click();
+  const { date, time } = localSlot(at, 'Europe/Berlin');
+  await doctorPage.getByTestId('schedule-date').fill(date);
+  await doctorPage.getByTestId('schedule-time').fill(time);
+  await doctorPage.getByTestId('schedule-duration').selectOption(String(minutes));
+  await doctorPage.getByTestId('schedule-reason').fill(reason);
+  await doctorPage.getByTestId('schedule-submit').click();
+  await doctorPage.getByTestId('doctor-appointment').filter({ hasText: reason }).waitFor();
+}
+
+/** The doctor moves the visit booked for `reason` to `at` (typed in Europe/Berlin) from the dashboard's list. */
+export async function rescheduleFromList(doctorPage: Page, reason: string, at: Date): Promise<void> {
+  await doctorPage.getByTestId('doctor-appointment').filter({ hasText: reason }).getByTestId('reschedule-appointment').click();
+  const { date, time } = localSlot(at, 'Europe/Berlin');
+  await doctorPage.getByTestId('reschedule-date').fill(date);
+  await doctorPage.getByTestId('reschedule-time').fill(time);
+  await doctorPage.getByTestId('reschedule-submit').click();
+  await doctorPage.getByTestId('reschedule-dialog').waitFor({ state: 'detached' });
+}
+
+/**
+ * Marks the page's current document, so a later `expectNoReload` can prove that what changed on
+ * it came over the socket and not from loading the page again.
+ */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __journeyMark?: boolean }).__journeyMark = true));
+}
+
+export async function expectNoReload(page: Page): Promise<void> {
+  const marked = await page.evaluate(() => (window as unknown as { __journeyMark?: boolean }).__journeyMark === true);
+  if (!marked) throw new Error(`${page.url()} was loaded again: the change did not arrive live`);
+}
+
+/** "Tue, Dec 8, 10:30 AM" as the web app writes a date and time in `timeZone`. */
+export function appDateTime(at: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(at));
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useReducer, useRef, type ActionDispatch } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ActionDispatch } from 'react';
 import { io } from 'socket.io-client';
 import { CallEngine, type SignalingSocket } from '@telehealth/call-engine';
 import { SIGNALING_NAMESPACE, type ChatMessage, type IceServersResponse } from '@telehealth/contracts';
@@ -32,6 +32,8 @@ export interface CallView extends CallSnapshot {
   sendChat: (body: string) => Promise<void>;
   leave: () => Promise<void>;
   endSession: () => Promise<void>;
+  /** The call's signaling socket, for what else arrives on it (visit changes, waiting-room messages); null before and after. */
+  socket: SignalingSocket | null;
 }
 
 type Dispatch = ActionDispatch<[CallEvent]>;
@@ -73,6 +75,7 @@ export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCal
   const [view, dispatch] = useReducer(callReducer, INITIAL_CALL);
   const { mergeChat, setChatHasMore, ...chat } = useCallChat(engineRef);
   const media = useCallMedia(engineRef, localStream);
+  const [socket, setSocket] = useState<SignalingSocket | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -84,6 +87,7 @@ export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCal
     socket.on('connect_error', (error) => {
       if (!engine) dispatch({ type: 'unreachable', message: `Cannot reach the visit service: ${error.message}` });
     });
+    setSocket(socket);
 
     async function start() {
       const iceServers = await loadIceServers();
@@ -111,6 +115,7 @@ export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCal
     return () => {
       cancelled = true;
       engineRef.current = null;
+      setSocket(null);
       hangUp(engine, socket);
     };
   }, [sessionId, roomId, signalingUrl, localStream, mergeChat, setChatHasMore]);
@@ -129,5 +134,5 @@ export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCal
     dispatch({ type: 'finished', state: 'ended' });
   }, []);
 
-  return { ...view, ...chat, ...media, leave, endSession };
+  return { ...view, ...chat, ...media, leave, endSession, socket };
 }

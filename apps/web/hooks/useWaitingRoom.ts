@@ -1,31 +1,25 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import {
-  SIGNALING_NAMESPACE,
-  SignalingEvent,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type WaitingPatient,
-} from '@telehealth/contracts';
-import { useSignedIn } from '@/components/auth/SignedInContext';
+import type { SignalingSocket } from '@telehealth/call-engine';
+import { SignalingEvent, type WaitingPatient } from '@telehealth/contracts';
 import { beep, notificationsSupported, notify } from '@/lib/alerts';
-import { fetchSignalingTicket } from '@/lib/api-client';
-import { ticketAuth } from '@/lib/signaling-auth';
 
-export type WaitingRoomConnection = 'connecting' | 'live' | 'offline';
 export type NotificationPermissionState = NotificationPermission | 'unsupported';
 
+export interface WaitingRoomState {
+  /** Who waits now, who came first first. */
+  waiting: WaitingPatient[];
+  notificationPermission: NotificationPermissionState;
+  requestNotifications: () => Promise<void>;
+}
+
 /**
- * The doctor's live waiting room: a socket to the signaling namespace that receives
- * `waiting-room-updated`. A patient who was not in the previous list is "new": beep + notification.
+ * The doctor's live waiting room over the dashboard's signaling socket: `waiting-room-updated`.
+ * A patient who was not in the previous list is "new": beep + notification.
  */
-export function useWaitingRoom() {
-  const session = useSignedIn();
+export function useWaitingRoom(socket: SignalingSocket | null): WaitingRoomState {
   const [waiting, setWaiting] = useState<WaitingPatient[]>([]);
-  const [connection, setConnection] = useState<WaitingRoomConnection>('connecting');
-  const [error, setError] = useState<string | null>(null);
   const [permission, setPermission] = useState<NotificationPermissionState>('default');
   const known = useRef<Set<string> | null>(null);
 
@@ -34,20 +28,8 @@ export function useWaitingRoom() {
   }, []);
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${session.signalingUrl}${SIGNALING_NAMESPACE}`, {
-      auth: ticketAuth(fetchSignalingTicket),
-      transports: ['websocket'],
-    });
-    socket.on('connect', () => {
-      setConnection('live');
-      setError(null);
-    });
-    socket.on('disconnect', () => setConnection('offline'));
-    socket.on('connect_error', (err) => {
-      setConnection('offline');
-      setError(err.message ? `Live updates are unavailable: ${err.message}` : 'Live updates are unavailable.');
-    });
-    socket.on(SignalingEvent.WaitingRoomUpdated, (event) => {
+    if (!socket) return;
+    const onUpdate = (event: { waiting: WaitingPatient[] }) => {
       const list = [...event.waiting].sort((a, b) => Date.parse(a.since) - Date.parse(b.since));
       const previous = known.current;
       const arrivals = previous ? list.filter((w) => !previous.has(w.sessionId)) : list;
@@ -61,12 +43,12 @@ export function useWaitingRoom() {
           });
         }
       }
-    });
-    return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
     };
-  }, [session.signalingUrl]);
+    socket.on(SignalingEvent.WaitingRoomUpdated, onUpdate);
+    return () => {
+      socket.off(SignalingEvent.WaitingRoomUpdated, onUpdate);
+    };
+  }, [socket]);
 
   const requestNotifications = useCallback(async () => {
     if (!notificationsSupported()) return;
@@ -74,5 +56,5 @@ export function useWaitingRoom() {
     setPermission(result);
   }, []);
 
-  return { waiting, connection, error, notificationPermission: permission, requestNotifications };
+  return { waiting, notificationPermission: permission, requestNotifications };
 }

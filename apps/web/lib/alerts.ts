@@ -27,6 +27,34 @@ export function beep(): void {
   }
 }
 
+/**
+ * A soft, short single tone (a falling fifth, quiet) for a message in the waiting room: noticeable
+ * without startling someone sitting in front of a silent screen. Does nothing when audio is blocked.
+ */
+export function chime(): void {
+  try {
+    const AudioCtx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    if (!AudioCtx) return;
+    const ctx = new AudioCtx();
+    const gain = ctx.createGain();
+    gain.connect(ctx.destination);
+    const start = ctx.currentTime;
+    gain.gain.setValueAtTime(0.0001, start);
+    gain.gain.exponentialRampToValueAtTime(0.06, start + 0.04);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.6);
+    const osc = ctx.createOscillator();
+    osc.type = 'sine';
+    osc.frequency.setValueAtTime(784, start);
+    osc.frequency.exponentialRampToValueAtTime(523, start + 0.35);
+    osc.connect(gain);
+    osc.start(start);
+    osc.stop(start + 0.6);
+    window.setTimeout(() => void ctx.close().catch(() => undefined), 900);
+  } catch {
+    // audio unavailable: the message is on the screen and announced
+  }
+}
+
 export function notificationsSupported(): boolean {
   return typeof window !== 'undefined' && 'Notification' in window;
 }

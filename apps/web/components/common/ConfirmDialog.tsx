@@ -14,7 +14,25 @@ interface Props {
   testId?: string;
 }
 
-/** A small modal: focus moves to it, Escape cancels. */
+/** Tab and Shift+Tab go round the dialog's own controls, as in any modal. */
+function keepFocusInside(dialog: HTMLElement, e: KeyboardEvent): void {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('button:not(:disabled), a[href], input:not(:disabled), textarea, select')];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  } else if (!dialog.contains(document.activeElement)) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/** A small modal: focus moves to it (and back to its opener after), Escape cancels. */
 export function ConfirmDialog({
   title,
   children,
@@ -28,17 +46,29 @@ export function ConfirmDialog({
 }: Props) {
   const titleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // The latest handler, so a parent that re-renders (a ticking clock) neither re-focuses the dialog nor re-binds Escape.
+  const cancel = useRef(onCancel);
   useEffect(() => {
+    cancel.current = onCancel;
+  }, [onCancel]);
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     cancelRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
+      if (e.key === 'Escape') cancel.current();
+      if (e.key === 'Tab' && dialogRef.current) keepFocusInside(dialogRef.current, e);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      // Focus goes back to what opened the dialog, when that is still on the page.
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
+      <div ref={dialogRef} className="dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
         <h2 id={titleId}>{title}</h2>
         {children}
         <div className="actions" style={{ justifyContent: 'flex-end', marginTop: '1rem' }}>

@@ -5,16 +5,29 @@ import { useState } from 'react';
 import { isVisitActionAllowed, visitPhase, type AppointmentResponse } from '@telehealth/contracts';
 import { useChangeAppointment, type AppointmentsState } from '@/hooks/useAppointments';
 import { useNow } from '@/hooks/useNow';
+import type { VisitChangeNotice } from '@/hooks/useVisitUpdates';
 import { errorMessage } from '@/lib/api-client';
 import { formatDay, formatTime, isoToZonedWallTime } from '@/lib/time';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 import { RescheduleDialog } from '@/components/schedule/RescheduleDialog';
 import { ShareVisit } from '@/components/schedule/ShareVisit';
 import { useSignedIn } from '@/components/auth/SignedInContext';
-import { StatusBadge } from '@/components/schedule/StatusBadge';
+import { LiveStatusBadge } from '@/components/schedule/LiveStatusBadge';
+import { VisitChangeNoticeLine } from '@/components/schedule/VisitChangeNoticeLine';
 
-/** Today's and upcoming visits, grouped by day in the doctor's zone, with cancel and reschedule, and the invitation and calendar file to send. */
-export function DoctorAppointments({ appointments }: { appointments: AppointmentsState }) {
+interface Props {
+  appointments: AppointmentsState;
+  /** Since when each visit's patient waits (ISO), by appointment id: the live waiting room. */
+  waitingSince: Readonly<Record<string, string | null>>;
+  /** The last visit someone cancelled or moved, announced above the list. */
+  notice: VisitChangeNotice | null;
+}
+
+/**
+ * Today's and upcoming visits, grouped by day in the doctor's zone, each with its live status; with cancel and
+ * reschedule, and the invitation and calendar file to send.
+ */
+export function DoctorAppointments({ appointments, waitingSince, notice }: Props) {
   const session = useSignedIn();
   const zone = session.user.timeZone;
   const now = useNow(30_000);
@@ -49,6 +62,7 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
           {error}
         </div>
       )}
+      <VisitChangeNoticeLine notice={notice} timeZone={zone} />
       {appointments.error && <div className="alert alert-error">{appointments.error}</div>}
       {appointments.loading && <p className="empty">Loading visits…</p>}
       {!appointments.loading && appointments.items.length === 0 && !appointments.error && (
@@ -79,7 +93,7 @@ export function DoctorAppointments({ appointments }: { appointments: Appointment
                       {formatTime(a.startsAt, zone)}–{formatTime(a.endsAt, zone)} · {a.patient.name}
                     </div>
                     <div className="item-sub">
-                      {a.reason} <StatusBadge appointment={a} />
+                      {a.reason} <LiveStatusBadge appointment={a} waitingSince={waitingSince[a.id]} viewer="doctor" />
                     </div>
                     {a.status === 'SCHEDULED' && a.sessionStatus !== 'ENDED' && <ShareVisit appointment={a} />}
                   </div>

@@ -1,20 +1,33 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
+import type { AppointmentResponse } from '@telehealth/contracts';
 import { useAppointments } from '@/hooks/useAppointments';
 import { useNow } from '@/hooks/useNow';
+import { useSignalingSocket } from '@/hooks/useSignalingSocket';
+import { useVisitUpdates } from '@/hooks/useVisitUpdates';
 import { calendarHref } from '@/lib/calendar';
 import { formatDateTime, zoneLabel } from '@/lib/time';
 import { JoinCallButton } from '@/components/schedule/JoinCallButton';
 import { useSignedIn } from '@/components/auth/SignedInContext';
-import { StatusBadge } from '@/components/schedule/StatusBadge';
+import { LiveStatusBadge } from '@/components/schedule/LiveStatusBadge';
+import { PatientCancelVisit, PatientCancelDialog } from '@/components/schedule/PatientCancelVisit';
+import { VisitChangeNoticeLine } from '@/components/schedule/VisitChangeNoticeLine';
+
+/** Changes arrive over the signaling socket; the slow poll is the fallback, quicker while that socket is down. */
+const POLL_LIVE_MS = 120_000;
+const POLL_OFFLINE_MS = 30_000;
 
 export function PatientDashboard() {
   const { user } = useSignedIn();
   const zone = user.timeZone;
-  const upcoming = useAppointments('upcoming', 50, 30_000);
+  const link = useSignalingSocket();
+  const live = useVisitUpdates(link.socket);
+  const upcoming = useAppointments('upcoming', 50, link.connection === 'live' ? POLL_LIVE_MS : POLL_OFFLINE_MS);
   const past = useAppointments('past', 20, 120_000);
   const now = useNow(1000);
+  const [cancelling, setCancelling] = useState<AppointmentResponse | null>(null);
 
   return (
     <div className="grid grid-dashboard">
@@ -25,6 +38,7 @@ export function PatientDashboard() {
             Times in {zone.replace(/_/g, ' ')} ({zoneLabel(zone)})
           </span>
         </div>
+        <VisitChangeNoticeLine notice={live.notice} timeZone={zone} />
         {upcoming.error && <div className="alert alert-error">{upcoming.error}</div>}
         {upcoming.loading && <p className="empty">Loading your visits…</p>}
         {!upcoming.loading && upcoming.items.length === 0 && !upcoming.error && (
@@ -32,25 +46,30 @@ export function PatientDashboard() {
         )}
         <ul className="list">
           {upcoming.items.map((a) => (
-            <li key={a.id} className="list-item" data-testid="patient-appointment" data-session-id={a.sessionId}>
+            <li key={a.id} className="list-item" data-testid="patient-appointment" data-appointment-id={a.id} data-session-id={a.sessionId}>
               <div className="item-main">
-                <div className="item-title">{formatDateTime(a.startsAt, zone)}</div>
+                <div className="item-title" data-testid="patient-appointment-time">
+                  {formatDateTime(a.startsAt, zone)}
+                </div>
                 <div className="item-sub">
                   {a.doctor.name} · {a.durationMinutes} min
                 </div>
                 <div className="item-sub">
-                  {a.reason} {a.status !== 'SCHEDULED' && <StatusBadge appointment={a} />}
+                  {a.reason} <LiveStatusBadge appointment={a} waitingSince={live.waitingSince[a.id]} viewer="patient" />
                 </div>
                 {a.status === 'SCHEDULED' && a.sessionStatus !== 'ENDED' && (
-                  <a
-                    className="btn btn-ghost btn-small calendar-link"
-                    href={calendarHref(a.id)}
-                    download
-                    aria-label={`Add the visit with ${a.doctor.name} on ${formatDateTime(a.startsAt, zone)} to your calendar (.ics file)`}
-                    data-testid="download-ics"
-                  >
-                    Add to calendar (.ics)
-                  </a>
+                  <div className="actions item-actions">
+                    <a
+                      className="btn btn-ghost btn-small calendar-link"
+                      href={calendarHref(a.id)}
+                      download
+                      aria-label={`Add the visit with ${a.doctor.name} on ${formatDateTime(a.startsAt, zone)} to your calendar (.ics file)`}
+                      data-testid="download-ics"
+                    >
+                      Add to calendar (.ics)
+                    </a>
+                    <PatientCancelVisit appointment={a} now={now} timeZone={zone} onCancel={() => setCancelling(a)} />
+                  </div>
                 )}
               </div>
               <JoinCallButton appointment={a} now={now} timeZone={zone} />
@@ -76,7 +95,7 @@ export function PatientDashboard() {
               <div className="item-main">
                 <div className="item-title">{formatDateTime(a.startsAt, zone)}</div>
                 <div className="item-sub">
-                  {a.doctor.name} · {a.reason} <StatusBadge appointment={a} />
+                  {a.doctor.name} · {a.reason} <LiveStatusBadge appointment={a} viewer="patient" />
                 </div>
               </div>
               {a.sessionStatus === 'ENDED' && (
@@ -88,6 +107,7 @@ export function PatientDashboard() {
           ))}
         </ul>
       </section>
+      {cancelling && <PatientCancelDialog appointment={cancelling} timeZone={zone} onClose={() => setCancelling(null)} />}
     </div>
   );
 }

@@ -32,14 +32,19 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
   const busy = change.isPending || change.isSuccess;
   const firstRef = useRef<HTMLInputElement>(null);
 
+  // The latest handler, so the list re-rendering under the dialog (a live update) does not move focus back to the date.
+  const cancel = useRef(onCancel);
+  useEffect(() => {
+    cancel.current = onCancel;
+  }, [onCancel]);
   useEffect(() => {
     firstRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
+      if (e.key === 'Escape') cancel.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  }, []);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

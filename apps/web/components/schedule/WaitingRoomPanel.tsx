@@ -2,16 +2,25 @@
 
 import Link from 'next/link';
 import { useNow } from '@/hooks/useNow';
-import { useWaitingRoom } from '@/hooks/useWaitingRoom';
+import type { SignalingLink } from '@/hooks/useSignalingSocket';
+import type { WaitingRoomState } from '@/hooks/useWaitingRoom';
 import { formatElapsed, formatTime } from '@/lib/time';
 import { useSignedIn } from '@/components/auth/SignedInContext';
+import { WaitingMessageControl } from '@/components/schedule/WaitingMessageControl';
 
 const CONNECTION_LABEL = { connecting: 'Connecting…', live: 'Live', offline: 'Offline' } as const;
 
-/** Patients waiting right now, how long they have waited, and a Join button for each. */
-export function WaitingRoomPanel() {
+interface Props {
+  /** The dashboard's signaling socket and its state. */
+  link: SignalingLink;
+  room: WaitingRoomState;
+}
+
+/** Patients waiting right now, how long they have waited, a Join button and a message control for each. */
+export function WaitingRoomPanel({ link, room }: Props) {
   const { user } = useSignedIn();
-  const { waiting, connection, error, notificationPermission, requestNotifications } = useWaitingRoom();
+  const { connection, error } = link;
+  const { waiting, notificationPermission, requestNotifications } = room;
   const now = useNow(1000);
 
   return (
@@ -23,44 +32,47 @@ export function WaitingRoomPanel() {
         </span>
       </div>
       {error && connection === 'offline' && <div className="alert alert-warn">{error}</div>}
-      <div aria-live="polite">
-        {waiting.length === 0 ? (
-          <p className="empty" data-testid="waiting-room-empty">
-            Nobody is waiting. You will hear a short tone when a patient arrives.
-          </p>
-        ) : (
-          <ul className="list" data-testid="waiting-room-list">
-            {waiting.map((w) => (
-              <li key={w.sessionId} className="waiting-item" data-testid="waiting-room-entry" data-session-id={w.sessionId}>
-                <div className="list-item" style={{ padding: 0, border: 0 }}>
-                  <div className="item-main">
-                    <div className="item-title" data-testid="waiting-room-patient">
-                      {w.patient.name}
-                    </div>
-                    <div className="item-sub">
-                      {w.reason} · visit at {formatTime(w.startsAt, user.timeZone)}
-                    </div>
-                    <div className="item-sub">
-                      Waiting{' '}
-                      <span className="waiting-time" data-testid="waiting-room-elapsed">
-                        {formatElapsed(now - Date.parse(w.since))}
-                      </span>
-                    </div>
+      {/* Arrivals and departures are announced; the list itself ticks every second, so it is not a live region. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="waiting-room-announcement">
+        {waiting.length === 0 ? 'Nobody is waiting.' : `Waiting: ${waiting.map((w) => w.patient.name).join(', ')}.`}
+      </p>
+      {waiting.length === 0 ? (
+        <p className="empty" data-testid="waiting-room-empty">
+          Nobody is waiting. You will hear a short tone when a patient arrives.
+        </p>
+      ) : (
+        <ul className="list" data-testid="waiting-room-list">
+          {waiting.map((w) => (
+            <li key={w.sessionId} className="waiting-item" data-testid="waiting-room-entry" data-session-id={w.sessionId}>
+              <div className="list-item" style={{ padding: 0, border: 0 }}>
+                <div className="item-main">
+                  <div className="item-title" data-testid="waiting-room-patient">
+                    {w.patient.name}
                   </div>
-                  <Link
-                    href={`/visit/${w.sessionId}`}
-                    className="btn btn-primary"
-                    data-testid="waiting-room-join"
-                    aria-label={`Join visit with ${w.patient.name}`}
-                  >
-                    Join
-                  </Link>
+                  <div className="item-sub">
+                    {w.reason} · visit at {formatTime(w.startsAt, user.timeZone)}
+                  </div>
+                  <div className="item-sub">
+                    Waiting{' '}
+                    <span className="waiting-time" data-testid="waiting-room-elapsed">
+                      {formatElapsed(now - Date.parse(w.since))}
+                    </span>
+                  </div>
                 </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+                <Link
+                  href={`/visit/${w.sessionId}`}
+                  className="btn btn-primary"
+                  data-testid="waiting-room-join"
+                  aria-label={`Join visit with ${w.patient.name}`}
+                >
+                  Join
+                </Link>
+              </div>
+              <WaitingMessageControl socket={link.socket} roomId={w.roomId} patientName={w.patient.name} />
+            </li>
+          ))}
+        </ul>
+      )}
       {notificationPermission === 'default' && (
         <div className="alert alert-info" style={{ marginTop: '0.75rem', marginBottom: 0 }}>
           <p style={{ marginBottom: '0.5rem' }}>Want a notification when a patient arrives while this tab is in the background?</p>

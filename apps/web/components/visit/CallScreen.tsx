@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { useCall } from '@/hooks/useCall';
 import { useCallActions } from '@/hooks/useCallActions';
+import { useVisitUpdates } from '@/hooks/useVisitUpdates';
+import { useWaitingNews } from '@/hooks/useWaitingNews';
 import type { User } from '@/types/user';
 import { CallControls } from '@/components/visit/CallControls';
 import { CallStage } from '@/components/visit/CallStage';
@@ -11,6 +13,7 @@ import { CallStatus } from '@/components/visit/CallStatus';
 import { ChatPanel } from '@/components/visit/ChatPanel';
 import { EndScreen } from '@/components/visit/EndScreen';
 import { EndVisitDialog } from '@/components/visit/EndVisitDialog';
+import { WaitingNewsPanel } from '@/components/visit/WaitingNewsPanel';
 
 interface Props {
   appointment: AppointmentResponse;
@@ -28,6 +31,12 @@ const IN_ROOM = ['waiting', 'connecting', 'connected', 'reconnecting', 'peer-lef
 export function CallScreen({ appointment, user, signalingUrl, localStream, onRejoin, onFinished }: Props) {
   const call = useCall({ sessionId: appointment.sessionId, roomId: appointment.roomId, signalingUrl, localStream });
   const actions = useCallActions(call);
+  // A cancelled or moved visit reaches the page's appointment at once; VisitRoom takes the patient out.
+  useVisitUpdates(call.socket);
+  const news = useWaitingNews(call.socket, appointment.id);
+  // A visit moved while its window stays open keeps the patient in the room, told the new time.
+  const [startsAtOnJoin] = useState(appointment.startsAt);
+  const newStart = appointment.startsAt !== startsAtOnJoin ? appointment.startsAt : null;
   const isDoctor = user.role === 'DOCTOR';
   const otherName = isDoctor ? appointment.patient.name : appointment.doctor.name;
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -46,6 +55,9 @@ export function CallScreen({ appointment, user, signalingUrl, localStream, onRej
     <div className="call" data-testid="call-screen">
       <div>
         <CallStatus call={call} otherRole={isDoctor ? 'patient' : 'doctor'} />
+        {!isDoctor && call.state === 'waiting' && (
+          <WaitingNewsPanel news={news} newStart={newStart} doctorName={appointment.doctor.name} timeZone={user.timeZone} />
+        )}
         {actions.error && (
           <div className="alert alert-error" role="alert" data-testid="call-action-error">
             {actions.error}

@@ -6,6 +6,7 @@ import { useLocalMedia } from '@/hooks/useLocalMedia';
 import { useVisitAppointment } from '@/hooks/useVisitAppointment';
 import { CallScreen } from '@/components/visit/CallScreen';
 import { DeviceCheck } from '@/components/visit/DeviceCheck';
+import { VisitCancelledScreen, VisitMovedScreen } from '@/components/visit/VisitChangedScreen';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
 const IN_CALL_KEY = (sessionId: string) => `telehealth:in-call:${sessionId}`;
@@ -45,6 +46,8 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   const media = useLocalMedia();
   const [phase, setPhase] = useState<'check' | 'call'>('check');
   const [finished, setFinished] = useState(false);
+  // Taken out of the room by a change while in it: 'cancelled', or 'moved' to a time whose window is not open.
+  const [takenOut, setTakenOut] = useState<'cancelled' | 'moved' | null>(null);
   // A visit-link session has no list of visits: `/` takes it back to its own visit.
   const home = user.visit ? '/' : user.role === 'DOCTOR' ? '/doctor' : '/patient';
   const homeLabel = user.visit ? 'your visit' : user.role === 'DOCTOR' ? 'dashboard' : 'your visits';
@@ -62,6 +65,21 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
     window.addEventListener('pagehide', onPageHide);
     return () => window.removeEventListener('pagehide', onPageHide);
   }, [phase, finished, sessionId]);
+
+  // `visit-updated` patches the appointment at once (CallScreen listens on the call's socket). Leaving
+  // the call screen closes the call: the room is left and the socket closed; the camera goes off here.
+  const cancelled = appointment?.status === 'CANCELLED';
+  useEffect(() => {
+    if (cancelled) stop();
+  }, [cancelled, stop]);
+  useEffect(() => {
+    if (!appointment || phase !== 'call' || takenOut) return;
+    // Only an open window let the person in, so a window that opens later means the visit was moved.
+    if (!cancelled && Date.now() >= Date.parse(appointment.joinOpensAt)) return;
+    setTakenOut(cancelled ? 'cancelled' : 'moved');
+    clearInCall(sessionId);
+    stop();
+  }, [appointment, cancelled, phase, takenOut, sessionId, stop]);
 
   const onFinished = useCallback(() => {
     setFinished(true);
@@ -94,18 +112,11 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
       </section>
     );
   }
+  if (takenOut === 'moved') {
+    return <VisitMovedScreen appointment={appointment} home={home} homeLabel={homeLabel} timeZone={user.timeZone} />;
+  }
   if (appointment.status === 'CANCELLED') {
-    return (
-      <section className="card end-screen" data-testid="visit-cancelled">
-        <h1>This visit was cancelled</h1>
-        <p>It no longer takes place. Contact your care team if you need a new appointment.</p>
-        <div className="actions">
-          <Link className="btn btn-primary" href={home}>
-            Back
-          </Link>
-        </div>
-      </section>
-    );
+    return <VisitCancelledScreen home={home} homeLabel={homeLabel} wasInRoom={takenOut === 'cancelled'} />;
   }
 
   const otherName = user.role === 'DOCTOR' ? appointment.patient.name : appointment.doctor.name;

@@ -1,0 +1,61 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { io } from 'socket.io-client';
+import type { SignalingSocket } from '@telehealth/call-engine';
+import { SIGNALING_NAMESPACE } from '@telehealth/contracts';
+import { useSignedIn } from '@/components/auth/SignedInContext';
+import { fetchSignalingTicket } from '@/lib/api-client';
+import { ticketAuth } from '@/lib/signaling-auth';
+
+export type SignalingConnection = 'connecting' | 'live' | 'offline';
+
+export interface SignalingLink {
+  /** Null until the socket exists; hooks that listen on it subscribe once it does. */
+  socket: SignalingSocket | null;
+  connection: SignalingConnection;
+  /** Why live updates are unavailable, when they are. */
+  error: string | null;
+}
+
+/**
+ * The one signaling socket of a page that listens without being in a room (the dashboards):
+ * the doctor's waiting room and `visit-updated` arrive on it. It connects only after the
+ * render that handed it out, so the listeners of that render are there for the first events
+ * (the server sends the doctor's waiting room as soon as the socket is in).
+ */
+export function useSignalingSocket(): SignalingLink {
+  const { signalingUrl } = useSignedIn();
+  const [socket, setSocket] = useState<SignalingSocket | null>(null);
+  const [connection, setConnection] = useState<SignalingConnection>('connecting');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const next: SignalingSocket = io(`${signalingUrl}${SIGNALING_NAMESPACE}`, {
+      auth: ticketAuth(fetchSignalingTicket),
+      transports: ['websocket'],
+      autoConnect: false,
+    });
+    next.on('connect', () => {
+      setConnection('live');
+      setError(null);
+    });
+    next.on('disconnect', () => setConnection('offline'));
+    next.on('connect_error', (err) => {
+      setConnection('offline');
+      setError(err.message ? `Live updates are unavailable: ${err.message}` : 'Live updates are unavailable.');
+    });
+    setSocket(next);
+    return () => {
+      next.removeAllListeners();
+      next.disconnect();
+      setSocket(null);
+    };
+  }, [signalingUrl]);
+
+  useEffect(() => {
+    socket?.connect();
+  }, [socket]);
+
+  return { socket, connection, error };
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { SignalingSocket } from '@telehealth/call-engine';
+import { SignalingEvent, type AppointmentResponse, type VisitUpdatedEvent } from '@telehealth/contracts';
+import { useSignedIn } from '@/components/auth/SignedInContext';
+import { isAppointmentPage, needsRefetch, pageWithVisitUpdate, visitChangeText, withVisitUpdate } from '@/lib/live-visits';
+import { queryKeys } from '@/lib/query-keys';
+
+/**
+ * Applies `visit-updated` to every cached appointment of this tab: the lists' row and the visit
+ * page's appointment are patched at once; a visit the lists cannot show by patching (new, gone
+ * from the list, moved in it) has the lists fetched again. Returns the visit as it was before.
+ */
+export function applyVisitUpdate(client: QueryClient, event: VisitUpdatedEvent): AppointmentResponse | undefined {
+  let before: AppointmentResponse | undefined;
+  for (const [key, data] of client.getQueriesData({ queryKey: queryKeys.appointments })) {
+    if (!isAppointmentPage(data)) continue;
+    before ??= data.items.find((a) => a.id === event.appointmentId);
+    client.setQueryData(key, pageWithVisitUpdate(data, event));
+  }
+  const visitKey = queryKeys.visitAppointment(event.sessionId);
+  const visit = client.getQueryData<AppointmentResponse | null>(visitKey);
+  if (visit) {
+    before ??= visit;
+    client.setQueryData(visitKey, withVisitUpdate(visit, event));
+  }
+  if (needsRefetch(before, event)) {
+    void client.invalidateQueries({ queryKey: queryKeys.appointments, predicate: (query) => isAppointmentPage(query.state.data) });
+  }
+  return before;
+}
+
+export interface VisitChangeNotice {
+  text: string;
+  at: number;
+}
+
+export interface LiveVisits {
+  /** Since when the patient of each visit waits (ISO), as the last `visit-updated` said; absent when not told yet. */
+  waitingSince: Readonly<Record<string, string | null>>;
+  /** The last visit of the lists someone cancelled or moved, in words, for the page to announce. */
+  notice: VisitChangeNotice | null;
+}
+
+/** Keeps this tab's appointments in step with `visit-updated` on `socket` (a dashboard's, or the call's). */
+export function useVisitUpdates(socket: SignalingSocket | null): LiveVisits {
+  const client = useQueryClient();
+  const { user } = useSignedIn();
+  const [waitingSince, setWaitingSince] = useState<Record<string, string | null>>({});
+  const [notice, setNotice] = useState<VisitChangeNotice | null>(null);
+  const viewer = user.role === 'DOCTOR' ? 'doctor' : 'patient';
+  const zone = user.timeZone;
+
+  useEffect(() => {
+    if (!socket) return;
+    const onUpdate = (event: VisitUpdatedEvent) => {
+      const before = applyVisitUpdate(client, event);
+      setWaitingSince((current) => ({ ...current, [event.appointmentId]: event.patientWaitingSince }));
+      const text = visitChangeText(before, event, viewer, zone);
+      if (text) setNotice({ text, at: Date.now() });
+    };
+    socket.on(SignalingEvent.VisitUpdated, onUpdate);
+    return () => {
+      socket.off(SignalingEvent.VisitUpdated, onUpdate);
+    };
+  }, [socket, client, viewer, zone]);
+
+  return { waitingSince, notice };
+}
