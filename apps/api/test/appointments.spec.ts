@@ -40,6 +40,8 @@ describe('appointments (REST, real database)', () => {
       status: 'SCHEDULED',
       sessionStatus: 'WAITING',
       joinOpensAt: new Date(Date.parse(startsAt) - 10 * 60_000).toISOString(),
+      // The clinic's cancel notice (PATIENT_CANCEL_NOTICE_MIN, 60 by default) before the start.
+      patientCancelClosesAt: new Date(Date.parse(startsAt) - 60 * 60_000).toISOString(),
     });
     expect(visit.roomId).toMatch(/^[A-Za-z0-9_-]{24}$/);
 

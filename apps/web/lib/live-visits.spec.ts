@@ -16,6 +16,7 @@ function appointment(overrides: Partial<AppointmentResponse> = {}): AppointmentR
     sessionStatus: 'WAITING',
     joinOpensAt: '2026-12-08T09:20:00.000Z',
     joinClosesAt: '2026-12-08T10:00:00.000Z',
+    patientCancelClosesAt: '2026-12-08T08:30:00.000Z',
     cancelledAt: null,
     createdAt: '2026-12-01T09:00:00.000Z',
     ...overrides,
@@ -38,12 +39,13 @@ function update(overrides: Partial<VisitUpdatedEvent> = {}): VisitUpdatedEvent {
 describe(withVisitUpdate.name, () => {
   const sut = withVisitUpdate;
 
-  it('moves the join window with a new start, keeping its lead', () => {
+  it('moves the join window and the cancel deadline with a new start, keeping their leads', () => {
     const moved = sut(appointment(), update({ startsAt: '2026-12-09T14:00:00.000Z', endsAt: '2026-12-09T14:45:00.000Z' }));
     expect(moved).toMatchObject({
       startsAt: '2026-12-09T14:00:00.000Z',
       joinOpensAt: '2026-12-09T13:50:00.000Z',
       joinClosesAt: '2026-12-09T14:45:00.000Z',
+      patientCancelClosesAt: '2026-12-09T13:00:00.000Z',
       durationMinutes: 45,
     });
   });

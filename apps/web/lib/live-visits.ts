@@ -1,16 +1,16 @@
 import type { AppointmentPage, AppointmentResponse, LiveVisitStatus, VisitUpdatedEvent, WaitingPositionEvent } from '@telehealth/contracts';
 import { formatDateTime, formatTime } from './time';
 
-/**
- * How long before the start a patient may still cancel online: the API's default
- * `PATIENT_CANCEL_NOTICE_MIN`. Only decides what the dashboard offers; the API decides the rest
- * (a 409 `too_late` with its own sentence when the clinic set a longer notice).
- */
-export const PATIENT_CANCEL_NOTICE_MIN = 60;
+/** The last moment (ms) a patient can cancel `appointment` online (the clinic's notice, as the API says). */
+export function patientCancelDeadline(appointment: Pick<AppointmentResponse, 'patientCancelClosesAt'>): number {
+  return Date.parse(appointment.patientCancelClosesAt);
+}
 
-/** The last moment (ms) a patient can cancel `appointment` online. */
-export function patientCancelDeadline(appointment: Pick<AppointmentResponse, 'startsAt'>): number {
-  return Date.parse(appointment.startsAt) - PATIENT_CANCEL_NOTICE_MIN * 60_000;
+/** The clinic's cancel notice in words: "1 hour", "90 minutes". */
+export function cancelNoticeText(appointment: Pick<AppointmentResponse, 'startsAt' | 'patientCancelClosesAt'>): string {
+  const minutes = Math.round((Date.parse(appointment.startsAt) - Date.parse(appointment.patientCancelClosesAt)) / 60_000);
+  if (minutes % 60 !== 0) return `${minutes} minutes`;
+  return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
 }
 
 /**
@@ -19,6 +19,7 @@ export function patientCancelDeadline(appointment: Pick<AppointmentResponse, 'st
  */
 export function withVisitUpdate(appointment: AppointmentResponse, event: VisitUpdatedEvent): AppointmentResponse {
   const lead = Date.parse(appointment.startsAt) - Date.parse(appointment.joinOpensAt);
+  const notice = Date.parse(appointment.startsAt) - Date.parse(appointment.patientCancelClosesAt);
   const startsAt = Date.parse(event.startsAt);
   return {
     ...appointment,
@@ -29,6 +30,7 @@ export function withVisitUpdate(appointment: AppointmentResponse, event: VisitUp
     durationMinutes: Math.round((Date.parse(event.endsAt) - startsAt) / 60_000),
     joinOpensAt: new Date(startsAt - lead).toISOString(),
     joinClosesAt: event.endsAt,
+    patientCancelClosesAt: new Date(startsAt - notice).toISOString(),
     cancelledAt: event.status === 'CANCELLED' ? (appointment.cancelledAt ?? new Date().toISOString()) : appointment.cancelledAt,
   };
 }

@@ -121,6 +121,8 @@ export const ZAppointmentResponseSchema = z.object({
   /** The join window the signaling gateway enforces: from a few minutes before the start until the end. */
   joinOpensAt: z.string(),
   joinClosesAt: z.string(),
+  /** Until when the patient may cancel online (the clinic's PATIENT_CANCEL_NOTICE_MIN before the start). */
+  patientCancelClosesAt: z.string(),
   cancelledAt: z.string().nullable(),
   createdAt: z.string(),
 });

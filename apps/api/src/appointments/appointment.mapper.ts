@@ -28,9 +28,15 @@ export type AppointmentView = Pick<
   'id' | 'doctor' | 'patient' | 'startsAt' | 'endsAt' | 'reason' | 'status' | 'room' | 'session' | 'cancelledAt' | 'createdAt'
 >;
 
-export function toAppointmentResponse(row: AppointmentView, joinBeforeMinutes: number): AppointmentResponse {
+/** The clinic's settings a response is computed with: the join window's lead and the patient's cancel notice. */
+export interface AppointmentRules {
+  joinBeforeMinutes: number;
+  patientCancelNoticeMinutes: number;
+}
+
+export function toAppointmentResponse(row: AppointmentView, rules: AppointmentRules): AppointmentResponse {
   if (!row.room || !row.session) throw new Error(`appointment ${row.id} has no room or session`);
-  const window = joinWindow(row, joinBeforeMinutes);
+  const window = joinWindow(row, rules.joinBeforeMinutes);
   return {
     id: row.id,
     // Field by field: a row with the patient's email must not put it in a response.
@@ -46,6 +52,7 @@ export function toAppointmentResponse(row: AppointmentView, joinBeforeMinutes: n
     sessionStatus: row.session.status,
     joinOpensAt: window.opensAt.toISOString(),
     joinClosesAt: window.closesAt.toISOString(),
+    patientCancelClosesAt: new Date(row.startsAt.getTime() - rules.patientCancelNoticeMinutes * 60_000).toISOString(),
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -170,6 +170,9 @@ export class AppointmentsService {
   }
 
   private toResponse(row: AppointmentView): AppointmentResponse {
-    return toAppointmentResponse(row, this.config.JOIN_WINDOW_BEFORE_MIN);
+    return toAppointmentResponse(row, {
+      joinBeforeMinutes: this.config.JOIN_WINDOW_BEFORE_MIN,
+      patientCancelNoticeMinutes: this.config.PATIENT_CANCEL_NOTICE_MIN,
+    });
   }
 }

@@ -3,12 +3,9 @@
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { useChangeAppointment } from '@/hooks/useAppointments';
 import { errorMessage, errorReason } from '@/lib/api-client';
-import { PATIENT_CANCEL_NOTICE_MIN, patientCancelDeadline } from '@/lib/live-visits';
+import { cancelNoticeText, patientCancelDeadline } from '@/lib/live-visits';
 import { formatDateTime, formatTime } from '@/lib/time';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
-
-const NOTICE_TEXT =
-  PATIENT_CANCEL_NOTICE_MIN % 60 === 0 ? `${PATIENT_CANCEL_NOTICE_MIN / 60} hour` : `${PATIENT_CANCEL_NOTICE_MIN} minutes`;
 
 interface ItemProps {
   appointment: AppointmentResponse;
@@ -26,7 +23,7 @@ export function PatientCancelVisit({ appointment: a, now, timeZone, onCancel }: 
   if (now >= deadline) {
     return (
       <span className="hint" data-testid="patient-cancel-closed">
-        Less than {NOTICE_TEXT} to go: to cancel, contact your doctor&apos;s office.
+        Less than {cancelNoticeText(a)} to go: to cancel, contact your doctor&apos;s office.
       </span>
     );
   }
@@ -80,7 +77,7 @@ export function PatientCancelDialog({
     >
       <p>
         Your visit with {a.doctor.name} on {formatDateTime(a.startsAt, timeZone)} ({a.reason}). Your doctor is told at once. You can cancel
-        up to {NOTICE_TEXT} before the start.
+        up to {cancelNoticeText(a)} before the start.
       </p>
       {change.error && (
         <div className="alert alert-error" role="alert" data-testid="patient-cancel-error">
