@@ -54,7 +54,9 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
       child.once('exit', () => resolve());
       child.kill(signal);
     });
-  const deadline = Date.now() + 30_000;
+  // Loading the app takes seconds, and many more on a loaded machine: the spec's own timeout is
+  // what bounds the wait. This deadline only makes sure a process that never comes up is not left running.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API process exited:\n${log}`);
     try {
@@ -65,7 +67,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
     }
     if (Date.now() > deadline) {
       await stop('SIGKILL');
-      throw new Error(`API process not healthy within 30 s:\n${log}`);
+      throw new Error(`API process not healthy within 120 s:\n${log}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -18,13 +18,22 @@ export function connectSignaling(
     reconnectionDelayMax: 200,
     forceNew: true,
   });
+  // Both listeners are for this first connection only. A `connect_error` later on is a reconnection
+  // attempt that failed (a node going away, say): the client retries by itself, as a browser does,
+  // and closing the socket then would end the call the spec is watching.
+  const ready = options.doctor ? 'waiting-room-updated' : 'connect';
   return new Promise((resolve, reject) => {
-    if (options.doctor) socket.once('waiting-room-updated', () => resolve(socket));
-    else socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
+    const onReady = () => {
+      socket.off('connect_error', onError);
+      resolve(socket);
+    };
+    const onError = (error: Error) => {
+      (socket as unknown as { off(e: string, h: unknown): void }).off(ready, onReady);
       socket.close();
       reject(error);
-    });
+    };
+    (socket as unknown as { once(e: string, h: unknown): void }).once(ready, onReady);
+    socket.once('connect_error', onError);
   });
 }
 

@@ -47,6 +47,8 @@ export class SocketConnections {
     socket.data.context = this.contextOf(socket);
     this.runner.open(socket);
     socket.on('disconnect', (reason) => {
+      // Moved away by a shutdown: its seat was given up before, and may be back on another node by now.
+      if (this.drain.released(socket)) return;
       void this.drain
         .track(this.membership.drop(socket, reason))
         .catch((error: unknown) => this.logger.error(`disconnect: ${String(error)}`));
