@@ -1,6 +1,6 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
-import { publicApiUrl } from './lib/config';
+import { publicApiUrl, secureCookies } from './lib/config';
 import { contentSecurityPolicy, HSTS, STATIC_SECURITY_HEADERS } from './lib/security-headers';
 
 const PROTECTED = ['/doctor', '/patient', '/admin', '/visit', '/history'];
@@ -36,7 +36,7 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
   const { pathname, search } = request.nextUrl;
 
   if (isProtected(pathname)) {
-    const token = await getToken({ req: request });
+    const token = await getToken({ req: request, secureCookie: secureCookies() });
     if (!token?.accessToken || Date.now() >= Number(token.accessTokenExpires ?? 0)) {
       const signIn = request.nextUrl.clone();
       signIn.pathname = '/sign-in';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { ROOT } from './stack';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,8 +16,11 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** One Chromium instance per person, with a fake camera and microphone that need no permission prompt. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * One Chromium instance per person, with a fake camera and microphone that need no permission prompt.
+ * `extraArgs` adds switches (such as `--host-resolver-rules` to give a test address a name).
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -29,6 +32,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
@@ -71,8 +75,10 @@ export async function newPersonContext(
   browser: Browser,
   baseURL: string,
   viewport = { width: 1280, height: 800 },
+  /** More of Playwright's context options (`ignoreHTTPSErrors` for the launcher's self-signed certificate). */
+  options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport, permissions: ['camera', 'microphone', 'notifications'] });
+  const context = await browser.newContext({ ...options, baseURL, viewport, permissions: ['camera', 'microphone', 'notifications'] });
   context.setDefaultTimeout(20_000);
   await watchCsp(context);
   return context;

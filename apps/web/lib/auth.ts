@@ -14,7 +14,7 @@ import {
 } from '@telehealth/contracts';
 import { reasonOfBody } from './api-client';
 import { clientAddress } from './client-address';
-import { apiUrl } from './config';
+import { apiUrl, secureCookies } from './config';
 import { safeCallbackPath } from './safe-callback';
 import { redeemVisitLink } from './visit-link-auth';
 
@@ -42,6 +42,9 @@ function lastTriesSentence(body: unknown): string | null {
 }
 
 export const authOptions: NextAuthOptions = {
+  // Stated, not left to next-auth's guess from the request's origin: getToken below and in the
+  // proxy must look for the same cookie name (`__Secure-next-auth.session-token` over https).
+  useSecureCookies: secureCookies(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/sign-in' },
@@ -170,7 +173,10 @@ export async function getSession(): Promise<Session | null> {
 /** The decrypted next-auth cookie of this request (server only), when its API token is still in date. */
 async function sessionToken(): Promise<JWT | null> {
   // Only the cookie counts: getToken would also read an `Authorization` header, which nobody should send here.
-  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]['req'] });
+  const token = await getToken({
+    req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]['req'],
+    secureCookie: secureCookies(),
+  });
   if (!token?.accessToken || Date.now() >= Number(token.accessTokenExpires ?? 0)) return null;
   return token;
 }

@@ -9,8 +9,9 @@ function header(source: HeaderSource, name: string): string | undefined {
 
 /**
  * The browser's address as this server saw it: the last `X-Forwarded-For` hop, which is what
- * the nearest proxy (nginx, setting it from `$remote_addr`) wrote, or what Next.js itself put
- * there from the socket when nothing is in front. Earlier hops are whatever the client sent.
+ * the nearest proxy wrote (nginx from `$remote_addr`; `npm start`'s front server from the
+ * socket, replacing what the client sent), or what Next.js itself put there from the socket
+ * when nothing is in front. Earlier hops are whatever the client sent.
  */
 export function clientAddress(source: HeaderSource): string | undefined {
   const forwarded = header(source, 'x-forwarded-for');

@@ -1,7 +1,11 @@
 /** The web app's security headers, built per request (the script nonce is new every time). */
 
-/** http(s) and ws(s) forms of the API's public origin, which the browser's signaling socket connects to. */
+/**
+ * http(s) and ws(s) forms of the API's public origin, which the browser's signaling socket connects
+ * to. None when it is the page's own origin (PUBLIC_API_URL unset): 'self' covers it, ws(s) included.
+ */
 function apiOrigins(publicApiUrl: string): string[] {
+  if (!publicApiUrl) return [];
   try {
     const url = new URL(publicApiUrl);
     const ws = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -13,6 +17,7 @@ function apiOrigins(publicApiUrl: string): string[] {
 
 export interface CspOptions {
   nonce: string;
+  /** The API's origin when it is not the page's own; empty when it is. */
   publicApiUrl: string;
   /** `next dev` evaluates code with eval for fast refresh; production never does. */
   development?: boolean;

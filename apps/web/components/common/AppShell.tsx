@@ -15,6 +15,8 @@ const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin' } as c
  */
 export function AppShell({ session, children }: { session: Session; children: ReactNode }) {
   const { user } = session;
+  // An empty signaling URL connects to the page's own origin (socket.io-client resolves `/signaling`
+  // against it), so the call works at whatever address the browser opened, http or https.
   return (
     <SignedInProvider value={{ signalingUrl: publicApiUrl(), user }}>
       <header className="header">

@@ -1,0 +1,12 @@
+// Types of front-server.mjs for the TypeScript that imports it (e2e/front-routes.spec.ts).
+export interface FrontServer {
+  port: number;
+  close(): Promise<void>;
+}
+export function startFrontServer(options: {
+  port: number;
+  host?: string;
+  api: string;
+  web: string;
+  tls?: { key: string; cert: string } | null;
+}): Promise<FrontServer>;
