@@ -64,6 +64,14 @@ export function signedOutPath(): string {
 
 let leaving = false;
 
+/**
+ * The person signs out here: requests and sockets refused from now on (the API revokes the token
+ * while next-auth navigates to sign-in) must not send the page to "your session has ended" too.
+ */
+export function signingOut(): void {
+  leaving = true;
+}
+
 /** Several requests may fail at once: the page goes to sign-in only once. */
 function leaveForSignIn(): void {
   if (leaving || typeof window === 'undefined') return;

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
+import { signingOut } from '@/lib/api-client';
 
 export function SignOutButton() {
   const client = useQueryClient();
@@ -11,6 +12,8 @@ export function SignOutButton() {
       className="btn btn-secondary btn-small"
       data-testid="sign-out"
       onClick={() => {
+        // One navigation only: the refusals that follow the revocation do not redirect as well.
+        signingOut();
         // Nothing of this person's stays in the tab's cache for whoever signs in next.
         client.clear();
         void signOut({ callbackUrl: '/sign-in' });
