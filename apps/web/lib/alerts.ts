@@ -1,5 +1,12 @@
-/** A short two-tone beep through WebAudio: no audio files to ship. Silently does nothing when audio is blocked. */
-export function beep(): void {
+/**
+ * Plays one sound through WebAudio (no audio files to ship): a gain envelope rising to `peak` in
+ * `attack` seconds and fading out by `fadeAt`, the oscillators `play` starts on it, the context
+ * closed after `closeAfterMs`. Silently does nothing when audio is blocked or missing: the screen says it all.
+ */
+function playSound(
+  envelope: { peak: number; attack: number; fadeAt: number; closeAfterMs: number },
+  play: (ctx: AudioContext, gain: GainNode, start: number) => void,
+): void {
   try {
     const AudioCtx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!AudioCtx) return;
@@ -8,8 +15,18 @@ export function beep(): void {
     gain.connect(ctx.destination);
     const start = ctx.currentTime;
     gain.gain.setValueAtTime(0.0001, start);
-    gain.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.45);
+    gain.gain.exponentialRampToValueAtTime(envelope.peak, start + envelope.attack);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + envelope.fadeAt);
+    play(ctx, gain, start);
+    window.setTimeout(() => void ctx.close().catch(() => undefined), envelope.closeAfterMs);
+  } catch {
+    // audio unavailable: the visual list or message still shows it
+  }
+}
+
+/** A short two-tone beep: a patient arrived in the waiting room. */
+export function beep(): void {
+  playSound({ peak: 0.2, attack: 0.02, fadeAt: 0.45, closeAfterMs: 800 }, (ctx, gain, start) => {
     for (const [freq, at] of [
       [880, 0],
       [1175, 0.18],
@@ -21,27 +38,15 @@ export function beep(): void {
       osc.start(start + at);
       osc.stop(start + at + 0.2);
     }
-    window.setTimeout(() => void ctx.close().catch(() => undefined), 800);
-  } catch {
-    // audio unavailable: the visual list still shows the arrival
-  }
+  });
 }
 
 /**
  * A soft, short single tone (a falling fifth, quiet) for a message in the waiting room: noticeable
- * without startling someone sitting in front of a silent screen. Does nothing when audio is blocked.
+ * without startling someone sitting in front of a silent screen.
  */
 export function chime(): void {
-  try {
-    const AudioCtx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    if (!AudioCtx) return;
-    const ctx = new AudioCtx();
-    const gain = ctx.createGain();
-    gain.connect(ctx.destination);
-    const start = ctx.currentTime;
-    gain.gain.setValueAtTime(0.0001, start);
-    gain.gain.exponentialRampToValueAtTime(0.06, start + 0.04);
-    gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.6);
+  playSound({ peak: 0.06, attack: 0.04, fadeAt: 0.6, closeAfterMs: 900 }, (ctx, gain, start) => {
     const osc = ctx.createOscillator();
     osc.type = 'sine';
     osc.frequency.setValueAtTime(784, start);
@@ -49,10 +54,7 @@ export function chime(): void {
     osc.connect(gain);
     osc.start(start);
     osc.stop(start + 0.6);
-    window.setTimeout(() => void ctx.close().catch(() => undefined), 900);
-  } catch {
-    // audio unavailable: the message is on the screen and announced
-  }
+  });
 }
 
 export function notificationsSupported(): boolean {
