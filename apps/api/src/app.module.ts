@@ -20,6 +20,7 @@ import { SignalingModule } from './signaling/signaling.module';
 import { StaffModule } from './staff/staff.module';
 import { VisitsModule } from './visits/visits.module';
 import { IceServersModule } from './ice-servers/ice-servers.module';
+import { VisitGuestsModule } from './visit-guests/visit-guests.module';
 import { VisitLinksModule } from './visit-links/visit-links.module';
 import { VisitInvitationsModule } from './visit-invitations/visit-invitations.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         AppointmentsModule,
         VisitLinksModule,
         VisitInvitationsModule,
+        VisitGuestsModule,
         HealthModule,
         VisitsModule,
         SessionHistoryModule,

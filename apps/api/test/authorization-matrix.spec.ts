@@ -2,6 +2,8 @@ import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { CLIENT_EVENTS } from '@telehealth/contracts';
 import { newPasswordToken } from '../src/auth/password-tokens';
+import { ThrottleStore } from '../src/auth/throttle-store';
+import { TokenService } from '../src/auth/token.service';
 import { VisitLinksService } from '../src/visit-links/visit-links.service';
 import { ClientSocket, connectSignaling, request } from './signaling-client';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TEST_PASSWORD, TestApp, TestUser } from './test-app';
@@ -16,7 +18,10 @@ type Actor =
   | 'expiredToken'
   | 'deactivatedStaff'
   | 'visitLinkOwn'
-  | 'visitLinkOther';
+  | 'visitLinkOther'
+  | 'guestOwn'
+  | 'guestOther'
+  | 'guestRemoved';
 const ACTORS: Actor[] = [
   'doctorOfVisit',
   'otherDoctor',
@@ -28,9 +33,13 @@ const ACTORS: Actor[] = [
   'deactivatedStaff',
   'visitLinkOwn',
   'visitLinkOther',
+  'guestOwn',
+  'guestOther',
+  'guestRemoved',
 ];
-type LinkActor = Extract<Actor, 'visitLinkOwn' | 'visitLinkOther'>;
-const isLinkActor = (actor: Actor): actor is LinkActor => actor === 'visitLinkOwn' || actor === 'visitLinkOther';
+/** Callers whose session came from a visit link (the patient's or a guest's): no password to sign in with again. */
+type LinkActor = Extract<Actor, 'visitLinkOwn' | 'visitLinkOther' | 'guestOwn' | 'guestOther' | 'guestRemoved'>;
+const isLinkActor = (actor: Actor): actor is LinkActor => actor.startsWith('visitLink') || actor.startsWith('guest');
 const SECRET = 'integration-tests-secret-that-is-long-enough';
 
 /** Expected status per actor, in ACTORS order. */
@@ -48,6 +57,12 @@ type Row = [
   visitLinkOwn: number,
   /** The same patient, signed in by the link of another of their visits. */
   visitLinkOther: number,
+  /** A guest (an interpreter) the doctor invited to the row's visit, signed in by their own link. */
+  guestOwn: number,
+  /** A guest of another visit of the same doctor and patient. */
+  guestOther: number,
+  /** A guest of the row's visit, signed in by their link, whom the doctor then removed. */
+  guestRemoved: number,
 ];
 
 interface Fixture {
@@ -77,8 +92,8 @@ describe('authorization matrix: every REST route and socket event × every kind 
   let standingVisit: Fixture;
 
   beforeAll(async () => {
-    // Every visit-link session of the matrix is redeemed from 127.0.0.1.
-    sut = await startTestApp({ VISIT_LINK_REDEEMS_PER_ADDRESS: '1000' }, { listen: true });
+    // Every visit-link session of the matrix is redeemed from 127.0.0.1, and every caller registers from there too.
+    sut = await startTestApp({ VISIT_LINK_REDEEMS_PER_ADDRESS: '1000', REGISTER_MAX_PER_ADDRESS_PER_HOUR: '100' }, { listen: true });
     users.doctorOfVisit = await signedInUser(sut, 'DOCTOR');
     users.otherDoctor = await signedInUser(sut, 'DOCTOR');
     users.patientOfVisit = await signedInUser(sut, 'PATIENT');
@@ -109,11 +124,38 @@ describe('authorization matrix: every REST route and socket event × every kind 
     return redeemed.body.accessToken as string;
   }
 
+  /** A new guest of `fixture` (as an invitation makes one), signed in by their own link redeemed over HTTP; then removed, if asked. */
+  async function guestToken(fixture: Fixture, options: { removed?: boolean } = {}): Promise<string> {
+    const guestId = randomUUID();
+    const issued = await sut.prisma.$transaction(async (tx) => {
+      await tx.user.create({ data: { id: guestId, email: `guest-${guestId}@guests.invalid`, name: 'Matrix Guest', role: 'GUEST' } });
+      await tx.visitGuest.create({
+        data: { id: guestId, appointmentId: fixture.appointmentId, role: 'INTERPRETER', invitedById: users.doctorOfVisit.id },
+      });
+      return sut.app.get(VisitLinksService).issueForGuest(tx, { appointmentId: fixture.appointmentId, guestId, endsAt: fixture.endsAt });
+    });
+    const redeemed = await sut.http
+      .post('/api/visit-links/redeem')
+      .send({ token: new URL(issued.link).pathname.split('/').pop() })
+      .expect(200);
+    // By the doctor's hand, with a token of the moment (the logout row signs the doctor out everywhere).
+    if (options.removed) {
+      await sut.http
+        .delete(`/api/appointments/${fixture.appointmentId}/guests/${guestId}`)
+        .set(bearer({ token: sut.app.get(TokenService).sign(users.doctorOfVisit.id, 'DOCTOR').token }))
+        .expect(204);
+    }
+    return redeemed.body.accessToken as string;
+  }
+
   async function tokenOf(actor: Actor, rowVisit: Fixture | undefined): Promise<string | undefined> {
     if (actor === 'signedOut') return undefined;
     if (actor === 'expiredToken') return expiredToken;
     if (actor === 'visitLinkOwn') return visitLinkToken(rowVisit ?? standingVisit);
     if (actor === 'visitLinkOther') return visitLinkToken(standingVisit);
+    if (actor === 'guestOwn') return guestToken(rowVisit ?? standingVisit);
+    if (actor === 'guestOther') return guestToken(standingVisit);
+    if (actor === 'guestRemoved') return guestToken(rowVisit ?? standingVisit, { removed: true });
     return users[actor].token;
   }
 
@@ -184,13 +226,17 @@ describe('authorization matrix: every REST route and socket event × every kind 
 
   const D = 200;
   const cases: RouteCase[] = [
-    { route: 'GET /api/health', expect: [D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
-    { route: 'GET /api/openapi.json', expect: [D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/openapi.json' }) },
-    { route: 'GET /api/docs', expect: [D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs' }) },
-    { route: 'GET /api/docs/:file', expect: [D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs/swagger-ui.css' }) },
+    { route: 'GET /api/health', expect: [D, D, D, D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
+    { route: 'GET /api/openapi.json', expect: [D, D, D, D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/openapi.json' }) },
+    { route: 'GET /api/docs', expect: [D, D, D, D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/docs' }) },
+    {
+      route: 'GET /api/docs/:file',
+      expect: [D, D, D, D, D, D, D, D, D, D, D, D, D],
+      build: async () => ({ path: '/api/docs/swagger-ui.css' }),
+    },
     {
       route: 'POST /api/auth/register',
-      expect: [202, 202, 202, 202, 202, 202, 202, 202, 202, 202],
+      expect: [202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202],
       build: async () => ({
         path: '/api/auth/register',
         body: { email: `matrix-${randomUUID()}@test.example`, password: 'a long password', name: 'New' },
@@ -198,17 +244,21 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'POST /api/auth/login',
-      expect: [D, D, D, D, D, D, D, D, D, D],
+      expect: [D, D, D, D, D, D, D, D, D, D, D, D, D],
       build: async () => ({ path: '/api/auth/login', body: { email: users.otherPatient.email, password: TEST_PASSWORD } }),
     },
     {
       route: 'POST /api/auth/password/forgot',
-      expect: [202, 202, 202, 202, 202, 202, 202, 202, 202, 202],
-      build: async () => ({ path: '/api/auth/password/forgot', body: { email: users.otherPatient.email } }),
+      expect: [202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202],
+      build: async () => {
+        // Ten requests an hour per address (not a setting): the row has more callers, all from 127.0.0.1.
+        await sut.app.get(ThrottleStore).delete('forgot:address:127.0.0.1', 'forgot:address:::ffff:127.0.0.1');
+        return { path: '/api/auth/password/forgot', body: { email: users.otherPatient.email } };
+      },
     },
     {
       route: 'POST /api/auth/password/reset',
-      expect: [204, 204, 204, 204, 204, 204, 204, 204, 204, 204],
+      expect: [204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204],
       build: async () => ({
         path: '/api/auth/password/reset',
         body: { token: await invitedAccountToken(), password: 'a long new password' },
@@ -216,32 +266,36 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'POST /api/staff',
-      expect: [403, 403, 403, 403, 201, 401, 401, 401, 403, 403],
+      expect: [403, 403, 403, 403, 201, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({
         path: '/api/staff',
         body: { name: 'New Doctor', email: `staff-${randomUUID()}@test.example`, role: 'DOCTOR' },
       }),
     },
-    { route: 'GET /api/staff', expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403], build: async () => ({ path: '/api/staff' }) },
+    {
+      route: 'GET /api/staff',
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => ({ path: '/api/staff' }),
+    },
     {
       route: 'PATCH /api/staff/:id',
-      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403],
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: `/api/staff/${(await signedInUser(sut, 'DOCTOR')).id}`, body: { active: false } }),
     },
-    { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401, 401, D, D], build: async () => ({ path: '/api/me' }) },
+    { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401, 401, D, D, D, D, 401], build: async () => ({ path: '/api/me' }) },
     {
       route: 'POST /api/auth/signaling-ticket',
-      expect: [D, D, D, D, D, 401, 401, 401, D, D],
+      expect: [D, D, D, D, D, 401, 401, 401, D, D, D, D, 401],
       build: async () => ({ path: '/api/auth/signaling-ticket' }),
     },
     {
       route: 'GET /api/patients',
-      expect: [D, D, 403, 403, 403, 401, 401, 401, 403, 403],
+      expect: [D, D, 403, 403, 403, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: '/api/patients?query=a' }),
     },
     {
       route: 'POST /api/appointments',
-      expect: [201, 201, 403, 403, 403, 401, 401, 401, 403, 403],
+      expect: [201, 201, 403, 403, 403, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({
         path: '/api/appointments',
         body: { patientId: users.patientOfVisit.id, startsAt: nextFreeSlot(30), durationMinutes: 15, reason: 'Matrix booking' },
@@ -249,12 +303,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'GET /api/appointments',
-      expect: [D, D, D, D, D, 401, 401, 401, 403, 403],
+      expect: [D, D, D, D, D, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: '/api/appointments' }),
     },
     {
       route: 'GET /api/appointments/:id',
-      expect: [D, 404, D, 404, D, 401, 401, 401, D, 404],
+      expect: [D, 404, D, 404, D, 401, 401, 401, D, 404, D, 404, 401],
       build: async () => {
         const row = await visit();
         return { path: `/api/appointments/${row.appointmentId}`, visit: row };
@@ -262,12 +316,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'PATCH /api/appointments/:id',
-      expect: [D, 404, D, 404, 403, 401, 401, 401, 403, 403],
+      expect: [D, 404, D, 404, 403, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: `/api/appointments/${(await visit()).appointmentId}`, body: { status: 'CANCELLED' } }),
     },
     {
       route: 'GET /api/appointments/:id/invitation',
-      expect: [D, 404, 403, 403, 403, 401, 401, 401, 403, 403],
+      expect: [D, 404, 403, 403, 403, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => {
         const row = await visit();
         return { path: `/api/appointments/${row.appointmentId}/invitation`, visit: row };
@@ -276,17 +330,54 @@ describe('authorization matrix: every REST route and socket event × every kind 
     {
       // An admin gets the calendar file without the link and code (the link signs in as the patient).
       route: 'GET /api/appointments/:id/calendar.ics',
-      expect: [D, 404, D, 404, D, 401, 401, 401, D, 404],
+      expect: [D, 404, D, 404, D, 401, 401, 401, D, 404, 403, 404, 401],
       build: async () => {
         const row = await visit();
         return { path: `/api/appointments/${row.appointmentId}/calendar.ics`, visit: row };
       },
     },
-    { route: 'GET /api/ice-servers', expect: [D, D, D, D, D, 401, 401, 401, D, D], build: async () => ({ path: '/api/ice-servers' }) },
-    { route: 'GET /api/sessions', expect: [D, D, D, D, D, 401, 401, 401, 403, 403], build: async () => ({ path: '/api/sessions' }) },
+    {
+      route: 'POST /api/appointments/:id/guests',
+      expect: [201, 404, 403, 403, 403, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => {
+        const row = await visit();
+        return { path: `/api/appointments/${row.appointmentId}/guests`, body: { name: 'Ana Ruiz', role: 'INTERPRETER' }, visit: row };
+      },
+    },
+    {
+      route: 'GET /api/appointments/:id/guests',
+      expect: [D, 404, 403, 403, 403, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => {
+        const row = await visit();
+        return { path: `/api/appointments/${row.appointmentId}/guests`, visit: row };
+      },
+    },
+    {
+      route: 'DELETE /api/appointments/:id/guests/:guestId',
+      expect: [204, 404, 403, 403, 403, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => {
+        const row = await visit();
+        const invited = await sut.http
+          .post(`/api/appointments/${row.appointmentId}/guests`)
+          .set(bearer(users.doctorOfVisit))
+          .send({ name: 'Tom Brandt', role: 'CAREGIVER' })
+          .expect(201);
+        return { path: `/api/appointments/${row.appointmentId}/guests/${invited.body.guestId as string}`, visit: row };
+      },
+    },
+    {
+      route: 'GET /api/ice-servers',
+      expect: [D, D, D, D, D, 401, 401, 401, D, D, D, D, 401],
+      build: async () => ({ path: '/api/ice-servers' }),
+    },
+    {
+      route: 'GET /api/sessions',
+      expect: [D, D, D, D, D, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => ({ path: '/api/sessions' }),
+    },
     {
       route: 'GET /api/sessions/:id',
-      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404],
+      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404, 404, 404, 401],
       build: async () => {
         const row = await visit({ ended: true });
         return { path: `/api/sessions/${row.sessionId}`, visit: row };
@@ -294,7 +385,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'GET /api/sessions/:id/appointment',
-      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404],
+      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404, D, 404, 401],
       build: async () => {
         const row = await visit();
         return { path: `/api/sessions/${row.sessionId}/appointment`, visit: row };
@@ -302,17 +393,17 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'POST /api/sessions/:id/end',
-      expect: [D, 404, 403, 404, 404, 401, 401, 401, 403, 403],
+      expect: [D, 404, 403, 404, 404, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: `/api/sessions/${(await visit({ leftOpen: true })).sessionId}/end` }),
     },
     {
       route: 'GET /api/sessions/:id/notes',
-      expect: [D, 404, 404, 404, 404, 401, 401, 401, 403, 403],
+      expect: [D, 404, 404, 404, 404, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes` }),
     },
     {
       route: 'PUT /api/sessions/:id/notes',
-      expect: [D, 404, 404, 404, 404, 401, 401, 401, 403, 403],
+      expect: [D, 404, 404, 404, 404, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({
         path: `/api/sessions/${(await visit({ ended: true })).sessionId}/notes`,
         body: { body: 'Assessment and plan', baseVersion: 0 },
@@ -320,7 +411,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'GET /api/sessions/:id/report.pdf',
-      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404],
+      expect: [D, 404, D, 404, 404, 401, 401, 401, D, 404, 404, 404, 401],
       build: async () => {
         const row = await visit({ ended: true });
         return { path: `/api/sessions/${row.sessionId}/report.pdf`, visit: row };
@@ -328,18 +419,22 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     {
       route: 'GET /api/rooms/stats',
-      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403],
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: '/api/rooms/stats' }),
     },
-    { route: 'GET /api/audit', expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403], build: async () => ({ path: '/api/audit' }) },
+    {
+      route: 'GET /api/audit',
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => ({ path: '/api/audit' }),
+    },
     {
       route: 'GET /api/audit/verify',
-      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403],
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: '/api/audit/verify' }),
     },
     {
       route: 'POST /api/visit-links/redeem',
-      expect: [D, D, D, D, D, D, D, D, D, D],
+      expect: [D, D, D, D, D, D, D, D, D, D, D, D, D],
       build: async () => {
         const issued = await sut.prisma.$transaction(async (tx) => {
           const row = await visit();
@@ -353,12 +448,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
     {
       // Every caller here already has a password (the visit link's patient too): 409 says it was let through.
       route: 'POST /api/auth/password/choose',
-      expect: [409, 409, 409, 409, 409, 401, 401, 401, 409, 409],
+      expect: [409, 409, 409, 409, 409, 401, 401, 401, 409, 409, 403, 403, 401],
       build: async () => ({ path: '/api/auth/password/choose', body: { password: 'a long new password' } }),
     },
     {
       route: 'POST /api/auth/logout',
-      expect: [204, 204, 204, 204, 204, 401, 401, 401, 204, 204],
+      expect: [204, 204, 204, 204, 204, 401, 401, 401, 204, 204, 204, 204, 401],
       ownToken: true,
       build: async () => ({ path: '/api/auth/logout' }),
     },
@@ -382,7 +477,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
   it('answers every route with the exact status for each caller', async () => {
     const failures: string[] = [];
     for (const row of cases) {
-      const method = row.route.split(' ')[0]!.toLowerCase() as 'get' | 'post' | 'patch' | 'put';
+      const method = row.route.split(' ')[0]!.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
       for (const [index, actor] of ACTORS.entries()) {
         const { path, body, visit: rowVisit } = await row.build(actor);
         let call = sut.http[method](path);
@@ -411,6 +506,10 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'chat-message': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'chat-history': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'media-state': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      // Nobody waits in the lobby and the id is no guest: the doctor passes the checks and hears so (404).
+      'admit-guest': { doctorOfVisit: 404, otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
+      'decline-guest': { doctorOfVisit: 404, otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
+      'remove-participant': { doctorOfVisit: 404, otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
       'end-session': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
       'leave-room': { doctorOfVisit: 'ok', otherDoctor: 'ok', patientOfVisit: 'ok', otherPatient: 'ok', admin: 'ok' },
       // Sent first, before anyone waits: the visit's doctor passes the check and hears that nobody waits (409); everyone else is refused.
@@ -424,6 +523,9 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'chat-message': () => ({ body: 'hello' }),
       'chat-history': () => ({}),
       'media-state': () => ({ audio: true, video: false }),
+      'admit-guest': () => ({ guestId: randomUUID() }),
+      'decline-guest': () => ({ guestId: randomUUID() }),
+      'remove-participant': () => ({ userId: randomUUID() }),
       'end-session': () => ({}),
       'leave-room': () => ({}),
       'waiting-message': (roomId) => ({ roomId, text: 'Running about 10 minutes late' }),
@@ -439,6 +541,9 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'chat-message',
       'chat-history',
       'media-state',
+      'admit-guest',
+      'decline-guest',
+      'remove-participant',
       'end-session',
       'leave-room',
     ] as const;
@@ -472,6 +577,34 @@ describe('authorization matrix: every REST route and socket event × every kind 
     await expect(connectSignaling(sut.url, undefined, { reconnection: false })).rejects.toThrow(/access token/);
     await expect(connectSignaling(sut.url, expiredToken, { reconnection: false })).rejects.toThrow(/access token/);
     await expect(connectSignaling(sut.url, users.deactivatedStaff.token, { reconnection: false })).rejects.toThrow(/access token/);
+  });
+
+  it('puts a guest of the visit in its lobby, refuses a guest of another visit, and does not let a removed guest connect', async () => {
+    // A doctor of its own, so that this open visit overlaps none of the matrix's.
+    const own = await visit({ startsInMinutes: 0, doctorId: (await signedInUser(sut, 'DOCTOR')).id });
+    const room = await sut.prisma.room.findUniqueOrThrow({ where: { appointmentId: own.appointmentId } });
+    const [ownToken, otherToken, removedToken] = await Promise.all([
+      guestToken(own),
+      guestToken(standingVisit),
+      guestToken(standingVisit, { removed: true }),
+    ]);
+    const [ownSocket, otherSocket] = await Promise.all([connectSignaling(sut.url, ownToken), connectSignaling(sut.url, otherToken)]);
+    try {
+      expect(await request<Record<string, unknown>>(ownSocket, 'join-room', { roomId: room.id })).toMatchObject({
+        ok: true,
+        admitted: false,
+      });
+      expect(await request<Record<string, unknown>>(ownSocket, 'admit-guest', { guestId: randomUUID() })).toMatchObject({
+        ok: false,
+        code: 409,
+      });
+      const refused = await request<Record<string, unknown>>(otherSocket, 'join-room', { roomId: room.id });
+      expect(refused).toMatchObject({ ok: false, code: 403 });
+    } finally {
+      ownSocket.close();
+      otherSocket.close();
+    }
+    await expect(connectSignaling(sut.url, removedToken, { reconnection: false })).rejects.toThrow(/access token/);
   });
 
   it("lets a visit-link session into its own visit's room and no other", async () => {

@@ -23,7 +23,14 @@ const LINE =
 /** A finished visit between two new accounts, with `messages` chat lines written straight into the database. */
 async function endedVisit(
   sut: TestApp,
-  options: { doctorName?: string; patientName?: string; reason?: string; chat?: string[]; messages?: number } = {},
+  options: {
+    doctorName?: string;
+    patientName?: string;
+    reason?: string;
+    chat?: string[];
+    messages?: number;
+    guests?: Array<{ name: string; role: string }>;
+  } = {},
 ) {
   const doctor = await signedInUser(sut, 'DOCTOR', options.doctorName);
   const patient = await signedInUser(sut, 'PATIENT', options.patientName);
@@ -38,6 +45,9 @@ async function endedVisit(
     })
     .expect(201);
   const appointment = response.body as AppointmentResponse;
+  // Invited while the visit could still be joined; they never came in.
+  for (const guest of options.guests ?? [])
+    await sut.http.post(`/api/appointments/${appointment.id}/guests`).set(bearer(doctor)).send(guest).expect(201);
   const startsAt = new Date(Date.now() - 2 * 3600_000);
   startsAt.setSeconds(0, 0);
   await sut.prisma.appointment.update({
@@ -79,12 +89,13 @@ describe('the visit report (real API, real database, worker threads)', () => {
     await sut.close();
   });
 
-  it('shows Cyrillic, Chinese, Arabic and Greek names, reason and chat as text, and keeps the name in the file name', async () => {
+  it('shows Cyrillic, Chinese, Arabic and Greek names, reason, participants and chat as text, and keeps the name in the file name', async () => {
     const visit = await endedVisit(sut, {
       doctorName: 'Ωμέγα Παπαδοπούλου',
       patientName: 'Иван Петров 李小龙',
       reason: 'مرحبا: 李小龙 follow-up, Ωμέγα-3',
       chat: ['مرحبا يا دكتور', 'Здравствуйте, Иван Петров', '李小龙 头痛三天了', 'Ωμέγα 🙂'],
+      guests: [{ name: 'Ελένη Νικολάου', role: 'INTERPRETER' }],
     });
     const response = await download(sut, visit.doctor, visit.sessionId).expect(200);
     expect(response.headers['content-type']).toBe('application/pdf');
@@ -99,6 +110,10 @@ describe('the visit report (real API, real database, worker threads)', () => {
       'Здравствуйте, Иван Петров',
       '李小龙 头痛三天了',
       'Ωμέγα 🙂',
+      'Participants',
+      'Ωμέγα Παπαδοπούλου (Doctor): never joined',
+      'Иван Петров 李小龙 (Patient): never joined',
+      'Ελένη Νικολάου (Interpreter): never joined',
     ]) {
       expect(flat).toContain(expected);
     }

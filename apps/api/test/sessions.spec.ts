@@ -152,7 +152,16 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
       ['PEER_JOINED', 'Dr. Ines Ward'],
       ['ENDED', 'Dr. Ines Ward'],
     ]);
-    expect(forDoctor.chat).toEqual([expect.objectContaining({ from: patient.id, senderName: 'Leo Brandt', body: CHAT_LINE })]);
+    expect(forDoctor.chat).toEqual([
+      expect.objectContaining({ from: patient.id, senderName: 'Leo Brandt', senderRole: 'PATIENT', body: CHAT_LINE }),
+    ]);
+    expect(forDoctor.timeline.map((entry) => entry.userRole)).toEqual(['PATIENT', 'PATIENT', 'DOCTOR', 'DOCTOR', 'DOCTOR']);
+    // Both were in the call when the doctor ended it: they left at its end.
+    const joinedAt = (userId: string) => forDoctor.timeline.find((entry) => entry.type === 'JOINED' && entry.userId === userId)!.at;
+    expect(forDoctor.participants).toEqual([
+      { userId: doctor.id, name: 'Dr. Ines Ward', role: 'DOCTOR', firstJoinedAt: joinedAt(doctor.id), lastLeftAt: forDoctor.endedAt },
+      { userId: patient.id, name: 'Leo Brandt', role: 'PATIENT', firstJoinedAt: joinedAt(patient.id), lastLeftAt: forDoctor.endedAt },
+    ]);
 
     const forPatient = (await sut.http.get(`/api/sessions/${appointment.sessionId}`).set(bearer(patient)).expect(200))
       .body as SessionDetailResponse;
@@ -200,6 +209,75 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
         { action: 'report.read', actorId: patient.id },
       ]),
     );
+  });
+
+  it('names every participant of the record (the guests too, with their part) with when they joined and left', async () => {
+    const doctor = await signedInUser(sut, 'DOCTOR', 'Dr. Ines Ward');
+    const patient = await signedInUser(sut, 'PATIENT', 'Leo Brandt');
+    const appointment = await schedule(doctor, patient, 2 * 24 * 60 + Math.round(Math.random() * 10_000));
+    const invite = async (name: string, role: string) =>
+      (await sut.http.post(`/api/appointments/${appointment.id}/guests`).set(bearer(doctor)).send({ name, role }).expect(201)).body as {
+        guestId: string;
+      };
+    const ana = await invite('Ana Ruiz', 'INTERPRETER');
+    const tom = await invite('Tom Brandt', 'CAREGIVER');
+    await sut.http.delete(`/api/appointments/${appointment.id}/guests/${tom.guestId}`).set(bearer(doctor)).expect(204);
+
+    // The visit as it happened, an hour ago: the interpreter came in after the two, said a line, and left before the end.
+    const start = new Date(Date.now() - 3600_000);
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    await sut.prisma.appointment.update({ where: { id: appointment.id }, data: { startsAt: start, endsAt: at(30), status: 'COMPLETED' } });
+    await sut.prisma.session.update({
+      where: { id: appointment.sessionId },
+      data: { status: 'ENDED', startedAt: at(2), endedAt: at(20), endedById: doctor.id },
+    });
+    await sut.prisma.sessionEvent.createMany({
+      data: [
+        { sessionId: appointment.sessionId, userId: patient.id, type: 'JOINED', occurredAt: at(1) },
+        { sessionId: appointment.sessionId, userId: doctor.id, type: 'JOINED', occurredAt: at(2) },
+        { sessionId: appointment.sessionId, userId: ana.guestId, type: 'JOINED', occurredAt: at(4) },
+        { sessionId: appointment.sessionId, userId: ana.guestId, type: 'LEFT', occurredAt: at(15), detail: { reason: 'left' } },
+        { sessionId: appointment.sessionId, userId: doctor.id, type: 'ENDED', occurredAt: at(20) },
+      ],
+    });
+    await sut.prisma.chatMessage.create({
+      data: { sessionId: appointment.sessionId, senderId: ana.guestId, body: 'I will translate.', sentAt: at(5) },
+    });
+
+    const detail = ZSessionDetailResponseSchema.parse(
+      (await sut.http.get(`/api/sessions/${appointment.sessionId}`).set(bearer(patient)).expect(200)).body,
+    );
+    expect(detail.participants).toEqual([
+      { userId: doctor.id, name: 'Dr. Ines Ward', role: 'DOCTOR', firstJoinedAt: at(2).toISOString(), lastLeftAt: at(20).toISOString() },
+      { userId: patient.id, name: 'Leo Brandt', role: 'PATIENT', firstJoinedAt: at(1).toISOString(), lastLeftAt: at(20).toISOString() },
+      {
+        userId: ana.guestId,
+        name: 'Ana Ruiz',
+        role: 'GUEST',
+        guestRole: 'INTERPRETER',
+        firstJoinedAt: at(4).toISOString(),
+        lastLeftAt: at(15).toISOString(),
+      },
+      { userId: tom.guestId, name: 'Tom Brandt', role: 'GUEST', guestRole: 'CAREGIVER', firstJoinedAt: null, lastLeftAt: null },
+    ]);
+    expect(detail.timeline.filter((entry) => entry.userId === ana.guestId)).toEqual([
+      expect.objectContaining({ type: 'JOINED', userName: 'Ana Ruiz', userRole: 'GUEST', guestRole: 'INTERPRETER' }),
+      expect.objectContaining({ type: 'LEFT', userName: 'Ana Ruiz', userRole: 'GUEST', guestRole: 'INTERPRETER' }),
+    ]);
+    expect(detail.timeline.find((entry) => entry.userId === patient.id)).not.toHaveProperty('guestRole');
+    expect(detail.chat).toEqual([
+      expect.objectContaining({ from: ana.guestId, senderName: 'Ana Ruiz', senderRole: 'GUEST', senderGuestRole: 'INTERPRETER' }),
+    ]);
+
+    const { text } = await reportText(doctor, appointment.sessionId);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Participants',
+      'Ana Ruiz (Interpreter): joined',
+      'Tom Brandt (Caregiver): never joined',
+      'Ana Ruiz (interpreter) joined the visit.',
+    ])
+      expect(flat).toContain(expected);
   });
 
   it('says on the first page of the report that a visit has not ended, and takes no notes before it ends', async () => {

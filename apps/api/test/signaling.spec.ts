@@ -132,20 +132,23 @@ describe('signaling gateway (real sockets, real database)', () => {
     expect(await relayed).toEqual({ candidate, from: patient.id });
   });
 
-  it('ignores a spoofed from and refuses a to outside the room', async () => {
+  it('ignores a spoofed from, and a `to` outside the room reaches nobody', async () => {
     const { doctor, patient, appointment } = await visit();
     const { doctorSocket, patientSocket } = await joinBoth(appointment.roomId, doctor, patient);
     const offer = next(doctorSocket, 'offer');
     await request(patientSocket, 'offer', { sdp: 'v=0', from: 'someone-else' });
     expect((await offer).from).toBe(patient.id);
 
-    const stranger = await signedInUser(sut, 'PATIENT');
-    expect(await request(patientSocket, 'offer', { sdp: 'v=0', to: stranger.id })).toEqual({
-      ok: false,
-      code: 404,
-      reason: 'not_found',
-      error: 'to: nobody with this id is in your visit.',
-    });
+    // The stranger is in a call of their own: a `to` naming them from another room is delivered to no one.
+    const other = await visit();
+    const { patientSocket: strangerSocket } = await joinBoth(other.appointment.roomId, other.doctor, other.patient);
+    const strangerHears = record(strangerSocket, 'offer');
+    const doctorHears = record(doctorSocket, 'offer');
+    expect(await request(patientSocket, 'offer', { sdp: 'v=0', to: other.patient.id })).toEqual({ ok: true });
+    expect(await request(patientSocket, 'offer', { sdp: 'v=0', to: patient.id })).toMatchObject({ ok: false, code: 400 });
+    await pause(150);
+    expect(strangerHears).toEqual([]);
+    expect(doctorHears).toEqual([]);
   });
 
   it('persists chat and delivers it with sender, time and id; a later join gets the history', async () => {
@@ -159,6 +162,7 @@ describe('signaling gateway (real sockets, real database)', () => {
       sessionId: appointment.sessionId,
       from: patient.id,
       senderName: 'Leo Brandt',
+      senderRole: 'PATIENT',
       body: 'Can you hear me?',
       sentAt: expect.any(String),
     });

@@ -30,6 +30,8 @@ export const ERROR_REASONS = [
   'not_in_room',
   'in_another_visit',
   'room_full',
+  /** The doctor removed this guest from the visit: the link no longer opens it. */
+  'guest_removed',
   // other conflicts
   'slot_taken',
   'stale_version',

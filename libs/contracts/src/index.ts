@@ -13,3 +13,4 @@ export * from './audit-verify';
 export * from './staff';
 export * from './visit-links';
 export * from './visit-updates';
+export * from './guests';

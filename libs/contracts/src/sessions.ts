@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zText } from './text';
 import { pageOf } from './page';
 import { ZAppointmentStatusSchema, ZIsoDateTimeSchema, ZPartySchema, ZSessionStatusSchema } from './appointments';
+import { ZGuestRoleSchema } from './guests';
 import { ZChatMessageSchema } from './signaling';
 import { ZRoleSchema } from './users';
 
@@ -73,6 +74,10 @@ export const ZSessionTimelineEntrySchema = z.object({
   type: ZSessionEventTypeSchema,
   userId: z.string().nullable(),
   userName: z.string().nullable(),
+  /** Who it was, for "Ana Ruiz (interpreter) joined": set when the entry has a user. */
+  userRole: ZRoleSchema.optional(),
+  /** A guest's part in the visit (userRole GUEST only). */
+  guestRole: ZGuestRoleSchema.optional(),
   at: z.string(),
   /** E.g. `{ reason: "timeout" }` on LEFT, `{ peer: "<user id>" }` on PEER_JOINED, `{ text }` on WAITING_MESSAGE (the doctor to the waiting patient). */
   detail: z.record(z.string(), z.string()).nullable(),
@@ -88,7 +93,26 @@ export const ZLatestNotesSchema = z.object({
 });
 export type LatestNotes = z.infer<typeof ZLatestNotesSchema>;
 
+/**
+ * Someone the visit was for: its doctor, its patient and every guest the doctor invited (removed ones
+ * too: they may have been in the call), with when they first came in and last went out.
+ */
+export const ZVisitParticipantSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: ZRoleSchema,
+  /** A guest's part in the visit (role GUEST only). */
+  guestRole: ZGuestRoleSchema.optional(),
+  /** Their first JOINED; null if they never joined. */
+  firstJoinedAt: z.string().nullable(),
+  /** Their last LEFT, or the visit's end when they were still in the call then; null if they never joined or are still in. */
+  lastLeftAt: z.string().nullable(),
+});
+export type VisitParticipant = z.infer<typeof ZVisitParticipantSchema>;
+
 export const ZSessionDetailResponseSchema = ZSessionResponseSchema.extend({
+  /** Doctor, patient, then the guests in the order they were invited. */
+  participants: z.array(ZVisitParticipantSchema),
   timeline: z.array(ZSessionTimelineEntrySchema),
   chat: z.array(ZChatMessageSchema),
   /** Only for the session's doctor: the latest notes, or null when none were written. */

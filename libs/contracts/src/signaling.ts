@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorReason } from './error';
 import { zText } from './text';
+import { ZGuestRoleSchema, type GuestRole } from './guests';
 import { ZRoleSchema } from './users';
 import type { VisitUpdatedEvent, WaitingMessageEvent, WaitingMessageRequest, WaitingPositionEvent } from './visit-updates';
 
@@ -17,6 +18,9 @@ export const SignalingEvent = {
   LeaveRoom: 'leave-room',
   EndSession: 'end-session',
   WaitingMessage: 'waiting-message',
+  AdmitGuest: 'admit-guest',
+  DeclineGuest: 'decline-guest',
+  RemoveParticipant: 'remove-participant',
   // server -> client only
   WaitingForPeer: 'waiting-for-peer',
   PeerJoined: 'peer-joined',
@@ -26,6 +30,10 @@ export const SignalingEvent = {
   WaitingRoomUpdated: 'waiting-room-updated',
   VisitUpdated: 'visit-updated',
   WaitingPosition: 'waiting-position',
+  LobbyUpdated: 'lobby-updated',
+  Admitted: 'admitted',
+  Declined: 'declined',
+  Removed: 'removed',
 } as const;
 
 export const SIGNALING_NAMESPACE = '/signaling';
@@ -42,6 +50,9 @@ export const CLIENT_EVENTS = [
   SignalingEvent.LeaveRoom,
   SignalingEvent.EndSession,
   SignalingEvent.WaitingMessage,
+  SignalingEvent.AdmitGuest,
+  SignalingEvent.DeclineGuest,
+  SignalingEvent.RemoveParticipant,
 ] as const;
 
 export const MAX_SDP_LENGTH = 20_000;
@@ -71,6 +82,8 @@ export const ZParticipantSchema = z.object({
   userId: z.string(),
   name: z.string(),
   role: ZRoleSchema,
+  /** A guest's part in the visit (role GUEST only): interpreter, caregiver, … */
+  guestRole: ZGuestRoleSchema.optional(),
 });
 export type Participant = z.infer<typeof ZParticipantSchema>;
 
@@ -119,6 +132,14 @@ export const ZChatHistoryRequestSchema = z
   .transform((request) => request ?? {});
 export type ChatHistoryRequest = z.input<typeof ZChatHistoryRequestSchema>;
 
+/** `admit-guest` / `decline-guest` (the visit's doctor): a guest waiting in the lobby. */
+export const ZGuestDecisionRequestSchema = z.object({ guestId: z.guid({ message: 'must be the id of a guest of this visit' }) });
+export type GuestDecisionRequest = z.infer<typeof ZGuestDecisionRequestSchema>;
+
+/** `remove-participant` (the visit's doctor): a guest leaves the call for good; their link stops working. */
+export const ZRemoveParticipantRequestSchema = z.object({ userId: z.guid({ message: 'must be the id of a guest of this visit' }) });
+export type RemoveParticipantRequest = z.infer<typeof ZRemoveParticipantRequestSchema>;
+
 export const ZMediaStateSchema = z.object({ audio: z.boolean(), video: z.boolean() });
 export type MediaState = z.infer<typeof ZMediaStateSchema>;
 
@@ -132,6 +153,9 @@ export const ZChatMessageSchema = z.object({
   sessionId: z.string(),
   from: z.string(),
   senderName: z.string(),
+  /** Who wrote it, for "Ana Ruiz (interpreter)" beside the line. */
+  senderRole: ZRoleSchema.optional(),
+  senderGuestRole: ZGuestRoleSchema.optional(),
   body: z.string(),
   sentAt: z.string(),
 });
@@ -182,6 +206,27 @@ export interface WaitingPatient {
   /** When the patient entered the waiting room (ISO). */
   since: string;
 }
+/** A guest at the door of the call, waiting for the doctor to admit or decline them. */
+export interface LobbyGuest {
+  guestId: string;
+  name: string;
+  guestRole: GuestRole;
+  /** When they arrived (ISO). */
+  since: string;
+}
+/** To the doctor's call: who waits in the lobby now (the whole list, every time it changes). */
+export interface LobbyUpdatedEvent {
+  waiting: LobbyGuest[];
+}
+/** To a guest in the lobby: the doctor let them in; `join-room` again takes the seat. */
+export interface AdmittedEvent {
+  sessionId: string;
+}
+/** To a guest in the lobby (declined) or in the call (removed): why, in a sentence. */
+export interface TurnedAwayEvent {
+  sessionId: string;
+  message: string;
+}
 export interface WaitingRoomUpdatedEvent {
   waiting: WaitingPatient[];
 }
@@ -194,6 +239,8 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
 export type AckCallback<T extends object = object> = (ack: Ack<T>) => void;
 
 export interface JoinRoomResult {
+  /** In the call (always, but for a guest the doctor has not admitted yet: see LobbyJoinResult). */
+  admitted: true;
   sessionId: string;
   appointmentId: string;
   self: Participant;
@@ -204,7 +251,20 @@ export interface JoinRoomResult {
   /** Older lines exist: ask `chat-history { before: chat[0].id }` for them. */
   chatHasMore: boolean;
   endsAt: string;
+  /** For the doctor: guests waiting to be admitted (empty for everyone else). */
+  lobby: LobbyGuest[];
 }
+
+/** A guest's `join-room` before the doctor admits them: they wait in the lobby for `admitted` or `declined`. */
+export interface LobbyJoinResult {
+  admitted: false;
+  sessionId: string;
+  appointmentId: string;
+  self: Participant;
+  endsAt: string;
+}
+
+export type JoinRoomAck = JoinRoomResult | LobbyJoinResult;
 
 export interface ChatHistoryResult {
   /** The page, oldest first (prepend it to what is shown). */
@@ -214,7 +274,7 @@ export interface ChatHistoryResult {
 }
 
 export interface ClientToServerEvents {
-  'join-room': (request: JoinRoomRequest, ack: AckCallback<JoinRoomResult>) => void;
+  'join-room': (request: JoinRoomRequest, ack: AckCallback<JoinRoomAck>) => void;
   offer: (request: SdpRequest, ack: AckCallback) => void;
   answer: (request: SdpRequest, ack: AckCallback) => void;
   'ice-candidate': (request: IceCandidateRequest, ack: AckCallback) => void;
@@ -224,6 +284,9 @@ export interface ClientToServerEvents {
   'leave-room': (request: object | undefined, ack: AckCallback) => void;
   'end-session': (request: object | undefined, ack: AckCallback<{ endedAt: string }>) => void;
   'waiting-message': (request: WaitingMessageRequest, ack: AckCallback<{ sentAt: string }>) => void;
+  'admit-guest': (request: GuestDecisionRequest, ack: AckCallback) => void;
+  'decline-guest': (request: GuestDecisionRequest, ack: AckCallback) => void;
+  'remove-participant': (request: RemoveParticipantRequest, ack: AckCallback) => void;
 }
 
 export interface ServerToClientEvents {
@@ -241,6 +304,10 @@ export interface ServerToClientEvents {
   'visit-updated': (event: VisitUpdatedEvent) => void;
   'waiting-message': (event: WaitingMessageEvent) => void;
   'waiting-position': (event: WaitingPositionEvent) => void;
+  'lobby-updated': (event: LobbyUpdatedEvent) => void;
+  admitted: (event: AdmittedEvent) => void;
+  declined: (event: TurnedAwayEvent) => void;
+  removed: (event: TurnedAwayEvent) => void;
 }
 
 // ---- ICE servers (REST) ----

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { zText } from './text';
 
-export const ROLES = ['DOCTOR', 'PATIENT', 'ADMIN'] as const;
+/** GUEST: someone the doctor brought into one visit by link (interpreter, caregiver, …); never signs in with a password. */
+export const ROLES = ['DOCTOR', 'PATIENT', 'ADMIN', 'GUEST'] as const;
 export const ZRoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof ZRoleSchema>;
 

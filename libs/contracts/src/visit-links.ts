@@ -53,7 +53,8 @@ export type RedeemVisitLinkRequest = z.infer<typeof ZRedeemVisitLinkRequestSchem
 
 /**
  * The answer to a redemption: an access token for that visit only (join it in its window; then
- * see its record and the patient's report until `expiresAt`, 7 days after the visit's end).
+ * see its record and the patient's report until `expiresAt`, 7 days after the visit's end; a
+ * guest's token opens the call and the appointment only).
  */
 export const ZRedeemVisitLinkResponseSchema = z.object({
   accessToken: z.string(),
@@ -61,7 +62,8 @@ export const ZRedeemVisitLinkResponseSchema = z.object({
   sessionId: z.string(),
   appointmentId: z.string(),
   roomId: z.string(),
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.literal('PATIENT'), timeZone: z.string() }),
+  /** The patient, or a guest the doctor invited (role GUEST: the call and the appointment, nothing else). */
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(['PATIENT', 'GUEST']), timeZone: z.string() }),
 });
 export type RedeemVisitLinkResponse = z.infer<typeof ZRedeemVisitLinkResponseSchema>;
 

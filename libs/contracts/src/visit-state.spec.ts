@@ -28,7 +28,7 @@ describe(decideVisitAction.name, () => {
   });
 
   it('allows nothing once a visit is cancelled or missed', () => {
-    for (const action of ['cancel', 'reschedule', 'join', 'start', 'end', 'mark-missed', 'write-notes'] as const) {
+    for (const action of ['cancel', 'reschedule', 'join', 'start', 'end', 'mark-missed', 'write-notes', 'invite-guest'] as const) {
       expect(isVisitActionAllowed('cancelled', action)).toBe(false);
       expect(isVisitActionAllowed('missed', action)).toBe(false);
     }

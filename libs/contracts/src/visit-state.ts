@@ -17,7 +17,8 @@ import type { ErrorReason } from './error';
  */
 export type VisitPhase = 'scheduled' | 'in-call' | 'ended' | 'cancelled' | 'missed';
 
-export type VisitAction = 'cancel' | 'reschedule' | 'join' | 'start' | 'end' | 'mark-missed' | 'write-notes';
+/** `invite-guest`: the doctor brings a guest (interpreter, caregiver, …) into a visit that can still be joined. */
+export type VisitAction = 'cancel' | 'reschedule' | 'join' | 'start' | 'end' | 'mark-missed' | 'write-notes' | 'invite-guest';
 
 export function visitPhase(visit: { status: AppointmentStatus; sessionStatus: SessionStatus }): VisitPhase {
   if (visit.status === 'CANCELLED') return 'cancelled';
@@ -28,8 +29,8 @@ export function visitPhase(visit: { status: AppointmentStatus; sessionStatus: Se
 }
 
 const ALLOWED: Record<VisitPhase, readonly VisitAction[]> = {
-  scheduled: ['cancel', 'reschedule', 'join', 'start', 'end', 'mark-missed'],
-  'in-call': ['join', 'end'],
+  scheduled: ['cancel', 'reschedule', 'join', 'start', 'end', 'mark-missed', 'invite-guest'],
+  'in-call': ['join', 'end', 'invite-guest'],
   ended: ['write-notes'],
   cancelled: [],
   missed: [],
@@ -47,11 +48,17 @@ const REFUSAL: Record<VisitPhase, Partial<Record<VisitAction, string>> & { defau
   ended: {
     join: 'This visit has ended; it can no longer be joined.',
     end: 'This visit has already ended.',
+    'invite-guest': 'This visit has ended; no one can be invited to it any more.',
     default: 'This visit has ended and can no longer be changed.',
   },
-  cancelled: { end: 'This visit was cancelled; there is no call to end.', default: 'This visit was cancelled.' },
+  cancelled: {
+    end: 'This visit was cancelled; there is no call to end.',
+    'invite-guest': 'This visit was cancelled; no one can be invited to it.',
+    default: 'This visit was cancelled.',
+  },
   missed: {
     end: 'This visit was marked as missed; there is no call to end.',
+    'invite-guest': 'This visit was missed and is over; no one can be invited to it.',
     default: 'This visit was missed (no one joined in time) and can no longer be changed.',
   },
 };

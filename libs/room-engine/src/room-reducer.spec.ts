@@ -1,6 +1,6 @@
 import type { Participant } from '@telehealth/contracts';
 import { applyRoomEvent, RoomEffect, RoomEvent } from './room-reducer';
-import { emptyRoom, RoomState } from './room-state';
+import { emptyRoom, isPoliteTowards, ROOM_CAPACITY, RoomState, seatOf } from './room-state';
 
 const NOW = '2026-05-01T09:00:00.000Z';
 const doctor = (): Participant => ({ userId: 'doctor-1', name: 'Dr. Ada Moss', role: 'DOCTOR' });
@@ -19,7 +19,15 @@ function run(state: RoomState, ...events: RoomEvent[]): { state: RoomState; effe
   return { state, effects };
 }
 
-const join = (who: Participant, socketId: string): RoomEvent => ({ type: 'join', participant: who, socketId, now: NOW });
+const join = (who: Participant, socketId: string): RoomEvent => ({
+  type: 'join',
+  participant: who,
+  socketId,
+  now: NOW,
+  capacity: ROOM_CAPACITY,
+});
+const guest = (id: string, name = `Guest ${id}`): Participant => ({ userId: id, name, role: 'GUEST', guestRole: 'INTERPRETER' });
+const admit = (guestId: string, userId = 'doctor-1'): RoomEvent => ({ type: 'admit', userId, guestId, now: NOW, capacity: ROOM_CAPACITY });
 const joined = (...entries: Array<[Participant, string]>) => run(room(), ...entries.map(([who, socketId]) => join(who, socketId))).state;
 
 const sends = (effects: RoomEffect[]) => effects.filter((effect) => effect.type === 'send');
@@ -57,10 +65,27 @@ describe(applyRoomEvent.name, () => {
     expect(waiting(sut.effects)).toBe(false);
   });
 
-  it('refuses a third person and anyone after the session ended', () => {
+  it('refuses a fifth person and anyone after the session ended', () => {
+    const four = run(
+      room(),
+      join(patient(), 'p1'),
+      join(doctor(), 'd1'),
+      join(guest('g1'), 'g1s'),
+      admit('g1'),
+      join(guest('g1'), 'g1s'),
+      join(guest('g2'), 'g2s'),
+      admit('g2'),
+      join(guest('g2'), 'g2s'),
+    ).state;
+    expect(four.seats).toHaveLength(4);
+    const fifth = applyRoomEvent({ ...four, admitted: [...(four.admitted ?? []), 'g3'] }, join(guest('g3'), 'g3s'));
+    expect(fifth.error).toEqual({
+      ok: false,
+      code: 409,
+      reason: 'room_full',
+      error: 'This visit is full: at most 4 people can be in it at once.',
+    });
     const full = joined([patient(), 'p1'], [doctor(), 'd1']);
-    const stranger: Participant = { userId: 'x', name: 'X', role: 'PATIENT' };
-    expect(applyRoomEvent(full, join(stranger, 'x1')).error).toMatchObject({ code: 409, reason: 'room_full' });
     const ended = run(full, { type: 'end', userId: 'doctor-1', now: NOW }).state;
     expect(applyRoomEvent(ended, join(patient(), 'p2')).error).toEqual({
       ok: false,
@@ -175,5 +200,195 @@ describe(applyRoomEvent.name, () => {
       code: 409,
       reason: 'not_in_room',
     });
+  });
+});
+
+describe('guests in the room', () => {
+  const ana = guest('guest-a', 'Ana Ruiz');
+  const call = () => joined([patient(), 'p1'], [doctor(), 'd1']);
+
+  it('decides politeness per pair, the same both ways and across reconnects', () => {
+    const people = [doctor(), patient(), guest('guest-a'), guest('guest-b')];
+    for (const a of people) {
+      for (const b of people) {
+        if (a !== b) expect(isPoliteTowards(a, b)).toBe(!isPoliteTowards(b, a));
+      }
+    }
+    expect(isPoliteTowards(doctor(), ana)).toBe(false);
+    expect(isPoliteTowards(patient(), ana)).toBe(false);
+    expect(isPoliteTowards(guest('guest-b'), guest('guest-a'))).toBe(true);
+  });
+
+  it('puts a guest in the lobby and tells the doctor, without seating or introducing them', () => {
+    const sut = applyRoomEvent(call(), join(ana, 'a1'));
+    expect(sut.inLobby).toBe(true);
+    expect(sut.state.seats.map((seat) => seat.userId)).toEqual(['patient-1', 'doctor-1']);
+    expect(sends(sut.effects)).toEqual([
+      {
+        type: 'send',
+        socketId: 'd1',
+        event: 'lobby-updated',
+        payload: { waiting: [{ guestId: 'guest-a', name: 'Ana Ruiz', guestRole: 'INTERPRETER', since: NOW }] },
+      },
+    ]);
+    expect(records(sut.effects)).toEqual([]);
+  });
+
+  it('lets only the doctor admit; the admitted guest is told, then seated and introduced to everyone', () => {
+    const waiting = run(call(), join(ana, 'a1')).state;
+    expect(applyRoomEvent(waiting, admit('guest-a', 'patient-1')).error).toMatchObject({ code: 403, reason: 'forbidden' });
+    const admitted = applyRoomEvent(waiting, admit('guest-a'));
+    expect(sends(admitted.effects)).toEqual([
+      { type: 'send', socketId: 'a1', event: 'admitted', payload: { sessionId: 'session-1' } },
+      { type: 'send', socketId: 'd1', event: 'lobby-updated', payload: { waiting: [] } },
+    ]);
+    const seated = applyRoomEvent(admitted.state, join(ana, 'a1'));
+    expect(seated.inLobby).toBeUndefined();
+    // Join order: the newcomer meets each present person, pair by pair, with opposite politeness.
+    expect(
+      sends(seated.effects).map((effect) => [
+        effect.socketId,
+        (effect.payload as { peer: Participant }).peer.userId,
+        (effect.payload as { polite: boolean }).polite,
+      ]),
+    ).toEqual([
+      ['a1', 'patient-1', true],
+      ['p1', 'guest-a', false],
+      ['a1', 'doctor-1', true],
+      ['d1', 'guest-a', false],
+    ]);
+    expect(records(seated.effects)).toEqual(['JOINED', 'PEER_JOINED', 'PEER_JOINED']);
+  });
+
+  it('declines a guest: they are told and leave the lobby; admitting someone not waiting is refused', () => {
+    const waiting = run(call(), join(ana, 'a1')).state;
+    const declined = applyRoomEvent(waiting, { type: 'decline', userId: 'doctor-1', guestId: 'guest-a', now: NOW });
+    expect(sends(declined.effects)[0]).toEqual({
+      type: 'send',
+      socketId: 'a1',
+      event: 'declined',
+      payload: { sessionId: 'session-1', message: 'The doctor did not admit you to this visit.' },
+    });
+    expect(declined.state.lobby).toEqual([]);
+    expect(applyRoomEvent(declined.state, admit('guest-a')).error).toMatchObject({ code: 404, reason: 'not_found' });
+  });
+
+  it('forgets a lobby guest whose socket goes away, and tells the doctor', () => {
+    const waiting = run(call(), join(ana, 'a1')).state;
+    const gone = applyRoomEvent(waiting, { type: 'drop', userId: 'guest-a', socketId: 'a1', now: NOW, graceSeconds: 30 });
+    expect(gone.state.lobby).toEqual([]);
+    expect(sends(gone.effects)).toEqual([{ type: 'send', socketId: 'd1', event: 'lobby-updated', payload: { waiting: [] } }]);
+  });
+
+  it('seats an admitted guest again after a reconnect without asking the doctor', () => {
+    const inCall = run(call(), join(ana, 'a1'), admit('guest-a'), join(ana, 'a1')).state;
+    const away = run(inCall, { type: 'drop', userId: 'guest-a', socketId: 'a1', now: NOW, graceSeconds: 30 });
+    expect(sends(away.effects).map((effect) => [effect.socketId, effect.event])).toEqual([
+      ['p1', 'peer-reconnecting'],
+      ['d1', 'peer-reconnecting'],
+    ]);
+    const back = applyRoomEvent(away.state, join(ana, 'a2'));
+    expect(back.inLobby).toBeUndefined();
+    expect(records(back.effects)[0]).toBe('RECONNECTED');
+  });
+
+  it('keeps the grace per seat: one person expiring leaves the others in the call', () => {
+    const inCall = run(call(), join(ana, 'a1'), admit('guest-a'), join(ana, 'a1')).state;
+    const dropped = run(
+      inCall,
+      { type: 'drop', userId: 'guest-a', socketId: 'a1', now: NOW, graceSeconds: 30 },
+      { type: 'drop', userId: 'patient-1', socketId: 'p1', now: NOW, graceSeconds: 30 },
+    ).state;
+    const sut = applyRoomEvent(dropped, { type: 'grace-expired', userId: 'guest-a', socketId: 'a1', now: NOW });
+    expect(sut.state.seats.map((seat) => [seat.userId, seat.socketId])).toEqual([
+      ['patient-1', null],
+      ['doctor-1', 'd1'],
+    ]);
+    expect(sends(sut.effects)).toEqual([{ type: 'send', socketId: 'd1', event: 'peer-left', payload: { peer: ana } }]);
+  });
+
+  it('tells everyone else when a guest leaves, and the call goes on', () => {
+    const inCall = run(call(), join(ana, 'a1'), admit('guest-a'), join(ana, 'a1')).state;
+    const sut = applyRoomEvent(inCall, { type: 'leave', userId: 'guest-a', socketId: 'a1', now: NOW });
+    expect(sends(sut.effects).map((effect) => [effect.socketId, effect.event])).toEqual([
+      ['p1', 'peer-left'],
+      ['d1', 'peer-left'],
+    ]);
+    expect(waiting(sut.effects)).toBe(false);
+  });
+
+  it('removes a guest for good: told and evicted, the others told they left, never seated again', () => {
+    const inCall = run(call(), join(ana, 'a1'), admit('guest-a'), join(ana, 'a1')).state;
+    const sut = applyRoomEvent(inCall, { type: 'remove', guestId: 'guest-a', now: NOW });
+    expect(sut.effects.slice(0, 2)).toEqual([
+      {
+        type: 'send',
+        socketId: 'a1',
+        event: 'removed',
+        payload: { sessionId: 'session-1', message: 'The doctor removed you from this visit.' },
+      },
+      { type: 'evict', socketId: 'a1' },
+    ]);
+    expect(
+      sends(sut.effects)
+        .filter((effect) => effect.event === 'peer-left')
+        .map((effect) => effect.socketId),
+    ).toEqual(['p1', 'd1']);
+    expect(sut.effects).toContainEqual({ type: 'record', event: 'LEFT', userId: 'guest-a', detail: { reason: 'removed' } });
+    expect(applyRoomEvent(sut.state, join(ana, 'a2')).error).toMatchObject({ code: 403, reason: 'guest_removed' });
+  });
+
+  it('ends the visit for the lobby too', () => {
+    const waiting = run(call(), join(ana, 'a1')).state;
+    const sut = applyRoomEvent(waiting, { type: 'end', userId: 'doctor-1', now: NOW });
+    expect(sends(sut.effects)).toEqual([
+      { type: 'send', socketId: 'a1', event: 'session-ended', payload: { sessionId: 'session-1', endedBy: 'doctor-1', endedAt: NOW } },
+    ]);
+    expect(sut.state.lobby).toEqual([]);
+  });
+
+  it('refuses to admit past the capacity', () => {
+    const two = run(room(), join(patient(), 'p1'), join(doctor(), 'd1'), join(ana, 'a1')).state;
+    expect(applyRoomEvent(two, { type: 'admit', userId: 'doctor-1', guestId: 'guest-a', now: NOW, capacity: 2 }).error).toMatchObject({
+      code: 409,
+      reason: 'room_full',
+    });
+  });
+
+  it('starts the visit only when doctor and patient are together, not doctor and guest', () => {
+    const sut = run(room(), join(doctor(), 'd1'), join(ana, 'a1'), admit('guest-a'), join(ana, 'a1'));
+    expect(sut.effects.some((effect) => effect.type === 'session-started')).toBe(false);
+    expect(applyRoomEvent(sut.state, join(patient(), 'p1')).effects).toContainEqual({ type: 'session-started', at: NOW });
+  });
+});
+
+describe('resuming after a dropped socket', () => {
+  const later = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+  it('resumes only the pairs whose other side kept its page: someone who reloaded meanwhile negotiates afresh', () => {
+    const ana = guest('guest-a');
+    const inCall = run(
+      room(),
+      join(patient(), 'p1'),
+      join(doctor(), 'd1'),
+      join(ana, 'a1'),
+      { type: 'admit', userId: 'doctor-1', guestId: 'guest-a', now: NOW, capacity: 4 },
+      join(ana, 'a1'),
+    ).state;
+    const dropAt = later(NOW, 1000);
+    const dropped = run(inCall, { type: 'drop', userId: 'patient-1', socketId: 'p1', now: dropAt, graceSeconds: 30 }).state;
+    // The interpreter reloads while the patient is away: a new page, with new peer connections.
+    const reloaded = run(dropped, { type: 'join', participant: ana, socketId: 'a2', now: later(NOW, 2000), capacity: 4 }).state;
+    const sut = applyRoomEvent(reloaded, { type: 'recover', userId: 'patient-1', socketId: 'p1', now: later(NOW, 3000) });
+    const resumedWith = Object.fromEntries(
+      sends(sut.effects)
+        .filter((effect) => effect.socketId === 'p1')
+        .map((effect) => {
+          const payload = effect.payload as { peer: Participant; resumed: boolean };
+          return [payload.peer.userId, payload.resumed];
+        }),
+    );
+    expect(resumedWith).toEqual({ 'doctor-1': true, 'guest-a': false });
+    expect(seatOf(sut.state, 'patient-1')?.droppedAt).toBeUndefined();
   });
 });

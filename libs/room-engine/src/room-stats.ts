@@ -1,5 +1,5 @@
 import type { RoomStatsEntry, RoomStatsResponse } from '@telehealth/contracts';
-import { ROOM_CAPACITY, RoomState } from './room-state';
+import type { RoomState } from './room-state';
 
 /**
  * The admin's overview of the rooms someone is connected to, longest-open first. A seat counts as
@@ -33,7 +33,9 @@ export function roomStats(states: RoomState[], liveSocketIds: ReadonlySet<string
       rooms: rooms.length,
       clients: sum((room) => room.clients),
       reconnecting: sum((room) => room.reconnecting),
-      calls: sum((room) => (room.clients === ROOM_CAPACITY ? 1 : 0)),
+      calls: sum((room) =>
+        ['DOCTOR', 'PATIENT'].every((role) => room.seats.some((seat) => seat.role === role && seat.connected)) ? 1 : 0,
+      ),
     },
     rooms,
   };

@@ -21,13 +21,19 @@ describe(decideAccess.name, () => {
       },
     );
 
-    it.each<Permission>(['appointment.read', 'appointment.change', 'visit.read', 'visit.end', 'notes.read', 'notes.write', 'report.read'])(
-      'tells another doctor or patient asking to %s that the record does not exist, so ids do not leak',
-      (permission) => {
-        expect(decideAccess(otherDoctor, permission, visit)).toMatchObject(notFound);
-        expect(decideAccess(otherPatient, permission, visit)).toMatchObject(notFound);
-      },
-    );
+    it.each<Permission>([
+      'appointment.read',
+      'appointment.change',
+      'visit.read',
+      'visit.end',
+      'notes.read',
+      'notes.write',
+      'report.read',
+      'guests.manage',
+    ])('tells another doctor or patient asking to %s that the record does not exist, so ids do not leak', (permission) => {
+      expect(decideAccess(otherDoctor, permission, visit)).toMatchObject(notFound);
+      expect(decideAccess(otherPatient, permission, visit)).toMatchObject(notFound);
+    });
 
     it('refuses a stranger at the door of the room, whose id is unguessable, rather than pretending it does not exist', () => {
       expect(decideAccess(otherDoctor, 'visit.join', visit)).toMatchObject({ ...forbidden, error: expect.stringMatching(/not yours/) });
@@ -39,6 +45,14 @@ describe(decideAccess.name, () => {
     it('ends the visit; the patient is refused', () => {
       expect(decideAccess(doctor, 'visit.end', visit)).toEqual(allowed('DOCTOR'));
       expect(decideAccess(patient, 'visit.end', visit)).toMatchObject({ ...forbidden, error: 'Only the doctor can end the visit.' });
+    });
+
+    it('invites and removes guests; the patient is refused', () => {
+      expect(decideAccess(doctor, 'guests.manage', visit)).toEqual(allowed('DOCTOR'));
+      expect(decideAccess(patient, 'guests.manage', visit)).toMatchObject({
+        ...forbidden,
+        error: 'Only the doctor of this visit can invite or remove its guests.',
+      });
     });
 
     it('reads and writes the notes; to the patient they do not exist', () => {
@@ -65,8 +79,9 @@ describe(decideAccess.name, () => {
       },
     );
 
-    it('never joins a visit', () => {
+    it('never joins a visit, nor manages its guests', () => {
       expect(decideAccess(admin, 'visit.join', visit)).toMatchObject(forbidden);
+      expect(decideAccess(admin, 'guests.manage', visit)).toMatchObject(forbidden);
     });
 
     it('alone reads the room overview and the audit log, and manages staff', () => {
@@ -108,17 +123,61 @@ describe('a session opened by a visit link', () => {
     expect(decideAccess(linkPatient, 'visit.join', otherVisitOfTheSamePatient)).toMatchObject(forbidden);
   });
 
-  it('may not change its visit, nor see lists or admin pages', () => {
+  it('may not change its visit or its guests, nor see lists or admin pages', () => {
     expect(decideAccess(linkPatient, 'appointment.change', visit)).toMatchObject(visitLinkOnly);
+    expect(decideAccess(linkPatient, 'guests.manage', visit)).toMatchObject(visitLinkOnly);
     expect(decideAccess(linkPatient, 'appointment.read', undefined)).toMatchObject(visitLinkOnly);
     expect(decideAccess(linkPatient, 'visit.read', undefined)).toMatchObject(visitLinkOnly);
     expect(decideAccess(linkPatient, 'audit.read', undefined)).toMatchObject(visitLinkOnly);
   });
 });
 
+describe('a guest of a visit (an interpreter, a caregiver), always by a link of their own', () => {
+  const guest = { id: 'guest-1', role: 'GUEST' as const, visit: { appointmentId: 'appointment-1' } };
+  const otherVisit = { ...visit, appointmentId: 'appointment-2' };
+  const visitLinkOnly = { ok: false, code: 403, reason: 'visit_link_only' };
+
+  it.each<Permission>(['visit.join', 'appointment.read'])('may %s on its own visit, as a guest', (permission) => {
+    expect(decideAccess(guest, permission, visit)).toEqual(allowed('GUEST'));
+  });
+
+  it.each<Permission>(['visit.read', 'report.read', 'notes.read', 'notes.write'])(
+    'is told the record of its own visit does not exist when asking to %s',
+    (permission) => {
+      expect(decideAccess(guest, permission, visit)).toMatchObject(notFound);
+    },
+  );
+
+  it('may not end the visit, message its waiting room, manage its guests or change it', () => {
+    expect(decideAccess(guest, 'visit.end', visit)).toMatchObject({ ...forbidden, error: 'Only the doctor can end the visit.' });
+    expect(decideAccess(guest, 'visit.message', visit)).toMatchObject(forbidden);
+    expect(decideAccess(guest, 'guests.manage', visit)).toMatchObject(forbidden);
+    expect(decideAccess(guest, 'appointment.change', visit)).toMatchObject(visitLinkOnly);
+  });
+
+  it('is a stranger to every other visit', () => {
+    expect(decideAccess(guest, 'appointment.read', otherVisit)).toMatchObject(notFound);
+    expect(decideAccess(guest, 'visit.join', otherVisit)).toMatchObject(forbidden);
+    expect(decideAccess(guest, 'report.read', otherVisit)).toMatchObject(notFound);
+  });
+
+  it('has no lists and no admin pages', () => {
+    for (const permission of ['appointment.read', 'visit.read', 'rooms.stats', 'audit.read', 'staff.manage'] as const)
+      expect(decideAccess(guest, permission, undefined)).toMatchObject(visitLinkOnly);
+    expect(listScope(guest)).toEqual({ party: 'none' });
+  });
+
+  it('holds nothing without a visit scope (no such session is issued)', () => {
+    const unscoped = { id: 'guest-1', role: 'GUEST' as const };
+    expect(decideAccess(unscoped, 'visit.join', visit)).toMatchObject(visitLinkOnly);
+    expect(decideAccess(unscoped, 'appointment.read', visit)).toMatchObject(visitLinkOnly);
+  });
+});
+
 describe(missingRecord.name, () => {
   it('names the kind of record that was asked for', () => {
     expect(missingRecord('appointment.change').error).toBe('No appointment with this id was found.');
+    expect(missingRecord('guests.manage').error).toBe('No appointment with this id was found.');
     expect(missingRecord('report.read').error).toBe('No session with this id was found.');
     expect(missingRecord('visit.join').error).toBe('No visit has this room.');
   });

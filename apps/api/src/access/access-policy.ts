@@ -18,6 +18,14 @@ import type { ErrorReason, Role } from '@telehealth/contracts';
  * - A session opened by a visit link (the patient's `/j/<token>` or code) holds only what its
  *   patient holds on that one visit, and only to look and to join: to every other visit it is a
  *   stranger, and lists, changes and the admins' pages are refused (403, `visit_link_only`).
+ * - Guests (an interpreter, a caregiver, a second clinician: role GUEST) are invited by the visit's
+ *   doctor, who alone manages them (`guests.manage`). A guest only ever holds a visit-link session
+ *   of their own visit, and on it only joins the call and reads the appointment (`visit.join`,
+ *   `appointment.read`; the patient's reason is hidden from them by the appointment mapper). The
+ *   visit's record, notes and report are not theirs: to them they do not exist (404); ending the
+ *   visit and messaging its waiting room are the doctor's (403); changing it, lists and everything
+ *   else are refused as to any visit-link session (403, `visit_link_only`); every other visit is a
+ *   stranger's. A guest the doctor removed has no session left at all (their link is revoked).
  */
 export type Permission =
   | 'appointment.read'
@@ -29,6 +37,7 @@ export type Permission =
   | 'notes.read'
   | 'notes.write'
   | 'report.read'
+  | 'guests.manage'
   | 'rooms.stats'
   | 'audit.read'
   | 'staff.manage';
@@ -40,7 +49,7 @@ export interface VisitParties {
   patientId: string;
 }
 
-/** Who asks. `visit` is set when the session came from a visit link: it opens that visit alone. */
+/** Who asks. `visit` is set when the session came from a visit link: it opens that visit alone (a GUEST always has one). */
 export interface Actor {
   id: string;
   role: Role;
@@ -55,8 +64,11 @@ const VISIT_LINK_PERMISSIONS: ReadonlySet<Permission> = new Set<VisitPermission>
   'report.read',
 ]);
 
+/** What a guest holds on their own visit: to be in its call, and to read its appointment. */
+const GUEST_PERMISSIONS: ReadonlySet<Permission> = new Set<VisitPermission>(['appointment.read', 'visit.join']);
+
 export type AccessDecision =
-  { ok: true; as: 'DOCTOR' | 'PATIENT' | 'ADMIN' } | { ok: false; code: 403 | 404; reason: ErrorReason; error: string };
+  { ok: true; as: 'DOCTOR' | 'PATIENT' | 'ADMIN' | 'GUEST' } | { ok: false; code: 403 | 404; reason: ErrorReason; error: string };
 
 type Refusal = Extract<AccessDecision, { ok: false }>;
 type Party = 'DOCTOR' | 'PATIENT';
@@ -122,6 +134,13 @@ const VISIT_RULES: Record<VisitPermission, Rule> = {
   'notes.read': { parties: DOCTOR, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },
   'notes.write': { parties: DOCTOR, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },
   'report.read': { parties: BOTH, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },
+  'guests.manage': {
+    parties: DOCTOR,
+    partyRefusal: forbidden('Only the doctor of this visit can invite or remove its guests.'),
+    strangerRefusal: notFound(APPOINTMENT_NOT_FOUND),
+    admin: false,
+    adminRefusal: forbidden('Only the doctor of this visit can invite or remove its guests.'),
+  },
 };
 
 const ADMINS_ONLY = forbidden('Only admins may do this.');
@@ -146,6 +165,7 @@ function partyOf(actorId: string, visit: VisitParties): Party | undefined {
  * without one is answered as for a record that does not exist.
  */
 export function decideAccess(actor: Actor, permission: Permission, visit: VisitParties | undefined): AccessDecision {
+  if (actor.role === 'GUEST') return decideForGuest(actor, permission, visit);
   if (actor.visit) {
     if (!visit || !VISIT_LINK_PERMISSIONS.has(permission)) return VISIT_LINK_ONLY;
     if (visit.appointmentId !== actor.visit.appointmentId) return VISIT_RULES[permission as VisitPermission].strangerRefusal;
@@ -164,9 +184,25 @@ export function decideAccess(actor: Actor, permission: Permission, visit: VisitP
   return rule.strangerRefusal;
 }
 
+/**
+ * A guest: their own visit's call and appointment, nothing else. A guest without a visit scope (no
+ * such session is ever issued) holds nothing.
+ */
+function decideForGuest(actor: Actor, permission: Permission, visit: VisitParties | undefined): AccessDecision {
+  if (!actor.visit || !visit || permission === 'rooms.stats' || permission === 'audit.read' || permission === 'staff.manage') {
+    return VISIT_LINK_ONLY;
+  }
+  const rule = VISIT_RULES[permission];
+  if (visit.appointmentId !== actor.visit.appointmentId) return rule.strangerRefusal;
+  if (GUEST_PERMISSIONS.has(permission)) return { ok: true, as: 'GUEST' };
+  // Not theirs to change (as for any visit-link session); the rest is the parties' answer to a party without the right.
+  return permission === 'appointment.change' ? VISIT_LINK_ONLY : rule.partyRefusal;
+}
+
 /** What someone asking for a visit record that does not exist (or is not a valid id) is told. */
 export function missingRecord(permission: Permission): Refusal {
-  if (permission === 'appointment.read' || permission === 'appointment.change') return notFound(APPOINTMENT_NOT_FOUND);
+  if (permission === 'appointment.read' || permission === 'appointment.change' || permission === 'guests.manage')
+    return notFound(APPOINTMENT_NOT_FOUND);
   if (permission === 'visit.join') return notFound('No visit has this room.');
   return SESSION_404;
 }
@@ -175,8 +211,9 @@ export function missingRecord(permission: Permission): Refusal {
  * Whose visits a list shows: the caller's own, as the doctor or as the patient; an admin's, the
  * clinic's. Repositories turn this into their filter.
  */
-export type ListScope = { party: 'doctor' | 'patient'; userId: string } | { party: 'any' };
+export type ListScope = { party: 'doctor' | 'patient'; userId: string } | { party: 'any' } | { party: 'none' };
 
+/** A guest has no lists (decideAccess refuses them first); should one be asked anyway, it is empty. */
 export function listScope(actor: { id: string; role: Role }): ListScope {
   switch (actor.role) {
     case 'DOCTOR':
@@ -185,5 +222,7 @@ export function listScope(actor: { id: string; role: Role }): ListScope {
       return { party: 'patient', userId: actor.id };
     case 'ADMIN':
       return { party: 'any' };
+    case 'GUEST':
+      return { party: 'none' };
   }
 }

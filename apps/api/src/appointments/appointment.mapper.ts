@@ -34,7 +34,15 @@ export interface AppointmentRules {
   patientCancelNoticeMinutes: number;
 }
 
-export function toAppointmentResponse(row: AppointmentView, rules: AppointmentRules): AppointmentResponse {
+/**
+ * Who the response is for. A guest of the visit (an interpreter, a caregiver: see access-policy.ts)
+ * gets an empty `reason`: why the patient comes is health data the patient gave the doctor, not
+ * whoever the doctor brings in to help with the call. Empty rather than a placeholder sentence, so
+ * that a client in any language simply leaves the line out.
+ */
+export type AppointmentViewer = 'DOCTOR' | 'PATIENT' | 'ADMIN' | 'GUEST';
+
+export function toAppointmentResponse(row: AppointmentView, rules: AppointmentRules, viewer?: AppointmentViewer): AppointmentResponse {
   if (!row.room || !row.session) throw new Error(`appointment ${row.id} has no room or session`);
   const window = joinWindow(row, rules.joinBeforeMinutes);
   return {
@@ -45,7 +53,7 @@ export function toAppointmentResponse(row: AppointmentView, rules: AppointmentRu
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     durationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),
-    reason: row.reason,
+    reason: viewer === 'GUEST' ? '' : row.reason,
     status: row.status,
     roomId: row.room.id,
     sessionId: row.session.id,

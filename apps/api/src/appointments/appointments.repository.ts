@@ -35,9 +35,10 @@ export type AfterWrite = (tx: Prisma.TransactionClient, row: AppointmentWithCont
 /** The patient's id, found or invited in the booking's transaction. */
 export type PatientOf = (tx: Prisma.TransactionClient) => Promise<string>;
 
-/** The list's filter over `appointments a`, with the user's id as `$1` (still bound, and typed, for an admin). */
+/** The list's filter over `appointments a`, with the user's id as `$1` (still bound, and typed, for an admin and for nobody's). */
 function scopeSql(scope: ListScope): string {
   if (scope.party === 'any') return '$1::uuid IS NOT NULL';
+  if (scope.party === 'none') return '$1::uuid IS NULL';
   return scope.party === 'doctor' ? 'a.doctor_id = $1' : 'a.patient_id = $1';
 }
 
@@ -103,12 +104,7 @@ export class AppointmentsRepository {
              JOIN sessions s ON s.appointment_id = a.id
             ORDER BY ${order}
          ) page ON true`,
-      [
-        scope.party === 'any' ? '00000000-0000-0000-0000-000000000000' : scope.userId,
-        now,
-        query.pageSize,
-        (query.page - 1) * query.pageSize,
-      ],
+      ['userId' in scope ? scope.userId : '00000000-0000-0000-0000-000000000000', now, query.pageSize, (query.page - 1) * query.pageSize],
     );
     return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }

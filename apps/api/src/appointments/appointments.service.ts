@@ -22,7 +22,7 @@ import { PG_EXCLUSION_VIOLATION, postgresErrorCode } from '../prisma/database-er
 import type { CancelledBy } from '../visit-invitations/visit-messages';
 import { VisitNoticesService } from '../visit-invitations/visit-notices.service';
 import { lockVisitFor } from '../visits/visit-lock';
-import { AppointmentRow, AppointmentView, AppointmentWithContact, toAppointmentResponse } from './appointment.mapper';
+import { AppointmentRow, AppointmentView, AppointmentViewer, AppointmentWithContact, toAppointmentResponse } from './appointment.mapper';
 import { AppointmentsRepository } from './appointments.repository';
 import { latePatientCancel } from './patient-cancel-notice';
 
@@ -30,6 +30,7 @@ import { latePatientCancel } from './patient-cancel-notice';
 const PAST_START_TOLERANCE_MS = 5 * 60_000;
 export const STAFF_EMAIL =
   'This email address belongs to a staff account of the clinic, not to a patient: ask the patient for an email address of their own.';
+const NOT_A_PATIENT_EMAIL = 'This email address cannot be booked: ask the patient for an email address of their own.';
 const OVERLAP_SENTENCE = 'This time overlaps another scheduled visit of the doctor; choose another time.';
 
 function newRoomId(): string {
@@ -79,15 +80,23 @@ export class AppointmentsService {
     return { items: rows.map((row) => this.toResponse(row)), page: query.page, pageSize: query.pageSize, total };
   }
 
+  /** One appointment; a guest of the visit is shown it without the patient's reason (see toAppointmentResponse). */
   async get(ctx: RequestContext, id: string): Promise<AppointmentResponse> {
-    await this.access.requireVisit(ctx, 'appointment.read', id);
-    return this.toResponse(await this.load(id));
+    const visit = await this.access.requireVisit(ctx, 'appointment.read', id);
+    return this.toResponse(await this.load(id), visit.as);
   }
 
-  /** The appointment of a visit, by its session's id: what the visit page shows around the call. */
+  /**
+   * The appointment of a visit, by its session's id: what the visit page shows around the call. Its
+   * readers are those of the visit's record, and its guests, who are in the call but hold no record
+   * (they read the appointment, without the reason).
+   */
   async getBySession(ctx: RequestContext, sessionId: string): Promise<AppointmentResponse> {
-    const visit = await this.access.requireVisit(ctx, 'visit.read', sessionId);
-    return this.toResponse(await this.load(visit.appointmentId));
+    const visit =
+      ctx.user.role === 'GUEST'
+        ? await this.access.requireVisit(ctx, 'appointment.read', sessionId, 'session')
+        : await this.access.requireVisit(ctx, 'visit.read', sessionId);
+    return this.toResponse(await this.load(visit.appointmentId), visit.as);
   }
 
   /**
@@ -148,6 +157,7 @@ export class AppointmentsService {
       name: named.name,
       timeZone: named.timeZone ?? ctx.user.timeZone,
     });
+    if (account.role === 'GUEST') throw ApiError.conflict(NOT_A_PATIENT_EMAIL);
     if (account.role !== 'PATIENT') throw ApiError.conflict(STAFF_EMAIL);
     return account.id;
   }
@@ -169,10 +179,11 @@ export class AppointmentsService {
     return error;
   }
 
-  private toResponse(row: AppointmentView): AppointmentResponse {
-    return toAppointmentResponse(row, {
-      joinBeforeMinutes: this.config.JOIN_WINDOW_BEFORE_MIN,
-      patientCancelNoticeMinutes: this.config.PATIENT_CANCEL_NOTICE_MIN,
-    });
+  private toResponse(row: AppointmentView, viewer?: AppointmentViewer): AppointmentResponse {
+    return toAppointmentResponse(
+      row,
+      { joinBeforeMinutes: this.config.JOIN_WINDOW_BEFORE_MIN, patientCancelNoticeMinutes: this.config.PATIENT_CANCEL_NOTICE_MIN },
+      viewer,
+    );
   }
 }

@@ -6,7 +6,11 @@ import { toAuthUser } from './auth-user';
 import { ALLOWED_ROLES, AuthenticatedRequest, IS_PUBLIC, VISIT_LINK_ALLOWED } from './auth.decorators';
 import { AuthService } from './auth.service';
 
-/** Global: every route needs a valid bearer token unless marked @Public(), and the role it names. */
+/**
+ * Global: every route needs a valid bearer token unless marked @Public(), and the role it names. A
+ * visit-link session (a patient's or a guest's) reaches only the routes marked @VisitLinkAllowed(),
+ * where the access policy decides what it may see of its one visit.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -28,7 +32,8 @@ export class AuthGuard implements CanActivate {
     const user = toAuthUser(session);
     request.user = user;
     request.session = session;
-    if (user.visit && !this.reflector.getAllAndOverride<boolean>(VISIT_LINK_ALLOWED, targets)) {
+    // A guest of a visit always comes with its link's scope (AuthService.authenticate); the test holds even if one did not.
+    if ((user.visit || user.role === 'GUEST') && !this.reflector.getAllAndOverride<boolean>(VISIT_LINK_ALLOWED, targets)) {
       throw ApiError.forbidden(
         'You came in with a visit link: it opens that visit only. Sign in with a password for everything else.',
         'visit_link_only',

@@ -79,7 +79,9 @@ export class AuthService {
     const user = await this.users.findByEmail(request.email);
     const valid = await argon2.verify(user?.passwordHash ?? (await unknownAccountHash()), request.password).catch(() => false);
     // A deactivated account is told exactly what a wrong password is told: no hint that it exists.
-    if (!user || !valid || user.deactivatedAt) {
+    // So is a guest of a visit: it has no password, and comes in by its visit link only.
+    const guest = user?.role === 'GUEST';
+    if (!user || !valid || user.deactivatedAt || guest) {
       await this.throttle.failed(request.email, ip);
       await this.audit.recordSecurityEvent({
         actorId: null,
@@ -88,7 +90,7 @@ export class AuthService {
         entityId: user?.id ?? null,
         ip,
         detail: {
-          reason: !user ? 'unknown-account' : valid ? 'deactivated' : 'wrong-password',
+          reason: !user ? 'unknown-account' : guest ? 'guest' : valid ? 'deactivated' : 'wrong-password',
           remainingAttempts: admitted.remainingAttempts,
           paused: admitted.remainingAttempts === 0,
         },
@@ -102,7 +104,8 @@ export class AuthService {
 
   /**
    * The user behind a token, with the sign-in session it belongs to; undefined when the token is
-   * bad, expired, revoked by a sign-out, the account is gone or deactivated, or the token is not for `purpose`.
+   * bad, expired, revoked by a sign-out, the account is gone or deactivated, its visit link was revoked (a
+   * reschedule, a cancellation, a guest's removal), or the token is not for `purpose`.
    * 'api' (REST) accepts access tokens only; 'signaling' (the socket handshake) accepts access
    * tokens and signaling tickets.
    */
@@ -112,6 +115,8 @@ export class AuthService {
     if (claims.visit && !(isUuid(claims.visit.linkId) && isUuid(claims.visit.appointmentId))) return undefined;
     const user = await this.users.findForToken(claims.sub, claims.visit?.linkId);
     if (!user || (user.tokensValidAfter && claims.issuedAtMs < user.tokensValidAfter.getTime())) return undefined;
+    // A guest only ever holds a session of its visit link; a token of a guest without one was not issued here.
+    if (user.role === 'GUEST' && !claims.visit) return undefined;
     const { tokensValidAfter: _revokedBefore, ...authUser } = user;
     return {
       ...authUser,

@@ -17,12 +17,13 @@ export class PasswordTokensRepository {
 
   /**
    * A RESET token for the active account with this email, in one statement whether or not there is
-   * one (a forgotten-password request takes as long either way); undefined when there is none.
+   * one (a forgotten-password request takes as long either way); undefined when there is none. A
+   * guest of a visit has no account to reset (and its placeholder address receives no mail).
    */
   async issueReset(tx: Prisma.TransactionClient, email: string, token: NewPasswordToken): Promise<TokenAccount | undefined> {
     const rows = await tx.$queryRaw<TokenAccount[]>`
       WITH account AS (
-        SELECT id, email, name FROM users WHERE email = ${email} AND deactivated_at IS NULL
+        SELECT id, email, name FROM users WHERE email = ${email} AND deactivated_at IS NULL AND role <> 'GUEST'
       ), issued AS (
         INSERT INTO password_tokens (id, user_id, purpose, token_hash, expires_at)
         SELECT gen_random_uuid(), id, 'RESET', ${token.tokenHash}, ${token.expiresAt} FROM account

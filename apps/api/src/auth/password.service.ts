@@ -21,6 +21,9 @@ export const FORGOT_PASSWORD_MESSAGE =
 export const INVALID_PASSWORD_TOKEN =
   'This set-password link is not valid: it was already used, has expired, or was replaced by a newer one. Ask for a new link.';
 
+export const GUEST_HAS_NO_PASSWORD =
+  'You are a guest of this visit: you come in by the link the doctor sent you, and there is no account to set a password for.';
+
 /** Forgotten passwords and set-password links (staff invitations and resets). */
 @Injectable()
 export class PasswordService {
@@ -38,9 +41,11 @@ export class PasswordService {
   /**
    * The first password of an account made without one (a patient brought in by a visit link),
    * chosen while signed in: from then on the email and this password sign in. The session in use
-   * goes on; 409 when the account already has a password (Forgot password changes it).
+   * goes on; 409 when the account already has a password (Forgot password changes it); 403 for a guest
+   * of a visit (who has no account: see access/access-policy.ts).
    */
   async choose(ctx: RequestContext, request: ChoosePasswordRequest): Promise<void> {
+    if (ctx.user.role === 'GUEST') throw ApiError.forbidden(GUEST_HAS_NO_PASSWORD);
     const passwordHash = await argon2.hash(request.password, { type: argon2.argon2id });
     if (!(await this.users.choosePassword(ctx.user.id, passwordHash))) {
       throw ApiError.conflict('This account already has a password: sign in with it, or use "Forgot password" to change it.');

@@ -160,6 +160,8 @@ export const ZAppConfigSchema = z
       .max(24 * 60)
       .default(10),
     RECONNECT_GRACE_S: z.coerce.number().int().min(1).max(600).default(30),
+    /** People in one call at most (doctor, patient and guests): every one sends to every other (a mesh), so keep it small. */
+    ROOM_CAPACITY: z.coerce.number().int().min(2).max(6).default(4),
     REMINDER_MINUTES: ZReminderMinutesSchema.default([1440, 15]),
     /** How often each API process looks for reminders whose time has come. */
     REMINDER_SWEEP_S: z.coerce.number().int().min(1).max(86_400).default(60),

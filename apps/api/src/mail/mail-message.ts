@@ -1,5 +1,6 @@
 /** What caused an email: one word per message the product sends. */
-export type MailKind = 'staff-invitation' | 'booking-confirmation' | 'reschedule' | 'cancellation' | 'password-reset' | 'reminder';
+export type MailKind =
+  'staff-invitation' | 'booking-confirmation' | 'reschedule' | 'cancellation' | 'password-reset' | 'reminder' | 'guest-invitation';
 
 export interface MailAttachment {
   filename: string;

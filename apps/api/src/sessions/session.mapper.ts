@@ -7,6 +7,7 @@ import type {
   SessionEventType,
   SessionResponse,
   SessionTimelineEntry,
+  VisitParticipant,
 } from '@telehealth/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import type { Prisma } from '../generated/prisma/client';
@@ -22,12 +23,15 @@ export const SESSION_INCLUDE = {
 
 export type SessionRow = Prisma.SessionGetPayload<{ include: typeof SESSION_INCLUDE }>;
 
+/** Who wrote a line or caused an event: their name, role, and a guest's part in the visit. */
+const PERSON = { select: { name: true, role: true, guestOf: { select: { role: true } } } } as const;
+
 /** The detail adds what happened inside the visit. Notes are loaded only for its doctor. */
 export function sessionDetailInclude(withNotes: boolean) {
   return {
     ...SESSION_INCLUDE,
-    events: { orderBy: { occurredAt: 'asc' }, include: { user: { select: { name: true } } } },
-    chatMessages: { orderBy: { sentAt: 'asc' }, include: { sender: { select: { name: true } } } },
+    events: { orderBy: { occurredAt: 'asc' }, include: { user: PERSON } },
+    chatMessages: { orderBy: { sentAt: 'asc' }, include: { sender: PERSON } },
     // take 0 keeps one row type for both viewers while loading no private notes for a patient.
     notes: { orderBy: { version: 'desc' }, take: withNotes ? 1 : 0, include: { author: { select: { name: true } } } },
   } satisfies Prisma.SessionInclude;
@@ -85,6 +89,8 @@ export function toTimelineEntries(events: SessionDetailRow['events']): SessionTi
       type: event.type,
       userId: event.userId,
       userName: event.user?.name ?? null,
+      ...(event.user ? { userRole: event.user.role } : {}),
+      ...(event.user?.guestOf ? { guestRole: event.user.guestOf.role } : {}),
       at: event.occurredAt.toISOString(),
       detail: stringRecord(event.detail),
     }));
@@ -96,9 +102,32 @@ export function toChatTranscript(messages: SessionDetailRow['chatMessages']): Ch
     sessionId: message.sessionId,
     from: message.senderId,
     senderName: message.sender.name,
+    senderRole: message.sender.role,
+    ...(message.sender.guestOf ? { senderGuestRole: message.sender.guestOf.role } : {}),
     body: message.body,
     sentAt: message.sentAt.toISOString(),
   }));
+}
+
+/** A participant as the repository reads them (participants: doctor, patient, then the guests). */
+export interface ParticipantRow {
+  userId: string;
+  name: string;
+  role: VisitParticipant['role'];
+  guestRole: VisitParticipant['guestRole'] | null;
+  firstJoinedAt: Date | null;
+  lastLeftAt: Date | null;
+}
+
+export function toVisitParticipant(row: ParticipantRow): VisitParticipant {
+  return {
+    userId: row.userId,
+    name: row.name,
+    role: row.role,
+    ...(row.guestRole ? { guestRole: row.guestRole } : {}),
+    firstJoinedAt: row.firstJoinedAt?.toISOString() ?? null,
+    lastLeftAt: row.lastLeftAt?.toISOString() ?? null,
+  };
 }
 
 export function toLatestNotes(note: NoteRow | undefined): LatestNotes | null {
@@ -106,9 +135,14 @@ export function toLatestNotes(note: NoteRow | undefined): LatestNotes | null {
   return { body: note.body, version: note.version, updatedAt: note.createdAt.toISOString(), authorName: note.author.name };
 }
 
-export function toSessionDetailResponse(row: SessionDetailRow, viewer: Pick<AuthUser, 'id'>): SessionDetailResponse {
+export function toSessionDetailResponse(
+  row: SessionDetailRow,
+  participants: ParticipantRow[],
+  viewer: Pick<AuthUser, 'id'>,
+): SessionDetailResponse {
   const detail: SessionDetailResponse = {
     ...toSessionResponse(row, viewer),
+    participants: participants.map(toVisitParticipant),
     timeline: toTimelineEntries(row.events),
     chat: toChatTranscript(row.chatMessages),
   };

@@ -3,13 +3,14 @@ import type { ListSessionsQuery } from '@telehealth/contracts';
 import type { ListScope } from '../access/access-policy';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
-import { NoteRow, SESSION_INCLUDE, sessionDetailInclude, SessionDetailRow, SessionRow } from './session.mapper';
+import { NoteRow, ParticipantRow, SESSION_INCLUDE, sessionDetailInclude, SessionDetailRow, SessionRow } from './session.mapper';
 
 const AUTHOR = { author: { select: { name: true } } } as const;
 
 /** The visits a history list shows: the caller's own, as doctor or patient; an admin's, the clinic's. */
 function inScope(scope: ListScope): Prisma.SessionWhereInput {
   if (scope.party === 'any') return {};
+  if (scope.party === 'none') return { id: { in: [] } };
   return { appointment: scope.party === 'doctor' ? { doctorId: scope.userId } : { patientId: scope.userId } };
 }
 
@@ -68,6 +69,45 @@ export class SessionsRepository {
       },
     });
     return row && { ...row, chatMessages: row.chatMessages.reverse(), events: row.events.reverse() };
+  }
+
+  /**
+   * Who the visit was for (its doctor, its patient, then every guest invited, removed ones too) and
+   * when each first joined and last left, from the whole timeline (not the report's newest events):
+   * one statement. Someone still in the call when the visit ended left at its end.
+   */
+  async participants(sessionId: string): Promise<ParticipantRow[]> {
+    const { rows } = await this.prisma.sql.query<ParticipantRow>(
+      `WITH visit AS (
+         SELECT s.id, s.ended_at, a.id AS appointment_id, a.doctor_id, a.patient_id
+           FROM sessions s JOIN appointments a ON a.id = s.appointment_id
+          WHERE s.id = $1
+       ), people AS (
+         SELECT doctor_id AS id, NULL::text AS guest_role, 0 AS rank, NULL::timestamptz AS invited_at FROM visit
+         UNION ALL SELECT patient_id, NULL, 1, NULL FROM visit
+         UNION ALL SELECT g.id, g.role::text, 2, g.created_at FROM visit_guests g JOIN visit ON g.appointment_id = visit.appointment_id
+       ), moves AS (
+         SELECT e.user_id,
+                min(e.occurred_at) FILTER (WHERE e.type = 'JOINED') AS first_joined,
+                max(e.occurred_at) FILTER (WHERE e.type = 'LEFT') AS last_left,
+                max(e.occurred_at) FILTER (WHERE e.type IN ('JOINED', 'RECONNECTED')) AS last_in
+           FROM session_events e
+          WHERE e.session_id = $1 AND e.type IN ('JOINED', 'RECONNECTED', 'LEFT')
+          GROUP BY e.user_id
+       )
+       SELECT u.id AS "userId", u.name, u.role::text AS role, p.guest_role AS "guestRole",
+              m.first_joined AS "firstJoinedAt",
+              CASE WHEN m.first_joined IS NULL THEN NULL
+                   WHEN m.last_left IS NOT NULL AND m.last_left >= m.last_in THEN m.last_left
+                   ELSE visit.ended_at END AS "lastLeftAt"
+         FROM people p
+         JOIN users u ON u.id = p.id
+         CROSS JOIN visit
+         LEFT JOIN moves m ON m.user_id = p.id
+        ORDER BY p.rank, p.invited_at, u.id`,
+      [sessionId],
+    );
+    return rows;
   }
 
   async status(id: string): Promise<string | undefined> {

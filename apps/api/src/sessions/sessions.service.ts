@@ -4,7 +4,7 @@ import { listScope, SESSION_NOT_FOUND } from '../access/access-policy';
 import { AccessService } from '../access/access.service';
 import { ApiError } from '../common/api-error';
 import type { RequestContext } from '../common/request-context';
-import { SessionDetailRow, toSessionDetailResponse, toSessionResponse } from './session.mapper';
+import { toSessionDetailResponse, toSessionResponse } from './session.mapper';
 import { SessionsRepository } from './sessions.repository';
 
 export { SESSION_NOT_FOUND } from '../access/access-policy';
@@ -25,8 +25,8 @@ export class SessionsService {
 
   async get(ctx: RequestContext, id: string): Promise<SessionDetailResponse> {
     const visit = await this.access.requireVisit(ctx, 'visit.read', id);
-    const row: SessionDetailRow | null = await this.sessions.detail(id, visit.as === 'DOCTOR');
+    const [row, participants] = await Promise.all([this.sessions.detail(id, visit.as === 'DOCTOR'), this.sessions.participants(id)]);
     if (!row) throw ApiError.notFound(SESSION_NOT_FOUND);
-    return toSessionDetailResponse(row, ctx.user);
+    return toSessionDetailResponse(row, participants, ctx.user);
   }
 }

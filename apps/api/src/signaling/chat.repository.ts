@@ -38,9 +38,12 @@ export class ChatRepository {
       if (!cursor) return undefined;
     }
     // Newest first from the (session_id, sent_at) index, one more than asked to learn whether there is more.
-    const { rows } = await this.prisma.sql.query<Omit<ChatMessage, 'sentAt'> & { sentAt: Date }>(
-      `SELECT c.id, c.session_id AS "sessionId", c.sender_id AS "from", u.name AS "senderName", c.body, c.sent_at AS "sentAt"
-         FROM chat_messages c JOIN users u ON u.id = c.sender_id
+    const { rows } = await this.prisma.sql.query<
+      Omit<ChatMessage, 'sentAt' | 'senderGuestRole'> & { sentAt: Date; senderGuestRole: ChatMessage['senderGuestRole'] | null }
+    >(
+      `SELECT c.id, c.session_id AS "sessionId", c.sender_id AS "from", u.name AS "senderName", u.role AS "senderRole",
+              g.role AS "senderGuestRole", c.body, c.sent_at AS "sentAt"
+         FROM chat_messages c JOIN users u ON u.id = c.sender_id LEFT JOIN visit_guests g ON g.id = c.sender_id
         WHERE c.session_id = $1 ${cursor ? 'AND (c.sent_at, c.id) < ($3, $4::uuid)' : ''}
         ORDER BY c.sent_at DESC, c.id DESC
         LIMIT $2`,
@@ -50,7 +53,11 @@ export class ChatRepository {
     const messages = rows
       .slice(0, limit)
       .reverse()
-      .map((row) => ({ ...row, sentAt: row.sentAt.toISOString() }));
+      .map(({ senderGuestRole, ...row }) => ({
+        ...row,
+        ...(senderGuestRole ? { senderGuestRole } : {}),
+        sentAt: row.sentAt.toISOString(),
+      }));
     return { messages, hasMore };
   }
 

@@ -28,6 +28,8 @@ export class ChatService {
       sessionId: membership.sessionId,
       from: socket.data.user.id,
       senderName: socket.data.user.name,
+      senderRole: membership.self.role,
+      ...(membership.self.guestRole ? { senderGuestRole: membership.self.guestRole } : {}),
       body: request.data.body,
       sentAt: row.sentAt.toISOString(),
     };

@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AckError } from '@telehealth/contracts';
-import { decideJoin } from '@telehealth/room-engine';
+import type { AckError, GuestRole } from '@telehealth/contracts';
+import { decideJoin, REMOVED_MESSAGE } from '@telehealth/room-engine';
 import { decideAccess, missingRecord } from '../access/access-policy';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { VisitGuestsService } from '../visit-guests/visit-guests.service';
 import { VisitAccess, VisitRepository } from '../visits/visit.repository';
 import { refused } from './acks';
 import type { SignalingSocket } from './membership';
 import { SIGN_IN_AGAIN, SocketSessions } from './socket-sessions';
 
-export type JoinVerdict = { ok: true; visit: VisitAccess; as: 'DOCTOR' | 'PATIENT' | 'ADMIN' } | AckError;
+export type JoinVerdict = { ok: true; visit: VisitAccess; as: 'DOCTOR' | 'PATIENT' | 'ADMIN' | 'GUEST'; guestRole?: GuestRole } | AckError;
 
 /**
  * Who may enter a visit's room, now: a caller whose sign-in still holds, who is a party of the
@@ -23,6 +24,7 @@ export class JoinAuthorization {
   constructor(
     private readonly sessions: SocketSessions,
     private readonly visits: VisitRepository,
+    private readonly guests: VisitGuestsService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -45,7 +47,13 @@ export class JoinAuthorization {
       joinWindowBeforeMinutes: this.config.JOIN_WINDOW_BEFORE_MIN,
       now: new Date(),
     });
-    return timing.ok ? { ok: true, visit, as: access.as } : timing;
+    if (!timing.ok) return timing;
+    if (access.as !== 'GUEST') return { ok: true, visit, as: access.as };
+    // A guest's link may outlive their place: the doctor can remove them from the visit.
+    const guest = await this.guests.guestOf(ctx.user.id);
+    if (!guest || guest.appointmentId !== visit.appointmentId) return missingRecord('visit.join');
+    if (guest.removed) return refused(403, 'guest_removed', REMOVED_MESSAGE);
+    return { ok: true, visit, as: 'GUEST', guestRole: guest.guestRole };
   }
 
   /** Someone tried a visit that is not theirs: a security event. The room only, nothing of the visit. */

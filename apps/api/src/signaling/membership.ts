@@ -41,7 +41,3 @@ export function currentMembership(socket: SignalingSocket): Membership | undefin
   const membership = socket.data.membership;
   return membership && socket.rooms.has(roomChannel(membership.roomId)) ? membership : undefined;
 }
-
-export function peerIdOf(membership: Membership): string {
-  return membership.self.userId === membership.doctorId ? membership.patientId : membership.doctorId;
-}

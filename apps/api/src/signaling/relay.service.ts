@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Ack, ZIceCandidateRequestSchema, ZMediaStateSchema, ZSdpRequestSchema } from '@telehealth/contracts';
 import { NOT_IN_ROOM, parse, refused } from './acks';
-import { currentMembership, peerIdOf, roomChannel, SignalingSocket, userChannel } from './membership';
+import { currentMembership, roomChannel, SignalingSocket, userChannel } from './membership';
 import type { TypedNamespace } from './signaling-namespace';
 
 /**
- * Passes the call's negotiation between the two parties: offers, answers, ICE candidates and
- * camera/microphone states, stamped with the sender. Checks the membership kept on the socket
+ * Passes the call's negotiation between the people of a visit: offers, answers and ICE
+ * candidates to one of them (`to`: each pair of a mesh negotiates on its own), camera and
+ * microphone states to all, stamped with the sender. Checks the membership kept on the socket
  * and touches no database: it is the hot path of every call, and answers synchronously.
  */
 @Injectable()
@@ -31,11 +32,15 @@ export class RelayService {
     return this.relay(socket, undefined, (target) => target.emit('media-state', { ...request.data, from: socket.data.user.id }));
   }
 
-  /** Relays to the peer (`to`, which must be the room's other party) or to the rest of the room. */
+  /**
+   * Relays to one person of the room (`to`) or to the rest of the room. `to` reaches only a
+   * socket seated in this same room (its user channel is scoped by the room), so an id from
+   * elsewhere reaches nobody; the room's seats are not read here, to keep the hot path free of I/O.
+   */
   private relay(socket: SignalingSocket, to: string | undefined, send: (target: TypedNamespace) => void): Ack {
     const membership = currentMembership(socket);
     if (!membership) return NOT_IN_ROOM;
-    if (to !== undefined && to !== peerIdOf(membership)) return refused(404, 'not_found', 'to: nobody with this id is in your visit.');
+    if (to === membership.self.userId) return refused(400, 'validation_failed', 'to: must be someone else in your visit.');
     const target = to !== undefined ? socket.to(userChannel(membership.roomId, to)) : socket.to(roomChannel(membership.roomId));
     send(target as unknown as TypedNamespace);
     return { ok: true };

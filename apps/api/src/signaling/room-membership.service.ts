@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Ack, JoinRoomResult, Participant, ZJoinRoomRequestSchema } from '@telehealth/contracts';
-import type { RoomState } from '@telehealth/room-engine';
+import { Ack, JoinRoomAck, Participant, ZJoinRoomRequestSchema } from '@telehealth/contracts';
+import { lobbyGuests, type RoomState } from '@telehealth/room-engine';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { toLiveVisit } from '../visits/visit-lifecycle.service';
@@ -30,7 +30,11 @@ export class RoomMembership {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async join(socket: SignalingSocket, payload: unknown): Promise<Ack<JoinRoomResult>> {
+  /**
+   * Takes the socket's seat in the visit's room; a guest the doctor has not admitted yet waits in
+   * the lobby instead (`admitted: false`) and joins again when told `admitted`.
+   */
+  async join(socket: SignalingSocket, payload: unknown): Promise<Ack<JoinRoomAck>> {
     const request = parse(ZJoinRoomRequestSchema, payload);
     if (!request.ok) return request;
     const current = currentMembership(socket);
@@ -41,11 +45,32 @@ export class RoomMembership {
 
     const { user, ip } = socket.data.context;
     const { visit } = verdict;
-    const membership = membershipOf(toLiveVisit(visit), { userId: user.id, name: user.name, role: verdict.as });
-    const transition = await this.rooms.apply(membership, { type: 'join', participant: membership.self, socketId: socket.id, now: now() });
+    const self: Participant = {
+      userId: user.id,
+      name: user.name,
+      role: verdict.as,
+      ...(verdict.guestRole ? { guestRole: verdict.guestRole } : {}),
+    };
+    const membership = membershipOf(toLiveVisit(visit), self);
+    const transition = await this.rooms.apply(membership, {
+      type: 'join',
+      participant: self,
+      socketId: socket.id,
+      now: now(),
+      capacity: this.config.ROOM_CAPACITY,
+    });
     if (transition.error) return transition.error;
 
+    // Kept in the lobby too, so that the socket's leave or drop takes the guest off the lobby.
     socket.data.membership = membership;
+    if (transition.inLobby) {
+      await Promise.all([
+        this.effects.perform(transition.effects, membership, socket.data.context),
+        this.audit.record({ actorId: user.id, action: 'session.lobby', entityType: 'session', entityId: visit.sessionId, ip }),
+      ]);
+      const { sessionId, appointmentId } = visit;
+      return { ok: true, admitted: false, sessionId, appointmentId, self, endsAt: visit.endsAt.toISOString() };
+    }
     await socket.join([roomChannel(visit.roomId), userChannel(visit.roomId, user.id)]);
     const [chat] = await Promise.all([
       this.chat.latest(visit.sessionId),
@@ -54,6 +79,7 @@ export class RoomMembership {
     ]);
     return {
       ok: true,
+      admitted: true,
       sessionId: visit.sessionId,
       appointmentId: visit.appointmentId,
       self: membership.self,
@@ -61,11 +87,13 @@ export class RoomMembership {
       chat: chat.messages,
       chatHasMore: chat.hasMore,
       endsAt: visit.endsAt.toISOString(),
+      lobby: user.id === visit.doctorId ? lobbyGuests(transition.state) : [],
     };
   }
 
   async leave(socket: SignalingSocket): Promise<Ack> {
-    const membership = currentMembership(socket);
+    // A guest in the lobby has a membership but is not in the room's channels yet.
+    const membership = socket.data.membership;
     if (!membership) return { ok: true };
     socket.data.membership = undefined;
     await socket.leave(roomChannel(membership.roomId));

@@ -3,6 +3,8 @@ import { Ack, CLIENT_EVENTS, SIGNALING_NAMESPACE, SignalingEvent } from '@telehe
 import { unknownEvent } from './acks';
 import { ChatService } from './chat.service';
 import { EventRunner } from './event-runner';
+import { GuestAdmission } from './guest-admission.service';
+import { GuestRemoval } from './guest-removal.service';
 import type { SignalingSocket } from './membership';
 import { RelayService } from './relay.service';
 import { RoomCloser } from './room-closer.service';
@@ -32,6 +34,8 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
     chat: ChatService,
     closer: RoomCloser,
     waitingMessages: WaitingMessages,
+    admission: GuestAdmission,
+    removal: GuestRemoval,
   ) {
     this.handlers = {
       [SignalingEvent.JoinRoom]: (socket, payload) => membership.join(socket, payload),
@@ -44,6 +48,9 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
       [SignalingEvent.LeaveRoom]: (socket) => membership.leave(socket),
       [SignalingEvent.EndSession]: (socket) => closer.endFromSocket(socket),
       [SignalingEvent.WaitingMessage]: (socket, payload) => waitingMessages.send(socket, payload),
+      [SignalingEvent.AdmitGuest]: (socket, payload) => admission.admit(socket, payload),
+      [SignalingEvent.DeclineGuest]: (socket, payload) => admission.decline(socket, payload),
+      [SignalingEvent.RemoveParticipant]: (socket, payload) => removal.remove(socket, payload),
     };
   }
 

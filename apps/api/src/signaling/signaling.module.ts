@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { VisitGuestsModule } from '../visit-guests/visit-guests.module';
 import { VisitsModule } from '../visits/visits.module';
 import { ChatRepository } from './chat.repository';
 import { ChatService } from './chat.service';
 import { EventRunner } from './event-runner';
 import { graceDeadlinesProvider } from './grace-deadlines';
+import { GuestAdmission } from './guest-admission.service';
+import { GuestRemoval } from './guest-removal.service';
 import { JoinAuthorization } from './join-authorization.service';
 import { RelayService } from './relay.service';
 import { RoomCloser } from './room-closer.service';
@@ -24,7 +27,7 @@ import { WaitingMessages } from './waiting-messages.service';
 import { WaitingRoom } from './waiting-room.service';
 
 @Module({
-  imports: [AuthModule, VisitsModule],
+  imports: [AuthModule, VisitsModule, VisitGuestsModule],
   controllers: [RoomsController],
   providers: [
     SignalingGateway,
@@ -42,6 +45,8 @@ import { WaitingRoom } from './waiting-room.service';
     ChatRepository,
     WaitingRoom,
     WaitingMessages,
+    GuestAdmission,
+    GuestRemoval,
     VisitUpdates,
     RoomStatsService,
     SignalingDrain,

@@ -15,6 +15,8 @@ import { visitCalendarFile } from './calendar-file';
 import { invitationMessage, MessageSettings, messageSettings, toVisitNotice } from './visit-messages';
 
 export const ONLY_THE_DOCTOR = 'Only the doctor of this visit can share its invitation.';
+export const GUEST_CALENDAR =
+  'This calendar file is the patient’s and the doctor’s; as a guest of the visit, yours came with the email that invited you.';
 const CLOSED_SENTENCE = {
   cancelled: 'This visit was cancelled: there is no invitation to send.',
   ended: 'This visit is over: its link no longer opens it.',
@@ -69,12 +71,14 @@ export class VisitInvitationsService {
   }
 
   /**
-   * The visit's .ics for its doctor, its patient (also by a visit-link session) and an admin: METHOD:CANCEL
-   * once cancelled. The patient's link and code are in it while they work, except for an admin: the
+   * The visit's .ics for its doctor, its patient (also by a visit-link session) and an admin (not its
+   * guests: 403): METHOD:CANCEL once cancelled. The patient's link and code are in it while they work, except for an admin: the
    * link signs in as the patient, and an admin never joins a visit (access/access-policy.ts).
    */
   async calendarFile(ctx: RequestContext, id: string): Promise<StreamableFile> {
     const visit = await this.access.requireVisit(ctx, 'appointment.read', id);
+    // The file names the patient as its attendee and carries the patient's link: not a guest's to have.
+    if (visit.as === 'GUEST') throw ApiError.forbidden(GUEST_CALENDAR);
     const row = await this.load(id);
     const linkInForce = visit.as !== 'ADMIN' && row.status === 'SCHEDULED' && row.endsAt.getTime() > Date.now();
     const issued = linkInForce ? await this.links.current(id) : undefined;

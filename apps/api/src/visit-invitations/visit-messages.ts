@@ -41,14 +41,21 @@ function when(visit: VisitNotice): string {
   return `${describeVisitTime(visit.startsAt, visit.patient.timeZone)} (${visitMinutes(visit)} minutes)`;
 }
 
-function howToJoin(access: VisitAccess, settings: MessageSettings): string {
+/** How to come in: the link, or the code on the join page; no password. */
+export function howToJoin(access: VisitAccess, settings: MessageSettings): string {
   return (
     'How to join: open the link below a few minutes before the visit, on a phone or computer with a camera and microphone; ' +
     `no password is needed. If the link does not open, go to ${settings.joinPage} and type the code ${access.code}.`
   );
 }
 
-function calendarAttachment(visit: VisitNotice, settings: MessageSettings, method: CalendarMethod, access?: VisitAccess): MailAttachment {
+/** The visit's calendar file as an attachment, with the reader's link in it while it works. */
+export function calendarAttachment(
+  visit: VisitNotice,
+  settings: MessageSettings,
+  method: CalendarMethod,
+  access?: VisitAccess,
+): MailAttachment {
   const file = visitCalendarFile(
     { ...visit, organizerEmail: settings.organizerEmail, access: access && { ...access, joinPage: settings.joinPage } },
     method,

@@ -75,6 +75,10 @@ export class VisitRepository {
     return this.access('s.id', sessionId);
   }
 
+  byAppointment(appointmentId: string): Promise<VisitAccess | undefined> {
+    return this.access('a.id', appointmentId);
+  }
+
   /**
    * Writes the events of one room transition in one statement. Each gets its own millisecond
    * after `at`, so the timeline keeps the order in which they happened.
@@ -146,7 +150,7 @@ export class VisitRepository {
     return this.prisma.$transaction(work);
   }
 
-  private async access(by: 'r.id' | 's.id', id: string): Promise<VisitAccess | undefined> {
+  private async access(by: 'r.id' | 's.id' | 'a.id', id: string): Promise<VisitAccess | undefined> {
     const { rows } = await this.prisma.sql.query<VisitAccess>(
       `SELECT r.id AS "roomId", a.id AS "appointmentId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
               p.name AS "patientName", a.reason, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status,

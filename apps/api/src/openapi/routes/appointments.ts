@@ -4,13 +4,16 @@ import {
   ZCreateAppointmentRequestSchema,
   ZFindPatientsQuerySchema,
   ZFindPatientsResponseSchema,
+  ZInviteGuestRequestSchema,
+  ZInviteGuestResponseSchema,
   ZListAppointmentsQuerySchema,
   ZUpdateAppointmentRequestSchema,
+  ZVisitGuestListResponseSchema,
   ZVisitInvitationResponseSchema,
 } from '@telehealth/contracts';
 import { type RouteEntry, SIGNED_IN } from '../route-types';
 
-/** Finding patients and scheduling, listing, cancelling and rescheduling visits. */
+/** Finding patients and scheduling, listing, cancelling and rescheduling visits, and their guests. */
 export const APPOINTMENT_ROUTES: readonly RouteEntry[] = [
   // ---- patients ----
   {
@@ -78,5 +81,34 @@ export const APPOINTMENT_ROUTES: readonly RouteEntry[] = [
     summary: "The visit's calendar file (iCalendar: METHOD:CANCEL once cancelled) for its doctor and patient, also by visit link",
     auth: SIGNED_IN,
     response: { status: 200, mediaType: 'text/calendar', description: 'The calendar file, as an attachment.' },
+  },
+
+  // ---- guests of a visit ----
+  {
+    method: 'post',
+    path: '/api/appointments/:id/guests',
+    tag: 'guests',
+    summary:
+      "Invite a guest (interpreter, caregiver, clinician) to a visit that can still be joined (the visit's doctor): a link and code of their own, which open the call (after the doctor admits them) and nothing else; emailed when an address is given",
+    auth: ['DOCTOR'],
+    body: ZInviteGuestRequestSchema,
+    response: { status: 201, schema: ZInviteGuestResponseSchema },
+    errors: { 409: true },
+  },
+  {
+    method: 'get',
+    path: '/api/appointments/:id/guests',
+    tag: 'guests',
+    summary: "The visit's guests, removed ones too, with each one's link and code in force (the visit's doctor)",
+    auth: ['DOCTOR'],
+    response: { status: 200, schema: ZVisitGuestListResponseSchema },
+  },
+  {
+    method: 'delete',
+    path: '/api/appointments/:id/guests/:guestId',
+    tag: 'guests',
+    summary: "Remove a guest from the visit (the visit's doctor): their link stops working and they leave the call; idempotent",
+    auth: ['DOCTOR'],
+    response: { status: 204, description: 'Removed (or removed already).' },
   },
 ];

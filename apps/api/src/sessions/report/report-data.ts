@@ -1,4 +1,11 @@
-import type { AppointmentStatus, SessionEventType, SessionStatus } from '@telehealth/contracts';
+import {
+  GUEST_ROLE_LABELS,
+  type AppointmentStatus,
+  type GuestRole,
+  type Role,
+  type SessionEventType,
+  type SessionStatus,
+} from '@telehealth/contracts';
 import { cleanText } from './report-text';
 
 /** Everything a visit report shows, already loaded and permission-checked: no I/O from here on. */
@@ -16,14 +23,25 @@ export interface SessionReportData {
   startedAt: Date | null;
   endedAt: Date | null;
   endedByName: string | null;
+  /** Doctor, patient and every guest invited, with when they first joined and last left (null: never joined / still in). */
+  participants: Array<{
+    userId: string;
+    name: string;
+    role: Role;
+    guestRole?: GuestRole;
+    firstJoinedAt: Date | null;
+    lastLeftAt: Date | null;
+  }>;
   timeline: Array<{
     type: SessionEventType;
     userId: string | null;
     userName: string | null;
+    /** A guest's part in the visit: "Ana Ruiz (interpreter) joined the visit." */
+    guestRole?: GuestRole;
     at: Date;
     detail: Record<string, string> | null;
   }>;
-  chat: Array<{ senderName: string; body: string; sentAt: Date }>;
+  chat: Array<{ senderName: string; senderGuestRole?: GuestRole; body: string; sentAt: Date }>;
   /** How many older chat messages and timeline entries the caller did not load (see REPORT_LIMITS). */
   omitted?: { chat: number; timeline: number };
   /** The patient's copy never carries the doctor's private notes. */
@@ -38,6 +56,20 @@ export interface SessionReportData {
 export const REPORT_LIMITS = { chatMessages: 500, chatCharacters: 200_000, timelineEntries: 200 } as const;
 
 export const NOTES_EXCLUDED_SENTENCE = "Doctor's notes are not included in the patient's copy.";
+
+/** How a participant's part reads in the report: "Doctor", "Patient", "Interpreter". */
+export function participantRole(participant: { role: Role; guestRole?: GuestRole }): string {
+  if (participant.guestRole) {
+    const label = GUEST_ROLE_LABELS[participant.guestRole];
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  }
+  return participant.role.charAt(0) + participant.role.slice(1).toLowerCase();
+}
+
+/** "Ana Ruiz (interpreter)" for a guest; anyone else's name as it is. */
+export function withGuestRole(name: string, guestRole: GuestRole | undefined): string {
+  return guestRole ? `${name} (${GUEST_ROLE_LABELS[guestRole]})` : name;
+}
 
 /** "1 h 4 min", "12 min 5 s", "40 s". */
 export function formatDuration(totalSeconds: number): string {
@@ -75,17 +107,33 @@ export function timeFormatters(timeZone: string) {
 /** The formatters timeFormatters returns. */
 export type TimeFormatters = ReturnType<typeof timeFormatters>;
 
+/** A person's name as the timeline says it, from the entry's own name, or the participants, doctor and patient; guests with their part. */
+function namer(
+  data: Pick<SessionReportData, 'doctor' | 'patient'> & Partial<Pick<SessionReportData, 'participants'>>,
+): (userId: string | null, fallback: string | null, guestRole?: GuestRole) => string {
+  const guests = new Map((data.participants ?? []).filter((person) => person.guestRole).map((person) => [person.userId, person]));
+  return (userId, fallback, guestRole) => {
+    const guest = userId === null ? undefined : guests.get(userId);
+    const name =
+      fallback ??
+      guest?.name ??
+      (userId === data.doctor.id ? data.doctor.name : userId === data.patient.id ? data.patient.name : 'Someone');
+    return withGuestRole(name, guestRole ?? guest?.guestRole);
+  };
+}
+
 /**
  * The timeline as sentences a person understands, plus the waiting time (from each WAITING
  * until the two were connected, the visit ended or the waiting party left) and reconnects.
  */
-export function describeTimeline(data: Pick<SessionReportData, 'timeline' | 'doctor' | 'patient' | 'endedByName'>): {
+export function describeTimeline(
+  data: Pick<SessionReportData, 'timeline' | 'doctor' | 'patient' | 'endedByName'> & Partial<Pick<SessionReportData, 'participants'>>,
+): {
   lines: Array<{ at: Date; text: string }>;
   waitingSeconds: number;
   reconnects: number;
 } {
-  const nameOf = (userId: string | null, fallback: string | null) =>
-    fallback ?? (userId === data.doctor.id ? data.doctor.name : userId === data.patient.id ? data.patient.name : 'Someone');
+  const nameOf = namer(data);
   const otherOf = (userId: string | null) => (userId === data.doctor.id ? data.patient.name : data.doctor.name);
   const waitingSince = new Map<string, Date>();
   let waitingSeconds = 0;
@@ -100,7 +148,7 @@ export function describeTimeline(data: Pick<SessionReportData, 'timeline' | 'doc
   };
 
   const lines = data.timeline.map((event) => {
-    const name = nameOf(event.userId, event.userName);
+    const name = nameOf(event.userId, event.userName, event.guestRole);
     const key = event.userId ?? '';
     switch (event.type) {
       case 'JOINED':

@@ -3,10 +3,12 @@ import {
   formatDuration,
   newestChat,
   NOTES_EXCLUDED_SENTENCE,
+  participantRole,
   REPORT_LIMITS,
   SessionReportData,
   statusSentence,
   TimeFormatters,
+  withGuestRole,
 } from './report-data';
 import { COLOR_MUTED, COLOR_TEXT, COLOR_WARN, ReportWriter } from './report-text';
 
@@ -46,6 +48,22 @@ export function writeSummary(out: ReportWriter, data: SessionReportData, fmt: Ti
   );
   if (data.endedByName) field('Ended by', data.endedByName);
   field('Status', `${data.appointmentStatus.toLowerCase().replace('_', '-')} (session ${data.sessionStatus.toLowerCase()})`);
+}
+
+/** Who the visit was for (doctor, patient, every guest invited) and when each first joined and last left. */
+export function writeParticipants(out: ReportWriter, data: SessionReportData, fmt: TimeFormatters): void {
+  const { rich, heading } = out;
+  heading('Participants');
+  for (const person of data.participants) {
+    const presence = !person.firstJoinedAt
+      ? 'never joined'
+      : `joined ${fmt.time(person.firstJoinedAt)}, ${person.lastLeftAt ? `left ${fmt.time(person.lastLeftAt)}` : 'did not leave before the report'}`;
+    rich([
+      { text: `${person.name}`, bold: true, color: COLOR_TEXT },
+      { text: ` (${participantRole(person)}): `, color: COLOR_TEXT },
+      { text: presence, color: COLOR_MUTED },
+    ]);
+  }
 }
 
 /** The timeline: only the newest entries; the report says how many are left out. */
@@ -92,7 +110,7 @@ export function writeChat(out: ReportWriter, data: SessionReportData, fmt: TimeF
     const [first = '', ...more] = message.body.split(/\r\n?|\n/);
     rich([
       { text: `${fmt.time(message.sentAt)}  `, color: COLOR_MUTED },
-      { text: `${message.senderName}: `, bold: true, color: COLOR_TEXT },
+      { text: `${withGuestRole(message.senderName, message.senderGuestRole)}: `, bold: true, color: COLOR_TEXT },
       { text: first, color: COLOR_TEXT, own: true },
     ]);
     // A message's further lines follow as lines of their own (a line break in the text would be set as a space).

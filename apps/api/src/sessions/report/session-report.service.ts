@@ -5,7 +5,7 @@ import { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../common/api-error';
 import type { RequestContext } from '../../common/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { isDoctorOf, SessionDetailRow, toTimelineEntries } from '../session.mapper';
+import { isDoctorOf, ParticipantRow, SessionDetailRow, toTimelineEntries } from '../session.mapper';
 import { SessionsRepository } from '../sessions.repository';
 import { attachmentDisposition } from './content-disposition';
 import { ReportPoolFullError, ReportRenderPool, ReportTimeoutError } from './report-pool';
@@ -39,7 +39,7 @@ export class SessionReportService implements OnModuleDestroy {
     });
   }
 
-  /** The visit's PDF for its doctor or patient (the doctor's copy holds the latest notes). */
+  /** The visit's PDF for its doctor or patient (the doctor's copy holds the latest notes); never a guest's (access policy). */
   async report(ctx: RequestContext, sessionId: string): Promise<StreamableFile> {
     const visit = await this.access.requireVisit(ctx, 'report.read', sessionId);
     const row = await this.sessions.forReport(sessionId, visit.as === 'DOCTOR', {
@@ -47,7 +47,7 @@ export class SessionReportService implements OnModuleDestroy {
       events: REPORT_LIMITS.timelineEntries,
     });
     if (!row) throw ApiError.notFound(SESSION_NOT_FOUND);
-    const data = this.toReportData(row, ctx.user);
+    const data = this.toReportData(row, await this.sessions.participants(sessionId), ctx.user);
     const bytes = await this.render(data);
     return new StreamableFile(bytes, {
       type: 'application/pdf',
@@ -70,7 +70,7 @@ export class SessionReportService implements OnModuleDestroy {
     }
   }
 
-  private toReportData(row: ReportRow, viewer: AuthUser): SessionReportData {
+  private toReportData(row: ReportRow, participants: ParticipantRow[], viewer: AuthUser): SessionReportData {
     const appointment = row.appointment;
     const isDoctor = isDoctorOf(viewer, row);
     const latest = row.notes[0];
@@ -88,8 +88,14 @@ export class SessionReportService implements OnModuleDestroy {
       startedAt: row.startedAt,
       endedAt: row.endedAt,
       endedByName: row.endedBy?.name ?? null,
-      timeline: toTimelineEntries(row.events).map((entry) => ({ ...entry, at: new Date(entry.at) })),
-      chat: row.chatMessages.map((message) => ({ senderName: message.sender.name, body: message.body, sentAt: message.sentAt })),
+      participants: participants.map(({ guestRole, ...person }) => ({ ...person, ...(guestRole ? { guestRole } : {}) })),
+      timeline: toTimelineEntries(row.events).map(({ userRole: _role, ...entry }) => ({ ...entry, at: new Date(entry.at) })),
+      chat: row.chatMessages.map((message) => ({
+        senderName: message.sender.name,
+        ...(message.sender.guestOf ? { senderGuestRole: message.sender.guestOf.role } : {}),
+        body: message.body,
+        sentAt: message.sentAt,
+      })),
       omitted: { chat: row._count.chatMessages - row.chatMessages.length, timeline: row._count.events - row.events.length },
       notes: isDoctor
         ? {

@@ -28,6 +28,10 @@ function report(overrides: Partial<SessionReportData> = {}): SessionReportData {
     startedAt: at('09:03:00'),
     endedAt: at('09:15:30'),
     endedByName: doctor.name,
+    participants: [
+      { userId: doctor.id, name: doctor.name, role: 'DOCTOR', firstJoinedAt: at('09:03:00'), lastLeftAt: at('09:15:30') },
+      { userId: patient.id, name: patient.name, role: 'PATIENT', firstJoinedAt: at('09:01:00'), lastLeftAt: at('09:15:30') },
+    ],
     timeline: [
       { type: 'JOINED', userId: patient.id, userName: patient.name, at: at('09:01:00'), detail: null },
       { type: 'WAITING', userId: patient.id, userName: patient.name, at: at('09:01:00'), detail: null },
@@ -82,6 +86,53 @@ describe('session report layout', () => {
       'Page 1 of 1',
     ]) {
       expect(text.replace(/\s+/g, ' ')).toContain(expected);
+    }
+  });
+
+  it('lists the participants, guests with their part, with when each joined and left, and names guests so in the timeline and chat', async () => {
+    const interpreter = { id: 'guest-1', name: 'Ana Ruiz' };
+    const { text } = await textOf(
+      report({
+        participants: [
+          ...report().participants,
+          {
+            userId: interpreter.id,
+            name: interpreter.name,
+            role: 'GUEST',
+            guestRole: 'INTERPRETER',
+            firstJoinedAt: at('09:05:00'),
+            lastLeftAt: at('09:12:00'),
+          },
+          { userId: 'guest-2', name: 'Tom Brandt', role: 'GUEST', guestRole: 'CAREGIVER', firstJoinedAt: null, lastLeftAt: null },
+        ],
+        timeline: [
+          ...report().timeline.slice(0, -1),
+          {
+            type: 'JOINED',
+            userId: interpreter.id,
+            userName: interpreter.name,
+            guestRole: 'INTERPRETER',
+            at: at('09:05:00'),
+            detail: null,
+          },
+          { type: 'LEFT', userId: interpreter.id, userName: interpreter.name, guestRole: 'INTERPRETER', at: at('09:12:00'), detail: null },
+          ...report().timeline.slice(-1),
+        ],
+        chat: [{ senderName: interpreter.name, senderGuestRole: 'INTERPRETER', body: 'I will translate.', sentAt: at('09:06:00') }],
+      }),
+    );
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Participants',
+      'Dr. Ines Ward (Doctor): joined 10:03:00, left 10:15:30',
+      'Leo Brandt (Patient): joined 10:01:00, left 10:15:30',
+      'Ana Ruiz (Interpreter): joined 10:05:00, left 10:12:00',
+      'Tom Brandt (Caregiver): never joined',
+      'Ana Ruiz (interpreter) joined the visit.',
+      'Ana Ruiz (interpreter) left the visit.',
+      'Ana Ruiz (interpreter): I will translate.',
+    ]) {
+      expect(flat).toContain(expected);
     }
   });
 

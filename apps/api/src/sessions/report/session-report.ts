@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { reportFonts } from './fonts';
 import { SessionReportData, timeFormatters } from './report-data';
 import { writePageFooters } from './report-footer';
-import { writeChat, writeHeader, writeNotes, writeSummary, writeTimeline } from './report-sections';
+import { writeChat, writeHeader, writeNotes, writeParticipants, writeSummary, writeTimeline } from './report-sections';
 import { attachFonts, cleanText, MARGIN, reportWriter } from './report-text';
 
 export {
@@ -10,6 +10,7 @@ export {
   formatDuration,
   newestChat,
   NOTES_EXCLUDED_SENTENCE,
+  participantRole,
   REPORT_LIMITS,
   reportFileName,
   timeFormatters,
@@ -42,6 +43,7 @@ export function renderSessionReport(data: SessionReportData): PDFKit.PDFDocument
   const out = reportWriter(doc, fonts);
   writeHeader(out, data, fmt);
   writeSummary(out, data, fmt);
+  writeParticipants(out, data, fmt);
   writeTimeline(out, data, fmt);
   writeChat(out, data, fmt);
   writeNotes(out, data, fmt);
