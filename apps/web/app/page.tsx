@@ -8,5 +8,5 @@ export default async function Home() {
   const session = await getSession();
   if (!session) redirect('/sign-in');
   const { visit, role } = session.user;
-  redirect(visit ? await visitLinkHome(visit) : homeFor(role));
+  redirect(visit ? await visitLinkHome(visit, role) : homeFor(role));
 }

@@ -1,12 +1,21 @@
 'use client';
 
-import { useCallback, useEffect, useReducer, useRef, useState, type ActionDispatch } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ActionDispatch, type RefObject } from 'react';
 import { io } from 'socket.io-client';
-import { CallEngine, type SignalingSocket } from '@telehealth/call-engine';
-import { SIGNALING_NAMESPACE, type ChatMessage, type IceServersResponse } from '@telehealth/contracts';
+import { CallEngine, type CallState, type SignalingSocket } from '@telehealth/call-engine';
+import { SIGNALING_NAMESPACE, type ChatMessage, type IceServersResponse, type JoinRoomResult } from '@telehealth/contracts';
 import { apiRequest, errorReason, fetchSignalingTicket, toApiError } from '@/lib/api-client';
-import { callReducer, INITIAL_CALL, type CallEvent, type CallSnapshot } from '@/lib/call-view';
+import {
+  callReducer,
+  IN_ROOM_STATES,
+  INITIAL_CALL,
+  NOTICE_SHOWN_MS,
+  type CallEvent,
+  type CallNotice,
+  type CallSnapshot,
+} from '@/lib/call-view';
 import { ticketAuth } from '@/lib/signaling-auth';
+import { useActiveSpeaker } from './useActiveSpeaker';
 import { useCallChat } from './useCallChat';
 import { useCallMedia } from './useCallMedia';
 
@@ -32,11 +41,21 @@ export interface CallView extends CallSnapshot {
   sendChat: (body: string) => Promise<void>;
   leave: () => Promise<void>;
   endSession: () => Promise<void>;
+  /** The doctor lets a guest in from the lobby, or turns them away; rejects with the server's sentence. */
+  admitGuest: (guestId: string) => Promise<void>;
+  declineGuest: (guestId: string) => Promise<void>;
+  /** The doctor takes a guest out of the call for good (their link stops working). */
+  removeParticipant: (userId: string) => Promise<void>;
+  /** The user id of the person heard speaking now, steadied so the highlight does not flicker; null when quiet. */
+  speakerId: string | null;
   /** The call's signaling socket, for what else arrives on it (visit changes, waiting-room messages); null before and after. */
   socket: SignalingSocket | null;
 }
 
 type Dispatch = ActionDispatch<[CallEvent]>;
+
+/** States in which the engine no longer holds a seat or a place in the lobby: nothing to leave. */
+const GONE: readonly CallState[] = ['ended', 'left', 'failed', 'declined', 'removed'];
 
 async function loadIceServers(): Promise<RTCIceServer[]> {
   try {
@@ -48,38 +67,67 @@ async function loadIceServers(): Promise<RTCIceServer[]> {
   }
 }
 
-/** Hands every event of the engine to the view; chat lines to the chat. */
-function listen(engine: CallEngine, dispatch: Dispatch, mergeChat: (messages: ChatMessage[]) => void): void {
+/** Hands every event of the engine to the view; chat lines to the chat, each admitted join to `onJoined`. */
+function listen(engine: CallEngine, dispatch: Dispatch, onJoined: (joined: JoinRoomResult) => void, mergeChat: (m: ChatMessage[]) => void) {
   engine.on('state', (next, info) => dispatch({ type: 'state', next, message: info?.message ?? null, at: Date.now() }));
-  engine.on('peer', (peer) => dispatch({ type: 'peer', peer }));
-  engine.on('remote-stream', (stream) => dispatch({ type: 'remote-stream', stream }));
+  engine.on('peers', (peers) => dispatch({ type: 'peers', peers }));
+  engine.on('presence', ({ kind, participant }) => dispatch({ type: 'presence', kind, participant, at: Date.now() }));
+  engine.on('lobby', (waiting) => dispatch({ type: 'lobby', waiting }));
+  engine.on('joined', onJoined);
   engine.on('chat', (message) => mergeChat([message]));
-  engine.on('peer-media', (media) => dispatch({ type: 'peer-media', media }));
   engine.on('quality', (quality) => dispatch({ type: 'quality', quality }));
 }
 
-/** Closes what the effect opened: leaves the room if still in it, then the engine and the socket. */
+/** Closes what the effect opened: leaves the room (or the lobby) if still in it, then the engine and the socket. */
 function hangUp(engine: CallEngine | null, socket: SignalingSocket): void {
-  if (engine && !['ended', 'left', 'failed'].includes(engine.currentState)) void engine.leave().catch(() => undefined);
+  if (engine && !GONE.includes(engine.currentState)) void engine.leave().catch(() => undefined);
   engine?.close();
   socket.removeAllListeners();
   socket.disconnect();
 }
 
-/**
- * One visit's call: opens the signaling socket, runs a CallEngine over it, and exposes
- * everything the call screen shows as plain React state plus the actions it offers.
- */
-export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCallOptions): CallView {
-  const engineRef = useRef<CallEngine | null>(null);
-  const [view, dispatch] = useReducer(callReducer, INITIAL_CALL);
-  const { mergeChat, setChatHasMore, ...chat } = useCallChat(engineRef);
-  const media = useCallMedia(engineRef, localStream);
+/** Each join/leave notice goes away on its own after a while; the newest stay readable meanwhile. */
+function useNoticeExpiry(notices: CallNotice[], dispatch: Dispatch): void {
+  useEffect(() => {
+    const timers = notices.map((notice) =>
+      window.setTimeout(() => dispatch({ type: 'notice-expired', id: notice.id }), Math.max(0, notice.at + NOTICE_SHOWN_MS - Date.now())),
+    );
+    return () => timers.forEach((timer) => window.clearTimeout(timer));
+  }, [notices, dispatch]);
+}
+
+/** What only the doctor does in a call: admit, decline, remove; each refusal as the API's error with its sentence. */
+function useDoctorDecisions(engineRef: RefObject<CallEngine | null>) {
+  const run = useCallback(
+    async (act: (engine: CallEngine) => Promise<void>) => {
+      const engine = engineRef.current;
+      if (!engine) throw new Error('The visit is not connected yet.');
+      await act(engine).catch((error: unknown) => {
+        throw toApiError(error);
+      });
+    },
+    [engineRef],
+  );
+  const admitGuest = useCallback((guestId: string) => run((engine) => engine.admitGuest(guestId)), [run]);
+  const declineGuest = useCallback((guestId: string) => run((engine) => engine.declineGuest(guestId)), [run]);
+  const removeParticipant = useCallback((userId: string) => run((engine) => engine.removeParticipant(userId)), [run]);
+  return { admitGuest, declineGuest, removeParticipant };
+}
+
+/** The signaling socket and the engine over it, for as long as the call screen shows this visit. */
+function useCallEngine(
+  { sessionId, roomId, signalingUrl, localStream }: UseCallOptions,
+  engineRef: RefObject<CallEngine | null>,
+  dispatch: Dispatch,
+  chat: Pick<ReturnType<typeof useCallChat>, 'mergeChat' | 'setChatHasMore'>,
+): SignalingSocket | null {
   const [socket, setSocket] = useState<SignalingSocket | null>(null);
+  const { mergeChat, setChatHasMore } = chat;
 
   useEffect(() => {
     let cancelled = false;
     let engine: CallEngine | null = null;
+    let chatLoaded = false;
     const socket: SignalingSocket = io(`${signalingUrl}${SIGNALING_NAMESPACE}`, {
       auth: ticketAuth(fetchSignalingTicket),
       transports: ['websocket'],
@@ -88,19 +136,29 @@ export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCal
       if (!engine) dispatch({ type: 'unreachable', message: `Cannot reach the visit service: ${error.message}` });
     });
     setSocket(socket);
+    // Every admitted join (the first, after the doctor's admission, after a reconnect) brings the chat and the lobby as they are.
+    const onJoined = (joined: JoinRoomResult) => {
+      if (cancelled) return;
+      mergeChat(joined.chat);
+      // Only the first: later joins must not hide "Show earlier messages" for lines loaded since.
+      if (!chatLoaded) setChatHasMore(joined.chatHasMore);
+      chatLoaded = true;
+      dispatch({ type: 'joined', joined, at: Date.now() });
+    };
 
     async function start() {
       const iceServers = await loadIceServers();
       if (cancelled) return;
-      engine = new CallEngine({ socket, roomId, localStream, iceServers });
+      // Sampled every second: the speaker highlight follows the audio level of these samples.
+      engine = new CallEngine({ socket, roomId, localStream, iceServers, statsIntervalMs: 1000 });
       engineRef.current = engine;
-      listen(engine, dispatch, mergeChat);
+      listen(engine, dispatch, onJoined, mergeChat);
       try {
-        const joined = await engine.join();
+        const ack = await engine.join();
         if (cancelled) return;
-        mergeChat(joined.chat);
-        setChatHasMore(joined.chatHasMore);
-        dispatch({ type: 'joined', joined, stillJoining: engine.currentState === 'joining', at: Date.now() });
+        // A guest the doctor has not admitted waits in the lobby; the engine joins again by itself once admitted.
+        if (ack.admitted) onJoined(ack);
+        else dispatch({ type: 'in-lobby', joined: ack, at: Date.now() });
       } catch (error) {
         if (cancelled) return;
         dispatch({
@@ -118,12 +176,29 @@ export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCal
       setSocket(null);
       hangUp(engine, socket);
     };
-  }, [sessionId, roomId, signalingUrl, localStream, mergeChat, setChatHasMore]);
+  }, [sessionId, roomId, signalingUrl, localStream, engineRef, mergeChat, setChatHasMore, dispatch]);
+
+  return socket;
+}
+
+/**
+ * One visit's call: opens the signaling socket, runs a CallEngine over it, and exposes
+ * everything the call screen shows as plain React state plus the actions it offers.
+ */
+export function useCall(options: UseCallOptions): CallView {
+  const [view, dispatch] = useReducer(callReducer, INITIAL_CALL);
+  const engineRef = useRef<CallEngine | null>(null);
+  const { mergeChat, setChatHasMore, ...chat } = useCallChat(engineRef);
+  const socket = useCallEngine(options, engineRef, dispatch, { mergeChat, setChatHasMore });
+  const media = useCallMedia(engineRef, options.localStream);
+  const decisions = useDoctorDecisions(engineRef);
+  const speakerId = useActiveSpeaker(engineRef, IN_ROOM_STATES.includes(view.state));
+  useNoticeExpiry(view.notices, dispatch);
 
   const leave = useCallback(async () => {
     await engineRef.current?.leave();
     dispatch({ type: 'finished', state: 'left' });
-  }, []);
+  }, [engineRef]);
 
   const endSession = useCallback(async () => {
     const engine = engineRef.current;
@@ -132,7 +207,7 @@ export function useCall({ sessionId, roomId, signalingUrl, localStream }: UseCal
       throw toApiError(error);
     });
     dispatch({ type: 'finished', state: 'ended' });
-  }, []);
+  }, [engineRef]);
 
-  return { ...view, ...chat, ...media, leave, endSession, socket };
+  return { ...view, ...chat, ...media, ...decisions, speakerId, leave, endSession, socket };
 }

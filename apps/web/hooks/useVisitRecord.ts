@@ -12,7 +12,7 @@ export interface VisitRecordState {
   notFound: boolean;
 }
 
-/** The record of one visit: times, timeline, chat (and for its doctor, the latest notes). */
+/** The record of one visit: times, who was there, timeline, chat (and for its doctor, the latest notes). */
 export function useVisitRecord(sessionId: string): VisitRecordState {
   const query = useQuery({
     queryKey: queryKeys.visit(sessionId),

@@ -202,8 +202,18 @@ export async function checkApiToken(token: string): Promise<'valid' | 'revoked' 
   }
 }
 
+/** A role's start page. A guest has none of their own: only their visit, which their session names (see homeOf). */
 export function homeFor(role: Role): string {
-  return role === 'DOCTOR' ? '/doctor' : role === 'ADMIN' ? '/admin' : '/patient';
+  switch (role) {
+    case 'DOCTOR':
+      return '/doctor';
+    case 'ADMIN':
+      return '/admin';
+    case 'PATIENT':
+      return '/patient';
+    case 'GUEST':
+      return '/sign-out';
+  }
 }
 
 /** A signed-in person's start page: `/` for a visit-link session (which sends it on to its visit), else their role's. */
@@ -214,10 +224,12 @@ export function homeOf(user: Pick<UserResponse, 'role' | 'visit'>): string {
 /**
  * Where a visit-link session belongs: its visit (`/visit/<sessionId>`, which starts with the
  * device check) until the visit is over, then the visit's record. When the API cannot say, the
- * visit page, which explains the visit's state itself.
+ * visit page, which explains the visit's state itself. A guest's link opens the call and its chat,
+ * never the record: a guest always goes to the visit page.
  */
-export async function visitLinkHome(visit: { sessionId: string }): Promise<string> {
+export async function visitLinkHome(visit: { sessionId: string }, role?: Role): Promise<string> {
   const id = encodeURIComponent(visit.sessionId);
+  if (role === 'GUEST') return `/visit/${id}`;
   const token = await getApiToken();
   if (!token) return `/visit/${id}`;
   try {

@@ -1,5 +1,15 @@
-import { VISIT_GONE_REASONS, type CallQuality, type CallState } from '@telehealth/call-engine';
-import type { ErrorReason, JoinRoomResult, MediaState, Participant } from '@telehealth/contracts';
+import { VISIT_GONE_REASONS, type CallQuality, type CallState, type RemotePeer } from '@telehealth/call-engine';
+import type { ErrorReason, JoinRoomResult, LobbyGuest, LobbyJoinResult, Participant } from '@telehealth/contracts';
+
+/** Someone came into the call or went out of it: a short line the screen shows and reads out, then drops. */
+export interface CallNotice {
+  id: number;
+  kind: 'joined' | 'left';
+  participant: Participant;
+  /** For a departure: whether anyone else is still in the call ("…left; the call goes on"). */
+  othersRemain: boolean;
+  at: number;
+}
 
 /** What the call screen shows of the call itself (chat and own media live beside it). */
 export interface CallSnapshot {
@@ -9,13 +19,16 @@ export interface CallSnapshot {
   /** Why the server refused to let this side in, when it did. */
   refusal: ErrorReason | null;
   self: Participant | null;
-  peer: Participant | null;
-  /** The last peer seen, kept after they leave so the screen can name them. */
-  lastPeer: Participant | null;
-  remoteStream: MediaStream | null;
-  peerMedia: MediaState;
+  /** Everyone else in the call now, each with their picture, media and connection. */
+  peers: RemotePeer[];
+  /** The last person who left, kept so the screen can name them once nobody else is there. */
+  lastLeft: Participant | null;
+  /** For the doctor: guests at the door, waiting to be admitted (first come first). */
+  lobby: LobbyGuest[];
+  /** Who joined or left lately, newest last. */
+  notices: CallNotice[];
   quality: CallQuality | null;
-  /** When this side started waiting for the other (ms), for the elapsed-time line. */
+  /** When this side started waiting for the others, or for the doctor to admit them (ms), for the elapsed-time line. */
   waitingSince: number | null;
   endsAt: string | null;
 }
@@ -24,11 +37,13 @@ export type CallEvent =
   | { type: 'state'; next: CallState; message: string | null; at: number }
   | { type: 'finished'; state: 'left' | 'ended' }
   | { type: 'unreachable'; message: string }
-  | { type: 'peer'; peer: Participant | null }
-  | { type: 'remote-stream'; stream: MediaStream | null }
-  | { type: 'peer-media'; media: MediaState }
+  | { type: 'peers'; peers: RemotePeer[] }
+  | { type: 'presence'; kind: 'joined' | 'left'; participant: Participant; at: number }
+  | { type: 'notice-expired'; id: number }
+  | { type: 'lobby'; waiting: LobbyGuest[] }
   | { type: 'quality'; quality: CallQuality }
-  | { type: 'joined'; joined: JoinRoomResult; stillJoining: boolean; at: number }
+  | { type: 'joined'; joined: JoinRoomResult; at: number }
+  | { type: 'in-lobby'; joined: LobbyJoinResult; at: number }
   | { type: 'refused'; reason: ErrorReason | null; message: string };
 
 export const INITIAL_CALL: CallSnapshot = {
@@ -36,31 +51,60 @@ export const INITIAL_CALL: CallSnapshot = {
   detail: null,
   refusal: null,
   self: null,
-  peer: null,
-  lastPeer: null,
-  remoteStream: null,
-  peerMedia: { audio: true, video: true },
+  peers: [],
+  lastLeft: null,
+  lobby: [],
+  notices: [],
   quality: null,
   waitingSince: null,
   endsAt: null,
 };
 
+/** At most this many join/leave lines stay on screen at once. */
+export const MAX_NOTICES = 3;
+/** How long a join/leave line stays on screen (ms). */
+export const NOTICE_SHOWN_MS = 8000;
+
 /** Join refusals that mean there is no visit to wait in any more (the call engine's own list). */
 const ENDED_REFUSALS: readonly (ErrorReason | null)[] = VISIT_GONE_REASONS;
 
+/** The states in which this side holds a seat in the call (chat open, controls live). */
+export const IN_ROOM_STATES: readonly CallState[] = ['waiting', 'connecting', 'connected', 'reconnecting', 'peer-left'];
+
+/** The states after which this call is over for this side: the camera goes off. */
+export const FINISHED_STATES: readonly CallState[] = ['ended', 'left', 'declined', 'removed'];
+
 function waitingSinceAfter(view: CallSnapshot, next: CallState, at: number): number | null {
-  if (next === 'waiting') return view.waitingSince ?? at;
+  if (next === 'waiting' || next === 'lobby') return view.waitingSince ?? at;
   if (next === 'connected' || next === 'connecting') return null;
   if (next === 'peer-left') return at;
   return view.waitingSince;
 }
 
-function afterJoin(view: CallSnapshot, { joined, stillJoining, at }: Extract<CallEvent, { type: 'joined' }>): CallSnapshot {
-  const joinedView = { ...view, self: joined.self, endsAt: joined.endsAt };
-  const other = joined.peers[0] ?? null;
-  if (other) return { ...joinedView, peer: other, lastPeer: other };
-  if (stillJoining) return { ...joinedView, state: 'waiting', waitingSince: view.waitingSince ?? at };
-  return joinedView;
+function byArrival(waiting: LobbyGuest[]): LobbyGuest[] {
+  return [...waiting].sort((a, b) => Date.parse(a.since) - Date.parse(b.since));
+}
+
+/** An admitted join (the first, after admission, after a reconnect): who this side is, and the lobby as the server has it. */
+function afterJoin(view: CallSnapshot, { joined, at }: Extract<CallEvent, { type: 'joined' }>): CallSnapshot {
+  const next = { ...view, self: joined.self, endsAt: joined.endsAt, lobby: byArrival(joined.lobby) };
+  // The engine says 'waiting' itself; a join answered before it did must not look stuck on "Joining…".
+  if (joined.peers.length === 0 && (view.state === 'joining' || view.state === 'lobby')) {
+    return { ...next, state: 'waiting', waitingSince: view.state === 'lobby' ? at : (view.waitingSince ?? at) };
+  }
+  return next;
+}
+
+function withNotice(view: CallSnapshot, event: Extract<CallEvent, { type: 'presence' }>): CallSnapshot {
+  const { participant, kind, at } = event;
+  if (participant.userId === view.self?.userId) return view;
+  const othersRemain = view.peers.some((peer) => peer.participant.userId !== participant.userId);
+  const lastLeft = kind === 'left' ? participant : view.lastLeft;
+  // The last one out is said by the status line and the stage ("Sam Patel left the visit"): no third time.
+  if (kind === 'left' && !othersRemain) return { ...view, lastLeft };
+  const id = (view.notices[view.notices.length - 1]?.id ?? 0) + 1;
+  const notices = [...view.notices, { id, kind, participant, othersRemain, at }].slice(-MAX_NOTICES);
+  return { ...view, notices, lastLeft };
 }
 
 /** The call screen's view after one event of the call engine (or of joining it). */
@@ -72,18 +116,29 @@ export function callReducer(view: CallSnapshot, event: CallEvent): CallSnapshot 
       return { ...view, state: event.state };
     case 'unreachable':
       return { ...view, state: 'failed', detail: event.message };
-    case 'peer':
-      if (!event.peer) return { ...view, peer: null };
-      return { ...view, peer: event.peer, lastPeer: event.peer, peerMedia: { audio: true, video: true } };
-    case 'remote-stream':
-      return { ...view, remoteStream: event.stream };
-    case 'peer-media':
-      return { ...view, peerMedia: event.media };
+    case 'peers':
+      return { ...view, peers: event.peers };
+    case 'presence':
+      return withNotice(view, event);
+    case 'notice-expired':
+      return { ...view, notices: view.notices.filter((notice) => notice.id !== event.id) };
+    case 'lobby':
+      return { ...view, lobby: byArrival(event.waiting) };
     case 'quality':
       return { ...view, quality: event.quality };
     case 'joined':
       return afterJoin(view, event);
+    case 'in-lobby': {
+      const joined = { ...view, self: event.joined.self, endsAt: event.joined.endsAt };
+      return view.state === 'joining' ? { ...joined, state: 'lobby', waitingSince: view.waitingSince ?? event.at } : joined;
+    }
     case 'refused':
       return { ...view, state: ENDED_REFUSALS.includes(event.reason) ? 'ended' : 'failed', refusal: event.reason, detail: event.message };
   }
+}
+
+/** Guests in `waiting` who were not in the lobby before (`known`: their ids): the doctor hears a tone for them. */
+export function lobbyArrivals(known: ReadonlySet<string> | null, waiting: readonly LobbyGuest[]): LobbyGuest[] {
+  if (!known) return [...waiting];
+  return waiting.filter((guest) => !known.has(guest.guestId));
 }

@@ -5,13 +5,14 @@ import type { HistoryQuery } from '@/hooks/useVisitHistory';
  * Query keys by resource. A mutation invalidates the prefix it changes: booking, cancelling or
  * rescheduling invalidates `appointments`; ending a visit or saving notes invalidates that visit
  * (and ending it the appointments, whose state it changes); inviting, deactivating or reactivating
- * staff invalidates `staff`; choosing a password invalidates `me`. An invitation sits under
- * `appointments`: a reschedule or cancellation replaces its link.
+ * staff invalidates `staff`; choosing a password invalidates `me`. An invitation and a visit's
+ * guests sit under `appointments`: a reschedule or cancellation replaces or revokes their links.
  */
 export const queryKeys = {
   me: ['me'] as const,
   appointments: ['appointments'] as const,
   invitation: (appointmentId: string) => ['appointments', 'invitation', appointmentId] as const,
+  visitGuests: (appointmentId: string) => ['appointments', 'guests', appointmentId] as const,
   appointmentList: (scope: AppointmentScope, pageSize: number) => ['appointments', scope, pageSize] as const,
   visits: ['visits'] as const,
   visitHistory: (query: HistoryQuery | null) => ['visits', 'history', query] as const,

@@ -53,7 +53,7 @@ function refusal(body: unknown, status: number, by: 'token' | 'code'): Error {
 /**
  * `authorize` of the visit-link provider: redeems the link's token or the typed code at the API
  * (`POST /api/visit-links/redeem`, with the visitor's address so its attempt limit counts them,
- * not this server) and returns the patient with a session for that visit only. Refusals are
+ * not this server) and returns the patient (or guest) with a session for that visit only. Refusals are
  * thrown with their reason (lib/visit-link-error.ts): next-auth passes only the message on.
  */
 export async function redeemVisitLink(

@@ -1,4 +1,5 @@
 import type { SessionResponse, SessionTimelineEntry } from '@telehealth/contracts';
+import { recordName } from './participants';
 import { formatDuration } from './time';
 
 export type VisitOutcome = 'COMPLETED' | 'NO_SHOW' | 'CANCELLED' | 'ENDED' | 'IN_PROGRESS' | 'NOT_HELD';
@@ -40,8 +41,17 @@ export function timelineSentences(
   timeline: SessionTimelineEntry[],
   visit: Pick<SessionResponse, 'doctor' | 'patient'>,
 ): Array<{ at: string; text: string; type: SessionTimelineEntry['type'] }> {
+  const guests = new Map<string, string>();
+  for (const event of timeline) {
+    if (event.userId && event.userName && (event.userRole === 'GUEST' || event.guestRole)) {
+      guests.set(event.userId, recordName({ name: event.userName, role: event.userRole, guestRole: event.guestRole }));
+    }
+  }
+  // Guests are named with their part ("Ana Ruiz (interpreter)"); the doctor and the patient as always.
   const nameOf = (userId: string | null, fallback: string | null = null) =>
-    fallback ?? (userId === visit.doctor.id ? visit.doctor.name : userId === visit.patient.id ? visit.patient.name : 'Someone');
+    (userId ? guests.get(userId) : undefined) ??
+    fallback ??
+    (userId === visit.doctor.id ? visit.doctor.name : userId === visit.patient.id ? visit.patient.name : 'Someone');
   const otherOf = (userId: string | null) => (userId === visit.doctor.id ? visit.patient.name : visit.doctor.name);
   const waitingSince = new Map<string, number>();
 

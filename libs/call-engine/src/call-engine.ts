@@ -1,56 +1,40 @@
 import type {
   Ack,
   AckError,
-  ErrorReason,
   ChatHistoryResult,
   ChatMessage,
   ClientToServerEvents,
-  IceCandidateInit,
+  JoinRoomAck,
   JoinRoomResult,
+  LobbyGuest,
   MediaState,
   Participant,
   PeerJoinedEvent,
   ServerToClientEvents,
 } from '@telehealth/contracts';
 import type { Socket } from 'socket.io-client';
+import { CallError, VISIT_GONE_REASONS } from './call-error';
+import { worstQuality, type CallQuality } from './call-quality';
+import { FINAL_CALL_STATES, roomCallState, type CallState, type Seat } from './call-state';
+import { PeerLink } from './peer-link';
+import { peersChangedNoticeably, type RemotePeer } from './remote-peer';
 
 export type SignalingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Every state a person on the call must be able to see. */
-export type CallState = 'joining' | 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'peer-left' | 'ended' | 'left' | 'failed';
-
-export interface CallQuality {
-  level: 'good' | 'fair' | 'poor' | 'unknown';
-  rttMs?: number;
-  packetLossPct?: number;
-  bitrateKbps?: number;
-  /** Remote video frames decoded so far: proof that the picture really arrives. */
-  framesDecoded?: number;
-}
-
 export interface CallEngineEvents {
   state: (state: CallState, detail?: { message?: string }) => void;
-  peer: (peer: Participant | null) => void;
-  'remote-stream': (stream: MediaStream | null) => void;
+  /** Every change of the remote people (joined, left, stream, media, connection, quality, audioLevel); ordered by join. */
+  peers: (peers: RemotePeer[]) => void;
+  /** Someone joined or left the call (for a notice "Ana Ruiz (interpreter) joined"). Not fired for resumed reconnects. */
+  presence: (change: { kind: 'joined' | 'left'; participant: Participant }) => void;
+  /** Doctor only: guests waiting in the lobby. */
+  lobby: (waiting: LobbyGuest[]) => void;
   chat: (message: ChatMessage) => void;
-  'peer-media': (state: MediaState) => void;
+  /** The worst quality among connected peers (keeps the existing single-quality indicator working). */
   quality: (quality: CallQuality) => void;
+  /** Every admitted `join-room` answer: the first join, after admission from the lobby, after a reconnect that was not recovered. */
+  joined: (result: JoinRoomResult) => void;
 }
-
-/** A refusal of the signaling server: its status, its sentence for people and its reason for programs. */
-export class CallError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-    readonly reason?: ErrorReason,
-  ) {
-    super(message);
-    this.name = 'CallError';
-  }
-}
-
-/** Refusals that mean there is no visit to be in any more: the screen ends rather than fails. */
-export const VISIT_GONE_REASONS: readonly ErrorReason[] = ['visit_ended', 'visit_cancelled', 'visit_missed'];
 
 export interface CallEngineOptions {
   socket: SignalingSocket;
@@ -62,46 +46,58 @@ export interface CallEngineOptions {
   statsIntervalMs?: number;
 }
 
-const TERMINAL: CallState[] = ['ended', 'left'];
-// A 'disconnected' ICE state often heals by itself; restart only if it lasts.
-const DISCONNECTED_RESTART_MS = 2500;
-// A negotiation that has not connected by then lost a message or an ICE round: start it again.
-const CONNECT_WATCHDOG_MS = 6000;
+/** One other person in the room, as the engine keeps them. */
+interface Remote {
+  participant: Participant;
+  link: PeerLink;
+  quality: CallQuality | null;
+  audioLevel: number;
+  /** Their signaling socket dropped (`peer-reconnecting`) and they have not been introduced again since. */
+  away: boolean;
+}
+
+const UNANNOUNCED_MEDIA: MediaState = { audio: true, video: true };
+const OPENED_ELSEWHERE = 'This visit was opened in another window or on another device.';
 
 /**
- * One side of a two-party call: joins the visit's room over the signaling socket and runs
- * the RTCPeerConnection with perfect negotiation (politeness from `peer-joined`), ICE
- * candidates queued until the remote description is set, ICE restart on failure and after
- * a resumed reconnect, and mute/camera toggles by replacing tracks rather than renegotiating.
+ * One person's side of a call of up to four: joins the visit's room over the signaling socket
+ * (through the guests' lobby when they are a guest), and keeps one PeerLink (a peer connection
+ * with perfect negotiation) per other person, full mesh. Each pair's politeness comes from its
+ * `peer-joined`; signaling is addressed with `to` and routed by `from`. Mute and camera toggles
+ * replace tracks on every link rather than renegotiating.
  */
 export class CallEngine {
   private readonly socket: SignalingSocket;
   private readonly options: CallEngineOptions;
   private readonly listeners: { [E in keyof CallEngineEvents]: Set<CallEngineEvents[E]> } = {
     state: new Set(),
-    peer: new Set(),
-    'remote-stream': new Set(),
+    peers: new Set(),
+    presence: new Set(),
+    lobby: new Set(),
     chat: new Set(),
-    'peer-media': new Set(),
     quality: new Set(),
+    joined: new Set(),
   };
   private readonly unsubscribers: Array<() => void> = [];
-  private pc: RTCPeerConnection | null = null;
-  private polite = true;
-  /** The polite side lets the impolite side make the first offer (see createPeerConnection). */
-  private politeMayOffer = false;
-  private makingOffer = false;
-  private ignoreOffer = false;
-  private pendingCandidates: RTCIceCandidateInit[] = [];
-  // Signaling messages are handled one at a time, in arrival order.
-  private inbox: Promise<void> = Promise.resolve();
+  /** By user id, in the order they joined (a Map keeps insertion order, and replacing a value keeps its place). */
+  private readonly remotes = new Map<string, Remote>();
+  /** What each person last said of their microphone and camera; it may arrive before their `peer-joined`. */
+  private readonly announcedMedia = new Map<string, MediaState>();
+  /** Who was already there at the latest admitted join: their `peer-joined` is no arrival to announce. */
+  private presentAtJoin = new Set<string>();
   private state: CallState = 'joining';
-  private joined = false;
+  private seat: Seat = 'none';
+  /** The server accepted a `join-room` (lobby or call): a socket that comes back without its state joins again. */
+  private entered = false;
+  /** An admitted `join-room` was answered: from now on a `peer-joined` of someone new is an arrival. */
+  private admittedAnswered = false;
+  private socketDown = false;
+  private failed = false;
+  private lastPeerLeft = false;
   private media: MediaState;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
-  private disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
-  private watchdogTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastInbound: { bytes: number; lost: number; received: number; at: number } | undefined;
+  private sampling = false;
+  private publishedPeers: RemotePeer[] = [];
 
   constructor(options: CallEngineOptions) {
     this.options = options;
@@ -110,39 +106,8 @@ export class CallEngine {
       audio: options.localStream.getAudioTracks().length > 0,
       video: options.localStream.getVideoTracks().length > 0,
     };
-    this.listen('waiting-for-peer', () => this.setState('waiting'));
-    this.listen('peer-joined', (event) => this.onPeerJoined(event));
-    this.listen('offer', ({ sdp }) => this.enqueue(() => this.onDescription({ type: 'offer', sdp })));
-    this.listen('answer', ({ sdp }) => this.enqueue(() => this.onDescription({ type: 'answer', sdp })));
-    this.listen('ice-candidate', ({ candidate }) => this.enqueue(() => this.onCandidate(candidate)));
-    this.listen('chat-message', (message) => this.emit('chat', message));
-    this.listen('media-state', ({ audio, video }) => this.emit('peer-media', { audio, video }));
-    this.listen('peer-reconnecting', () => this.setState('reconnecting'));
-    this.listen('peer-left', () => {
-      this.closePeerConnection();
-      this.setState('peer-left');
-    });
-    this.listen('session-ended', () => this.finish('ended'));
-    const onDisconnect = (reason?: string) => {
-      if (!this.joined || this.isTerminal()) return;
-      // The server closes a socket itself only when the same person opened the visit elsewhere, or for a flood.
-      if (reason === 'io server disconnect') {
-        this.closePeerConnection();
-        this.setState('failed', { message: 'This visit was opened in another window or on another device.' });
-        return;
-      }
-      this.setState('reconnecting');
-    };
-    const onConnect = () => void this.onSocketConnect();
-    this.socket.on('disconnect', onDisconnect);
-    const onReconnectAttempt = () => onDisconnect();
-    this.socket.io.on('reconnect_attempt', onReconnectAttempt);
-    this.socket.on('connect', onConnect);
-    this.unsubscribers.push(() => {
-      this.socket.off('disconnect', onDisconnect);
-      this.socket.io.off('reconnect_attempt', onReconnectAttempt);
-      this.socket.off('connect', onConnect);
-    });
+    this.listenToRoom();
+    this.listenToSocket();
   }
 
   on<E extends keyof CallEngineEvents>(event: E, listener: CallEngineEvents[E]): () => void {
@@ -154,18 +119,46 @@ export class CallEngine {
     return this.state;
   }
 
-  /** Enters the room. Rejects with a CallError carrying the server's code and sentence when refused. */
-  async join(): Promise<JoinRoomResult> {
+  /** The other people in the call now, in the order they joined. */
+  get peers(): RemotePeer[] {
+    return [...this.remotes.values()].map((remote) => ({
+      participant: remote.participant,
+      stream: remote.link.stream,
+      media: { ...(this.announcedMedia.get(remote.participant.userId) ?? UNANNOUNCED_MEDIA) },
+      connection: remote.link.connection,
+      quality: remote.quality,
+      audioLevel: remote.audioLevel,
+    }));
+  }
+
+  /**
+   * Enters the room. Resolves with the first answer: for a guest the doctor has not admitted yet
+   * that is `admitted: false` (state 'lobby'); the engine then waits for `admitted`, joins again by
+   * itself and fires 'joined'. Rejects with a CallError carrying the server's code and sentence when refused.
+   */
+  async join(): Promise<JoinRoomAck> {
     this.setState('joining');
-    const ack = await this.request<JoinRoomResult>('join-room', { roomId: this.options.roomId });
+    const ack = await this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId });
     if (!ack.ok) {
-      this.setState('failed', { message: ack.error });
+      this.fail(ack.error);
       throw new CallError(ack.code, ack.error, ack.reason);
     }
-    this.joined = true;
-    this.startStats();
-    const { ok: _ok, ...result } = ack;
-    return result;
+    return this.onJoinAnswered(ack);
+  }
+
+  /** Doctor: lets a guest in from the lobby. */
+  async admitGuest(guestId: string): Promise<void> {
+    await this.command('admit-guest', { guestId });
+  }
+
+  /** Doctor: turns a guest in the lobby away. */
+  async declineGuest(guestId: string): Promise<void> {
+    await this.command('decline-guest', { guestId });
+  }
+
+  /** Doctor: takes a guest out of the call for good; the server then says `peer-left` to everyone. */
+  async removeParticipant(userId: string): Promise<void> {
+    await this.command('remove-participant', { userId });
   }
 
   async sendChat(body: string): Promise<ChatMessage> {
@@ -194,7 +187,7 @@ export class CallEngine {
   }
 
   async leave(): Promise<void> {
-    if (this.joined && !this.isTerminal()) await this.request('leave-room', {}).catch(() => undefined);
+    if (this.entered && !this.isFinal()) await this.request('leave-room', {}).catch(() => undefined);
     this.finish('left');
   }
 
@@ -204,232 +197,229 @@ export class CallEngine {
     this.finish('ended');
   }
 
-  /** The live RTCPeerConnection statistics, for a quality indicator or a test. */
-  async getStats(): Promise<RTCStatsReport | undefined> {
-    return this.pc?.getStats();
+  /** The live statistics of one person's peer connection (the first person's without `userId`), for a test or a diagnosis. */
+  async getStats(userId?: string): Promise<RTCStatsReport | undefined> {
+    const remote = userId === undefined ? this.remotes.values().next().value : this.remotes.get(userId);
+    return remote?.link.getStats();
   }
 
-  /** Detaches from the socket and closes the peer connection; local tracks stay the caller's. */
+  /** Detaches from the socket and closes every peer connection; local tracks stay the caller's. */
   close(): void {
     this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
     this.stopStats();
-    this.closePeerConnection();
+    this.closeLinks();
     for (const set of Object.values(this.listeners)) set.clear();
   }
 
-  // ---- signaling ----
+  // ---- the room ----
 
-  private onPeerJoined(event: PeerJoinedEvent): void {
-    this.trace(`peer-joined resumed=${event.resumed} polite=${event.polite} state=${this.state} pc=${this.pc?.connectionState ?? 'none'}`);
-    if (this.isTerminal()) return;
-    this.polite = event.polite;
-    this.emit('peer', event.peer);
-    const pc = this.pc;
-    if (event.resumed && pc && pc.connectionState !== 'closed') {
-      // Both peer connections survived the drop: a new ICE round is enough.
-      if (pc.connectionState !== 'connected') {
-        this.setState('reconnecting');
-        pc.restartIce();
-      } else {
-        this.setState('connected');
-      }
+  private listenToRoom(): void {
+    this.listen('waiting-for-peer', () => {
+      this.seat = 'room';
+      this.lastPeerLeft = false;
+      this.refreshState();
+    });
+    this.listen('peer-joined', (event) => this.onPeerJoined(event));
+    this.listen('peer-left', ({ peer }) => this.onPeerLeft(peer));
+    this.listen('peer-reconnecting', ({ peer }) => this.onPeerReconnecting(peer));
+    this.listen('offer', ({ sdp, from }) => this.linkOf(from, 'offer')?.receiveDescription({ type: 'offer', sdp }));
+    this.listen('answer', ({ sdp, from }) => this.linkOf(from, 'answer')?.receiveDescription({ type: 'answer', sdp }));
+    this.listen('ice-candidate', ({ candidate, from }) => this.linkOf(from, 'candidate')?.receiveCandidate(candidate));
+    this.listen('media-state', ({ audio, video, from }) => {
+      this.announcedMedia.set(from, { audio, video });
+      this.publishPeers();
+    });
+    this.listen('chat-message', (message) => this.emit('chat', message));
+    this.listen('lobby-updated', ({ waiting }) => this.emit('lobby', waiting));
+    this.listen('admitted', () => this.onAdmitted());
+    this.listen('declined', ({ message }) => this.finish('declined', { message }));
+    this.listen('removed', ({ message }) => this.finish('removed', { message }));
+    this.listen('session-ended', () => this.finish('ended'));
+  }
+
+  private onJoinAnswered({ ok: _ok, ...result }: { ok: true } & JoinRoomAck): JoinRoomAck {
+    this.entered = true;
+    this.failed = false;
+    this.socketDown = false;
+    if (!result.admitted) {
+      this.seat = 'lobby';
+      this.refreshState();
+      return result;
+    }
+    this.seat = 'room';
+    this.admittedAnswered = true;
+    this.presentAtJoin = new Set(result.peers.map((peer) => peer.userId));
+    this.forgetDeparted(result.peers);
+    this.startStats();
+    this.emit('joined', result);
+    this.emit('lobby', result.lobby);
+    this.refreshState();
+    this.publishPeers();
+    return result;
+  }
+
+  /**
+   * After a join that was not a recovery, people we still have a link with but who are not in
+   * the room left while this side was away (their `peer-left` went to nobody). Those known to be
+   * reconnecting themselves are kept: they may still come back with `resumed`.
+   */
+  private forgetDeparted(present: Participant[]): void {
+    for (const remote of [...this.remotes.values()]) {
+      if (remote.away || present.some((peer) => peer.userId === remote.participant.userId)) continue;
+      this.onPeerLeft(remote.participant);
+    }
+  }
+
+  private onPeerJoined({ peer, polite, resumed }: PeerJoinedEvent): void {
+    const known = this.remotes.get(peer.userId);
+    this.trace(
+      `peer-joined ${peer.userId} resumed=${resumed} polite=${polite} state=${this.state} link=${known?.link.connection ?? 'none'}`,
+    );
+    if (this.isFinal()) return;
+    this.seat = 'room';
+    this.lastPeerLeft = false;
+    if (resumed && known?.link.isOpen) {
+      known.participant = peer;
+      known.away = false;
+      known.link.resume(polite);
     } else {
-      this.createPeerConnection();
-      this.setState('connecting');
+      // A new page on either side has a new peer connection: this pair starts negotiation afresh.
+      known?.link.close();
+      const link = this.openLink(peer.userId, polite);
+      this.remotes.set(peer.userId, { participant: peer, link, quality: null, audioLevel: 0, away: false });
+      if (!known && this.admittedAnswered && !this.presentAtJoin.has(peer.userId))
+        this.emit('presence', { kind: 'joined', participant: peer });
     }
+    // The newcomer has not heard our microphone and camera yet.
     void this.request('media-state', this.media).catch(() => undefined);
+    this.refreshState();
+    this.publishPeers();
   }
 
-  private async onDescription(description: RTCSessionDescriptionInit): Promise<void> {
-    const pc = this.pc;
-    this.trace(`${description.type} received (pc=${pc ? pc.signalingState : 'none'}, makingOffer=${this.makingOffer})`);
-    if (!pc) return;
-    const offerCollision = description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
-    this.ignoreOffer = !this.polite && offerCollision;
-    if (this.ignoreOffer) return;
-    await pc.setRemoteDescription(description);
-    for (const candidate of this.pendingCandidates.splice(0)) await this.addCandidate(pc, candidate);
-    if (description.type === 'offer') {
-      await pc.setLocalDescription();
-      if (pc.localDescription) await this.request('answer', { sdp: pc.localDescription.sdp });
-    }
+  private onPeerLeft(peer: Participant): void {
+    this.presentAtJoin.delete(peer.userId);
+    this.announcedMedia.delete(peer.userId);
+    const remote = this.remotes.get(peer.userId);
+    if (!remote) return;
+    remote.link.close();
+    this.remotes.delete(peer.userId);
+    if (this.remotes.size === 0) this.lastPeerLeft = true;
+    this.emit('presence', { kind: 'left', participant: remote.participant });
+    this.refreshState();
+    this.publishPeers();
   }
 
-  private async onCandidate(candidate: IceCandidateInit): Promise<void> {
-    const pc = this.pc;
-    this.trace(`candidate received (remote description ${pc?.remoteDescription ? 'set' : 'missing'}): ${candidate.candidate.slice(0, 60)}`);
-    if (!pc) return;
-    if (!pc.remoteDescription) {
-      this.pendingCandidates.push(candidate);
+  private onPeerReconnecting(peer: Participant): void {
+    const remote = this.remotes.get(peer.userId);
+    if (!remote) return;
+    remote.away = true;
+    remote.link.markPeerAway();
+  }
+
+  /** The doctor let this guest in: `join-room` again takes the seat in the call. */
+  private onAdmitted(): void {
+    if (this.seat !== 'lobby' || this.isFinal()) return;
+    this.seat = 'none';
+    this.refreshState();
+    void this.rejoin();
+  }
+
+  private openLink(userId: string, polite: boolean): PeerLink {
+    return new PeerLink({
+      polite,
+      localStream: this.options.localStream,
+      media: this.media,
+      iceServers: this.options.iceServers,
+      signaling: {
+        sendDescription: (type, sdp) => this.request(type, { sdp, to: userId }),
+        sendCandidate: (candidate) => this.request('ice-candidate', { candidate, to: userId }),
+      },
+      onChange: () => {
+        this.refreshState();
+        this.publishPeers();
+      },
+      trace: (message) => this.trace(`${userId}: ${message}`),
+    });
+  }
+
+  private linkOf(userId: string, what: string): PeerLink | undefined {
+    const link = this.remotes.get(userId)?.link;
+    if (!link) this.trace(`${what} from ${userId}, who is not in the call: dropped`);
+    return link;
+  }
+
+  private closeLinks(): void {
+    for (const remote of this.remotes.values()) remote.link.close();
+    this.remotes.clear();
+    this.publishPeers();
+  }
+
+  // ---- the socket ----
+
+  private listenToSocket(): void {
+    const onDisconnect = (reason?: string) => this.onSocketDisconnect(reason);
+    const onReconnectAttempt = () => this.onSocketDisconnect();
+    const onConnect = () => void this.onSocketConnect();
+    this.socket.on('disconnect', onDisconnect);
+    this.socket.io.on('reconnect_attempt', onReconnectAttempt);
+    this.socket.on('connect', onConnect);
+    this.unsubscribers.push(() => {
+      this.socket.off('disconnect', onDisconnect);
+      this.socket.io.off('reconnect_attempt', onReconnectAttempt);
+      this.socket.off('connect', onConnect);
+    });
+  }
+
+  private onSocketDisconnect(reason?: string): void {
+    if (!this.entered || this.isFinal()) return;
+    // The server closes a socket itself when the same person opened the visit elsewhere, or for a flood
+    // (a removed guest is told `removed` first, which is final, so it does not get here).
+    if (reason === 'io server disconnect') {
+      this.closeLinks();
+      this.fail(OPENED_ELSEWHERE);
       return;
     }
-    await this.addCandidate(pc, candidate);
-  }
-
-  private async addCandidate(pc: RTCPeerConnection, candidate: RTCIceCandidateInit): Promise<void> {
-    try {
-      await pc.addIceCandidate(candidate);
-    } catch (error) {
-      this.trace(`candidate not applied: ${String(error)}`);
-      // Candidates of an offer we ignored, or of a peer connection already replaced, do not apply.
-      if (!this.ignoreOffer) console.warn('ICE candidate not applied', error);
-    }
+    this.socketDown = true;
+    this.refreshState();
   }
 
   private async onSocketConnect(): Promise<void> {
-    if (!this.joined || this.isTerminal()) return;
-    // A recovered socket keeps its room; the server says `peer-joined` (resumed) by itself.
-    if (this.socket.recovered) return;
-    const ack = await this.request('join-room', { roomId: this.options.roomId }).catch((error: Error): AckError => ({
+    if (!this.entered || this.isFinal()) return;
+    // A recovered socket keeps its room (or lobby place); the server says `peer-joined` (resumed) by itself.
+    if (this.socket.recovered) {
+      this.socketDown = false;
+      this.refreshState();
+      return;
+    }
+    await this.rejoin();
+  }
+
+  private async rejoin(): Promise<void> {
+    const ack = await this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId }).catch((error: Error): AckError => ({
       ok: false,
       code: 0,
       error: error.message,
       reason: 'service_unavailable',
     }));
-    if (!ack.ok) this.setState(ack.reason && VISIT_GONE_REASONS.includes(ack.reason) ? 'ended' : 'failed', { message: ack.error });
-  }
-
-  // ---- peer connection ----
-
-  private createPeerConnection(): void {
-    this.closePeerConnection();
-    const pc = new RTCPeerConnection({ iceServers: this.options.iceServers });
-    this.pc = pc;
-    this.pendingCandidates = [];
-    this.makingOffer = false;
-    this.ignoreOffer = false;
-    this.lastInbound = undefined;
-
-    this.trace(
-      `new peer connection with ${
-        this.options.localStream
-          .getTracks()
-          .map((track) => `${track.kind}:${track.readyState}`)
-          .join(',') || 'no tracks'
-      }`,
-    );
-    for (const track of this.options.localStream.getTracks()) {
-      const enabled = track.kind === 'audio' ? this.media.audio : this.media.video;
-      const sender = pc.addTrack(track, this.options.localStream);
-      if (!enabled) void sender.replaceTrack(null);
-    }
-    // The first offer always comes from the impolite side, and it asks for audio and video even
-    // when it sends neither (audio-only, or no device), so the other side's media can come in.
-    this.politeMayOffer = false;
-    if (!this.polite) {
-      for (const kind of ['audio', 'video'] as const) {
-        if (!this.options.localStream.getTracks().some((track) => track.kind === kind)) pc.addTransceiver(kind, { direction: 'recvonly' });
-      }
-    }
-
-    this.listenForNegotiation(pc);
-    this.armWatchdog(pc);
-    pc.onconnectionstatechange = () => this.onConnectionStateChange(pc);
-  }
-
-  /** Offers when negotiation is needed (perfect negotiation), and trickles local candidates and remote tracks. */
-  private listenForNegotiation(pc: RTCPeerConnection): void {
-    pc.onnegotiationneeded = async () => {
-      this.trace(`negotiation needed (current=${this.pc === pc})`);
-      // Two fresh peer connections offering at the same instant collide, and Chrome's ICE gathering
-      // can stall after the polite side's offer is rolled back: the polite side waits for the first offer.
-      if (this.polite && !pc.remoteDescription && !this.politeMayOffer) return;
-      try {
-        this.makingOffer = true;
-        await pc.setLocalDescription();
-        // A remote offer may have been applied meanwhile (rollback), leaving an answer as the local description.
-        if (pc.localDescription?.type === 'offer' && this.pc === pc) await this.request('offer', { sdp: pc.localDescription.sdp });
-      } catch (error) {
-        console.warn('negotiation failed', error);
-      } finally {
-        this.makingOffer = false;
-      }
-    };
-    pc.onicegatheringstatechange = () => this.trace(`gathering ${pc.iceGatheringState}`);
-    pc.onicecandidate = ({ candidate }) => {
-      this.trace(`local candidate ${candidate ? candidate.candidate.slice(0, 60) : '(end)'}`);
-      if (candidate && this.pc === pc)
-        void this.request('ice-candidate', { candidate: candidate.toJSON() as IceCandidateInit }).catch(() => undefined);
-    };
-    pc.ontrack = (event) => {
-      const stream = event.streams[0] ?? new MediaStream([event.track]);
-      this.emit('remote-stream', stream);
-    };
-  }
-
-  /** Follows the connection: connected, or reconnecting with an ICE restart when it drops or fails. */
-  private onConnectionStateChange(pc: RTCPeerConnection): void {
-    if (this.pc !== pc || this.isTerminal()) return;
-    clearTimeout(this.disconnectedTimer);
-    switch (pc.connectionState) {
-      case 'connected':
-        this.setState('connected');
-        break;
-      case 'disconnected':
-        this.setState('reconnecting');
-        this.disconnectedTimer = setTimeout(() => {
-          if (this.pc === pc && pc.connectionState === 'disconnected') pc.restartIce();
-        }, DISCONNECTED_RESTART_MS);
-        break;
-      case 'failed':
-        this.setState('reconnecting');
-        pc.restartIce();
-        break;
-      case 'new':
-      case 'connecting':
-      case 'closed':
-        // Nothing to do: connecting is the watchdog's, closing is ours.
-        break;
+    if (this.isFinal()) return;
+    if (ack.ok) {
+      this.onJoinAnswered(ack);
+    } else if (VISIT_GONE_REASONS.includes(ack.reason)) {
+      this.finish('ended', { message: ack.error });
+    } else {
+      this.fail(ack.error);
     }
   }
 
-  /**
-   * Until the peer connection connects, check on it every few seconds: an offer whose answer
-   * never came is sent again, and a settled negotiation whose ICE did not connect restarts ICE.
-   * Either side may do it; perfect negotiation sorts out the collisions.
-   */
-  private armWatchdog(pc: RTCPeerConnection): void {
-    clearTimeout(this.watchdogTimer);
-    this.watchdogTimer = setTimeout(() => {
-      if (this.pc !== pc || this.isTerminal() || pc.connectionState === 'connected') return;
-      if (this.polite && !pc.remoteDescription) {
-        // No first offer came (the other side may have nothing to send): make one ourselves.
-        this.politeMayOffer = true;
-        pc.restartIce();
-      } else if (pc.signalingState === 'have-local-offer' && pc.localDescription) {
-        void this.request('offer', { sdp: pc.localDescription.sdp }).catch(() => undefined);
-      } else if (pc.signalingState === 'stable') {
-        pc.restartIce();
-      }
-      this.armWatchdog(pc);
-    }, CONNECT_WATCHDOG_MS);
-  }
-
-  private closePeerConnection(): void {
-    clearTimeout(this.disconnectedTimer);
-    clearTimeout(this.watchdogTimer);
-    if (!this.pc) return;
-    const pc = this.pc;
-    this.pc = null;
-    pc.onnegotiationneeded = pc.onicecandidate = pc.ontrack = pc.onconnectionstatechange = null;
-    pc.close();
-    this.emit('remote-stream', null);
-  }
+  // ---- media ----
 
   private setTrackEnabled(kind: 'audio' | 'video', enabled: boolean): void {
     const track = this.options.localStream.getTracks().find((candidate) => candidate.kind === kind);
     if (!track) return;
     track.enabled = enabled;
     this.media = { ...this.media, [kind]: enabled };
-    const sender = this.pc
-      ?.getSenders()
-      .find((candidate) => candidate.track === track || (candidate.track === null && this.senderKind(candidate) === kind));
-    if (sender) void sender.replaceTrack(enabled ? track : null);
-    if (this.joined) void this.request('media-state', this.media).catch(() => undefined);
-  }
-
-  private senderKind(sender: RTCRtpSender): string | undefined {
-    return this.pc?.getTransceivers().find((transceiver) => transceiver.sender === sender)?.receiver.track.kind;
+    for (const remote of this.remotes.values()) remote.link.setSending(track, enabled);
+    if (this.seat === 'room') void this.request('media-state', this.media).catch(() => undefined);
   }
 
   // ---- quality ----
@@ -444,43 +434,26 @@ export class CallEngine {
     this.statsTimer = undefined;
   }
 
+  /** Samples every connected pair at once: each person's quality and audio level, and the worst quality for the call. */
   private async sampleQuality(): Promise<void> {
-    const pc = this.pc;
-    if (!pc || pc.connectionState !== 'connected') return;
-    const report = await pc.getStats();
-    let rttMs: number | undefined;
-    let bytes = 0;
-    let lost = 0;
-    let received = 0;
-    let framesDecoded: number | undefined;
-    report.forEach((entry: RTCStats) => {
-      const stat = entry as RTCStats & Partial<RTCIceCandidatePairStats & RTCInboundRtpStreamStats>;
-      if (stat.type === 'candidate-pair' && stat.nominated && stat.state === 'succeeded' && typeof stat.currentRoundTripTime === 'number') {
-        rttMs = Math.round(stat.currentRoundTripTime * 1000);
-      }
-      if (stat.type === 'inbound-rtp') {
-        bytes += stat.bytesReceived ?? 0;
-        lost += stat.packetsLost ?? 0;
-        received += stat.packetsReceived ?? 0;
-        if (stat.kind === 'video') framesDecoded = (framesDecoded ?? 0) + (stat.framesDecoded ?? 0);
-      }
-    });
-    const now = Date.now();
-    const previous = this.lastInbound;
-    this.lastInbound = { bytes, lost, received, at: now };
-    if (!previous) return;
-    const seconds = (now - previous.at) / 1000;
-    const lostDelta = Math.max(0, lost - previous.lost);
-    const total = lostDelta + Math.max(0, received - previous.received);
-    const packetLossPct = total > 0 ? (lostDelta / total) * 100 : 0;
-    const bitrateKbps = seconds > 0 ? Math.round(((bytes - previous.bytes) * 8) / seconds / 1000) : undefined;
-    this.emit('quality', {
-      level: qualityLevel(rttMs, packetLossPct),
-      rttMs,
-      packetLossPct: Math.round(packetLossPct * 10) / 10,
-      bitrateKbps,
-      framesDecoded,
-    });
+    if (this.sampling) return;
+    this.sampling = true;
+    try {
+      const remotes = [...this.remotes.values()];
+      const samples = await Promise.all(remotes.map((remote) => remote.link.sample().catch(() => undefined)));
+      if (this.isFinal()) return;
+      remotes.forEach((remote, index) => {
+        const sample = samples[index];
+        remote.audioLevel = sample?.audioLevel ?? 0;
+        if (sample?.quality) remote.quality = sample.quality;
+      });
+      const measured = remotes.filter((remote, index) => samples[index]?.quality).map((remote) => remote.quality as CallQuality);
+      const worst = worstQuality(measured);
+      if (worst) this.emit('quality', worst);
+      this.publishPeers();
+    } finally {
+      this.sampling = false;
+    }
   }
 
   // ---- plumbing ----
@@ -497,42 +470,62 @@ export class CallEngine {
     return socket.timeout(this.options.ackTimeoutMs ?? 10_000).emitWithAck(event, payload);
   }
 
+  /** A request whose only answer is done or refused: a refusal rejects with the server's CallError. */
+  private async command(event: keyof ClientToServerEvents, payload: unknown): Promise<void> {
+    const ack = await this.request(event, payload);
+    if (!ack.ok) throw new CallError(ack.code, ack.error, ack.reason);
+  }
+
   /** Step-by-step notes for diagnosing a call, printed only when the page sets `__telehealthCallTrace`. */
   private trace(message: string): void {
     if ((globalThis as { __telehealthCallTrace?: boolean }).__telehealthCallTrace) console.warn(`[call] ${message}`);
   }
 
-  private enqueue(work: () => Promise<void>): void {
-    this.inbox = this.inbox.then(work).catch((error) => console.warn('signaling message not applied', error));
+  /** Tells the room-level state again after anything it follows from changed. */
+  private refreshState(): void {
+    if (this.failed || this.isFinal()) return;
+    this.setState(
+      roomCallState({
+        seat: this.seat,
+        socketConnected: !this.socketDown,
+        peerConnections: [...this.remotes.values()].map((remote) => remote.link.connection),
+        lastPeerLeft: this.lastPeerLeft,
+      }),
+    );
+  }
+
+  /** Tells the remote people again when they changed enough for the call screen to care. */
+  private publishPeers(): void {
+    const peers = this.peers;
+    if (!peersChangedNoticeably(this.publishedPeers, peers)) return;
+    this.publishedPeers = peers;
+    this.emit('peers', peers);
   }
 
   private setState(state: CallState, detail?: { message?: string }): void {
     this.trace(`state ${this.state} -> ${state}`);
-    if (this.isTerminal() || (state === this.state && !detail)) return;
+    if (this.isFinal() || (state === this.state && !detail)) return;
     this.state = state;
     for (const listener of this.listeners.state) listener(state, detail);
   }
 
-  private finish(state: 'ended' | 'left'): void {
-    if (this.isTerminal()) return;
-    this.stopStats();
-    this.closePeerConnection();
-    this.setState(state);
+  private fail(message: string): void {
+    this.failed = true;
+    this.setState('failed', { message });
   }
 
-  private isTerminal(): boolean {
-    return TERMINAL.includes(this.state);
+  private finish(state: 'ended' | 'left' | 'declined' | 'removed', detail?: { message?: string }): void {
+    if (this.isFinal()) return;
+    this.stopStats();
+    this.closeLinks();
+    this.setState(state, detail);
+  }
+
+  private isFinal(): boolean {
+    return FINAL_CALL_STATES.includes(this.state);
   }
 
   private emit<E extends keyof CallEngineEvents>(event: E, ...args: Parameters<CallEngineEvents[E]>): void {
     for (const listener of this.listeners[event]) (listener as (...a: Parameters<CallEngineEvents[E]>) => void)(...args);
   }
-}
-
-/** Thresholds where people start to notice lag and freezes in a video call. */
-export function qualityLevel(rttMs: number | undefined, packetLossPct: number): CallQuality['level'] {
-  if (rttMs === undefined) return 'unknown';
-  if (rttMs < 250 && packetLossPct < 2) return 'good';
-  if (rttMs < 500 && packetLossPct < 8) return 'fair';
-  return 'poor';
 }

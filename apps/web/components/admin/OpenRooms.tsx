@@ -4,7 +4,7 @@ import { useRoomStats } from '@/hooks/useAdmin';
 import { formatTime } from '@/lib/time';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
-const ROLE_WORD = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin' } as const;
+const ROLE_WORD = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin', GUEST: 'Guest' } as const;
 
 /** The visit rooms someone is in right now, on every API process; refreshed every 10 s. */
 export function OpenRooms() {

@@ -7,7 +7,7 @@ import { HeaderNav } from '@/components/common/HeaderNav';
 import { SignedInProvider } from '@/components/auth/SignedInContext';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 
-const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin' } as const;
+const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin', GUEST: 'Guest' } as const;
 
 /**
  * One layout for every signed-in page: header with product, user, role and sign-out. A session

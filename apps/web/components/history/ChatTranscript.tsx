@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@telehealth/contracts';
+import { nameWithRole } from '@/lib/participants';
 import { formatTime } from '@/lib/time';
 
 /** The visit's chat as it was kept with the record: read only. */
@@ -18,8 +19,12 @@ export function ChatTranscript({ messages, selfId, timeZone }: { messages: ChatM
           {messages.map((m) => (
             <li key={m.id} className="chat-message" data-mine={m.from === selfId} data-testid="transcript-message">
               <div className="chat-meta">
-                <strong>{m.from === selfId ? `You (${m.senderName})` : m.senderName}</strong> ·{' '}
-                <time dateTime={m.sentAt}>{formatTime(m.sentAt, timeZone)}</time>
+                <strong>
+                  {m.from === selfId
+                    ? `You (${m.senderName})`
+                    : nameWithRole({ name: m.senderName, role: m.senderRole, guestRole: m.senderGuestRole })}
+                </strong>{' '}
+                · <time dateTime={m.sentAt}>{formatTime(m.sentAt, timeZone)}</time>
               </div>
               <div className="chat-bubble" data-testid="transcript-body">
                 {m.body}

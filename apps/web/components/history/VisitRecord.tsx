@@ -9,11 +9,12 @@ import { EndOpenVisit } from '@/components/history/EndOpenVisit';
 import { KeepAccountBox } from '@/components/history/KeepAccountBox';
 import { NotesEditor } from '@/components/history/NotesEditor';
 import { PageTitle } from '@/components/common/PageTitle';
+import { VisitParticipants } from '@/components/history/VisitParticipants';
 import { VisitSummary } from '@/components/history/VisitSummary';
 import { VisitTimeline } from '@/components/history/VisitTimeline';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
-/** One past visit: times, what happened, the chat, the report and (for its doctor) the notes. */
+/** One past visit: times, who was there, what happened, the chat, the report and (for its doctor) the notes. */
 export function VisitRecord({ sessionId }: { sessionId: string }) {
   const { user } = useSignedIn();
   const zone = user.timeZone;
@@ -64,6 +65,7 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
           <div className="record-summary">
             <VisitSummary detail={detail} timeZone={zone} reportHref={`/bff/sessions/${encodeURIComponent(detail.id)}/report.pdf`} />
           </div>
+          <VisitParticipants detail={detail} timeZone={zone} />
           <div className="record-timeline">
             <VisitTimeline detail={detail} timeZone={zone} />
           </div>

@@ -50,7 +50,7 @@ export function VisitSummary({ detail, timeZone, reportHref }: { detail: Session
         <dd data-testid="summary-duration">{detail.durationSeconds !== null ? formatDuration(detail.durationSeconds) : '—'}</dd>
       </dl>
       <p className="hint facts-foot" data-testid="summary-zone">
-        Times in {zoneName(timeZone, new Date(detail.scheduledStart))}. The call started when you were both in it.
+        Times in {zoneName(timeZone, new Date(detail.scheduledStart))}. The call started when the doctor and the patient were both in it.
       </p>
     </section>
   );

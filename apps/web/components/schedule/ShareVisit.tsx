@@ -6,18 +6,24 @@ import { useFetchInvitation } from '@/hooks/useInvitation';
 import { errorMessage } from '@/lib/api-client';
 import { calendarHref } from '@/lib/calendar';
 import { copyWhenReady } from '@/lib/clipboard';
+import { VisitGuests } from '@/components/guests/VisitGuests';
+import { useSignedIn } from '@/components/auth/SignedInContext';
 
 type CopyState = { status: 'idle' | 'copying' | 'copied' } | { status: 'manual'; message: string } | { status: 'failed'; error: string };
 
 /**
  * What a doctor sends a patient about an upcoming visit: the invitation (date and time in the
  * patient's zone, link and code) copied for SMS or chat, and the calendar file. When the browser
- * refuses the clipboard, the message is shown selected, to copy by hand.
+ * refuses the clipboard, the message is shown selected, to copy by hand. Beside them, the visit's
+ * guests: invite an interpreter or a caregiver with their own link.
  */
 export function ShareVisit({ appointment }: { appointment: AppointmentResponse }) {
   const fetchInvitation = useFetchInvitation();
+  const { timeZone } = useSignedIn().user;
   const [state, setState] = useState<CopyState>({ status: 'idle' });
+  const [guestsOpen, setGuestsOpen] = useState(false);
   const textId = useId();
+  const guestsId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const name = appointment.patient.name;
 
@@ -64,6 +70,17 @@ export function ShareVisit({ appointment }: { appointment: AppointmentResponse }
         >
           Download .ics
         </a>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => setGuestsOpen((open) => !open)}
+          aria-expanded={guestsOpen}
+          aria-controls={guestsOpen ? guestsId : undefined}
+          aria-label={`${guestsOpen ? 'Hide guests' : 'Guests'} of the visit with ${name}`}
+          data-testid="toggle-guests"
+        >
+          {guestsOpen ? 'Hide guests' : 'Guests'}
+        </button>
         <span className="share-status" role="status" aria-live="polite" data-testid="invitation-status">
           {state.status === 'copied' ? 'Invitation copied' : ''}
         </span>
@@ -83,6 +100,11 @@ export function ShareVisit({ appointment }: { appointment: AppointmentResponse }
             </button>
           </div>
         </div>
+      )}
+      {guestsOpen && (
+        <section className="share-guests" id={guestsId} aria-labelledby={`${guestsId}-title`}>
+          <VisitGuests appointmentId={appointment.id} patientName={name} timeZone={timeZone} titleId={`${guestsId}-title`} />
+        </section>
       )}
     </div>
   );

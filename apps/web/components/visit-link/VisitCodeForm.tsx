@@ -5,7 +5,7 @@ import { normalizeVisitCode, VISIT_CODE_ALPHABET, VISIT_CODE_LENGTH, type Role }
 import { useVisitLinkSignIn } from '@/hooks/useVisitLinkSignIn';
 import { TextField } from '@/components/common/FormFields';
 
-const ROLE_WORD: Record<Role, string> = { DOCTOR: 'doctor', PATIENT: 'patient', ADMIN: 'admin' };
+const ROLE_WORD: Record<Role, string> = { DOCTOR: 'doctor', PATIENT: 'patient', ADMIN: 'admin', GUEST: 'guest' };
 
 /** Why a typed code cannot be one, before asking the API; null when it may be. */
 function codeProblem(typed: string): string | null {

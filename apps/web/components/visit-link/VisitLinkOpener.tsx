@@ -5,7 +5,7 @@ import type { Role } from '@telehealth/contracts';
 import { useVisitLinkSignIn } from '@/hooks/useVisitLinkSignIn';
 import { VisitLinkProblemPanel } from '@/components/visit-link/VisitLinkProblemPanel';
 
-const ROLE_WORD: Record<Role, string> = { DOCTOR: 'doctor', PATIENT: 'patient', ADMIN: 'admin' };
+const ROLE_WORD: Record<Role, string> = { DOCTOR: 'doctor', PATIENT: 'patient', ADMIN: 'admin', GUEST: 'guest' };
 
 interface Props {
   token: string;
@@ -36,7 +36,7 @@ export function VisitLinkOpener({ token, signedInAs }: Props) {
       <div data-testid="visit-link-ask">
         <h1>Open this visit?</h1>
         <p>
-          You are signed in as <strong>{signedInAs.name}</strong> ({ROLE_WORD[signedInAs.role]}). This link opens a visit for the patient it
+          You are signed in as <strong>{signedInAs.name}</strong> ({ROLE_WORD[signedInAs.role]}). This link opens a visit for the person it
           was sent to. Opening it signs {signedInAs.name} out on this device.
         </p>
         <div className="actions">

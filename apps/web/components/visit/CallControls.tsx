@@ -8,11 +8,14 @@ interface Props {
   busy: boolean;
   inRoom: boolean;
   onLeave: () => void;
-  onEnd: () => void;
+  /** The doctor ends the visit for everyone (asked first by the caller). */
+  onEnd?: () => void;
+  /** The doctor opens or closes the guests panel (invite, links, remove). */
+  guests?: { open: boolean; panelId: string; onToggle: () => void };
 }
 
-/** Mute, camera, leave and (for the doctor) end the visit for everyone. */
-export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd }: Props) {
+/** Mute, camera, leave and (for the doctor) guests and ending the visit for everyone. */
+export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, guests }: Props) {
   return (
     <div className="controls" role="toolbar" aria-label="Call controls">
       <button
@@ -37,6 +40,18 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd }: P
       >
         {call.videoEnabled ? 'Camera off' : 'Camera on'}
       </button>
+      {isDoctor && guests && (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={guests.onToggle}
+          aria-expanded={guests.open}
+          aria-controls={guests.open ? guests.panelId : undefined}
+          data-testid="invite-guest"
+        >
+          {guests.open ? 'Hide guests' : 'Invite a guest'}
+        </button>
+      )}
       <button
         type="button"
         className="btn btn-secondary"
@@ -47,7 +62,7 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd }: P
       >
         Leave
       </button>
-      {isDoctor && (
+      {isDoctor && onEnd && (
         <button
           type="button"
           className="btn btn-danger"

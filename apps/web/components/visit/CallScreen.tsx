@@ -1,18 +1,25 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { AppointmentResponse } from '@telehealth/contracts';
+import { useEffect, useId, useState } from 'react';
+import type { AppointmentResponse, Participant } from '@telehealth/contracts';
 import { useCall } from '@/hooks/useCall';
 import { useCallActions } from '@/hooks/useCallActions';
 import { useVisitUpdates } from '@/hooks/useVisitUpdates';
 import { useWaitingNews } from '@/hooks/useWaitingNews';
+import { FINISHED_STATES, IN_ROOM_STATES } from '@/lib/call-view';
+import { nameWithRole } from '@/lib/participants';
 import type { User } from '@/types/user';
+import { ConfirmDialog } from '@/components/common/ConfirmDialog';
+import { VisitGuests } from '@/components/guests/VisitGuests';
 import { CallControls } from '@/components/visit/CallControls';
 import { CallStage } from '@/components/visit/CallStage';
 import { CallStatus } from '@/components/visit/CallStatus';
 import { ChatPanel } from '@/components/visit/ChatPanel';
 import { EndScreen } from '@/components/visit/EndScreen';
 import { EndVisitDialog } from '@/components/visit/EndVisitDialog';
+import { LobbyPrompt } from '@/components/visit/LobbyPrompt';
+import { LobbyWaiting } from '@/components/visit/LobbyWaiting';
+import { TurnedAwayScreen } from '@/components/visit/TurnedAwayScreen';
 import { WaitingNewsPanel } from '@/components/visit/WaitingNewsPanel';
 
 interface Props {
@@ -21,49 +28,64 @@ interface Props {
   signalingUrl: string;
   localStream: MediaStream;
   onRejoin: () => void;
-  /** Called once the call is over (ended or left), so the page can switch the camera off. */
+  /** Called once the call is over (ended, left, or a guest turned away), so the page can switch the camera off. */
   onFinished: () => void;
 }
 
-const IN_ROOM = ['waiting', 'connecting', 'connected', 'reconnecting', 'peer-left'];
-
-/** The call: status line, the stage, the controls and the chat; the end screen once it is over or refused. */
+/**
+ * The call: status line, the doctor's lobby, the grid of pictures (who joined or left over it), the controls,
+ * the doctor's guests and the chat; a guest's waiting screen before they are let in; the end
+ * screen once it is over or refused.
+ */
 export function CallScreen({ appointment, user, signalingUrl, localStream, onRejoin, onFinished }: Props) {
   const call = useCall({ sessionId: appointment.sessionId, roomId: appointment.roomId, signalingUrl, localStream });
-  const actions = useCallActions(call);
+  const actions = useCallActions(call, appointment.id);
   // A cancelled or moved visit reaches the page's appointment at once; VisitRoom takes the patient out.
   useVisitUpdates(call.socket);
   const news = useWaitingNews(call.socket, appointment.id);
   // A visit moved while its window stays open keeps the patient in the room, told the new time.
   const [startsAtOnJoin] = useState(appointment.startsAt);
   const newStart = appointment.startsAt !== startsAtOnJoin ? appointment.startsAt : null;
-  const isDoctor = user.role === 'DOCTOR';
-  const otherName = isDoctor ? appointment.patient.name : appointment.doctor.name;
+  const viewer = user.role;
+  const isDoctor = viewer === 'DOCTOR';
+  const names = { doctor: appointment.doctor.name, patient: appointment.patient.name };
+  const otherName = isDoctor ? names.patient : names.doctor;
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const finished = call.state === 'ended' || call.state === 'left';
+  const [removing, setRemoving] = useState<Participant | null>(null);
+  const [guestsOpen, setGuestsOpen] = useState(false);
+  const guestsPanelId = useId();
+  const finished = FINISHED_STATES.includes(call.state);
 
   useEffect(() => {
     if (finished) onFinished();
   }, [finished, onFinished]);
 
+  if (call.state === 'declined' || call.state === 'removed') return <TurnedAwayScreen state={call.state} doctorName={names.doctor} />;
+  // A guest removed earlier whose page opens the visit again: the same sentence as when it happened.
+  if (call.state === 'failed' && call.refusal === 'guest_removed') return <TurnedAwayScreen state="removed" doctorName={names.doctor} />;
   if (finished || (call.state === 'failed' && call.refusal !== null)) {
-    return <EndScreen call={call} appointment={appointment} otherName={otherName} isDoctor={isDoctor} onRejoin={onRejoin} />;
+    return <EndScreen call={call} appointment={appointment} otherName={otherName} viewer={viewer} onRejoin={onRejoin} />;
+  }
+  if (call.state === 'lobby') {
+    return <LobbyWaiting call={call} localStream={localStream} doctorName={names.doctor} busy={actions.busy} onLeave={actions.leave} />;
   }
 
-  const inRoom = IN_ROOM.includes(call.state);
+  const inRoom = IN_ROOM_STATES.includes(call.state);
+  const peerNames = call.peers.map((peer) => peer.participant.name);
   return (
-    <div className="call" data-testid="call-screen">
-      <div>
-        <CallStatus call={call} otherRole={isDoctor ? 'patient' : 'doctor'} />
-        {!isDoctor && call.state === 'waiting' && (
+    <div className="call" data-testid="call-screen" data-people={call.peers.length + 1}>
+      <div className="call-main">
+        <CallStatus call={call} viewer={viewer} />
+        {viewer === 'PATIENT' && call.state === 'waiting' && (
           <WaitingNewsPanel news={news} newStart={newStart} doctorName={appointment.doctor.name} timeZone={user.timeZone} />
         )}
+        {isDoctor && <LobbyPrompt lobby={call.lobby} onAdmit={call.admitGuest} onDecline={call.declineGuest} />}
         {actions.error && (
           <div className="alert alert-error" role="alert" data-testid="call-action-error">
             {actions.error}
           </div>
         )}
-        <CallStage call={call} localStream={localStream} isDoctor={isDoctor} otherName={otherName} />
+        <CallStage call={call} localStream={localStream} viewer={viewer} names={names} onRemove={isDoctor ? setRemoving : undefined} />
         <CallControls
           call={call}
           isDoctor={isDoctor}
@@ -71,20 +93,33 @@ export function CallScreen({ appointment, user, signalingUrl, localStream, onRej
           inRoom={inRoom}
           onLeave={actions.leave}
           onEnd={() => setConfirmEnd(true)}
+          guests={{ open: guestsOpen, panelId: guestsPanelId, onToggle: () => setGuestsOpen((open) => !open) }}
         />
       </div>
-      <ChatPanel
-        messages={call.chat}
-        selfId={call.self?.userId ?? user.id}
-        timeZone={user.timeZone}
-        canSend={inRoom}
-        onSend={call.sendChat}
-        hasEarlier={call.chatHasMore}
-        onLoadEarlier={call.loadEarlierChat}
-      />
+      <div className="call-side">
+        {isDoctor && guestsOpen && (
+          <section className="card call-guests" id={guestsPanelId} aria-labelledby={`${guestsPanelId}-title`}>
+            <VisitGuests
+              appointmentId={appointment.id}
+              patientName={names.patient}
+              timeZone={user.timeZone}
+              titleId={`${guestsPanelId}-title`}
+            />
+          </section>
+        )}
+        <ChatPanel
+          messages={call.chat}
+          selfId={call.self?.userId ?? user.id}
+          timeZone={user.timeZone}
+          canSend={inRoom}
+          onSend={call.sendChat}
+          hasEarlier={call.chatHasMore}
+          onLoadEarlier={call.loadEarlierChat}
+        />
+      </div>
       {confirmEnd && (
         <EndVisitDialog
-          otherName={otherName}
+          otherNames={peerNames.length > 0 ? peerNames : [otherName]}
           busy={actions.busy}
           onCancel={() => setConfirmEnd(false)}
           onConfirm={() => {
@@ -92,6 +127,25 @@ export function CallScreen({ appointment, user, signalingUrl, localStream, onRej
             actions.end();
           }}
         />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={`Remove ${removing.name} from the visit?`}
+          confirmLabel="Remove"
+          cancelLabel="Keep them"
+          danger
+          busy={actions.busy}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            setRemoving(null);
+            actions.remove(removing.userId);
+          }}
+          testId="remove-participant-dialog"
+        >
+          <p>
+            {nameWithRole(removing)} leaves the call now, and their link stops opening this visit. You can invite them again under Guests.
+          </p>
+        </ConfirmDialog>
       )}
     </div>
   );

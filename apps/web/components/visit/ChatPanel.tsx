@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MAX_CHAT_LENGTH, type ChatMessage } from '@telehealth/contracts';
 import { errorMessage } from '@/lib/api-client';
+import { nameWithRole } from '@/lib/participants';
 import { formatTime } from '@/lib/time';
 
 interface Props {
@@ -67,7 +68,10 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
         {messages.map((m) => (
           <li key={m.id} className="chat-message" data-mine={m.from === selfId} data-testid="chat-message">
             <div className="chat-meta">
-              <strong data-testid="chat-sender">{m.from === selfId ? 'You' : m.senderName}</strong> · {formatTime(m.sentAt, timeZone)}
+              <strong data-testid="chat-sender">
+                {m.from === selfId ? 'You' : nameWithRole({ name: m.senderName, role: m.senderRole, guestRole: m.senderGuestRole })}
+              </strong>{' '}
+              · {formatTime(m.sentAt, timeZone)}
             </div>
             <div className="chat-bubble" data-testid="chat-body">
               {m.body}

@@ -45,14 +45,15 @@ function CheckLine({ status, text, testId }: { status: DeviceStatus; text: strin
 
 interface Props {
   appointment: AppointmentResponse;
-  otherName: string;
+  /** Who the visit is with, as the line under the title names them. */
+  withWhom: string;
   timeZone: string;
   media: LocalMedia;
   onJoin: () => void;
 }
 
 /** Camera preview, live microphone meter and plain sentences about what does not work, before joining. */
-export function DeviceCheck({ appointment, otherName, timeZone, media, onJoin }: Props) {
+export function DeviceCheck({ appointment, withWhom, timeZone, media, onJoin }: Props) {
   const level = useMicLevel(media.microphone === 'ok' ? media.stream : null);
   const pending = media.camera === 'pending' || media.microphone === 'pending';
   const problem = (media.camera !== 'ok' && media.camera !== 'off') || media.microphone !== 'ok';
@@ -72,7 +73,9 @@ export function DeviceCheck({ appointment, otherName, timeZone, media, onJoin }:
         </h1>
       </div>
       <p className="hint">
-        Visit with {otherName} · {formatDateTime(appointment.startsAt, timeZone)} · {appointment.reason}
+        Visit with {withWhom} · {formatDateTime(appointment.startsAt, timeZone)}
+        {/* A guest is not told the reason for the visit: the API leaves it blank for them. */}
+        {appointment.reason ? ` · ${appointment.reason}` : ''}
       </p>
       {now < opensAt && (
         <div className="alert alert-info" data-testid="device-check-early">

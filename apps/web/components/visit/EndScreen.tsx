@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { AppointmentResponse } from '@telehealth/contracts';
+import type { AppointmentResponse, Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
@@ -9,25 +9,30 @@ interface Props {
   call: CallView;
   appointment: AppointmentResponse;
   otherName: string;
-  isDoctor: boolean;
+  viewer: Role;
   onRejoin: () => void;
 }
 
-/** What both sides see after the visit: ended, left, or refused, with the way on. */
-export function EndScreen({ call, appointment, otherName, isDoctor, onRejoin }: Props) {
-  // A visit-link session has this visit only: its record, but no dashboard to go back to.
+function endedText(viewer: Role, byLink: boolean, otherName: string): string {
+  if (viewer === 'DOCTOR') return `Your visit with ${otherName} is over. You can add notes and download the report from the visit record.`;
+  if (viewer === 'GUEST') return `The visit with ${otherName} is over. Thank you for joining. You can close this page.`;
+  return byLink
+    ? `Your visit with ${otherName} is over. Thank you. Its record and your report stay open to you here for a week after the visit.`
+    : `Your visit with ${otherName} is over. Thank you. The summary will be in your visit history.`;
+}
+
+/** What everyone sees after the visit: ended, left, or refused, with the way on. */
+export function EndScreen({ call, appointment, otherName, viewer, onRejoin }: Props) {
+  // A visit-link session has this visit only: its record (a guest not even that), but no dashboard to go back to.
   const byLink = useSignedIn().user.visit !== undefined;
+  const isDoctor = viewer === 'DOCTOR';
   const home = isDoctor ? '/doctor' : '/patient';
   const historyHref = `/history/${appointment.sessionId}`;
   let title: string;
   let text: string;
   if (call.state === 'ended') {
     title = 'The visit has ended';
-    text = isDoctor
-      ? `Your visit with ${otherName} is over. You can add notes and download the report from the visit record.`
-      : byLink
-        ? `Your visit with ${otherName} is over. Thank you. Its record and your report stay open to you here for a week after the visit.`
-        : `Your visit with ${otherName} is over. Thank you. The summary will be in your visit history.`;
+    text = endedText(viewer, byLink, otherName);
   } else if (call.state === 'left') {
     title = 'You left the visit';
     text = `You can rejoin while the visit is still open, as long as ${otherName} has not ended it.`;
@@ -35,13 +40,13 @@ export function EndScreen({ call, appointment, otherName, isDoctor, onRejoin }: 
     title = call.refusal === 'too_early' ? 'It is too early to join' : 'You cannot join this visit';
     text = call.detail ?? 'The visit could not be joined.';
   }
-  const canRejoin = call.state === 'left' || (call.state === 'failed' && call.refusal !== 'forbidden');
+  const canRejoin = call.state === 'left' || (call.state === 'failed' && call.refusal !== 'forbidden' && call.refusal !== 'guest_removed');
   return (
     <section className="card end-screen" data-testid="end-screen" data-state={call.state} aria-live="polite">
       <h1 data-testid="end-screen-title">{title}</h1>
       <p data-testid="end-screen-text">{text}</p>
       <div className="actions">
-        {call.state === 'ended' && (
+        {call.state === 'ended' && viewer !== 'GUEST' && (
           <Link className="btn btn-primary" href={historyHref} data-testid="end-screen-history">
             {byLink ? 'View the visit record' : 'View the visit in your history'}
           </Link>

@@ -1,15 +1,17 @@
 'use client';
 
+import { listOfNames } from '@/lib/participants';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 
-/** The doctor confirms ending the visit for both sides. */
+/** The doctor confirms ending the visit for everyone in it. */
 export function EndVisitDialog({
-  otherName,
+  otherNames,
   busy,
   onCancel,
   onConfirm,
 }: {
-  otherName: string;
+  /** Everyone else in the call now (or the patient, when nobody is). */
+  otherNames: string[];
   busy: boolean;
   onCancel: () => void;
   onConfirm: () => void;
@@ -25,7 +27,7 @@ export function EndVisitDialog({
       onConfirm={onConfirm}
       testId="end-session-dialog"
     >
-      <p>The call stops for you and {otherName}, and the visit report is prepared. Nobody can rejoin afterwards.</p>
+      <p>The call stops for {listOfNames(['you', ...otherNames])}, and the visit report is prepared. Nobody can rejoin afterwards.</p>
     </ConfirmDialog>
   );
 }

@@ -119,10 +119,26 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
     return <VisitCancelledScreen home={home} homeLabel={homeLabel} wasInRoom={takenOut === 'cancelled'} />;
   }
 
+  // A guest's link outlives the call by nothing: once the visit is over there is no call, and no record, to open.
+  if (user.role === 'GUEST' && appointment.sessionStatus === 'ENDED' && phase === 'check') {
+    return (
+      <section className="card end-screen" data-testid="visit-over">
+        <h1>The visit has ended</h1>
+        <p>The visit with {appointment.doctor.name} is over. Thank you for joining. You can close this page.</p>
+      </section>
+    );
+  }
+
   const otherName = user.role === 'DOCTOR' ? appointment.patient.name : appointment.doctor.name;
   if (phase === 'check' || !media.stream) {
     return (
-      <DeviceCheck appointment={appointment} otherName={otherName} timeZone={user.timeZone} media={media} onJoin={() => setPhase('call')} />
+      <DeviceCheck
+        appointment={appointment}
+        withWhom={user.role === 'GUEST' ? `${appointment.doctor.name} and ${appointment.patient.name}` : otherName}
+        timeZone={user.timeZone}
+        media={media}
+        onJoin={() => setPhase('call')}
+      />
     );
   }
   return (

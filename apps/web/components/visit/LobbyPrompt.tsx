@@ -1,0 +1,80 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { LobbyGuest } from '@telehealth/contracts';
+import { beep } from '@/lib/alerts';
+import { errorMessage } from '@/lib/api-client';
+import { lobbyArrivals } from '@/lib/call-view';
+import { lobbyGuestText } from '@/lib/call-words';
+
+interface Props {
+  lobby: LobbyGuest[];
+  onAdmit: (guestId: string) => Promise<void>;
+  onDecline: (guestId: string) => Promise<void>;
+}
+
+/**
+ * For the doctor in the call: "Ana Ruiz (interpreter) is waiting — Admit / Decline". The region is
+ * always on the page, so each arrival is read out; a new arrival also plays the waiting-room tone.
+ */
+export function LobbyPrompt({ lobby, onAdmit, onDecline }: Props) {
+  const known = useRef<Set<string> | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (lobbyArrivals(known.current, lobby).length > 0) beep();
+    known.current = new Set(lobby.map((guest) => guest.guestId));
+  }, [lobby]);
+
+  async function decide(guestId: string, act: (guestId: string) => Promise<void>) {
+    setBusy(guestId);
+    setError(null);
+    try {
+      await act(guestId);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="lobby-prompt" aria-label="Guests waiting to join" data-empty={lobby.length === 0 && !error} data-testid="lobby">
+      <div role="status" aria-live="polite">
+        {lobby.map((guest) => (
+          <div key={guest.guestId} className="lobby-guest" data-testid="lobby-guest" data-guest-id={guest.guestId}>
+            <span className="lobby-guest-text">{lobbyGuestText(guest)}</span>
+            <span className="actions">
+              <button
+                type="button"
+                className="btn btn-primary btn-small"
+                disabled={busy !== null}
+                onClick={() => void decide(guest.guestId, onAdmit)}
+                aria-label={`Admit ${guest.name}`}
+                data-testid="admit-guest"
+              >
+                Admit
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={busy !== null}
+                onClick={() => void decide(guest.guestId, onDecline)}
+                aria-label={`Decline ${guest.name}`}
+                data-testid="decline-guest"
+              >
+                Decline
+              </button>
+            </span>
+          </div>
+        ))}
+      </div>
+      {error && (
+        <div className="alert alert-error" role="alert" data-testid="lobby-error">
+          {error}
+        </div>
+      )}
+    </section>
+  );
+}
