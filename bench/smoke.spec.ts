@@ -14,7 +14,7 @@ const RESULTS = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
 type Stats = { count: number; p50: number; p99: number; max: number };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each benchmark writes its own result shape
-function runBenchmark(name: string, extra: string[] = []): Promise<any> {
+function runBenchmark(name: string, extra: string[] = [], timeoutMs = 90_000): Promise<any> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bench', `${name}.mjs`), '--smoke', ...extra], {
       cwd: ROOT,
@@ -26,7 +26,7 @@ function runBenchmark(name: string, extra: string[] = []): Promise<any> {
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
       const file = /^RESULT (.+)$/m.exec(out)?.[1];
@@ -50,19 +50,30 @@ function expectSane(stats: Stats, count?: number): void {
 describe('benchmarks (smoke: tiny numbers, sane results)', () => {
   afterAll(() => fs.rmSync(RESULTS, { recursive: true, force: true }));
 
-  it('relay: every message of every room reaches the peer on all three servers', async () => {
-    const result = await runBenchmark('relay');
+  it('relay: every message of every room reaches exactly its addressee, two-person on all three servers and in a mesh of 4', async () => {
+    const result = await runBenchmark('relay', [], 120_000);
     for (const mode of ['burst', 'spread']) {
-      for (const key of ['gateway', 'bare', 'peerjs']) {
+      for (const key of ['gateway', 'bare', 'peerjs', 'gatewayMesh4', 'bareMesh4']) {
         const s = result.summary[mode][key];
         expect(s.received).toBe(s.expected);
         expect(s.ackErrors).toBe(0);
+        expect(s.warmUpAckErrors).toBe(0);
+        expect({ duplicates: s.duplicates, misrouted: s.misrouted, wrongFrom: s.wrongFrom }).toEqual({
+          duplicates: 0,
+          misrouted: 0,
+          wrongFrom: 0,
+        });
         expectSane(s.pooled, s.expected);
       }
-      expect(Number.isFinite(result.verdict[mode].vsBare.median)).toBe(true);
-      expect(Number.isFinite(result.verdict[mode].vsPeer.median)).toBe(true);
+      expect(result.summary[mode].gatewayMesh4.sockets).toBe(result.args.meshRooms * 4);
+      // Every person of a mesh was told of the three others (join acknowledgement and peer-joined).
+      expect(result.summary[mode].gatewayMesh4.peerMismatches).toBe(0);
+      for (const ratio of ['vsBare', 'vsPeer', 'meshVsPair', 'bareMeshVsPair', 'meshVsBare'])
+        expect(Number.isFinite(result.verdict[mode][ratio].median)).toBe(true);
     }
-  }, 90_000);
+    // Both guests of every mesh room waited in the lobby until the doctor admitted them (the first run that joined the room).
+    expect(result.admission.gatewayMesh4.admittedFromLobby).toBe(result.args.meshRooms * 2);
+  }, 120_000);
 
   it('cross-node: the relay across two API processes sharing Redis', async () => {
     const result = await runBenchmark('cross-node');

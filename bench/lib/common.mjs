@@ -119,14 +119,28 @@ export async function waitFor(check, { timeoutMs = 60_000, what = 'condition', c
   }
 }
 
-/** Runs a load-generator script in its own process on core 1 and returns the JSON it prints last. */
-export function runLoadgen(script, config, { core = 1, timeoutMs = 180_000 } = {}) {
+/**
+ * Runs a load-generator script in its own process on core 1 and returns the JSON it prints last;
+ * `onLine` sees the start (200 characters) of every line as it comes (e.g. the relay load
+ * generator's `MARK` lines).
+ */
+export function runLoadgen(script, config, { core = 1, timeoutMs = 180_000, onLine } = {}) {
   const file = path.join(os.tmpdir(), `bench-loadgen-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   fs.writeFileSync(file, JSON.stringify(config));
   const child = spawnTracked(core, ['--max-old-space-size=4096', path.join(ROOT, script), file], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
+  let lineStart = 0;
+  child.stdout.on('data', (chunk) => {
+    const from = out.length;
+    out += chunk;
+    if (!onLine) return;
+    // Only the new chunk is searched: the last line (the result) can be megabytes long.
+    for (let end = out.indexOf('\n', from); end !== -1; end = out.indexOf('\n', end + 1)) {
+      onLine(out.slice(lineStart, Math.min(end, lineStart + 200)));
+      lineStart = end + 1;
+    }
+  });
   child.stderr.on('data', (chunk) => (err += chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -1,6 +1,9 @@
 // Load generator of the relay benchmarks (relay.mjs, cross-node.mjs): runs in its own process
-// (core 1), opens two sockets per room, warms every room up, then runs the timed workload:
-// offer, answer, 10 ICE candidates each way, 5 chat messages, leave. Prints one JSON line.
+// (core 1), opens the sockets of every room, warms every room up, then runs the timed workload,
+// and prints one JSON line. Workload 'pair': doctor and patient; offer, answer, 10 ICE candidates
+// each way, 5 chat messages, leave. Workload 'mesh4' (Socket.IO only): doctor, patient and the
+// room's guests (admitted by the doctor in the warm-up); every pair of the mesh trades the pair
+// workload's offer, answer and candidates, addressed with `to`; 5 chat messages to the room; leave.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +15,9 @@ const WebSocket = require('ws');
 const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const {
   kind, // 'socketio' | 'peerjs'
+  workload = 'pair', // 'pair' | 'mesh4'
+  joinWithUserId = false, // the bare relay has no authentication: the join names the person, for `to`
+  announcesPeers = false, // the gateway tells everyone of everyone (join ack and peer-joined): checked in the warm-up
   urlA, // the patient's server
   urlB = urlA, // the doctor's server
   rooms,
@@ -28,8 +34,10 @@ const {
 } = config;
 
 const startedAt = Date.now();
+let phase = 'connect';
 const hardStop = setTimeout(() => {
-  console.error('load generator: deadline reached');
+  const waiting = phase === 'run' ? `, ${counters.received} of ${counters.sent} timed messages received` : '';
+  console.error(`load generator: deadline of ${deadlineMs} ms reached in phase ${phase}${waiting}`);
   process.exit(4);
 }, deadlineMs);
 hardStop.unref();
@@ -66,43 +74,66 @@ const idOfChat = (text) => text.slice(0, text.indexOf(' '));
 // ---- bookkeeping ----
 
 let nextId = 1;
-const pending = new Map(); // message id -> [sentAt, type, room]
+/** message id -> { sentAt, type, room, from, to (one recipient) or remaining (a room broadcast), seen } */
+const pending = new Map();
 const latencies = { offer: [], answer: [], candidate: [], chat: [] };
-const counters = { sent: 0, received: 0, duplicates: 0, ackErrors: 0, ackErrorSamples: [], connectErrors: 0 };
+const counters = {
+  sent: 0,
+  received: 0,
+  duplicates: 0,
+  misrouted: 0, // reached someone other than its `to`
+  wrongFrom: 0, // stamped with someone other than its sender
+  ackErrors: 0,
+  ackErrorSamples: [],
+  connectErrors: 0,
+  admittedFromLobby: 0, // guests who waited in the lobby and were admitted by the doctor (warm-up)
+  peerMismatches: 0, // people told of fewer or more peers than their room holds (warm-up)
+};
 let firstSendAt = Infinity;
 let lastReceiveAt = 0;
 let timing = false;
 
-function stamp(type, room) {
+/** A new message id; timed, it is awaited by `recipients` people (`to`: exactly that one). */
+function stamp(type, room, from, to, recipients = 1) {
   const id = String(nextId++);
   if (timing) {
     const now = performance.now();
     if (now < firstSendAt) firstSendAt = now;
-    pending.set(id, [now, type, room]);
-    counters.sent += 1;
+    pending.set(id, { sentAt: now, type, room, from, to, remaining: recipients, seen: recipients > 1 ? new Set() : undefined });
+    counters.sent += recipients;
   }
   return id;
 }
-function received(id) {
+/** Message `id` reached `by`, stamped `from`: its latency, and whether it went where it was sent. Returns its room. */
+function received(id, by, from) {
   const entry = pending.get(id);
-  if (!entry) {
+  if (!entry || entry.seen?.has(by)) {
     if (timing) counters.duplicates += 1;
     return undefined;
   }
-  pending.delete(id);
+  if (entry.to !== undefined && entry.to !== by) counters.misrouted += 1;
+  if (from !== entry.from) counters.wrongFrom += 1;
+  entry.seen?.add(by);
+  entry.remaining -= 1;
+  if (entry.remaining === 0) pending.delete(id);
   const now = performance.now();
   lastReceiveAt = now;
-  latencies[entry[1]].push(now - entry[0]);
+  latencies[entry.type].push(now - entry.sentAt);
   counters.received += 1;
-  return entry[2];
+  return entry.room;
 }
+const noteAckError = (what) => {
+  counters.ackErrors += 1;
+  if (counters.ackErrorSamples.length < 5) counters.ackErrorSamples.push(what);
+};
 
 // ---- transports: the same workload over Socket.IO (gateway, bare relay) or PeerJS ----
 
 class SocketIoParty {
-  constructor(url, auth) {
+  constructor(url, auth, userId) {
     this.url = url;
     this.auth = auth;
+    this.userId = userId;
   }
   connect() {
     return new Promise((resolve, reject) => {
@@ -117,30 +148,40 @@ class SocketIoParty {
       this.socket.once('connect_error', reject);
     });
   }
+  /** `handler(type, id, from)` for every relayed message. */
   onRelay(handler) {
-    this.socket.on('offer', (event) => handler('offer', idOfSdp(event.sdp)));
-    this.socket.on('answer', (event) => handler('answer', idOfSdp(event.sdp)));
-    this.socket.on('ice-candidate', (event) => handler('candidate', idOfCandidate(event.candidate.candidate)));
-    this.socket.on('chat-message', (event) => handler('chat', idOfChat(event.body)));
+    this.socket.on('offer', (event) => handler('offer', idOfSdp(event.sdp), event.from));
+    this.socket.on('answer', (event) => handler('answer', idOfSdp(event.sdp), event.from));
+    this.socket.on('ice-candidate', (event) => handler('candidate', idOfCandidate(event.candidate.candidate), event.from));
+    this.socket.on('chat-message', (event) => handler('chat', idOfChat(event.body), event.from));
+  }
+  on(event, handler) {
+    this.socket.on(event, handler);
+  }
+  /** Resolves with the first `event` after now (undefined after a timeout). */
+  next(event, ms = 20_000) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => (this.socket.off(event, listener), resolve(undefined)), ms);
+      const listener = (payload) => (clearTimeout(timer), resolve(payload ?? {}));
+      this.socket.once(event, listener);
+    });
   }
   request(event, payload) {
     return new Promise((resolve) => {
       this.socket.timeout(20_000).emit(event, payload, (error, ack) => {
-        if (error || !ack?.ok) {
-          counters.ackErrors += 1;
-          if (counters.ackErrorSamples.length < 5) counters.ackErrorSamples.push(`${event}: ${error?.message ?? JSON.stringify(ack)}`);
-        }
+        if (error || !ack?.ok) noteAckError(`${event}: ${error?.message ?? JSON.stringify(ack)}`);
         resolve(ack);
       });
     });
   }
   join(roomId) {
-    return this.request('join-room', { roomId });
+    return this.request('join-room', joinWithUserId ? { roomId, userId: this.userId } : { roomId });
   }
-  send(type, id, seq) {
-    if (type === 'offer' || type === 'answer') void this.request(type, { sdp: sdp(id) });
+  /** Offers, answers and candidates go to one person (`to`), as the web client sends them (libs/call-engine); chat to the room. */
+  send(type, id, seq, to) {
+    if (type === 'offer' || type === 'answer') void this.request(type, { sdp: sdp(id), to });
     else if (type === 'candidate')
-      void this.request('ice-candidate', { candidate: { candidate: candidateLine(id, seq), sdpMid: '0', sdpMLineIndex: 0 } });
+      void this.request('ice-candidate', { candidate: { candidate: candidateLine(id, seq), sdpMid: '0', sdpMLineIndex: 0 }, to });
     else void this.request('chat-message', { body: `${id} ${CHAT_TEXT}` });
   }
   leave() {
@@ -155,6 +196,7 @@ class PeerJsParty {
   constructor(url, id, peerId) {
     this.url = url.replace(/^http/, 'ws');
     this.id = id;
+    this.userId = id;
     this.peerId = peerId;
   }
   connect() {
@@ -179,10 +221,11 @@ class PeerJsParty {
   onRelay(handler) {
     this.handler = (message) => {
       const payload = message.payload ?? {};
-      if (message.type === 'OFFER') handler('offer', idOfSdp(payload.sdp.sdp));
-      else if (message.type === 'ANSWER') handler('answer', idOfSdp(payload.sdp.sdp));
-      else if (message.type === 'CANDIDATE' && payload.chat) handler('chat', idOfChat(payload.chat));
-      else if (message.type === 'CANDIDATE') handler('candidate', idOfCandidate(payload.candidate.candidate));
+      const from = message.src;
+      if (message.type === 'OFFER') handler('offer', idOfSdp(payload.sdp.sdp), from);
+      else if (message.type === 'ANSWER') handler('answer', idOfSdp(payload.sdp.sdp), from);
+      else if (message.type === 'CANDIDATE' && payload.chat) handler('chat', idOfChat(payload.chat), from);
+      else if (message.type === 'CANDIDATE') handler('candidate', idOfCandidate(payload.candidate.candidate), from);
     };
   }
   message(type, payload) {
@@ -213,8 +256,44 @@ class PeerJsParty {
   }
 }
 
-// ---- one room ----
+// ---- rooms ----
 
+/** What a room's relayed messages have reached: counts per key, and waiters for a count. */
+class Arrivals {
+  constructor() {
+    this.got = new Map();
+    this.waiters = new Map();
+  }
+  reset() {
+    this.got.clear();
+  }
+  count(key) {
+    const n = (this.got.get(key) ?? 0) + 1;
+    this.got.set(key, n);
+    const waiter = `${key}#${n}`;
+    this.waiters.get(waiter)?.();
+    this.waiters.delete(waiter);
+  }
+  /** Resolves when `key` has counted `n` (or after a timeout). */
+  until(key, n, ms = 30_000) {
+    if ((this.got.get(key) ?? 0) >= n) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), Math.max(100, Math.min(ms, timeLeft())));
+      this.waiters.set(`${key}#${n}`, () => (clearTimeout(timer), resolve(true)));
+    });
+  }
+}
+
+/** A relay handler for `party` in room `index`: bookkeeping, then `count(type, from)`. */
+function relayHandler(party, index, count) {
+  return (type, id, from) => {
+    const room = received(id, party.userId, from);
+    if (room !== undefined && room !== index) counters.duplicates += 1;
+    count(type, from);
+  };
+}
+
+/** Two people: the doctor offers, the patient answers, both trickle, they chat, both leave. */
 class Room {
   constructor(spec, index) {
     this.spec = spec;
@@ -225,68 +304,52 @@ class Room {
       this.doctor = new PeerJsParty(urlB, d, p);
       this.patient = new PeerJsParty(urlA, p, d);
     } else {
-      this.doctor = new SocketIoParty(urlB, { token: spec.doctor.token });
-      this.patient = new SocketIoParty(urlA, { token: spec.patient.token });
+      this.doctor = new SocketIoParty(urlB, { token: spec.doctor.token }, spec.doctor.id);
+      this.patient = new SocketIoParty(urlA, { token: spec.patient.token }, spec.patient.id);
     }
-    this.waiters = new Map();
-    const onRelay = (side) => (type, id) => {
-      const room = received(id);
-      if (room !== undefined && room !== this.index) counters.duplicates += 1;
-      this.count(side, type);
-    };
-    this.got = { doctor: {}, patient: {} };
-    this.doctorRelay = onRelay('doctor');
-    this.patientRelay = onRelay('patient');
+    this.arrivals = new Arrivals();
   }
-  count(side, type) {
-    const got = this.got[side];
-    got[type] = (got[type] ?? 0) + 1;
-    const key = `${side}:${type}:${got[type]}`;
-    this.waiters.get(key)?.();
-    this.waiters.delete(key);
-  }
-  /** Resolves when `side` has received its `n`-th message of `type` (or after a timeout). */
-  until(side, type, n, ms = 30_000) {
-    if ((this.got[side][type] ?? 0) >= n) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), Math.max(100, Math.min(ms, timeLeft())));
-      this.waiters.set(`${side}:${type}:${n}`, () => (clearTimeout(timer), resolve(true)));
-    });
+  until(side, type, n) {
+    return this.arrivals.until(`${side}:${type}`, n);
   }
   async connect() {
     await this.patient.connect();
     await this.doctor.connect();
-    this.doctor.onRelay(this.doctorRelay);
-    this.patient.onRelay(this.patientRelay);
+    this.doctor.onRelay(relayHandler(this.doctor, this.index, (type) => this.arrivals.count(`doctor:${type}`)));
+    this.patient.onRelay(relayHandler(this.patient, this.index, (type) => this.arrivals.count(`patient:${type}`)));
+  }
+  send(from, type, seq) {
+    const to = from === this.doctor ? this.patient : this.doctor;
+    from.send(type, stamp(type, this.index, from.userId, to.userId), seq, to.userId);
   }
   /** Untimed: both join and trade one candidate each way, so every socket's path is warm. */
   async warmUp() {
     await this.patient.join(this.spec.roomId);
     await this.doctor.join(this.spec.roomId);
-    this.got = { doctor: {}, patient: {} };
-    this.doctor.send('candidate', stamp('candidate', this.index), 0);
-    this.patient.send('candidate', stamp('candidate', this.index), 0);
+    this.arrivals.reset();
+    this.send(this.doctor, 'candidate', 0);
+    this.send(this.patient, 'candidate', 0);
     await Promise.all([this.until('doctor', 'candidate', 1), this.until('patient', 'candidate', 1)]);
-    this.got = { doctor: {}, patient: {} };
+    this.arrivals.reset();
   }
   async trickle(party) {
     for (let k = 0; k < candidates; k += 1) {
-      party.send('candidate', stamp('candidate', this.index), k + 1);
+      this.send(party, 'candidate', k + 1);
       await sleep(gapMs);
     }
   }
   /** Timed: the negotiation and a short chat, then both leave. */
   async run() {
-    this.doctor.send('offer', stamp('offer', this.index), 0);
+    this.send(this.doctor, 'offer', 0);
     await this.until('patient', 'offer', 1);
     await sleep(Math.min(gapMs, 5));
-    this.patient.send('answer', stamp('answer', this.index), 0);
+    this.send(this.patient, 'answer', 0);
     await this.until('doctor', 'answer', 1);
-    await Promise.all([this.trickle(this.doctor, 'doctor'), this.trickle(this.patient, 'patient')]);
+    await Promise.all([this.trickle(this.doctor), this.trickle(this.patient)]);
     await Promise.all([this.until('doctor', 'candidate', candidates), this.until('patient', 'candidate', candidates)]);
     for (let k = 0; k < chats; k += 1) {
       const [from, to] = k % 2 === 0 ? [this.doctor, 'patient'] : [this.patient, 'doctor'];
-      from.send('chat', stamp('chat', this.index), k);
+      from.send('chat', stamp('chat', this.index, from.userId), k);
       await this.until(to, 'chat', Math.floor(k / 2) + 1);
       await sleep(gapMs);
     }
@@ -295,6 +358,146 @@ class Room {
   close() {
     this.doctor.close();
     this.patient.close();
+  }
+  messages() {
+    return 2 + 2 * candidates + chats;
+  }
+}
+
+const NEGOTIATION_RANK = { DOCTOR: 0, PATIENT: 1, GUEST: 2 };
+/** Who offers in a pair: the impolite side, as libs/room-engine's isPoliteTowards decides (doctor, then patient, then the smaller id). */
+const offersTo = (a, b) =>
+  NEGOTIATION_RANK[a.role] !== NEGOTIATION_RANK[b.role] ? NEGOTIATION_RANK[a.role] < NEGOTIATION_RANK[b.role] : a.id < b.id;
+
+/**
+ * Everyone of a visit (doctor, patient, guests) in one mesh: each pair negotiates on its own, as
+ * the pair workload does, every message addressed with `to`; chat lines go to the whole room.
+ * Each socket sends at most one message every `gapMs` (its sends to all its peers share that pace).
+ */
+class MeshRoom {
+  constructor(spec, index) {
+    if (kind !== 'socketio') throw new Error('the mesh4 workload runs on Socket.IO servers only');
+    this.spec = spec;
+    this.index = index;
+    const person = (who, role, url) => ({ id: who.id, role, party: new SocketIoParty(url, { token: who.token }, who.id), nextSendAt: 0 });
+    this.doctor = person(spec.doctor, 'DOCTOR', urlB);
+    this.patient = person(spec.patient, 'PATIENT', urlA);
+    this.guests = spec.guests.map((guest) => person(guest, 'GUEST', urlA));
+    this.people = [this.doctor, this.patient, ...this.guests];
+    this.pairs = [];
+    for (let i = 0; i < this.people.length; i += 1)
+      for (let j = i + 1; j < this.people.length; j += 1) {
+        const [a, b] = [this.people[i], this.people[j]];
+        this.pairs.push(offersTo(a, b) ? { offerer: a, answerer: b } : { offerer: b, answerer: a });
+      }
+    this.arrivals = new Arrivals();
+    this.peersKnown = new Map(this.people.map((p) => [p.id, new Set()]));
+  }
+  async connect() {
+    for (const p of this.people) await p.party.connect();
+    for (const p of this.people) {
+      // Chat lines are counted per recipient, negotiation messages per recipient and sender.
+      p.party.onRelay(
+        relayHandler(p.party, this.index, (type, from) => this.arrivals.count(`${p.id}:${type}:${type === 'chat' ? '*' : from}`)),
+      );
+      p.party.on('peer-joined', (event) => this.peersKnown.get(p.id).add(event?.peer?.userId));
+    }
+  }
+  /** Waits for `p`'s next send slot: one message every gapMs per socket, whichever peer it is for. */
+  async slot(p) {
+    const now = performance.now();
+    const at = Math.max(now, p.nextSendAt);
+    p.nextSendAt = at + gapMs;
+    if (at > now) await sleep(at - now);
+  }
+  async send(from, to, type, seq) {
+    await this.slot(from);
+    from.party.send(type, stamp(type, this.index, from.id, to.id), seq, to.id);
+  }
+  until(to, type, from, n) {
+    return this.arrivals.until(`${to.id}:${type}:${from.id}`, n);
+  }
+  /** A guest's join: waits in the lobby until the doctor admits them, then joins again (a later round finds them admitted). */
+  async admit(guest) {
+    const first = await guest.party.join(this.spec.roomId);
+    if (!first?.ok || first.admitted !== false) return first;
+    const admitted = guest.party.next('admitted');
+    await this.doctor.party.request('admit-guest', { guestId: guest.id });
+    if (!(await admitted)) {
+      noteAckError(`admitted: guest ${guest.id} was never told`);
+      return undefined;
+    }
+    counters.admittedFromLobby += 1;
+    const again = await guest.party.join(this.spec.roomId);
+    if (again?.ok && again.admitted !== true) noteAckError(`join-room after admission: ${JSON.stringify(again)}`);
+    return again;
+  }
+  /** Untimed: patient, doctor, then the guests join (admitted by the doctor); one candidate each way per pair. */
+  async warmUp() {
+    const acks = new Map();
+    acks.set(this.patient, await this.patient.party.join(this.spec.roomId));
+    acks.set(this.doctor, await this.doctor.party.join(this.spec.roomId));
+    await Promise.all(this.guests.map(async (guest) => acks.set(guest, await this.admit(guest))));
+    for (const [p, ack] of acks) for (const peer of ack?.peers ?? []) this.peersKnown.get(p.id).add(peer.userId);
+    this.arrivals.reset();
+    await Promise.all(
+      this.pairs.flatMap(({ offerer, answerer }) => [
+        this.send(offerer, answerer, 'candidate', 0),
+        this.send(answerer, offerer, 'candidate', 0),
+      ]),
+    );
+    await Promise.all(
+      this.pairs.flatMap(({ offerer, answerer }) => [
+        this.until(answerer, 'candidate', offerer, 1),
+        this.until(offerer, 'candidate', answerer, 1),
+      ]),
+    );
+    this.arrivals.reset();
+    if (announcesPeers) {
+      for (const p of this.people) {
+        const known = this.peersKnown.get(p.id);
+        const others = this.people.filter((other) => other !== p);
+        if (known.size !== others.length || others.some((other) => !known.has(other.id))) counters.peerMismatches += 1;
+      }
+    }
+  }
+  async trickle(from, to) {
+    for (let k = 0; k < candidates; k += 1) await this.send(from, to, 'candidate', k + 1);
+  }
+  async negotiate({ offerer, answerer }) {
+    await this.send(offerer, answerer, 'offer', 0);
+    await this.until(answerer, 'offer', offerer, 1);
+    await this.send(answerer, offerer, 'answer', 0);
+    await this.until(offerer, 'answer', answerer, 1);
+    await Promise.all([this.trickle(offerer, answerer), this.trickle(answerer, offerer)]);
+    await Promise.all([this.until(answerer, 'candidate', offerer, candidates), this.until(offerer, 'candidate', answerer, candidates)]);
+  }
+  /** Timed: every pair negotiates at once; then chat lines to the room from each person in turn; then everyone leaves. */
+  async run() {
+    await Promise.all(this.pairs.map((pair) => this.negotiate(pair)));
+    const chatsOf = new Map(this.people.map((p) => [p.id, 0]));
+    for (let k = 0; k < chats; k += 1) {
+      const from = this.people[k % this.people.length];
+      const others = this.people.filter((p) => p !== from);
+      await this.slot(from);
+      from.party.send('chat', stamp('chat', this.index, from.id, undefined, others.length), k);
+      await Promise.all(
+        others.map((p) => {
+          chatsOf.set(p.id, chatsOf.get(p.id) + 1);
+          return this.arrivals.until(`${p.id}:chat:*`, chatsOf.get(p.id));
+        }),
+      );
+    }
+    // The patient's leave is sent first, as in the pair workload, the doctor's last: a doctor who
+    // leaves before the patient puts the patient back in the waiting room (waiting-room-updated,
+    // waiting-position, visit-updated to both), work the pair workload does not ask for.
+    await Promise.all([this.patient, ...this.guests, this.doctor].map((p) => p.party.leave()));
+  }
+  close() {
+    for (const p of this.people) p.party.close();
+  }
+  messages() {
+    return this.pairs.length * (2 + 2 * candidates) + chats * (this.people.length - 1);
   }
 }
 
@@ -307,7 +510,8 @@ async function pool(items, concurrency, work) {
   );
 }
 
-const all = rooms.map((spec, index) => new Room(spec, index));
+const all = rooms.map((spec, index) => (workload === 'mesh4' ? new MeshRoom(spec, index) : new Room(spec, index)));
+const socketCount = all.reduce((sum, room) => sum + (room.people?.length ?? 2), 0);
 const phases = {};
 let t = performance.now();
 await pool(all, connectConcurrency, async (room) => {
@@ -320,21 +524,29 @@ await pool(all, connectConcurrency, async (room) => {
 });
 phases.connectMs = performance.now() - t;
 if (counters.connectErrors > 0) {
-  process.stdout.write(
-    `${JSON.stringify({ error: `${counters.connectErrors} of ${all.length * 2} sockets did not connect`, counters })}\n`,
-    () => process.exit(1),
+  process.stdout.write(`${JSON.stringify({ error: `${counters.connectErrors} of ${all.length} rooms did not connect`, counters })}\n`, () =>
+    process.exit(1),
   );
   await new Promise(() => {});
 }
+phase = 'warm-up';
 t = performance.now();
 await pool(all, connectConcurrency, (room) => room.warmUp());
 phases.warmUpMs = performance.now() - t;
 pending.clear();
+const warmUp = { ackErrors: counters.ackErrors, ackErrorSamples: counters.ackErrorSamples };
 counters.ackErrors = 0;
 counters.ackErrorSamples = [];
+counters.duplicates = 0;
+counters.misrouted = 0;
+counters.wrongFrom = 0;
+phase = 'settle';
 await sleep(settleMs);
 
+// The parent samples the servers' CPU at these marks: the timed window alone.
+process.stdout.write('MARK timed-start\n');
 timing = true;
+phase = 'run';
 const cpuBefore = process.cpuUsage();
 t = performance.now();
 await Promise.all(
@@ -345,24 +557,32 @@ await Promise.all(
 );
 const wallMs = performance.now() - t;
 const cpu = process.cpuUsage(cpuBefore);
+process.stdout.write('MARK timed-end\n');
 phases.runMs = wallMs;
-const expectedPerRoom = 2 + 2 * candidates + chats;
+const expected = all.reduce((sum, room) => sum + room.messages(), 0);
 for (const room of all) room.close();
 clearTimeout(hardStop);
 // Written with a callback: process.exit() right after a large write to a pipe would cut it short.
 process.stdout.write(
   JSON.stringify({
     kind,
+    workload,
     mode,
     rooms: all.length,
-    sockets: all.length * 2,
-    expected: all.length * expectedPerRoom,
+    sockets: socketCount,
+    expected,
     sent: counters.sent,
     received: counters.received,
     lost: counters.sent - counters.received,
     duplicates: counters.duplicates,
+    misrouted: counters.misrouted,
+    wrongFrom: counters.wrongFrom,
     ackErrors: counters.ackErrors,
     ackErrorSamples: counters.ackErrorSamples,
+    warmUpAckErrors: warmUp.ackErrors,
+    warmUpAckErrorSamples: warmUp.ackErrorSamples,
+    admittedFromLobby: counters.admittedFromLobby,
+    peerMismatches: counters.peerMismatches,
     throughput: counters.received / ((lastReceiveAt - firstSendAt) / 1000),
     loadgenCpu: (cpu.user + cpu.system) / 1000 / wallMs,
     phases,
