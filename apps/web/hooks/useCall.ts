@@ -156,9 +156,9 @@ function useCallEngine(
       try {
         const ack = await engine.join();
         if (cancelled) return;
-        // A guest the doctor has not admitted waits in the lobby; the engine joins again by itself once admitted.
-        if (ack.admitted) onJoined(ack);
-        else dispatch({ type: 'in-lobby', joined: ack, at: Date.now() });
+        // An admitted join already reached onJoined (the engine's 'joined'); a guest the doctor has not
+        // admitted waits in the lobby, and the engine joins again by itself once admitted.
+        if (!ack.admitted) dispatch({ type: 'in-lobby', joined: ack, at: Date.now() });
       } catch (error) {
         if (cancelled) return;
         dispatch({
