@@ -141,12 +141,14 @@ describe('appointments (REST, real database)', () => {
       await schedule(doctor, { patientId: patient.id, startsAt: minutesFromNow(8 * 60), durationMinutes: 30, reason: 'y' }).expect(201)
     ).body;
 
+    // Computed once: a minute that turns between asking and checking would move the expected start.
+    const newStart = minutesFromNow(7 * 60);
     const moved = await sut.http
       .patch(`/api/appointments/${visit.id}`)
       .set(bearer(doctor))
-      .send({ startsAt: minutesFromNow(7 * 60), durationMinutes: 45 })
+      .send({ startsAt: newStart, durationMinutes: 45 })
       .expect(200);
-    expect(moved.body).toMatchObject({ startsAt: minutesFromNow(7 * 60), durationMinutes: 45, status: 'SCHEDULED' });
+    expect(moved.body).toMatchObject({ startsAt: newStart, durationMinutes: 45, status: 'SCHEDULED' });
 
     const clash = await sut.http
       .patch(`/api/appointments/${visit.id}`)
@@ -155,7 +157,7 @@ describe('appointments (REST, real database)', () => {
       .expect(409);
     expect(clash.body.error).toContain('overlaps');
     const unchanged = await sut.http.get(`/api/appointments/${visit.id}`).set(bearer(doctor)).expect(200);
-    expect(unchanged.body.startsAt).toBe(minutesFromNow(7 * 60));
+    expect(unchanged.body.startsAt).toBe(newStart);
 
     const byPatient = await sut.http
       .patch(`/api/appointments/${visit.id}`)
