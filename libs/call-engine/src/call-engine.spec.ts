@@ -1,5 +1,5 @@
 import type { Ack, JoinRoomResult, LobbyJoinResult, Participant } from '@telehealth/contracts';
-import { CallEngine, type CallEngineEvents, type SignalingSocket } from './call-engine';
+import { CallEngine, type CallEngineEvents, type CallEngineOptions, type SignalingSocket } from './call-engine';
 import type { CallState } from './call-state';
 import type { RemotePeer } from './remote-peer';
 
@@ -69,25 +69,54 @@ class FakeSocket {
 class FakeTrack {
   enabled = true;
   readyState = 'live';
+  contentHint = '';
+  private readonly endedListeners = new Set<() => void>();
   constructor(readonly kind: 'audio' | 'video') {}
+  addEventListener(_event: 'ended', listener: () => void): void {
+    this.endedListeners.add(listener);
+  }
+  removeEventListener(_event: 'ended', listener: () => void): void {
+    this.endedListeners.delete(listener);
+  }
+  stop(): void {
+    this.readyState = 'ended';
+  }
+  /** The browser ended it (the person pressed its "Stop sharing"). */
+  endedByBrowser(): void {
+    this.readyState = 'ended';
+    this.endedListeners.forEach((listener) => listener());
+  }
 }
 
 class FakeStream {
+  private static count = 0;
+  readonly id = `stream-${(FakeStream.count += 1)}`;
   constructor(private readonly tracks: FakeTrack[]) {}
   getTracks = () => this.tracks;
   getAudioTracks = () => this.tracks.filter((track) => track.kind === 'audio');
   getVideoTracks = () => this.tracks.filter((track) => track.kind === 'video');
+  addTrack = (track: FakeTrack) => this.tracks.push(track);
+  removeTrack = (track: FakeTrack) => this.tracks.splice(this.tracks.indexOf(track), 1);
 }
 
 class FakeSender {
+  parameters: { encodings: Array<{ scaleResolutionDownBy?: number; maxFramerate?: number }> } = { encodings: [{}] };
   constructor(public track: FakeTrack | null) {}
   async replaceTrack(track: FakeTrack | null): Promise<void> {
     this.track = track;
+  }
+  getParameters() {
+    return structuredClone(this.parameters);
+  }
+  async setParameters(parameters: FakeSender['parameters']): Promise<void> {
+    this.parameters = parameters;
   }
 }
 
 class FakePeerConnection {
   static all: FakePeerConnection[] = [];
+  /** Descriptions carry a DTLS fingerprint of this peer connection's own (off by default, to keep the SDPs short). */
+  static withFingerprints = false;
   connectionState: RTCPeerConnectionState = 'new';
   signalingState: RTCSignalingState = 'stable';
   iceGatheringState = 'new';
@@ -101,22 +130,35 @@ class FakePeerConnection {
   onicecandidate: ((event: { candidate: unknown }) => void) | null = null;
   ontrack: ((event: unknown) => void) | null = null;
   onicegatheringstatechange: (() => void) | null = null;
-  private readonly transceivers: Array<{ sender: FakeSender; receiver: { track: { kind: string } } }> = [];
+  private readonly transceivers: Array<{ sender: FakeSender; receiver: { track: { kind: string } }; neverSent: boolean }> = [];
+  /** The stream each sender's track was added with (its id groups the tracks on the other side). */
+  readonly streamsOf = new Map<FakeSender, FakeStream>();
   private negotiationQueued = false;
 
   constructor() {
     FakePeerConnection.all.push(this);
   }
 
-  addTrack(track: FakeTrack): FakeSender {
-    const sender = new FakeSender(track);
-    this.transceivers.push({ sender, receiver: { track: { kind: track.kind } } });
+  addTrack(track: FakeTrack, stream: FakeStream): FakeSender {
+    // As in the browser: a transceiver of the kind that never sent is reused.
+    const unused = this.transceivers.find((transceiver) => transceiver.receiver.track.kind === track.kind && transceiver.neverSent);
+    const sender = unused?.sender ?? new FakeSender(track);
+    sender.track = track;
+    if (unused) unused.neverSent = false;
+    else this.transceivers.push({ sender, receiver: { track: { kind: track.kind } }, neverSent: false });
+    this.streamsOf.set(sender, stream);
     this.needNegotiation();
     return sender;
   }
 
+  removeTrack(sender: FakeSender): void {
+    sender.track = null;
+    this.streamsOf.delete(sender);
+    this.needNegotiation();
+  }
+
   addTransceiver(kind: string): void {
-    this.transceivers.push({ sender: new FakeSender(null), receiver: { track: { kind } } });
+    this.transceivers.push({ sender: new FakeSender(null), receiver: { track: { kind } }, neverSent: true });
     this.needNegotiation();
   }
 
@@ -125,13 +167,26 @@ class FakePeerConnection {
 
   async setLocalDescription(): Promise<void> {
     const answering = this.signalingState === 'have-remote-offer';
-    this.localDescription = { type: answering ? 'answer' : 'offer', sdp: `${answering ? 'answer' : 'offer'} of pc ${this.index}` };
+    const fingerprint = FakePeerConnection.withFingerprints ? `\r\na=fingerprint:sha-256 AA:0${this.index}` : '';
+    this.localDescription = {
+      type: answering ? 'answer' : 'offer',
+      sdp: `${answering ? 'answer' : 'offer'} of pc ${this.index}${fingerprint}`,
+    };
     this.signalingState = answering ? 'stable' : 'have-local-offer';
   }
 
   async setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
     this.remoteDescription = description;
     this.signalingState = description.type === 'offer' ? 'have-remote-offer' : 'stable';
+  }
+
+  /** The descriptions in force once an offer and its answer were both applied. */
+  get currentLocalDescription(): RTCSessionDescriptionInit | null {
+    return this.signalingState === 'stable' ? this.localDescription : null;
+  }
+
+  get currentRemoteDescription(): RTCSessionDescriptionInit | null {
+    return this.signalingState === 'stable' ? this.remoteDescription : null;
   }
 
   async addIceCandidate(candidate: unknown): Promise<void> {
@@ -213,29 +268,35 @@ interface Harness {
 
 const engines: CallEngine[] = [];
 
-function harness(statsIntervalMs = 60_000): Harness {
+function harness(statsIntervalMs = 60_000, options: Partial<CallEngineOptions> & { camera?: boolean } = {}): Harness {
   const socket = new FakeSocket();
-  const stream = new FakeStream([new FakeTrack('audio'), new FakeTrack('video')]);
+  const stream = new FakeStream([new FakeTrack('audio'), ...(options.camera === false ? [] : [new FakeTrack('video')])]);
   const sut = new CallEngine({
     socket: socket as unknown as SignalingSocket,
     roomId: 'room-1',
     localStream: stream as unknown as MediaStream,
     iceServers: [],
     statsIntervalMs,
+    ...options,
   });
   engines.push(sut);
   const result: Harness = { sut, socket, stream, states: [], peers: [], presence: [], seen: {} };
   sut.on('state', (state) => result.states.push(state));
   sut.on('peers', (peers) => result.peers.push(peers));
   sut.on('presence', ({ kind, participant }) => result.presence.push([kind, participant.name]));
-  for (const event of ['lobby', 'joined', 'quality', 'chat'] as const) {
+  for (const event of ['lobby', 'joined', 'quality', 'chat', 'adaptive', 'media'] as const) {
     sut.on(event, (value: unknown) => (result.seen[event] ??= []).push(value));
   }
   return result;
 }
 
-async function joinedAs(self: Participant, peers: Participant[] = [], statsIntervalMs?: number): Promise<Harness> {
-  const call = harness(statsIntervalMs);
+async function joinedAs(
+  self: Participant,
+  peers: Participant[] = [],
+  statsIntervalMs?: number,
+  options?: Partial<CallEngineOptions> & { camera?: boolean },
+): Promise<Harness> {
+  const call = harness(statsIntervalMs, options);
   call.socket.answerNext('join-room', admitted(self, peers));
   await call.sut.join();
   return call;
@@ -252,6 +313,8 @@ beforeAll(() => {
 afterEach(() => {
   engines.splice(0).forEach((engine) => engine.close());
   FakePeerConnection.all = [];
+  FakePeerConnection.withFingerprints = false;
+  delete (globalThis as { __telehealthStatsReplay?: unknown }).__telehealthStatsReplay;
 });
 
 afterAll(() => {
@@ -333,7 +396,7 @@ describe(CallEngine.name, () => {
         [null, video],
       ]);
       expect(audio!.enabled).toBe(false);
-      expect(socket.sentOf('media-state').at(-1)).toEqual({ audio: false, video: true });
+      expect(socket.sentOf('media-state').at(-1)).toEqual({ audio: false, video: true, audioOff: 'person' });
 
       sut.setAudioEnabled(true);
       await settle();
@@ -600,6 +663,260 @@ describe(CallEngine.name, () => {
       expect(call.peers.length).toBe(rendersBefore);
       expect(call.sut.peers[0]!.audioLevel).toBe(0.32);
     });
+  });
+
+  describe('audio and video at any time', () => {
+    it('turns the camera on in a call joined audio only: a sender on every link, the same local stream, video announced', async () => {
+      const call = await joinedAs(doctor, [], undefined, { camera: false });
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      call.socket.serverSends('peer-joined', { peer: interpreter, polite: true, resumed: false });
+      await settle();
+      expect(call.sut.mediaState).toEqual({ audio: true, video: false, videoOff: 'person' });
+
+      const camera = new FakeTrack('video');
+      await call.sut.replaceLocalTrack('video', camera as unknown as MediaStreamTrack);
+      call.sut.setVideoEnabled(true);
+      await settle();
+
+      expect(call.stream.getTracks().map((track) => track.kind)).toEqual(['audio', 'video']);
+      for (const pc of FakePeerConnection.all) {
+        expect(pc.sendersTracks).toContain(camera);
+        expect(pc.streamsOf.get(pc.getSenders().find((sender) => sender.track === camera)!)).toBe(call.stream);
+      }
+      // The impolite side's receiving video transceiver is reused rather than a third one added.
+      expect(FakePeerConnection.all[0]!.getTransceivers()).toHaveLength(2);
+      expect(call.socket.sentOf('media-state').at(-1)).toEqual({ audio: true, video: true });
+      expect(call.seen.media?.at(-1)).toEqual({ audio: true, video: true });
+    });
+
+    it('switches a device on every link in place and stops the old track, keeping a muted microphone muted', async () => {
+      const call = await joinedAs(doctor);
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      const [oldMicrophone, camera] = call.stream.getTracks();
+      call.sut.setAudioEnabled(false);
+
+      const microphone = new FakeTrack('audio');
+      await call.sut.replaceLocalTrack('audio', microphone as unknown as MediaStreamTrack);
+      call.sut.setAudioEnabled(true);
+      await settle();
+
+      expect(oldMicrophone!.readyState).toBe('ended');
+      expect(call.stream.getTracks()).toEqual([camera, microphone]);
+      expect(FakePeerConnection.all[0]!.sendersTracks).toEqual([microphone, camera]);
+    });
+
+    it('releases the camera with no track: nothing sent, the device stopped, the camera announced off by the person', async () => {
+      const call = await joinedAs(doctor);
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      const camera = call.stream.getVideoTracks()[0]!;
+
+      await call.sut.replaceLocalTrack('video', null);
+      await settle();
+
+      expect(camera.readyState).toBe('ended');
+      expect(FakePeerConnection.all[0]!.sendersTracks).toEqual([call.stream.getAudioTracks()[0], null]);
+      expect(call.socket.sentOf('media-state').at(-1)).toEqual({ audio: true, video: false, videoOff: 'person' });
+    });
+
+    it('announces a blocked device as unavailable rather than turned off, until it is allowed', async () => {
+      const call = harness(60_000, { camera: false, unavailable: { video: true } });
+      expect(call.sut.mediaState).toEqual({ audio: true, video: false, videoOff: 'device' });
+      call.socket.answerNext('join-room', admitted(patient, [doctor]));
+      await call.sut.join();
+
+      call.sut.setUnavailable({ audio: true });
+      expect(call.socket.sentOf('media-state').at(-1)).toEqual({ audio: false, video: false, audioOff: 'device', videoOff: 'device' });
+      call.sut.setUnavailable({ audio: false });
+      expect(call.socket.sentOf('media-state').at(-1)).toEqual({ audio: true, video: false, videoOff: 'device' });
+    });
+  });
+
+  describe('screen share', () => {
+    it('adds the screen as a second video on every link, also links opened later, and announces its stream', async () => {
+      const call = await joinedAs(doctor);
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      const screenTrack = new FakeTrack('video');
+      const screen = new FakeStream([screenTrack]);
+
+      await call.sut.startScreenShare(screen as unknown as MediaStream);
+      call.socket.serverSends('peer-joined', { peer: interpreter, polite: false, resumed: false });
+      await settle();
+
+      for (const pc of FakePeerConnection.all) {
+        const [, camera, shared] = pc.getSenders();
+        expect(camera!.track).toBe(call.stream.getVideoTracks()[0]);
+        expect(shared!.track).toBe(screenTrack);
+        expect(pc.streamsOf.get(shared!)).toBe(screen);
+      }
+      expect(screenTrack.contentHint).toBe('detail');
+      expect(call.socket.sentOf('media-state').at(-1)).toEqual({ audio: true, video: true, screenStreamId: screen.id });
+      expect(call.seen.media?.at(-1)).toEqual({ audio: true, video: true, screenStreamId: screen.id });
+    });
+
+    it('stops when the browser’s own “Stop sharing” ends the track, and when asked', async () => {
+      const call = await joinedAs(doctor);
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      const first = new FakeTrack('video');
+      await call.sut.startScreenShare(new FakeStream([first]) as unknown as MediaStream);
+
+      first.endedByBrowser();
+      await settle();
+      expect(FakePeerConnection.all[0]!.sendersTracks).toEqual([...call.stream.getTracks(), null]);
+      expect(call.socket.sentOf('media-state').at(-1)).toEqual({ audio: true, video: true });
+
+      const second = new FakeTrack('video');
+      await call.sut.startScreenShare(new FakeStream([second]) as unknown as MediaStream);
+      await call.sut.stopScreenShare();
+      expect(second.readyState).toBe('ended');
+      expect(call.sut.mediaState.screenStreamId).toBeUndefined();
+    });
+  });
+
+  describe('adaptive quality', () => {
+    const poor = [
+      { type: 'remote-inbound-rtp', kind: 'video', fractionLost: 0.2, roundTripTime: 0.3 },
+      { type: 'remote-inbound-rtp', kind: 'audio', fractionLost: 0.15, roundTripTime: 0.3 },
+      { type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: 0.3, availableOutgoingBitrate: 80_000 },
+    ];
+    const good = [
+      { type: 'remote-inbound-rtp', kind: 'video', fractionLost: 0, roundTripTime: 0.03 },
+      { type: 'remote-inbound-rtp', kind: 'audio', fractionLost: 0, roundTripTime: 0.03 },
+      { type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: 0.03, availableOutgoingBitrate: 2_000_000 },
+    ];
+    const until = async (check: () => boolean) => {
+      for (let tries = 0; tries < 200 && !check(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+
+    it('lowers the camera, then pauses it with a notice to the others, and brings it back when the link recovers', async () => {
+      const entries = new Map<string, object[]>([[patient.userId, good]]);
+      Object.assign(globalThis, { __telehealthStatsReplay: (userId: string) => entries.get(userId) });
+      const call = await joinedAs(doctor, [], 10);
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      call.socket.serverSends('peer-joined', { peer: interpreter, polite: false, resumed: false });
+      const [toPatient, toInterpreter] = FakePeerConnection.all;
+      const camera = call.stream.getVideoTracks()[0];
+
+      entries.set(interpreter.userId, poor);
+      await until(() => call.sut.videoLevel === 'audio-only');
+      expect(call.seen.adaptive).toEqual(['reduced', 'audio-only']);
+      // One camera for everyone: the good link gets what the weak one can carry.
+      expect([toPatient, toInterpreter].map((pc) => pc!.sendersTracks[1])).toEqual([null, null]);
+      expect(call.socket.sentOf('media-state').at(-1)).toEqual({ audio: true, video: false, videoOff: 'network' });
+
+      entries.set(interpreter.userId, good);
+      await until(() => call.sut.videoLevel === 'reduced');
+      expect(toPatient!.sendersTracks[1]).toBe(camera);
+      expect(toPatient!.getSenders()[1]!.parameters.encodings[0]).toEqual({ scaleResolutionDownBy: 2, maxFramerate: 15 });
+      expect(call.socket.sentOf('media-state').at(-1)).toEqual({ audio: true, video: true });
+
+      await until(() => call.sut.videoLevel === 'full');
+      expect(toPatient!.getSenders()[1]!.parameters.encodings[0]).toEqual({ scaleResolutionDownBy: 1 });
+      expect(call.seen.adaptive).toEqual(['reduced', 'audio-only', 'reduced', 'full']);
+    });
+
+    it('goes back to full video when the person on the weak link leaves', async () => {
+      Object.assign(globalThis, { __telehealthStatsReplay: () => poor });
+      const call = await joinedAs(doctor, [], 10);
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      await until(() => call.sut.videoLevel === 'reduced');
+
+      call.socket.serverSends('peer-left', { peer: patient });
+      expect(call.sut.videoLevel).toBe('full');
+    });
+
+    it('changes nothing when turned off', async () => {
+      Object.assign(globalThis, { __telehealthStatsReplay: () => poor });
+      const call = await joinedAs(doctor, [], 10, { adaptiveQuality: false });
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(call.sut.videoLevel).toBe('full');
+      expect(call.seen.adaptive).toBeUndefined();
+    });
+  });
+
+  describe('connection facts', () => {
+    it('sends each connected pair’s path, RTT, loss and reconnects for the visit record', async () => {
+      const call = await joinedAs(doctor, [], 60_000, { callStatsIntervalMs: 20 });
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      call.socket.serverSends('peer-joined', { peer: interpreter, polite: false, resumed: false });
+      const [toPatient] = FakePeerConnection.all;
+      toPatient!.statsEntries = [
+        { type: 'local-candidate', id: 'l1', candidateType: 'relay' },
+        {
+          type: 'candidate-pair',
+          id: 'p1',
+          nominated: true,
+          state: 'succeeded',
+          localCandidateId: 'l1',
+          remoteCandidateId: 'r1',
+          currentRoundTripTime: 0.12,
+        },
+      ];
+      toPatient!.becomes('connected');
+      toPatient!.becomes('disconnected');
+      toPatient!.becomes('connected');
+      // Their signaling dropped while the media kept flowing: no reconnect of the pair's connection.
+      call.socket.serverSends('peer-reconnecting', { peer: patient, graceSeconds: 30 });
+      call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: true });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+
+      expect(call.socket.sentOf('call-stats')[0]).toEqual({ peerId: patient.userId, path: 'relayed', rttMs: 120, reconnects: 1 });
+      // The interpreter's pair never connected: nothing to report.
+      expect(call.socket.sentOf('call-stats').every((sent) => (sent as { peerId: string }).peerId === patient.userId)).toBe(true);
+    });
+  });
+
+  describe('the verified-call code', () => {
+    async function connectedPair(self: Participant, other: Participant): Promise<Harness> {
+      FakePeerConnection.withFingerprints = true;
+      const call = await joinedAs(self);
+      call.socket.serverSends('peer-joined', { peer: other, polite: false, resumed: false });
+      await settle();
+      call.socket.serverSends('answer', { sdp: 'answer\r\na=fingerprint:sha-256 BB:01', from: other.userId });
+      await until(() => call.sut.peers[0]?.verificationCode !== null);
+      return call;
+    }
+    const until = async (check: () => boolean) => {
+      for (let tries = 0; tries < 100 && !check(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+
+    it('shows the pair’s code once both descriptions are applied, and marks it verified as the doctor asks', async () => {
+      const call = await connectedPair(doctor, patient);
+      const code = call.sut.peers[0]!.verificationCode;
+      expect(code).toMatch(/^\d{3} \d{3}$/);
+
+      await call.sut.markVerified(patient.userId);
+      expect(call.socket.sentOf('verify-call')).toEqual([{ peerId: patient.userId, code }]);
+      expect(lastPeers(call)[0]!.verified).toBe(true);
+    });
+
+    it('is verified on the patient’s side when the doctor marked their pair with the code shown', async () => {
+      const call = await connectedPair(patient, doctor);
+      const code = call.sut.peers[0]!.verificationCode;
+      call.socket.serverSends('call-verified', { by: doctor.userId, peerId: interpreter.userId, code, at: '2026-05-01T09:10:00Z' });
+      expect(call.sut.peers[0]!.verified).toBe(false);
+      call.socket.serverSends('call-verified', { by: doctor.userId, peerId: patient.userId, code: '000 000', at: '2026-05-01T09:10:00Z' });
+      expect(call.sut.peers[0]!.verified).toBe(false);
+      call.socket.serverSends('call-verified', { by: doctor.userId, peerId: patient.userId, code, at: '2026-05-01T09:10:00Z' });
+      expect(lastPeers(call)[0]!.verified).toBe(true);
+    });
+
+    it('refuses to mark a code the server refused, or before there is one', async () => {
+      const call = await connectedPair(doctor, patient);
+      call.socket.answerNext('verify-call', { ok: false, code: 403, error: 'Only the doctor can verify the call.', reason: 'forbidden' });
+      await expect(call.sut.markVerified(patient.userId)).rejects.toMatchObject({ name: 'CallError', code: 403 });
+      await expect(call.sut.markVerified(interpreter.userId)).rejects.toMatchObject({ name: 'CallError', code: 409 });
+      expect(call.sut.peers[0]!.verified).toBe(false);
+    });
+  });
+
+  it('says someone is away from their signaling drop until they are back', async () => {
+    const call = await joinedAs(doctor);
+    call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+    call.socket.serverSends('peer-reconnecting', { peer: patient, graceSeconds: 30 });
+    expect(lastPeers(call)[0]!.away).toBe(true);
+    call.socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: true });
+    expect(lastPeers(call)[0]!.away).toBe(false);
   });
 
   it('leaves the room and closes every peer connection', async () => {

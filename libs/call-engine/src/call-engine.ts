@@ -1,6 +1,8 @@
+import { CALL_STATS_INTERVAL_MS } from '@telehealth/contracts';
 import type {
   Ack,
   AckError,
+  CallVerifiedEvent,
   ChatHistoryResult,
   ChatMessage,
   ClientToServerEvents,
@@ -13,11 +15,23 @@ import type {
   ServerToClientEvents,
 } from '@telehealth/contracts';
 import type { Socket } from 'socket.io-client';
+import {
+  INITIAL_ADAPTIVE_STATE,
+  lowestVideoLevel,
+  nextAdaptiveState,
+  readSendSample,
+  sendCondition,
+  type AdaptiveState,
+  type VideoLevel,
+} from './adaptive-video';
 import { CallError, VISIT_GONE_REASONS } from './call-error';
-import { worstQuality, type CallQuality } from './call-quality';
+import { worstQuality, type CallQuality, type StatsEntry } from './call-quality';
 import { FINAL_CALL_STATES, roomCallState, type CallState, type Seat } from './call-state';
-import { PeerLink } from './peer-link';
+import { announcedOwnMedia, sameMediaState, sendsOwn, type OwnMedia } from './own-media';
+import { PeerLink, type OutgoingMedia } from './peer-link';
 import { peersChangedNoticeably, type RemotePeer } from './remote-peer';
+
+export type { VideoLevel } from './adaptive-video';
 
 export type SignalingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -34,16 +48,34 @@ export interface CallEngineEvents {
   quality: (quality: CallQuality) => void;
   /** Every admitted `join-room` answer: the first join, after admission from the lobby, after a reconnect that was not recovered. */
   joined: (result: JoinRoomResult) => void;
+  /** What adaptive quality lets this side send now: full video, reduced (lower resolution and frame rate), or audio only. */
+  adaptive: (level: VideoLevel) => void;
+  /** This side's own media changed (a track replaced, screen share started or stopped, video paused by the network). */
+  media: (media: MediaState) => void;
 }
+
+/**
+ * Test seam for adaptive quality: a page that sets `globalThis.__telehealthStatsReplay` has its entries
+ * (RTCStats-like: `remote-inbound-rtp`, `candidate-pair`) fed to the adaptive decision for the link with
+ * that person, once per stats interval, instead of the real getStats(); undefined means the real ones.
+ */
+export type StatsReplay = (userId: string) => StatsEntry[] | undefined;
 
 export interface CallEngineOptions {
   socket: SignalingSocket;
   roomId: string;
   localStream: MediaStream;
   iceServers: RTCIceServer[];
+  /** Devices the browser would not give (blocked, missing, in use): announced as unavailable, not as turned off. */
+  unavailable?: { audio?: boolean; video?: boolean };
+  /** Lower the video, then pause it, on a sustained poor connection, and bring it back (default true). */
+  adaptiveQuality?: boolean;
   /** How long an acknowledgement may take before the request counts as failed. */
   ackTimeoutMs?: number;
+  /** How often each pair's quality, audio level and adaptive quality are sampled (default 2 s; the call screen uses 1 s). */
   statsIntervalMs?: number;
+  /** How often each connected pair's connection facts are sent for the visit record (`call-stats`; default CALL_STATS_INTERVAL_MS). */
+  callStatsIntervalMs?: number;
 }
 
 /** One other person in the room, as the engine keeps them. */
@@ -54,6 +86,8 @@ interface Remote {
   audioLevel: number;
   /** Their signaling socket dropped (`peer-reconnecting`) and they have not been introduced again since. */
   away: boolean;
+  /** What this pair's samples let this side send. */
+  adaptive: AdaptiveState;
 }
 
 const UNANNOUNCED_MEDIA: MediaState = { audio: true, video: true };
@@ -64,7 +98,9 @@ const OPENED_ELSEWHERE = 'This visit was opened in another window or on another 
  * (through the guests' lobby when they are a guest), and keeps one PeerLink (a peer connection
  * with perfect negotiation) per other person, full mesh. Each pair's politeness comes from its
  * `peer-joined`; signaling is addressed with `to` and routed by `from`. Mute and camera toggles
- * replace tracks on every link rather than renegotiating.
+ * replace tracks on every link rather than renegotiating; a camera turned on in a call joined
+ * without one, and a shared screen, add senders (perfect negotiation renegotiates). Adaptive quality
+ * sends the one camera at the level the weakest link can carry.
  */
 export class CallEngine {
   private readonly socket: SignalingSocket;
@@ -77,6 +113,8 @@ export class CallEngine {
     chat: new Set(),
     quality: new Set(),
     joined: new Set(),
+    adaptive: new Set(),
+    media: new Set(),
   };
   private readonly unsubscribers: Array<() => void> = [];
   /** By user id, in the order they joined (a Map keeps insertion order, and replacing a value keeps its place). */
@@ -94,18 +132,30 @@ export class CallEngine {
   private socketDown = false;
   private failed = false;
   private lastPeerLeft = false;
+  /** What this side announced last (`media-state`). */
   private media: MediaState;
+  /** The person's own choice: microphone unmuted, camera on. */
+  private audioOn: boolean;
+  private videoOn: boolean;
+  private unavailable: { audio?: boolean; video?: boolean };
+  private level: VideoLevel = 'full';
+  private screen: { track: MediaStreamTrack; stream: MediaStream; onEnded: () => void } | null = null;
+  /** This side's user id, from the answer to its join. */
+  private selfId: string | undefined;
+  /** The code the doctor marked verified, by the other person of the pair. */
+  private readonly verifiedCodes = new Map<string, string>();
   private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private callStatsTimer: ReturnType<typeof setInterval> | undefined;
   private sampling = false;
   private publishedPeers: RemotePeer[] = [];
 
   constructor(options: CallEngineOptions) {
     this.options = options;
     this.socket = options.socket;
-    this.media = {
-      audio: options.localStream.getAudioTracks().length > 0,
-      video: options.localStream.getVideoTracks().length > 0,
-    };
+    this.audioOn = options.localStream.getAudioTracks().length > 0;
+    this.videoOn = options.localStream.getVideoTracks().length > 0;
+    this.unavailable = { ...options.unavailable };
+    this.media = announcedOwnMedia(this.ownMedia());
     this.listenToRoom();
     this.listenToSocket();
   }
@@ -121,14 +171,25 @@ export class CallEngine {
 
   /** The other people in the call now, in the order they joined. */
   get peers(): RemotePeer[] {
-    return [...this.remotes.values()].map((remote) => ({
-      participant: remote.participant,
-      stream: remote.link.stream,
-      media: { ...(this.announcedMedia.get(remote.participant.userId) ?? UNANNOUNCED_MEDIA) },
-      connection: remote.link.connection,
-      quality: remote.quality,
-      audioLevel: remote.audioLevel,
-    }));
+    return [...this.remotes.values()].map((remote) => {
+      const { userId } = remote.participant;
+      const media = { ...(this.announcedMedia.get(userId) ?? UNANNOUNCED_MEDIA) };
+      const { camera, screen } = remote.link.streams(media.screenStreamId);
+      const verificationCode = remote.link.verificationCode;
+      return {
+        participant: remote.participant,
+        stream: camera,
+        media,
+        connection: remote.link.connection,
+        quality: remote.quality,
+        audioLevel: remote.audioLevel,
+        screen,
+        away: remote.away,
+        verificationCode,
+        verified: verificationCode !== null && this.verifiedCodes.get(userId) === verificationCode,
+        path: remote.link.connectionPath,
+      };
+    });
   }
 
   /**
@@ -182,6 +243,73 @@ export class CallEngine {
     this.setTrackEnabled('video', enabled);
   }
 
+  /**
+   * Uses `track` for its kind from now on, on every link: another camera or microphone, or a camera
+   * turned on in a call joined audio only (a new sender renegotiates). Null stops sending that kind and
+   * releases the device. The local stream object stays the same (its tracks change); the old track is stopped.
+   */
+  async replaceLocalTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
+    const stream = this.options.localStream;
+    const replaced = stream.getTracks().filter((candidate) => candidate.kind === kind && candidate !== track);
+    for (const old of replaced) stream.removeTrack(old);
+    if (track) {
+      if (!stream.getTracks().includes(track)) stream.addTrack(track);
+      // The new device follows the person's choice: a muted microphone stays muted on another device.
+      track.enabled = kind === 'audio' ? this.audioOn : this.videoOn;
+      // Having a track means the device is there now.
+      this.unavailable = { ...this.unavailable, [kind]: false };
+    } else if (kind === 'audio') {
+      this.audioOn = false;
+    } else {
+      this.videoOn = false;
+    }
+    this.applyOwnMedia();
+    for (const old of replaced) old.stop();
+  }
+
+  /** Shares `stream` (from getDisplayMedia) with everyone as a second video; its track ending stops the share. */
+  async startScreenShare(stream: MediaStream): Promise<void> {
+    const track = stream.getVideoTracks()[0];
+    if (!track) throw new Error('The shared screen has no picture.');
+    if (this.screen) this.endScreenShare();
+    // Text and lines stay sharp: the encoder keeps resolution rather than frame rate.
+    track.contentHint = 'detail';
+    // The browser's own "Stop sharing" ends the track.
+    const onEnded = () => void this.stopScreenShare();
+    track.addEventListener('ended', onEnded);
+    this.screen = { track, stream, onEnded };
+    this.applyOwnMedia();
+  }
+
+  async stopScreenShare(): Promise<void> {
+    if (!this.screen) return;
+    this.endScreenShare();
+    this.applyOwnMedia();
+  }
+
+  /** The device became available or unavailable (blocked, then allowed): announced to the others. */
+  setUnavailable(unavailable: { audio?: boolean; video?: boolean }): void {
+    for (const kind of ['audio', 'video'] as const) {
+      if (unavailable[kind] !== undefined) this.unavailable = { ...this.unavailable, [kind]: unavailable[kind] };
+    }
+    this.applyOwnMedia();
+  }
+
+  /** Doctor: the code with `userId` was read aloud and matched; the server records it and tells the room. */
+  async markVerified(userId: string): Promise<void> {
+    const code = this.remotes.get(userId)?.link.verificationCode;
+    if (!code) throw new CallError(409, 'There is no code to verify with this person yet: wait until the call has connected.', 'conflict');
+    const ack = await this.request<{ verifiedAt: string }>('verify-call', { peerId: userId, code });
+    if (!ack.ok) throw new CallError(ack.code, ack.error, ack.reason);
+    this.verifiedCodes.set(userId, code);
+    this.publishPeers();
+  }
+
+  /** What adaptive quality lets this side send now. */
+  get videoLevel(): VideoLevel {
+    return this.level;
+  }
+
   get mediaState(): MediaState {
     return { ...this.media };
   }
@@ -206,6 +334,8 @@ export class CallEngine {
   /** Detaches from the socket and closes every peer connection; local tracks stay the caller's. */
   close(): void {
     this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
+    // The shared screen's track stays the caller's too, but its ending no longer concerns this engine.
+    this.screen?.track.removeEventListener('ended', this.screen.onEnded);
     this.stopStats();
     this.closeLinks();
     for (const set of Object.values(this.listeners)) set.clear();
@@ -225,10 +355,11 @@ export class CallEngine {
     this.listen('offer', ({ sdp, from }) => this.linkOf(from, 'offer')?.receiveDescription({ type: 'offer', sdp }));
     this.listen('answer', ({ sdp, from }) => this.linkOf(from, 'answer')?.receiveDescription({ type: 'answer', sdp }));
     this.listen('ice-candidate', ({ candidate, from }) => this.linkOf(from, 'candidate')?.receiveCandidate(candidate));
-    this.listen('media-state', ({ audio, video, from }) => {
-      this.announcedMedia.set(from, { audio, video });
+    this.listen('media-state', ({ from, ...media }) => {
+      this.announcedMedia.set(from, media);
       this.publishPeers();
     });
+    this.listen('call-verified', (event) => this.onCallVerified(event));
     this.listen('chat-message', (message) => this.emit('chat', message));
     this.listen('lobby-updated', ({ waiting }) => this.emit('lobby', waiting));
     this.listen('admitted', () => this.onAdmitted());
@@ -239,6 +370,7 @@ export class CallEngine {
 
   private onJoinAnswered({ ok: _ok, ...result }: { ok: true } & JoinRoomAck): JoinRoomAck {
     this.entered = true;
+    this.selfId = result.self.userId;
     this.failed = false;
     this.socketDown = false;
     if (!result.admitted) {
@@ -286,7 +418,14 @@ export class CallEngine {
       // A new page on either side has a new peer connection: this pair starts negotiation afresh.
       known?.link.close();
       const link = this.openLink(peer.userId, polite);
-      this.remotes.set(peer.userId, { participant: peer, link, quality: null, audioLevel: 0, away: false });
+      this.remotes.set(peer.userId, {
+        participant: peer,
+        link,
+        quality: null,
+        audioLevel: 0,
+        away: false,
+        adaptive: INITIAL_ADAPTIVE_STATE,
+      });
       if (!known && this.admittedAnswered && !this.presentAtJoin.has(peer.userId))
         this.emit('presence', { kind: 'joined', participant: peer });
     }
@@ -305,6 +444,8 @@ export class CallEngine {
     this.remotes.delete(peer.userId);
     if (this.remotes.size === 0) this.lastPeerLeft = true;
     this.emit('presence', { kind: 'left', participant: remote.participant });
+    // The weakest link may have been theirs.
+    this.refreshVideoLevel();
     this.refreshState();
     this.publishPeers();
   }
@@ -314,6 +455,15 @@ export class CallEngine {
     if (!remote) return;
     remote.away = true;
     remote.link.markPeerAway();
+    this.publishPeers();
+  }
+
+  /** `call-verified` concerns the pair of the doctor (`by`) and `peerId`: this side is one of them, or it is not ours. */
+  private onCallVerified({ by, peerId, code }: CallVerifiedEvent): void {
+    const other = by === this.selfId ? peerId : peerId === this.selfId ? by : undefined;
+    if (!other) return;
+    this.verifiedCodes.set(other, code);
+    this.publishPeers();
   }
 
   /** The doctor let this guest in: `join-room` again takes the seat in the call. */
@@ -328,7 +478,7 @@ export class CallEngine {
     return new PeerLink({
       polite,
       localStream: this.options.localStream,
-      media: this.media,
+      outgoing: () => this.outgoing(),
       iceServers: this.options.iceServers,
       signaling: {
         sendDescription: (type, sdp) => this.request(type, { sdp, to: userId }),
@@ -414,12 +564,54 @@ export class CallEngine {
   // ---- media ----
 
   private setTrackEnabled(kind: 'audio' | 'video', enabled: boolean): void {
-    const track = this.options.localStream.getTracks().find((candidate) => candidate.kind === kind);
-    if (!track) return;
-    track.enabled = enabled;
-    this.media = { ...this.media, [kind]: enabled };
-    for (const remote of this.remotes.values()) remote.link.setSending(track, enabled);
-    if (this.seat === 'room') void this.request('media-state', this.media).catch(() => undefined);
+    if (kind === 'audio') this.audioOn = enabled;
+    else this.videoOn = enabled;
+    for (const track of this.options.localStream.getTracks()) if (track.kind === kind) track.enabled = enabled;
+    this.applyOwnMedia();
+  }
+
+  private ownMedia(): OwnMedia {
+    const stream = this.options.localStream;
+    return {
+      hasAudioTrack: stream.getAudioTracks().length > 0,
+      hasVideoTrack: stream.getVideoTracks().length > 0,
+      audioOn: this.audioOn,
+      videoOn: this.videoOn,
+      unavailable: this.unavailable,
+      level: this.level,
+      screenStreamId: this.screen?.stream.id,
+    };
+  }
+
+  /** What every link sends now: one camera, microphone and screen for everyone. */
+  private outgoing(): OutgoingMedia {
+    const own = this.ownMedia();
+    const stream = this.options.localStream;
+    return {
+      audio: sendsOwn(own, 'audio') ? (stream.getAudioTracks()[0] ?? null) : null,
+      video: sendsOwn(own, 'video') ? (stream.getVideoTracks()[0] ?? null) : null,
+      reducedVideo: this.level === 'reduced',
+      screen: this.screen && { track: this.screen.track, stream: this.screen.stream },
+    };
+  }
+
+  /** Makes every link send what this side sends now, and tells the others and the screen when that changed. */
+  private applyOwnMedia(): void {
+    for (const remote of this.remotes.values()) remote.link.sendOutgoing();
+    const media = announcedOwnMedia(this.ownMedia());
+    if (sameMediaState(media, this.media)) return;
+    this.media = media;
+    if (this.seat === 'room') void this.request('media-state', media).catch(() => undefined);
+    this.emit('media', { ...media });
+  }
+
+  private endScreenShare(): void {
+    const screen = this.screen;
+    if (!screen) return;
+    this.screen = null;
+    screen.track.removeEventListener('ended', screen.onEnded);
+    for (const remote of this.remotes.values()) remote.link.sendOutgoing();
+    screen.track.stop();
   }
 
   // ---- quality ----
@@ -427,11 +619,23 @@ export class CallEngine {
   private startStats(): void {
     this.stopStats();
     this.statsTimer = setInterval(() => void this.sampleQuality(), this.options.statsIntervalMs ?? 2000);
+    this.callStatsTimer = setInterval(() => void this.reportConnections(), this.options.callStatsIntervalMs ?? CALL_STATS_INTERVAL_MS);
   }
 
   private stopStats(): void {
-    if (this.statsTimer) clearInterval(this.statsTimer);
-    this.statsTimer = undefined;
+    clearInterval(this.statsTimer);
+    clearInterval(this.callStatsTimer);
+    this.statsTimer = this.callStatsTimer = undefined;
+  }
+
+  /** Sends each connected pair's connection facts for the visit record; a lost report is only a missing sample. */
+  private async reportConnections(): Promise<void> {
+    for (const [peerId, remote] of [...this.remotes]) {
+      if (remote.link.connection !== 'connected') continue;
+      const facts = await remote.link.connectionFacts().catch(() => undefined);
+      if (!facts || this.isFinal() || this.seat !== 'room') continue;
+      void this.request('call-stats', { peerId, ...facts, reconnects: remote.link.reconnects }).catch(() => undefined);
+    }
   }
 
   /** Samples every connected pair at once: each person's quality and audio level, and the worst quality for the call. */
@@ -450,10 +654,31 @@ export class CallEngine {
       const measured = remotes.filter((remote, index) => samples[index]?.quality).map((remote) => remote.quality as CallQuality);
       const worst = worstQuality(measured);
       if (worst) this.emit('quality', worst);
+      if (this.options.adaptiveQuality !== false) this.adapt(remotes, samples);
       this.publishPeers();
     } finally {
       this.sampling = false;
     }
+  }
+
+  /** Steps each link's adaptive state with its sample (or the test seam's entries), then sends at the lowest level any link needs. */
+  private adapt(remotes: readonly Remote[], samples: ReadonlyArray<{ send: ReturnType<typeof readSendSample> } | undefined>): void {
+    const replay = (globalThis as { __telehealthStatsReplay?: unknown }).__telehealthStatsReplay;
+    remotes.forEach((remote, index) => {
+      const replayed = typeof replay === 'function' ? (replay as StatsReplay)(remote.participant.userId) : undefined;
+      const sample = replayed ? readSendSample(replayed) : samples[index]?.send;
+      if (sample) remote.adaptive = nextAdaptiveState(remote.adaptive, sendCondition(sample, this.level));
+    });
+    this.refreshVideoLevel();
+  }
+
+  private refreshVideoLevel(): void {
+    const level = lowestVideoLevel([...this.remotes.values()].map((remote) => remote.adaptive.level));
+    if (level === this.level) return;
+    this.trace(`video level ${this.level} -> ${level}`);
+    this.level = level;
+    this.applyOwnMedia();
+    this.emit('adaptive', level);
   }
 
   // ---- plumbing ----

@@ -1,6 +1,10 @@
-import type { IceCandidateInit, MediaState } from '@telehealth/contracts';
+import type { ConnectionPath, IceCandidateInit } from '@telehealth/contracts';
+import { readSendSample, type SendSample } from './adaptive-video';
 import { qualityBetween, readInboundSample, type CallQuality, type InboundSample, type StatsEntry } from './call-quality';
 import type { PeerConnectionStatus } from './call-state';
+import { ReconnectCounter, readConnectionFacts, readConnectionPath, type ConnectionFacts, type ReceivedTotals } from './connection-facts';
+import { pickRemoteStreams } from './remote-peer';
+import { verificationCodeOfDescriptions } from './verification-code';
 
 // A 'disconnected' ICE state often heals by itself; restart only if it lasts.
 export const DISCONNECTED_RESTART_MS = 2500;
@@ -13,15 +17,27 @@ export interface PeerLinkSignaling {
   sendCandidate(candidate: IceCandidateInit): Promise<unknown>;
 }
 
+/** What this side sends to everyone now; each link makes its senders match it (`sendOutgoing`). */
+export interface OutgoingMedia {
+  /** The track each camera sender carries (the local stream's, or null for nothing: muted, camera off, paused by the network). */
+  audio: MediaStreamTrack | null;
+  video: MediaStreamTrack | null;
+  /** Adaptive quality lowered the camera's resolution and frame rate. */
+  reducedVideo: boolean;
+  /** The shared screen, a second video sender, while sharing. */
+  screen: { track: MediaStreamTrack; stream: MediaStream } | null;
+}
+
 export interface PeerLinkOptions {
   /** Perfect negotiation: the polite side yields on an offer collision (this pair's `peer-joined` says which). */
   polite: boolean;
+  /** The camera and microphone stream: its id groups the camera senders' tracks on the other side. */
   localStream: MediaStream;
-  /** What this side sends now: a disabled kind starts with no track on its sender. */
-  media: MediaState;
+  /** What to send now. */
+  outgoing: () => OutgoingMedia;
   iceServers: RTCIceServer[];
   signaling: PeerLinkSignaling;
-  /** The connection status or the incoming stream changed. */
+  /** The connection status, the incoming streams or the verification code changed. */
   onChange: () => void;
   trace: (message: string) => void;
 }
@@ -31,7 +47,25 @@ export interface LinkSample {
   /** Null on the first sample: loss and bitrate need two. */
   quality: CallQuality | null;
   audioLevel: number;
+  /** How our media fares at the other side, for adaptive quality. */
+  send: SendSample;
 }
+
+/** One of the remote person's streams, as the browser gives it and as this link shows it. */
+interface RemoteStream {
+  id: string;
+  source: MediaStream;
+  /**
+   * A stream of our own with the source's tracks, made again whenever they change (a camera turned
+   * on later adds a track to the same browser stream): a new object is what tells the screen to re-render.
+   */
+  view: MediaStream;
+  trackIds: string;
+}
+
+// A reduced camera: half the resolution each way (a quarter of the pixels) at 15 frames per second.
+const REDUCED_SCALE_DOWN = 2;
+const REDUCED_FRAME_RATE = 15;
 
 /**
  * One remote person's RTCPeerConnection: perfect negotiation, ICE candidates queued until the
@@ -51,7 +85,22 @@ export class PeerLink {
   // Signaling messages are handled one at a time, in arrival order.
   private inbox: Promise<void> = Promise.resolve();
   private status: PeerConnectionStatus = 'connecting';
-  private remoteStream: MediaStream | null = null;
+  /** The remote person's streams by id, in arrival order. */
+  private readonly remoteStreams = new Map<string, RemoteStream>();
+  private looseTracks: MediaStream | undefined;
+  /** The senders of our camera and microphone (not the screen's), and the track each was last given. */
+  private readonly cameraSenders: {
+    audio?: { sender: RTCRtpSender; track: MediaStreamTrack | null };
+    video?: { sender: RTCRtpSender; track: MediaStreamTrack | null };
+  } = {};
+  private screenSender: { sender: RTCRtpSender; track: MediaStreamTrack } | undefined;
+  /** Whether the camera sender's encoding is lowered now (only once setParameters took). */
+  private videoReduced = false;
+  private code: string | null = null;
+  private codeRound = 0;
+  private readonly reconnectCounter = new ReconnectCounter();
+  private path: ConnectionPath | null = null;
+  private factsTotals: ReceivedTotals | undefined;
   private closed = false;
   private disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
   private watchdogTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,6 +111,7 @@ export class PeerLink {
     this.polite = options.polite;
     this.pc = new RTCPeerConnection({ iceServers: options.iceServers });
     this.addLocalTracks();
+    this.sendOutgoing();
     this.listenForNegotiation();
     this.armWatchdog();
     this.pc.onconnectionstatechange = () => this.onConnectionStateChange();
@@ -71,9 +121,24 @@ export class PeerLink {
     return this.status;
   }
 
-  /** The remote person's media; null until their first track arrives. */
-  get stream(): MediaStream | null {
-    return this.remoteStream;
+  /** The remote person's camera and microphone, and their shared screen (the stream with the id they announced). */
+  streams(screenStreamId: string | undefined): { camera: MediaStream | null; screen: MediaStream | null } {
+    const { camera, screen } = pickRemoteStreams([...this.remoteStreams.values()], screenStreamId);
+    return { camera: camera?.view ?? null, screen: screen?.view ?? null };
+  }
+
+  /** This pair's verified-call code, once both descriptions with their fingerprints are applied. */
+  get verificationCode(): string | null {
+    return this.code;
+  }
+
+  /** How the media flows, from the latest sample of a connected link. */
+  get connectionPath(): ConnectionPath | null {
+    return this.path;
+  }
+
+  get reconnects(): number {
+    return this.reconnectCounter.reconnects;
   }
 
   get isOpen(): boolean {
@@ -104,25 +169,42 @@ export class PeerLink {
     this.setStatus('reconnecting');
   }
 
-  /** Sends `track` (enabled) or nothing in its place (disabled), without renegotiating. */
-  setSending(track: MediaStreamTrack, enabled: boolean): void {
-    const sender = this.pc
-      .getSenders()
-      .find((candidate) => candidate.track === track || (candidate.track === null && this.senderKind(candidate) === track.kind));
-    if (sender)
-      void sender.replaceTrack(enabled ? track : null).catch((error) => this.options.trace(`replaceTrack failed: ${String(error)}`));
+  /**
+   * Makes the senders carry what `outgoing` says. A camera or microphone track swaps in place
+   * (replaceTrack, no renegotiation) where a sender of its kind exists; where none does (joined
+   * without that device, or the polite side whose transceiver of that kind only receives) the track
+   * is added, which reuses the receiving transceiver and renegotiates. The screen is a sender of its
+   * own, added and removed with the share (renegotiating each time).
+   */
+  sendOutgoing(): void {
+    if (this.closed) return;
+    const outgoing = this.options.outgoing();
+    for (const kind of ['audio', 'video'] as const) this.sendCamera(kind, outgoing[kind]);
+    void this.setVideoReduced(outgoing.reducedVideo);
+    this.sendScreen(outgoing.screen);
   }
 
-  /** Quality since the previous sample and the incoming audio level; undefined unless connected. */
+  /** Quality since the previous sample, the incoming audio level and how our media fares; undefined unless connected. */
   async sample(): Promise<LinkSample | undefined> {
     if (this.closed || this.pc.connectionState !== 'connected') return undefined;
-    const report = await this.pc.getStats();
-    const entries: StatsEntry[] = [];
-    report.forEach((entry: StatsEntry) => entries.push(entry));
+    const entries = await this.statsEntries();
     const current = readInboundSample(entries, Date.now());
     const previous = this.lastInbound;
     this.lastInbound = current;
-    return { quality: previous ? qualityBetween(previous, current) : null, audioLevel: current.audioLevel };
+    const path = readConnectionPath(entries);
+    if (path && path !== this.path) {
+      this.path = path;
+      this.options.onChange();
+    }
+    return { quality: previous ? qualityBetween(previous, current) : null, audioLevel: current.audioLevel, send: readSendSample(entries) };
+  }
+
+  /** The facts the visit record keeps (path, RTT, loss since the previous call); undefined unless connected with a selected pair. */
+  async connectionFacts(): Promise<ConnectionFacts | undefined> {
+    if (this.closed || this.pc.connectionState !== 'connected') return undefined;
+    const { facts, totals } = readConnectionFacts(await this.statsEntries(), this.factsTotals);
+    this.factsTotals = totals;
+    return facts;
   }
 
   getStats(): Promise<RTCStatsReport> {
@@ -137,19 +219,73 @@ export class PeerLink {
     const pc = this.pc;
     pc.onnegotiationneeded = pc.onicecandidate = pc.ontrack = pc.onconnectionstatechange = pc.onicegatheringstatechange = null;
     pc.close();
-    this.remoteStream = null;
+    this.remoteStreams.clear();
+  }
+
+  private async statsEntries(): Promise<StatsEntry[]> {
+    const report = await this.pc.getStats();
+    const entries: StatsEntry[] = [];
+    report.forEach((entry: StatsEntry) => entries.push(entry));
+    return entries;
+  }
+
+  // ---- what this side sends ----
+
+  private sendCamera(kind: 'audio' | 'video', track: MediaStreamTrack | null): void {
+    const current = this.cameraSenders[kind];
+    if (current) {
+      if (current.track === track) return;
+      current.track = track;
+      void current.sender.replaceTrack(track).catch((error) => this.options.trace(`replaceTrack failed: ${String(error)}`));
+      return;
+    }
+    if (!track) return;
+    this.options.trace(`adding a ${kind} sender`);
+    this.cameraSenders[kind] = { sender: this.pc.addTrack(track, this.options.localStream), track };
+    // A fresh sender starts at full quality.
+    if (kind === 'video') this.videoReduced = false;
+  }
+
+  private async setVideoReduced(reduced: boolean): Promise<void> {
+    const sender = this.cameraSenders.video?.sender;
+    if (!sender || reduced === this.videoReduced) return;
+    try {
+      const parameters = sender.getParameters();
+      const encoding = parameters.encodings?.[0];
+      // Before the first negotiation a sender may have no encoding yet: the next call applies it.
+      if (!encoding) return;
+      encoding.scaleResolutionDownBy = reduced ? REDUCED_SCALE_DOWN : 1;
+      if (reduced) encoding.maxFramerate = REDUCED_FRAME_RATE;
+      else delete encoding.maxFramerate;
+      this.videoReduced = reduced;
+      await sender.setParameters(parameters);
+    } catch (error) {
+      this.videoReduced = !reduced;
+      this.options.trace(`setParameters failed: ${String(error)}`);
+    }
+  }
+
+  private sendScreen(screen: OutgoingMedia['screen']): void {
+    if (this.screenSender && this.screenSender.track !== screen?.track) {
+      this.pc.removeTrack(this.screenSender.sender);
+      this.screenSender = undefined;
+    }
+    if (screen && !this.screenSender) {
+      this.options.trace('adding the screen sender');
+      this.screenSender = { sender: this.pc.addTrack(screen.track, screen.stream), track: screen.track };
+    }
   }
 
   // ---- negotiation ----
 
+  /** A sender for each local track (carrying it or not: sendOutgoing decides), and receiving transceivers. */
   private addLocalTracks(): void {
-    const { localStream, media } = this.options;
+    const { localStream } = this.options;
     const tracks = localStream.getTracks();
     this.options.trace(`new peer connection with ${tracks.map((track) => `${track.kind}:${track.readyState}`).join(',') || 'no tracks'}`);
     for (const track of tracks) {
-      const enabled = track.kind === 'audio' ? media.audio : media.video;
-      const sender = this.pc.addTrack(track, localStream);
-      if (!enabled) void sender.replaceTrack(null);
+      const kind = track.kind as 'audio' | 'video';
+      if (!this.cameraSenders[kind]) this.cameraSenders[kind] = { sender: this.pc.addTrack(track, localStream), track };
     }
     // The first offer always comes from the impolite side, and it asks for audio and video even
     // when it sends neither (audio-only, or no device), so the other side's media can come in.
@@ -174,6 +310,7 @@ export class PeerLink {
         // A remote offer may have been applied meanwhile (rollback), leaving an answer as the local description.
         if (pc.localDescription?.type === 'offer' && !this.closed)
           await this.options.signaling.sendDescription('offer', pc.localDescription.sdp);
+        this.refreshVerificationCode();
       } catch (error) {
         console.warn('negotiation failed', error);
       } finally {
@@ -190,12 +327,41 @@ export class PeerLink {
   }
 
   private onTrack({ streams, track }: RTCTrackEvent): void {
-    // Without a stream of the sender's (a bare track), keep every track in one stream of our own.
-    const stream = streams[0] ?? this.remoteStream ?? new MediaStream();
-    if (!streams[0] && !stream.getTracks().includes(track)) stream.addTrack(track);
-    if (stream === this.remoteStream) return;
-    this.remoteStream = stream;
-    this.options.onChange();
+    // Without a stream of the sender's (a bare track), keep such tracks in one stream of our own.
+    const sources = streams.length > 0 ? streams : [this.looseTracksStream()];
+    for (const source of sources) {
+      if (!source.getTracks().includes(track)) source.addTrack(track);
+      if (this.remoteStreams.has(source.id)) continue;
+      this.remoteStreams.set(source.id, { id: source.id, source, view: new MediaStream(), trackIds: '' });
+      // The other side adding or removing a track of a stream (camera on, screen stopped) renegotiates.
+      source.addEventListener('addtrack', () => this.refreshRemoteStreams());
+      source.addEventListener('removetrack', () => this.refreshRemoteStreams());
+    }
+    this.refreshRemoteStreams();
+  }
+
+  private looseTracksStream(): MediaStream {
+    this.looseTracks ??= new MediaStream();
+    return this.looseTracks;
+  }
+
+  /** Makes a new view of each stream whose tracks changed, forgets emptied ones, and says so. */
+  private refreshRemoteStreams(): void {
+    if (this.closed) return;
+    let changed = false;
+    for (const stream of [...this.remoteStreams.values()]) {
+      const tracks = stream.source.getTracks();
+      const trackIds = tracks.map((track) => track.id).join();
+      if (trackIds === stream.trackIds) continue;
+      changed = true;
+      if (tracks.length === 0) {
+        this.remoteStreams.delete(stream.id);
+        continue;
+      }
+      stream.view = new MediaStream(tracks);
+      stream.trackIds = trackIds;
+    }
+    if (changed) this.options.onChange();
   }
 
   private async onDescription(description: RTCSessionDescriptionInit): Promise<void> {
@@ -211,6 +377,25 @@ export class PeerLink {
       await pc.setLocalDescription();
       if (pc.localDescription && !this.closed) await this.options.signaling.sendDescription('answer', pc.localDescription.sdp);
     }
+    this.refreshVerificationCode();
+  }
+
+  /**
+   * The code from the fingerprints of the descriptions in force (the current local and remote ones,
+   * set once an offer and its answer were both applied); computed again after every negotiation,
+   * since a renegotiation could change a certificate. Only the latest computation counts.
+   */
+  private refreshVerificationCode(): void {
+    const round = ++this.codeRound;
+    const local = this.pc.currentLocalDescription?.sdp;
+    const remote = this.pc.currentRemoteDescription?.sdp;
+    void verificationCodeOfDescriptions(local, remote)
+      .then((code) => {
+        if (round !== this.codeRound || this.closed || code === this.code) return;
+        this.code = code;
+        this.options.onChange();
+      })
+      .catch((error) => this.options.trace(`verification code not derived: ${String(error)}`));
   }
 
   private async onCandidate(candidate: IceCandidateInit): Promise<void> {
@@ -242,9 +427,14 @@ export class PeerLink {
     const pc = this.pc;
     if (this.closed) return;
     clearTimeout(this.disconnectedTimer);
+    // A reconnect is the media path dropping and coming back, not a signaling drop the media outlived.
+    if (pc.connectionState === 'connected') this.reconnectCounter.follow('connected');
+    if (pc.connectionState === 'disconnected' || pc.connectionState === 'failed') this.reconnectCounter.follow('reconnecting');
     switch (pc.connectionState) {
       case 'connected':
         this.setStatus('connected');
+        // A reduced encoding that could not be set before the first negotiation takes now.
+        this.sendOutgoing();
         break;
       case 'disconnected':
         this.setStatus('reconnecting');
@@ -292,10 +482,6 @@ export class PeerLink {
     if (status === this.status) return;
     this.status = status;
     this.options.onChange();
-  }
-
-  private senderKind(sender: RTCRtpSender): string | undefined {
-    return this.pc.getTransceivers().find((transceiver) => transceiver.sender === sender)?.receiver.track.kind;
   }
 
   private enqueue(work: () => Promise<void>): void {

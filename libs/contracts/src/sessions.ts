@@ -66,7 +66,26 @@ export type EndSessionResponse = z.infer<typeof ZEndSessionResponseSchema>;
 
 // ---- detail (GET /api/sessions/:id) ----
 
-export const SESSION_EVENT_TYPES = ['JOINED', 'WAITING', 'PEER_JOINED', 'RECONNECTED', 'LEFT', 'ENDED', 'WAITING_MESSAGE'] as const;
+export const SESSION_EVENT_TYPES = [
+  'JOINED',
+  'WAITING',
+  'PEER_JOINED',
+  'RECONNECTED',
+  'LEFT',
+  'ENDED',
+  'WAITING_MESSAGE',
+  /**
+   * Their video stopped; detail `{ cause }`: person (camera turned off, or joined audio only), network (adaptive quality),
+   * device (camera unavailable); `atJoin: 'true'` when it was how they came in (their first announcement).
+   */
+  'VIDEO_OFF',
+  /** Their video came back; detail `{ cause }` says why it had been off. */
+  'VIDEO_ON',
+  'SCREEN_SHARE_STARTED',
+  'SCREEN_SHARE_STOPPED',
+  /** The doctor compared the verified-call code aloud; detail `{ peer, code }`. */
+  'CALL_VERIFIED',
+] as const;
 export const ZSessionEventTypeSchema = z.enum(SESSION_EVENT_TYPES);
 export type SessionEventType = z.infer<typeof ZSessionEventTypeSchema>;
 
@@ -110,7 +129,53 @@ export const ZVisitParticipantSchema = z.object({
 });
 export type VisitParticipant = z.infer<typeof ZVisitParticipantSchema>;
 
+/**
+ * How long the call ran with video and with audio only (billing rules often tell the two apart):
+ * the time from startedAt to endedAt (or now) with two or more people in the call, split by whether
+ * anyone in it was sending camera or screen. Read from the timeline's VIDEO_OFF/VIDEO_ON entries.
+ */
+export const ZCallMediaSummarySchema = z.object({
+  videoSeconds: z.number().int(),
+  audioOnlySeconds: z.number().int(),
+  /** The part of audioOnlySeconds that adaptive quality chose because of the network. */
+  audioOnlyForNetworkSeconds: z.number().int(),
+});
+export type CallMediaSummary = z.infer<typeof ZCallMediaSummarySchema>;
+
+/**
+ * The call's connection, from the browsers' samples (call-stats): whether media went straight between
+ * the people or through the clinic's TURN relay, round-trip time and packet loss across every pair
+ * and sample (median and 95th percentile), and how often a connection dropped and came back.
+ * Null figures: no sample measured them.
+ */
+export const ZConnectionFactsSchema = z.object({
+  /** `mixed` when some samples were direct and some relayed; `unknown` without samples. */
+  path: z.enum(['direct', 'relayed', 'mixed', 'unknown']),
+  rttMedianMs: z.number().nullable(),
+  rttP95Ms: z.number().nullable(),
+  lossMedianPct: z.number().nullable(),
+  lossP95Pct: z.number().nullable(),
+  /** Media connections that dropped and came back (per pair, the larger count of its two sides), plus signaling reconnects (RECONNECTED). */
+  reconnects: z.number().int(),
+  samples: z.number().int(),
+});
+export type ConnectionFacts = z.infer<typeof ZConnectionFactsSchema>;
+
+/** A pair the doctor marked verified after reading the verified-call code aloud. */
+export const ZCallVerificationSchema = z.object({
+  code: z.string(),
+  verifiedAt: z.string(),
+  verifiedBy: z.object({ id: z.string(), name: z.string() }),
+  /** The other side of the pair: the patient or a guest. */
+  peer: z.object({ id: z.string(), name: z.string() }),
+});
+export type CallVerification = z.infer<typeof ZCallVerificationSchema>;
+
 export const ZSessionDetailResponseSchema = ZSessionResponseSchema.extend({
+  media: ZCallMediaSummarySchema,
+  connection: ZConnectionFactsSchema,
+  /** Oldest first; empty when the code was never compared. */
+  verifications: z.array(ZCallVerificationSchema),
   /** Doctor, patient, then the guests in the order they were invited. */
   participants: z.array(ZVisitParticipantSchema),
   timeline: z.array(ZSessionTimelineEntrySchema),

@@ -21,6 +21,8 @@ export const SignalingEvent = {
   AdmitGuest: 'admit-guest',
   DeclineGuest: 'decline-guest',
   RemoveParticipant: 'remove-participant',
+  CallStats: 'call-stats',
+  VerifyCall: 'verify-call',
   // server -> client only
   WaitingForPeer: 'waiting-for-peer',
   PeerJoined: 'peer-joined',
@@ -34,6 +36,7 @@ export const SignalingEvent = {
   Admitted: 'admitted',
   Declined: 'declined',
   Removed: 'removed',
+  CallVerified: 'call-verified',
 } as const;
 
 export const SIGNALING_NAMESPACE = '/signaling';
@@ -53,6 +56,8 @@ export const CLIENT_EVENTS = [
   SignalingEvent.AdmitGuest,
   SignalingEvent.DeclineGuest,
   SignalingEvent.RemoveParticipant,
+  SignalingEvent.CallStats,
+  SignalingEvent.VerifyCall,
 ] as const;
 
 export const MAX_SDP_LENGTH = 20_000;
@@ -140,8 +145,60 @@ export type GuestDecisionRequest = z.infer<typeof ZGuestDecisionRequestSchema>;
 export const ZRemoveParticipantRequestSchema = z.object({ userId: z.guid({ message: 'must be the id of a guest of this visit' }) });
 export type RemoveParticipantRequest = z.infer<typeof ZRemoveParticipantRequestSchema>;
 
-export const ZMediaStateSchema = z.object({ audio: z.boolean(), video: z.boolean() });
+/** Why someone sends no video: they turned the camera off, the network could not carry it (adaptive quality), or the camera is unavailable (blocked, missing, in use). */
+export const VIDEO_OFF_CAUSES = ['person', 'network', 'device'] as const;
+export const ZVideoOffCauseSchema = z.enum(VIDEO_OFF_CAUSES);
+export type VideoOffCause = z.infer<typeof ZVideoOffCauseSchema>;
+/** Why someone sends no sound: they muted, or the microphone is unavailable (blocked, missing, in use). */
+export const AUDIO_OFF_CAUSES = ['person', 'device'] as const;
+export const ZAudioOffCauseSchema = z.enum(AUDIO_OFF_CAUSES);
+export type AudioOffCause = z.infer<typeof ZAudioOffCauseSchema>;
+
+/**
+ * What one person sends, announced to the others with every change (`media-state`). The causes are
+ * there so the others read "camera unavailable" or "video paused: poor connection" rather than
+ * "turned their camera off"; the server keeps video and screen changes on the visit's timeline.
+ */
+export const ZMediaStateSchema = z.object({
+  audio: z.boolean(),
+  video: z.boolean(),
+  /** Set when `audio` is false. */
+  audioOff: ZAudioOffCauseSchema.optional(),
+  /** Set when `video` is false. */
+  videoOff: ZVideoOffCauseSchema.optional(),
+  /** While they share a screen or window: the id of the MediaStream that carries it (the others show it large). */
+  screenStreamId: zMachineText(128).min(1).optional(),
+});
 export type MediaState = z.infer<typeof ZMediaStateSchema>;
+
+/** How a pair's media flows, from the selected ICE candidate pair: straight between them, or relayed through TURN. */
+export const CONNECTION_PATHS = ['direct', 'relayed'] as const;
+export const ZConnectionPathSchema = z.enum(CONNECTION_PATHS);
+export type ConnectionPath = z.infer<typeof ZConnectionPathSchema>;
+
+/**
+ * `call-stats`: one connected pair's connection, sampled by the browser (every CALL_STATS_INTERVAL_MS),
+ * kept for the visit record's connection facts. Loss is what this side received since its previous sample.
+ */
+export const ZCallStatsRequestSchema = z.object({
+  peerId: ZUserIdSchema,
+  path: ZConnectionPathSchema,
+  rttMs: z.number().min(0).max(60_000).optional(),
+  lossPct: z.number().min(0).max(100).optional(),
+  /** How often this pair's connection dropped and came back so far (ICE restarts that reconnected). */
+  reconnects: z.number().int().min(0).max(10_000),
+});
+export type CallStatsRequest = z.infer<typeof ZCallStatsRequestSchema>;
+export const CALL_STATS_INTERVAL_MS = 10_000;
+
+/** The verified-call code: six digits, shown as "123 456". */
+export const VERIFICATION_CODE_PATTERN = /^\d{3} \d{3}$/;
+/** `verify-call` (the visit's doctor): the code both sides read aloud matched for the pair with `peerId`. */
+export const ZVerifyCallRequestSchema = z.object({
+  peerId: ZUserIdSchema,
+  code: z.string().regex(VERIFICATION_CODE_PATTERN, { message: 'must be the six-digit code shown in the call, as "123 456"' }),
+});
+export type VerifyCallRequest = z.infer<typeof ZVerifyCallRequestSchema>;
 
 /** `leave-room` and `end-session` act on the socket's room; their payload may be empty. */
 export const ZEmptyRequestSchema = z.union([z.object({}).loose(), z.undefined(), z.null()]);
@@ -230,6 +287,14 @@ export interface TurnedAwayEvent {
 export interface WaitingRoomUpdatedEvent {
   waiting: WaitingPatient[];
 }
+/** To everyone in the call: the doctor compared the code with `peerId` aloud and marked their pair verified. */
+export interface CallVerifiedEvent {
+  /** The doctor. */
+  by: string;
+  peerId: string;
+  code: string;
+  at: string;
+}
 
 // ---- acknowledgements ----
 
@@ -287,6 +352,8 @@ export interface ClientToServerEvents {
   'admit-guest': (request: GuestDecisionRequest, ack: AckCallback) => void;
   'decline-guest': (request: GuestDecisionRequest, ack: AckCallback) => void;
   'remove-participant': (request: RemoveParticipantRequest, ack: AckCallback) => void;
+  'call-stats': (request: CallStatsRequest, ack: AckCallback) => void;
+  'verify-call': (request: VerifyCallRequest, ack: AckCallback<{ verifiedAt: string }>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -308,6 +375,7 @@ export interface ServerToClientEvents {
   admitted: (event: AdmittedEvent) => void;
   declined: (event: TurnedAwayEvent) => void;
   removed: (event: TurnedAwayEvent) => void;
+  'call-verified': (event: CallVerifiedEvent) => void;
 }
 
 // ---- ICE servers (REST) ----
