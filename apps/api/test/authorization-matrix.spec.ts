@@ -506,6 +506,9 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'chat-message': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'chat-history': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
       'media-state': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      // About the other party of the call (seated): anyone seated may report their connection; only the doctor verifies.
+      'call-stats': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 'ok', otherPatient: 409, admin: 409 },
+      'verify-call': { doctorOfVisit: 'ok', otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
       // Nobody waits in the lobby and the id is no guest: the doctor passes the checks and hears so (404).
       'admit-guest': { doctorOfVisit: 404, otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
       'decline-guest': { doctorOfVisit: 404, otherDoctor: 409, patientOfVisit: 403, otherPatient: 409, admin: 409 },
@@ -515,7 +518,9 @@ describe('authorization matrix: every REST route and socket event × every kind 
       // Sent first, before anyone waits: the visit's doctor passes the check and hears that nobody waits (409); everyone else is refused.
       'waiting-message': { doctorOfVisit: 409, otherDoctor: 403, patientOfVisit: 403, otherPatient: 403, admin: 403 },
     };
-    const payloads: Record<(typeof CLIENT_EVENTS)[number], (roomId: string) => unknown> = {
+    // The other party of the visit: whom a call-stats sample or a verification is about.
+    const otherParty = (actor: string) => (actor === 'doctorOfVisit' ? users.patientOfVisit.id : users.doctorOfVisit.id);
+    const payloads: Record<(typeof CLIENT_EVENTS)[number], (roomId: string, actor: string) => unknown> = {
       'join-room': (roomId) => ({ roomId }),
       offer: () => ({ sdp: 'v=0' }),
       answer: () => ({ sdp: 'v=0' }),
@@ -523,6 +528,8 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'chat-message': () => ({ body: 'hello' }),
       'chat-history': () => ({}),
       'media-state': () => ({ audio: true, video: false }),
+      'call-stats': (_roomId, actor) => ({ peerId: otherParty(actor), path: 'direct', rttMs: 40, lossPct: 0.5, reconnects: 0 }),
+      'verify-call': (_roomId, actor) => ({ peerId: otherParty(actor), code: '123 456' }),
       'admit-guest': () => ({ guestId: randomUUID() }),
       'decline-guest': () => ({ guestId: randomUUID() }),
       'remove-participant': () => ({ userId: randomUUID() }),
@@ -541,6 +548,8 @@ describe('authorization matrix: every REST route and socket event × every kind 
       'chat-message',
       'chat-history',
       'media-state',
+      'call-stats',
+      'verify-call',
       'admit-guest',
       'decline-guest',
       'remove-participant',
@@ -565,7 +574,7 @@ describe('authorization matrix: every REST route and socket event × every kind 
     try {
       for (const event of order) {
         for (const actor of people) {
-          const ack = await request<Record<string, unknown>>(sockets[actor], event, payloads[event](room.id));
+          const ack = await request<Record<string, unknown>>(sockets[actor], event, payloads[event](room.id, actor));
           const got = ack.ok ? 'ok' : ack.code;
           if (got !== expectations[event][actor]) failures.push(`${event} as ${actor}: ${got}, expected ${expectations[event][actor]}`);
         }
@@ -600,11 +609,43 @@ describe('authorization matrix: every REST route and socket event × every kind 
       });
       const refused = await request<Record<string, unknown>>(otherSocket, 'join-room', { roomId: room.id });
       expect(refused).toMatchObject({ ok: false, code: 403 });
+      // Waiting in the lobby, or refused at the door: not in the call, so neither reports nor verifies it.
+      for (const socket of [ownSocket, otherSocket]) {
+        const peer = { peerId: users.doctorOfVisit.id };
+        expect(await request(socket, 'call-stats', { ...peer, path: 'direct', reconnects: 0 })).toMatchObject({ ok: false, code: 409 });
+        expect(await request(socket, 'verify-call', { ...peer, code: '123 456' })).toMatchObject({ ok: false, code: 409 });
+      }
     } finally {
       ownSocket.close();
       otherSocket.close();
     }
     await expect(connectSignaling(sut.url, removedToken, { reconnection: false })).rejects.toThrow(/access token/);
+  });
+
+  it('lets an admitted guest report their connection but not verify the call', async () => {
+    const ownDoctor = await signedInUser(sut, 'DOCTOR');
+    const own = await visit({ startsInMinutes: 0, doctorId: ownDoctor.id });
+    const room = await sut.prisma.room.findUniqueOrThrow({ where: { appointmentId: own.appointmentId } });
+    const guestSocket = await connectSignaling(sut.url, await guestToken(own));
+    const doctorSocket = await connectSignaling(sut.url, ownDoctor.token, { doctor: true });
+    try {
+      expect(await request(doctorSocket, 'join-room', { roomId: room.id })).toMatchObject({ ok: true });
+      const waiting = await request<{ self: { userId: string } }>(guestSocket, 'join-room', { roomId: room.id });
+      expect(waiting).toMatchObject({ ok: true, admitted: false });
+      const guestId = (waiting as { self: { userId: string } }).self.userId;
+      expect(await request(doctorSocket, 'admit-guest', { guestId })).toEqual({ ok: true });
+      expect(await request(guestSocket, 'join-room', { roomId: room.id })).toMatchObject({ ok: true, admitted: true });
+      const peer = { peerId: ownDoctor.id };
+      expect(await request(guestSocket, 'call-stats', { ...peer, path: 'relayed', rttMs: 80, reconnects: 0 })).toEqual({ ok: true });
+      expect(await request(guestSocket, 'verify-call', { ...peer, code: '123 456' })).toMatchObject({
+        ok: false,
+        code: 403,
+        reason: 'forbidden',
+      });
+    } finally {
+      guestSocket.close();
+      doctorSocket.close();
+    }
   });
 
   it("lets a visit-link session into its own visit's room and no other", async () => {

@@ -111,6 +111,10 @@ describe('the visit report (real API, real database, worker threads)', () => {
       '李小龙 头痛三天了',
       'Ωμέγα 🙂',
       'Participants',
+      // Nobody joined: the Call section has no time, no samples and no verification to tell.
+      'Nobody was in the call together.',
+      'Connection: not measured (the browsers sent no connection samples); no reconnects',
+      'Not verified: nobody compared the verified-call code aloud.',
       'Ωμέγα Παπαδοπούλου (Doctor): never joined',
       'Иван Петров 李小龙 (Patient): never joined',
       'Ελένη Νικολάου (Interpreter): never joined',

@@ -47,6 +47,16 @@ describe(decideAccess.name, () => {
       expect(decideAccess(patient, 'visit.end', visit)).toMatchObject({ ...forbidden, error: 'Only the doctor can end the visit.' });
     });
 
+    it('marks the call verified; the patient and a guest are refused', () => {
+      expect(decideAccess(doctor, 'visit.verify', visit)).toEqual(allowed('DOCTOR'));
+      expect(decideAccess(patient, 'visit.verify', visit)).toMatchObject({
+        ...forbidden,
+        error: 'Only the doctor can mark the call verified.',
+      });
+      const guest = { id: 'guest-1', role: 'GUEST' as const, visit: { appointmentId: visit.appointmentId } };
+      expect(decideAccess(guest, 'visit.verify', visit)).toMatchObject(forbidden);
+    });
+
     it('invites and removes guests; the patient is refused', () => {
       expect(decideAccess(doctor, 'guests.manage', visit)).toEqual(allowed('DOCTOR'));
       expect(decideAccess(patient, 'guests.manage', visit)).toMatchObject({

@@ -23,7 +23,7 @@ import type { ErrorReason, Role } from '@telehealth/contracts';
  *   of their own visit, and on it only joins the call and reads the appointment (`visit.join`,
  *   `appointment.read`; the patient's reason is hidden from them by the appointment mapper). The
  *   visit's record, notes and report are not theirs: to them they do not exist (404); ending the
- *   visit and messaging its waiting room are the doctor's (403); changing it, lists and everything
+ *   visit, messaging its waiting room and marking the call verified are the doctor's (403); changing it, lists and everything
  *   else are refused as to any visit-link session (403, `visit_link_only`); every other visit is a
  *   stranger's. A guest the doctor removed has no session left at all (their link is revoked).
  */
@@ -34,6 +34,7 @@ export type Permission =
   | 'visit.join'
   | 'visit.end'
   | 'visit.message'
+  | 'visit.verify'
   | 'notes.read'
   | 'notes.write'
   | 'report.read'
@@ -129,6 +130,12 @@ const VISIT_RULES: Record<VisitPermission, Rule> = {
     parties: DOCTOR,
     partyRefusal: forbidden('Only the doctor can send a message to the waiting room.'),
     strangerRefusal: forbidden('This visit is not yours: only its doctor may send a message to its waiting room.'),
+    admin: false,
+  },
+  'visit.verify': {
+    parties: DOCTOR,
+    partyRefusal: forbidden('Only the doctor can mark the call verified.'),
+    strangerRefusal: SESSION_404,
     admin: false,
   },
   'notes.read': { parties: DOCTOR, partyRefusal: SESSION_404, strangerRefusal: SESSION_404, admin: false },

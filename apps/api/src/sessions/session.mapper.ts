@@ -11,6 +11,7 @@ import type {
 } from '@telehealth/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import type { Prisma } from '../generated/prisma/client';
+import type { CallFacts } from './call-facts';
 
 const PARTY = { select: { id: true, name: true, timeZone: true } } as const;
 
@@ -48,8 +49,13 @@ const EVENT_ORDER: Record<SessionEventType, number> = {
   WAITING: 2,
   WAITING_MESSAGE: 3,
   PEER_JOINED: 4,
-  LEFT: 5,
-  ENDED: 6,
+  VIDEO_OFF: 5,
+  VIDEO_ON: 5,
+  SCREEN_SHARE_STARTED: 5,
+  SCREEN_SHARE_STOPPED: 5,
+  CALL_VERIFIED: 6,
+  LEFT: 7,
+  ENDED: 8,
 };
 
 export function isDoctorOf(user: Pick<AuthUser, 'id'>, row: { appointment: { doctorId: string } }): boolean {
@@ -138,10 +144,12 @@ export function toLatestNotes(note: NoteRow | undefined): LatestNotes | null {
 export function toSessionDetailResponse(
   row: SessionDetailRow,
   participants: ParticipantRow[],
+  call: CallFacts,
   viewer: Pick<AuthUser, 'id'>,
 ): SessionDetailResponse {
   const detail: SessionDetailResponse = {
     ...toSessionResponse(row, viewer),
+    ...call,
     participants: participants.map(toVisitParticipant),
     timeline: toTimelineEntries(row.events),
     chat: toChatTranscript(row.chatMessages),

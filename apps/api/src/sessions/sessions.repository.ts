@@ -3,6 +3,8 @@ import type { ListSessionsQuery } from '@telehealth/contracts';
 import type { ListScope } from '../access/access-policy';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
+import { CALL_EVENT_TYPES, CallEvent } from './call-event';
+import type { CallStatsSample } from './connection-facts';
 import { NoteRow, ParticipantRow, SESSION_INCLUDE, sessionDetailInclude, SessionDetailRow, SessionRow } from './session.mapper';
 
 const AUTHOR = { author: { select: { name: true } } } as const;
@@ -110,6 +112,28 @@ export class SessionsRepository {
     return rows;
   }
 
+  /** The browsers' connection samples of the visit (a few thousand at most: one per pair every ten seconds). */
+  async callStatsSamples(sessionId: string): Promise<CallStatsSample[]> {
+    const { rows } = await this.prisma.sql.query<CallStatsSample>(
+      `SELECT user_id AS "userId", peer_id AS "peerId", path, rtt_ms AS "rttMs", loss_pct AS "lossPct", reconnects, sampled_at AS "sampledAt"
+         FROM call_stats_samples WHERE session_id = $1`,
+      [sessionId],
+    );
+    return rows;
+  }
+
+  /** Every timeline entry the call's facts are computed from, oldest first (the report loads only the newest entries otherwise). */
+  async callEvents(sessionId: string): Promise<CallEvent[]> {
+    const { rows } = await this.prisma.sql.query<CallEvent & { detail: Record<string, unknown> | null }>(
+      `SELECT e.type::text AS type, e.user_id AS "userId", u.name AS "userName", e.occurred_at AS at, e.detail
+         FROM session_events e LEFT JOIN users u ON u.id = e.user_id
+        WHERE e.session_id = $1 AND e.type::text = ANY($2::text[])
+        ORDER BY e.occurred_at`,
+      [sessionId, CALL_EVENT_TYPES],
+    );
+    return rows.map((row) => ({ ...row, detail: row.detail && stringValues(row.detail) }));
+  }
+
   async status(id: string): Promise<string | undefined> {
     return (await this.prisma.session.findUnique({ where: { id }, select: { status: true } }))?.status;
   }
@@ -128,4 +152,8 @@ export class SessionsRepository {
   async addNotes(note: { sessionId: string; authorId: string; version: number; body: string }): Promise<void> {
     await this.prisma.note.create({ data: note });
   }
+}
+
+function stringValues(detail: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(detail).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
 }

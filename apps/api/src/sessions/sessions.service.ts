@@ -4,7 +4,8 @@ import { listScope, SESSION_NOT_FOUND } from '../access/access-policy';
 import { AccessService } from '../access/access.service';
 import { ApiError } from '../common/api-error';
 import type { RequestContext } from '../common/request-context';
-import { toSessionDetailResponse, toSessionResponse } from './session.mapper';
+import { callFacts } from './call-facts';
+import { toSessionDetailResponse, toSessionResponse, toTimelineEntries } from './session.mapper';
 import { SessionsRepository } from './sessions.repository';
 
 export { SESSION_NOT_FOUND } from '../access/access-policy';
@@ -25,8 +26,20 @@ export class SessionsService {
 
   async get(ctx: RequestContext, id: string): Promise<SessionDetailResponse> {
     const visit = await this.access.requireVisit(ctx, 'visit.read', id);
-    const [row, participants] = await Promise.all([this.sessions.detail(id, visit.as === 'DOCTOR'), this.sessions.participants(id)]);
+    const [row, participants, samples] = await Promise.all([
+      this.sessions.detail(id, visit.as === 'DOCTOR'),
+      this.sessions.participants(id),
+      this.sessions.callStatsSamples(id),
+    ]);
     if (!row) throw ApiError.notFound(SESSION_NOT_FOUND);
-    return toSessionDetailResponse(row, participants, ctx.user);
+    const call = callFacts({
+      events: toTimelineEntries(row.events).map((entry) => ({ ...entry, at: new Date(entry.at) })),
+      samples,
+      startedAt: row.startedAt,
+      endedAt: row.endedAt,
+      now: new Date(),
+      people: participants,
+    });
+    return toSessionDetailResponse(row, participants, call, ctx.user);
   }
 }

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
 import type { RequestContext } from '../common/request-context';
 import type { LiveVisit } from '../visits/visit-lifecycle.service';
+import type { AnnouncedMedia } from './media-changes';
 
 /**
  * What a socket may do in its room, checked once at join and kept on the socket so that
@@ -10,6 +11,11 @@ import type { LiveVisit } from '../visits/visit-lifecycle.service';
  */
 export interface Membership extends LiveVisit {
   self: Participant;
+  /**
+   * What this seat last announced with `media-state`, as the timeline knows it (MediaTimeline).
+   * Kept here so a new join starts afresh and a recovered socket keeps it.
+   */
+  media?: AnnouncedMedia;
 }
 
 export interface SignalingSocketData {

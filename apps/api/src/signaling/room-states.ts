@@ -21,6 +21,11 @@ export class RoomStates {
     return result!;
   }
 
+  /** The room's state now (who is seated), read without changing it; undefined before anyone came. */
+  current(membership: Membership): Promise<RoomState | undefined> {
+    return this.store.get<RoomState>(roomKey(membership.roomId));
+  }
+
   /** Every open room's state (the admin's overview, not a hot path). */
   all(): Promise<RoomState[]> {
     return this.store.values<RoomState>(roomKey(''));

@@ -1,10 +1,13 @@
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { Ack, CLIENT_EVENTS, SIGNALING_NAMESPACE, SignalingEvent } from '@telehealth/contracts';
 import { unknownEvent } from './acks';
+import { CallStatsService } from './call-stats.service';
+import { CallVerification } from './call-verification.service';
 import { ChatService } from './chat.service';
 import { EventRunner } from './event-runner';
 import { GuestAdmission } from './guest-admission.service';
 import { GuestRemoval } from './guest-removal.service';
+import { MediaTimeline } from './media-timeline.service';
 import type { SignalingSocket } from './membership';
 import { RelayService } from './relay.service';
 import { RoomCloser } from './room-closer.service';
@@ -36,6 +39,9 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
     waitingMessages: WaitingMessages,
     admission: GuestAdmission,
     removal: GuestRemoval,
+    mediaTimeline: MediaTimeline,
+    callStats: CallStatsService,
+    verification: CallVerification,
   ) {
     this.handlers = {
       [SignalingEvent.JoinRoom]: (socket, payload) => membership.join(socket, payload),
@@ -44,13 +50,20 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
       [SignalingEvent.IceCandidate]: (socket, payload) => relay.candidate(socket, payload),
       [SignalingEvent.ChatMessage]: (socket, payload) => chat.send(socket, payload),
       [SignalingEvent.ChatHistory]: (socket, payload) => chat.history(socket, payload),
-      [SignalingEvent.MediaState]: (socket, payload) => relay.mediaState(socket, payload),
+      [SignalingEvent.MediaState]: (socket, payload) => {
+        const ack = relay.mediaState(socket, payload);
+        // The relay answers at once; the timeline is written beside it, never before the ack.
+        if (ack.ok) mediaTimeline.follow(socket, payload);
+        return ack;
+      },
       [SignalingEvent.LeaveRoom]: (socket) => membership.leave(socket),
       [SignalingEvent.EndSession]: (socket) => closer.endFromSocket(socket),
       [SignalingEvent.WaitingMessage]: (socket, payload) => waitingMessages.send(socket, payload),
       [SignalingEvent.AdmitGuest]: (socket, payload) => admission.admit(socket, payload),
       [SignalingEvent.DeclineGuest]: (socket, payload) => admission.decline(socket, payload),
       [SignalingEvent.RemoveParticipant]: (socket, payload) => removal.remove(socket, payload),
+      [SignalingEvent.CallStats]: (socket, payload) => callStats.record(socket, payload),
+      [SignalingEvent.VerifyCall]: (socket, payload) => verification.verify(socket, payload),
     };
   }
 

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { VisitGuestsModule } from '../visit-guests/visit-guests.module';
 import { VisitsModule } from '../visits/visits.module';
+import { CallStatsRepository } from './call-stats.repository';
+import { CallStatsService } from './call-stats.service';
+import { CallVerification } from './call-verification.service';
 import { ChatRepository } from './chat.repository';
 import { ChatService } from './chat.service';
 import { EventRunner } from './event-runner';
@@ -9,6 +12,7 @@ import { graceDeadlinesProvider } from './grace-deadlines';
 import { GuestAdmission } from './guest-admission.service';
 import { GuestRemoval } from './guest-removal.service';
 import { JoinAuthorization } from './join-authorization.service';
+import { MediaTimeline } from './media-timeline.service';
 import { RelayService } from './relay.service';
 import { RoomCloser } from './room-closer.service';
 import { RoomEffects } from './room-effects.service';
@@ -41,6 +45,10 @@ import { WaitingRoom } from './waiting-room.service';
     RoomEffects,
     RoomCloser,
     RelayService,
+    MediaTimeline,
+    CallStatsService,
+    CallStatsRepository,
+    CallVerification,
     ChatService,
     ChatRepository,
     WaitingRoom,

@@ -132,6 +132,37 @@ export class VisitRepository {
     await tx.appointment.update({ where: { id: visit.appointmentId }, data: { status: 'COMPLETED' } });
   }
 
+  /**
+   * One person's latest video entry and latest screen-share entry of a visit (a JOINED counts for
+   * both: a join starts with the camera on and no screen), for MediaTimeline's first comparison.
+   */
+  async latestMedia(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ videoEvent: SessionEventType | null; videoCause: string | null; screenEvent: SessionEventType | null }> {
+    // On a tie the media entry wins: a media-state is only accepted after the join's entries are written.
+    const { rows } = await this.prisma.sql.query<{
+      videoEvent: SessionEventType | null;
+      videoCause: string | null;
+      screenEvent: SessionEventType | null;
+    }>(
+      `SELECT v.type::text AS "videoEvent", v.detail->>'cause' AS "videoCause", s.type::text AS "screenEvent"
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (
+           SELECT type, detail FROM session_events
+            WHERE session_id = $1 AND user_id = $2 AND type IN ('JOINED', 'VIDEO_OFF', 'VIDEO_ON')
+            ORDER BY occurred_at DESC, (type = 'JOINED') ASC LIMIT 1
+         ) v ON true
+         LEFT JOIN LATERAL (
+           SELECT type FROM session_events
+            WHERE session_id = $1 AND user_id = $2 AND type IN ('JOINED', 'SCREEN_SHARE_STARTED', 'SCREEN_SHARE_STOPPED')
+            ORDER BY occurred_at DESC, (type = 'JOINED') ASC LIMIT 1
+         ) s ON true`,
+      [sessionId, userId],
+    );
+    return rows[0]!;
+  }
+
   /** What `visit-updated` tells: the visit's state now, and whose it is. */
   async stateOf(appointmentId: string): Promise<VisitState | undefined> {
     const { rows } = await this.prisma.sql.query<VisitState>(

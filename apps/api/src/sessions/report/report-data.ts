@@ -6,6 +6,8 @@ import {
   type SessionEventType,
   type SessionStatus,
 } from '@telehealth/contracts';
+import type { CallFacts } from '../call-facts';
+import { inCallSentence } from './in-call-sentences';
 import { cleanText } from './report-text';
 
 /** Everything a visit report shows, already loaded and permission-checked: no I/O from here on. */
@@ -42,6 +44,8 @@ export interface SessionReportData {
     detail: Record<string, string> | null;
   }>;
   chat: Array<{ senderName: string; senderGuestRole?: GuestRole; body: string; sentAt: Date }>;
+  /** The call itself, from the whole timeline and the browsers' samples: video and audio-only time, the connection, verified-call codes. */
+  call: CallFacts;
   /** How many older chat messages and timeline entries the caller did not load (see REPORT_LIMITS). */
   omitted?: { chat: number; timeline: number };
   /** The patient's copy never carries the doctor's private notes. */
@@ -176,9 +180,64 @@ export function describeTimeline(
         return { at: event.at, text: `${name} ended the visit.` };
       case 'WAITING_MESSAGE':
         return { at: event.at, text: `${name} told the waiting room: “${event.detail?.text ?? ''}”` };
+      case 'VIDEO_OFF':
+      case 'VIDEO_ON':
+      case 'SCREEN_SHARE_STARTED':
+      case 'SCREEN_SHARE_STOPPED':
+      case 'CALL_VERIFIED':
+        return { at: event.at, text: inCallSentence(event.type, name, event.detail, (userId) => nameOf(userId, null)) };
     }
   });
   return { lines, waitingSeconds: Math.round(waitingSeconds), reconnects };
+}
+
+/** "1 reconnect", "3 reconnects", "no reconnects". */
+function reconnectsPhrase(count: number): string {
+  return count === 0 ? 'no reconnects' : `${count} reconnect${count === 1 ? '' : 's'}`;
+}
+
+/** "0.2 %", "3 %": one decimal at most. */
+function percent(value: number): string {
+  return `${Number(value.toFixed(1))} %`;
+}
+
+/**
+ * The Call section's sentences: "Video 23 min 10 s · audio only 4 min 2 s (of which 3 min 40 s because
+ * of the connection)", the connection's path, round trip, loss and reconnects, and the verified-call codes.
+ */
+export function describeCall(
+  call: CallFacts,
+  fmt: Pick<TimeFormatters, 'time'>,
+): { media: string; connection: string; verifications: string[] } {
+  const { media, connection } = call;
+  const network =
+    media.audioOnlyForNetworkSeconds > 0 ? ` (of which ${formatDuration(media.audioOnlyForNetworkSeconds)} because of the connection)` : '';
+  const mediaText =
+    media.videoSeconds + media.audioOnlySeconds === 0
+      ? 'Nobody was in the call together.'
+      : `Video ${formatDuration(media.videoSeconds)} · audio only ${formatDuration(media.audioOnlySeconds)}${network}`;
+  const path = {
+    direct: 'direct (peer to peer)',
+    relayed: "relayed through the clinic's TURN server",
+    mixed: "partly direct (peer to peer), partly relayed through the clinic's TURN server",
+    unknown: 'not measured (the browsers sent no connection samples)',
+  }[connection.path];
+  const parts = [path];
+  if (connection.rttMedianMs !== null && connection.rttP95Ms !== null) {
+    parts.push(`round trip median ${connection.rttMedianMs} ms, 95th percentile ${connection.rttP95Ms} ms`);
+  }
+  if (connection.lossMedianPct !== null && connection.lossP95Pct !== null) {
+    parts.push(`packet loss median ${percent(connection.lossMedianPct)}, 95th ${percent(connection.lossP95Pct)}`);
+  }
+  parts.push(reconnectsPhrase(connection.reconnects));
+  return {
+    media: mediaText,
+    connection: parts.join('; '),
+    verifications: call.verifications.map(
+      (verification) =>
+        `code ${verification.code} compared aloud with ${verification.peer.name} by ${verification.verifiedBy.name} at ${fmt.time(new Date(verification.verifiedAt))}`,
+    ),
+  };
 }
 
 /**

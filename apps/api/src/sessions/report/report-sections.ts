@@ -1,4 +1,5 @@
 import {
+  describeCall,
   describeTimeline,
   formatDuration,
   newestChat,
@@ -64,6 +65,17 @@ export function writeParticipants(out: ReportWriter, data: SessionReportData, fm
       { text: presence, color: COLOR_MUTED },
     ]);
   }
+}
+
+/** The call itself: video and audio-only time (billing rules tell them apart), the connection, and whether the call was verified. */
+export function writeCall(out: ReportWriter, data: SessionReportData, fmt: TimeFormatters): void {
+  const { rich, heading, field } = out;
+  const call = describeCall(data.call, fmt);
+  heading('Call');
+  rich([{ text: call.media, color: COLOR_TEXT }]);
+  field('Connection', call.connection);
+  if (call.verifications.length === 0) rich([{ text: 'Not verified: nobody compared the verified-call code aloud.', color: COLOR_TEXT }]);
+  for (const verification of call.verifications) field('Verified call', verification);
 }
 
 /** The timeline: only the newest entries; the report says how many are left out. */

@@ -5,6 +5,9 @@ import { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../common/api-error';
 import type { RequestContext } from '../../common/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { callFacts } from '../call-facts';
+import type { CallEvent } from '../call-event';
+import type { CallStatsSample } from '../connection-facts';
 import { isDoctorOf, ParticipantRow, SessionDetailRow, toTimelineEntries } from '../session.mapper';
 import { SessionsRepository } from '../sessions.repository';
 import { attachmentDisposition } from './content-disposition';
@@ -47,7 +50,13 @@ export class SessionReportService implements OnModuleDestroy {
       events: REPORT_LIMITS.timelineEntries,
     });
     if (!row) throw ApiError.notFound(SESSION_NOT_FOUND);
-    const data = this.toReportData(row, await this.sessions.participants(sessionId), ctx.user);
+    // The call's facts read the whole timeline's call entries, not only the newest entries the report lists.
+    const [participants, events, samples] = await Promise.all([
+      this.sessions.participants(sessionId),
+      this.sessions.callEvents(sessionId),
+      this.sessions.callStatsSamples(sessionId),
+    ]);
+    const data = this.toReportData(row, participants, { events, samples }, ctx.user);
     const bytes = await this.render(data);
     return new StreamableFile(bytes, {
       type: 'application/pdf',
@@ -70,7 +79,12 @@ export class SessionReportService implements OnModuleDestroy {
     }
   }
 
-  private toReportData(row: ReportRow, participants: ParticipantRow[], viewer: AuthUser): SessionReportData {
+  private toReportData(
+    row: ReportRow,
+    participants: ParticipantRow[],
+    call: { events: CallEvent[]; samples: CallStatsSample[] },
+    viewer: AuthUser,
+  ): SessionReportData {
     const appointment = row.appointment;
     const isDoctor = isDoctorOf(viewer, row);
     const latest = row.notes[0];
@@ -96,6 +110,7 @@ export class SessionReportService implements OnModuleDestroy {
         body: message.body,
         sentAt: message.sentAt,
       })),
+      call: callFacts({ ...call, startedAt: row.startedAt, endedAt: row.endedAt, now: new Date(), people: participants }),
       omitted: { chat: row._count.chatMessages - row.chatMessages.length, timeline: row._count.events - row.events.length },
       notes: isDoctor
         ? {

@@ -41,6 +41,18 @@ function report(overrides: Partial<SessionReportData> = {}): SessionReportData {
       { type: 'ENDED', userId: doctor.id, userName: doctor.name, at: at('09:15:30'), detail: null },
     ],
     chat: [{ senderName: patient.name, body: 'Can you hear me? Grüße – “fine”', sentAt: at('09:04:00') }],
+    call: {
+      media: { videoSeconds: 8 * 60 + 28, audioOnlySeconds: 4 * 60 + 2, audioOnlyForNetworkSeconds: 3 * 60 + 40 },
+      connection: { path: 'direct', rttMedianMs: 40, rttP95Ms: 120, lossMedianPct: 0.2, lossP95Pct: 3.1, reconnects: 1, samples: 140 },
+      verifications: [
+        {
+          code: '482 193',
+          verifiedAt: at('09:05:00').toISOString(),
+          verifiedBy: { id: doctor.id, name: doctor.name },
+          peer: { id: patient.id, name: patient.name },
+        },
+      ],
+    },
     notes: {
       included: true,
       latest: { body: 'BP 128/82, continue treatment.', version: 2, updatedAt: at('09:40:00'), authorName: doctor.name },
@@ -87,6 +99,75 @@ describe('session report layout', () => {
     ]) {
       expect(text.replace(/\s+/g, ' ')).toContain(expected);
     }
+  });
+
+  it('shows the call: video and audio-only time, the connection, the verified-call code, and the media changes in words', async () => {
+    const { text } = await textOf(
+      report({
+        timeline: [
+          ...report().timeline.slice(0, -1),
+          { type: 'VIDEO_OFF', userId: patient.id, userName: patient.name, at: at('09:08:00'), detail: { cause: 'network' } },
+          { type: 'VIDEO_ON', userId: patient.id, userName: patient.name, at: at('09:11:40'), detail: { cause: 'network' } },
+          { type: 'VIDEO_OFF', userId: patient.id, userName: patient.name, at: at('09:12:00'), detail: { cause: 'device' } },
+          { type: 'VIDEO_OFF', userId: doctor.id, userName: doctor.name, at: at('09:12:10'), detail: { cause: 'person' } },
+          { type: 'SCREEN_SHARE_STARTED', userId: doctor.id, userName: doctor.name, at: at('09:13:00'), detail: null },
+          { type: 'SCREEN_SHARE_STOPPED', userId: doctor.id, userName: doctor.name, at: at('09:14:00'), detail: null },
+          {
+            type: 'CALL_VERIFIED',
+            userId: doctor.id,
+            userName: doctor.name,
+            at: at('09:05:00'),
+            detail: { peer: patient.id, code: '482 193' },
+          },
+          ...report().timeline.slice(-1),
+        ],
+      }),
+    );
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Video 8 min 28 s · audio only 4 min 2 s (of which 3 min 40 s because of the connection)',
+      'Connection: direct (peer to peer); round trip median 40 ms, 95th percentile 120 ms; packet loss median 0.2 %, 95th 3.1 %; 1 reconnect',
+      'Verified call: code 482 193 compared aloud with Leo Brandt by Dr. Ines Ward at 10:05:00',
+      'Video paused for Leo Brandt: poor connection.',
+      'Video resumed for Leo Brandt: the connection recovered.',
+      'Video stopped for Leo Brandt: camera unavailable.',
+      'Dr. Ines Ward turned their camera off.',
+      'Dr. Ines Ward started sharing their screen.',
+      'Dr. Ines Ward stopped sharing their screen.',
+      'Dr. Ines Ward compared the verified-call code 482 193 aloud with Leo Brandt: the call is verified.',
+    ]) {
+      expect(flat).toContain(expected);
+    }
+  });
+
+  it('says when the call was not verified, relayed, or not measured', async () => {
+    const unverified = report();
+    const relayed = await textOf({
+      ...unverified,
+      call: { ...unverified.call, connection: { ...unverified.call.connection, path: 'relayed', reconnects: 0 }, verifications: [] },
+    });
+    const flat = relayed.text.replace(/\s+/g, ' ');
+    expect(flat).toContain("Connection: relayed through the clinic's TURN server; round trip median 40 ms");
+    expect(flat).toContain('; no reconnects');
+    expect(flat).toContain('Not verified: nobody compared the verified-call code aloud.');
+    const unmeasured = await textOf({
+      ...unverified,
+      call: {
+        ...unverified.call,
+        connection: {
+          path: 'unknown',
+          rttMedianMs: null,
+          rttP95Ms: null,
+          lossMedianPct: null,
+          lossP95Pct: null,
+          reconnects: 0,
+          samples: 0,
+        },
+      },
+    });
+    expect(unmeasured.text.replace(/\s+/g, ' ')).toContain(
+      'Connection: not measured (the browsers sent no connection samples); no reconnects',
+    );
   });
 
   it('lists the participants, guests with their part, with when each joined and left, and names guests so in the timeline and chat', async () => {

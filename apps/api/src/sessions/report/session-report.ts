@@ -2,10 +2,11 @@ import PDFDocument from 'pdfkit';
 import { reportFonts } from './fonts';
 import { SessionReportData, timeFormatters } from './report-data';
 import { writePageFooters } from './report-footer';
-import { writeChat, writeHeader, writeNotes, writeParticipants, writeSummary, writeTimeline } from './report-sections';
+import { writeCall, writeChat, writeHeader, writeNotes, writeParticipants, writeSummary, writeTimeline } from './report-sections';
 import { attachFonts, cleanText, MARGIN, reportWriter } from './report-text';
 
 export {
+  describeCall,
   describeTimeline,
   formatDuration,
   newestChat,
@@ -44,6 +45,7 @@ export function renderSessionReport(data: SessionReportData): PDFKit.PDFDocument
   writeHeader(out, data, fmt);
   writeSummary(out, data, fmt);
   writeParticipants(out, data, fmt);
+  writeCall(out, data, fmt);
   writeTimeline(out, data, fmt);
   writeChat(out, data, fmt);
   writeNotes(out, data, fmt);
