@@ -19,14 +19,16 @@ export function browserAvailable(): boolean {
 /**
  * One Chromium instance per person, with a fake camera and microphone that need no permission prompt.
  * `extraArgs` adds switches (such as `--host-resolver-rules` to give a test address a name).
+ * With `permissionPrompts: true` the browser's own permission rules apply instead (nothing says yes
+ * for the person), so a test can block a device for real (see `blockMicrophone` in support/devices).
  */
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = [], { permissionPrompts = false } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
       '--no-sandbox',
-      '--use-fake-ui-for-media-stream',
+      ...(permissionPrompts ? [] : ['--use-fake-ui-for-media-stream']),
       '--use-fake-device-for-media-stream',
       '--disable-background-networking',
       '--disable-component-update',
@@ -86,13 +88,13 @@ export async function newPersonContext(
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 
-/** Saves the page at desktop size and again at a phone's, so both layouts can be looked at. */
-export async function screenshots(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+/** Saves the page at desktop size and again at a phone's, so both layouts can be looked at (in `dir`, the run's folder unless told). */
+export async function screenshots(page: Page, name: string, dir = SCREENSHOT_DIR): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
   const desktop = page.viewportSize() ?? { width: 1280, height: 800 };
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(150);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-phone.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(desktop);
 }

@@ -14,30 +14,28 @@ import {
   type CallNotice,
   type CallSnapshot,
 } from '@/lib/call-view';
+import { isUnavailable } from '@/lib/devices';
 import { ticketAuth } from '@/lib/signaling-auth';
 import { useActiveSpeaker } from './useActiveSpeaker';
 import { useCallChat } from './useCallChat';
-import { useCallMedia } from './useCallMedia';
+import { useCallMedia, type CallMedia, type CallMediaOptions } from './useCallMedia';
 
 export interface UseCallOptions {
   sessionId: string;
   roomId: string;
   /** The API's public origin; the socket authenticates with short-lived tickets, never the API token. */
   signalingUrl: string;
+  /** The visit's one stream: the call restarts when it is another object, so device changes swap its tracks instead. */
   localStream: MediaStream;
+  /** The devices as the device check left them, and where in-call choices are remembered. */
+  devices: Omit<CallMediaOptions, 'localStream'>;
 }
 
-export interface CallView extends CallSnapshot {
+export interface CallView extends CallSnapshot, CallMedia {
   chat: ChatMessage[];
   /** Older chat lines than the ones shown exist (a long visit, rejoined). */
   chatHasMore: boolean;
   loadEarlierChat: () => Promise<void>;
-  audioEnabled: boolean;
-  videoEnabled: boolean;
-  hasVideo: boolean;
-  hasAudio: boolean;
-  toggleAudio: () => void;
-  toggleVideo: () => void;
   sendChat: (body: string) => Promise<void>;
   leave: () => Promise<void>;
   endSession: () => Promise<void>;
@@ -46,6 +44,8 @@ export interface CallView extends CallSnapshot {
   declineGuest: (guestId: string) => Promise<void>;
   /** The doctor takes a guest out of the call for good (their link stops working). */
   removeParticipant: (userId: string) => Promise<void>;
+  /** The doctor: the verified-call code with `userId` was read aloud and matched. */
+  markVerified: (userId: string) => Promise<void>;
   /** The user id of the person heard speaking now, steadied so the highlight does not flicker; null when quiet. */
   speakerId: string | null;
   /** The call's signaling socket, for what else arrives on it (visit changes, waiting-room messages); null before and after. */
@@ -76,6 +76,22 @@ function listen(engine: CallEngine, dispatch: Dispatch, onJoined: (joined: JoinR
   engine.on('joined', onJoined);
   engine.on('chat', (message) => mergeChat([message]));
   engine.on('quality', (quality) => dispatch({ type: 'quality', quality }));
+  engine.on('adaptive', (level) => dispatch({ type: 'adaptive', level }));
+  engine.on('media', (media) => dispatch({ type: 'own-media', media }));
+  dispatch({ type: 'own-media', media: engine.mediaState });
+}
+
+/**
+ * Whether this side's own connection is up: only its own socket going down is "Reconnecting…"
+ * (someone else dropping is said by name). The browser knows it lost the network before the
+ * socket's heartbeat does. Returns the way to stop following it.
+ */
+function followOwnConnection(socket: SignalingSocket, dispatch: Dispatch): () => void {
+  socket.on('disconnect', () => dispatch({ type: 'socket', online: false }));
+  socket.on('connect', () => dispatch({ type: 'socket', online: true }));
+  const onOffline = () => dispatch({ type: 'socket', online: false });
+  window.addEventListener('offline', onOffline);
+  return () => window.removeEventListener('offline', onOffline);
 }
 
 /** Closes what the effect opened: leaves the room (or the lobby) if still in it, then the engine and the socket. */
@@ -111,18 +127,21 @@ function useDoctorDecisions(engineRef: RefObject<CallEngine | null>) {
   const admitGuest = useCallback((guestId: string) => run((engine) => engine.admitGuest(guestId)), [run]);
   const declineGuest = useCallback((guestId: string) => run((engine) => engine.declineGuest(guestId)), [run]);
   const removeParticipant = useCallback((userId: string) => run((engine) => engine.removeParticipant(userId)), [run]);
-  return { admitGuest, declineGuest, removeParticipant };
+  const markVerified = useCallback((userId: string) => run((engine) => engine.markVerified(userId)), [run]);
+  return { admitGuest, declineGuest, removeParticipant, markVerified };
 }
 
 /** The signaling socket and the engine over it, for as long as the call screen shows this visit. */
 function useCallEngine(
-  { sessionId, roomId, signalingUrl, localStream }: UseCallOptions,
+  { sessionId, roomId, signalingUrl, localStream, devices }: UseCallOptions,
   engineRef: RefObject<CallEngine | null>,
   dispatch: Dispatch,
   chat: Pick<ReturnType<typeof useCallChat>, 'mergeChat' | 'setChatHasMore'>,
 ): SignalingSocket | null {
   const [socket, setSocket] = useState<SignalingSocket | null>(null);
   const { mergeChat, setChatHasMore } = chat;
+  // What the device check found unavailable, for the engine's first announcement; later changes go through setUnavailable.
+  const unavailable = useRef({ audio: isUnavailable(devices.microphone), video: isUnavailable(devices.camera) });
 
   useEffect(() => {
     let cancelled = false;
@@ -135,6 +154,7 @@ function useCallEngine(
     socket.on('connect_error', (error) => {
       if (!engine) dispatch({ type: 'unreachable', message: `Cannot reach the visit service: ${error.message}` });
     });
+    const stopFollowing = followOwnConnection(socket, dispatch);
     setSocket(socket);
     // Every admitted join (the first, after the doctor's admission, after a reconnect) brings the chat and the lobby as they are.
     const onJoined = (joined: JoinRoomResult) => {
@@ -150,7 +170,7 @@ function useCallEngine(
       const iceServers = await loadIceServers();
       if (cancelled) return;
       // Sampled every second: the speaker highlight follows the audio level of these samples.
-      engine = new CallEngine({ socket, roomId, localStream, iceServers, statsIntervalMs: 1000 });
+      engine = new CallEngine({ socket, roomId, localStream, iceServers, statsIntervalMs: 1000, unavailable: unavailable.current });
       engineRef.current = engine;
       listen(engine, dispatch, onJoined, mergeChat);
       try {
@@ -174,6 +194,7 @@ function useCallEngine(
       cancelled = true;
       engineRef.current = null;
       setSocket(null);
+      stopFollowing();
       hangUp(engine, socket);
     };
   }, [sessionId, roomId, signalingUrl, localStream, engineRef, mergeChat, setChatHasMore, dispatch]);
@@ -190,7 +211,7 @@ export function useCall(options: UseCallOptions): CallView {
   const engineRef = useRef<CallEngine | null>(null);
   const { mergeChat, setChatHasMore, ...chat } = useCallChat(engineRef);
   const socket = useCallEngine(options, engineRef, dispatch, { mergeChat, setChatHasMore });
-  const media = useCallMedia(engineRef, options.localStream);
+  const media = useCallMedia(engineRef, { localStream: options.localStream, ...options.devices }, view.ownMedia, dispatch);
   const decisions = useDoctorDecisions(engineRef);
   const speakerId = useActiveSpeaker(engineRef, IN_ROOM_STATES.includes(view.state));
   useNoticeExpiry(view.notices, dispatch);

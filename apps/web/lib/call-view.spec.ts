@@ -1,6 +1,16 @@
 import type { RemotePeer } from '@telehealth/call-engine';
 import type { JoinRoomResult, LobbyGuest, Participant } from '@telehealth/contracts';
-import { callReducer, INITIAL_CALL, lobbyArrivals, MAX_NOTICES, type CallSnapshot } from './call-view';
+import {
+  awayPeers,
+  callReducer,
+  cameraIsOn,
+  INITIAL_CALL,
+  lobbyArrivals,
+  MAX_NOTICES,
+  screenSharer,
+  verifiablePeers,
+  type CallSnapshot,
+} from './call-view';
 
 function doctor(): Participant {
   return { userId: 'd1', name: 'Dr. Maya Chen', role: 'DOCTOR' };
@@ -12,7 +22,19 @@ function interpreter(): Participant {
   return { userId: 'g1', name: 'Ana Ruiz', role: 'GUEST', guestRole: 'INTERPRETER' };
 }
 function peer(participant: Participant): RemotePeer {
-  return { participant, stream: null, media: { audio: true, video: true }, connection: 'connected', quality: null, audioLevel: 0 };
+  return {
+    participant,
+    stream: null,
+    media: { audio: true, video: true },
+    connection: 'connected',
+    quality: null,
+    audioLevel: 0,
+    screen: null,
+    away: false,
+    verificationCode: null,
+    verified: false,
+    path: null,
+  };
 }
 function waitingGuest(guestId: string, since: string): LobbyGuest {
   return { guestId, name: `Guest ${guestId}`, guestRole: 'CAREGIVER', since };
@@ -100,6 +122,56 @@ describe(callReducer.name, () => {
     const view = sut(INITIAL_CALL, { type: 'refused', reason: 'visit_ended', message: 'This visit has ended.' });
     expect(view).toMatchObject({ state: 'ended', refusal: 'visit_ended' });
     expect(sut(INITIAL_CALL, { type: 'refused', reason: 'too_early', message: 'Too early.' }).state).toBe('failed');
+  });
+
+  it('follows this side’s own socket, so only its own drop reads as reconnecting', () => {
+    const offline = sut(inCall([patient()]), { type: 'socket', online: false });
+    expect(offline.online).toBe(false);
+    expect(sut(offline, { type: 'socket', online: true }).online).toBe(true);
+  });
+
+  it('keeps what adaptive quality lets this side send, and its own media as announced', () => {
+    const paused = sut(inCall([patient()]), { type: 'adaptive', level: 'audio-only' });
+    expect(paused.videoLevel).toBe('audio-only');
+    const media = { audio: true, video: false, videoOff: 'network' as const };
+    expect(sut(paused, { type: 'own-media', media }).ownMedia).toEqual(media);
+  });
+});
+
+describe(awayPeers.name, () => {
+  it('finds the people whose connection dropped and who are not back yet', () => {
+    const peers = [peer(patient()), { ...peer(interpreter()), away: true }];
+    expect(awayPeers(peers).map((p) => p.participant.name)).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe(screenSharer.name, () => {
+  it('picks the first person sharing a screen, or nobody', () => {
+    const screen = {} as MediaStream;
+    expect(screenSharer([peer(patient())])).toBeNull();
+    expect(screenSharer([peer(patient()), { ...peer(interpreter()), screen }])?.participant.name).toBe('Ana Ruiz');
+  });
+});
+
+describe(verifiablePeers.name, () => {
+  const withCode = (participant: Participant) => ({ ...peer(participant), verificationCode: '482 193' });
+
+  it('shows the doctor a code for every other person who has one', () => {
+    const peers = [withCode(patient()), withCode(interpreter()), peer({ userId: 'g2', name: 'Leo Park', role: 'GUEST' })];
+    expect(verifiablePeers(peers, true).map((p) => p.participant.userId)).toEqual(['p1', 'g1']);
+  });
+
+  it('shows everyone else only the code with the doctor, the one the doctor can mark verified', () => {
+    expect(verifiablePeers([withCode(doctor()), withCode(interpreter())], false).map((p) => p.participant.userId)).toEqual(['d1']);
+  });
+});
+
+describe(cameraIsOn.name, () => {
+  it('counts a video paused by the network as a camera still on, unlike one turned off or unavailable', () => {
+    expect(cameraIsOn({ video: true })).toBe(true);
+    expect(cameraIsOn({ video: false, videoOff: 'network' })).toBe(true);
+    expect(cameraIsOn({ video: false, videoOff: 'person' })).toBe(false);
+    expect(cameraIsOn({ video: false, videoOff: 'device' })).toBe(false);
   });
 });
 

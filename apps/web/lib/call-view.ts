@@ -1,5 +1,5 @@
-import { VISIT_GONE_REASONS, type CallQuality, type CallState, type RemotePeer } from '@telehealth/call-engine';
-import type { ErrorReason, JoinRoomResult, LobbyGuest, LobbyJoinResult, Participant } from '@telehealth/contracts';
+import { VISIT_GONE_REASONS, type CallQuality, type CallState, type RemotePeer, type VideoLevel } from '@telehealth/call-engine';
+import type { ErrorReason, JoinRoomResult, LobbyGuest, LobbyJoinResult, MediaState, Participant } from '@telehealth/contracts';
 
 /** Someone came into the call or went out of it: a short line the screen shows and reads out, then drops. */
 export interface CallNotice {
@@ -31,6 +31,12 @@ export interface CallSnapshot {
   /** When this side started waiting for the others, or for the doctor to admit them (ms), for the elapsed-time line. */
   waitingSince: number | null;
   endsAt: string | null;
+  /** This side's own signaling socket is up: "Reconnecting…" is said only when it is not (not when someone else dropped). */
+  online: boolean;
+  /** What adaptive quality lets this side send: 'audio-only' pauses the video to keep the sound clear. */
+  videoLevel: VideoLevel;
+  /** This side's microphone and camera as the engine announces them; null until the engine says. */
+  ownMedia: MediaState | null;
 }
 
 export type CallEvent =
@@ -44,7 +50,10 @@ export type CallEvent =
   | { type: 'quality'; quality: CallQuality }
   | { type: 'joined'; joined: JoinRoomResult; at: number }
   | { type: 'in-lobby'; joined: LobbyJoinResult; at: number }
-  | { type: 'refused'; reason: ErrorReason | null; message: string };
+  | { type: 'refused'; reason: ErrorReason | null; message: string }
+  | { type: 'socket'; online: boolean }
+  | { type: 'adaptive'; level: VideoLevel }
+  | { type: 'own-media'; media: MediaState };
 
 export const INITIAL_CALL: CallSnapshot = {
   state: 'joining',
@@ -58,6 +67,9 @@ export const INITIAL_CALL: CallSnapshot = {
   quality: null,
   waitingSince: null,
   endsAt: null,
+  online: true,
+  videoLevel: 'full',
+  ownMedia: null,
 };
 
 /** At most this many join/leave lines stay on screen at once. */
@@ -134,6 +146,12 @@ export function callReducer(view: CallSnapshot, event: CallEvent): CallSnapshot 
     }
     case 'refused':
       return { ...view, state: ENDED_REFUSALS.includes(event.reason) ? 'ended' : 'failed', refusal: event.reason, detail: event.message };
+    case 'socket':
+      return view.online === event.online ? view : { ...view, online: event.online };
+    case 'adaptive':
+      return { ...view, videoLevel: event.level };
+    case 'own-media':
+      return { ...view, ownMedia: event.media };
   }
 }
 
@@ -141,4 +159,27 @@ export function callReducer(view: CallSnapshot, event: CallEvent): CallSnapshot 
 export function lobbyArrivals(known: ReadonlySet<string> | null, waiting: readonly LobbyGuest[]): LobbyGuest[] {
   if (!known) return [...waiting];
   return waiting.filter((guest) => !known.has(guest.guestId));
+}
+
+/** Others whose signaling dropped and who are not back yet: "Sam's connection dropped, waiting for them to come back". */
+export function awayPeers(peers: readonly RemotePeer[]): RemotePeer[] {
+  return peers.filter((peer) => peer.away);
+}
+
+/** The first other person sharing a screen: their share is shown large. */
+export function screenSharer(peers: readonly RemotePeer[]): RemotePeer | null {
+  return peers.find((peer) => peer.screen !== null) ?? null;
+}
+
+/**
+ * The pairs whose verified-call code this side shows: only the doctor can mark a pair verified, so
+ * the doctor sees a code per other person, everyone else the code with the doctor.
+ */
+export function verifiablePeers(peers: readonly RemotePeer[], viewerIsDoctor: boolean): RemotePeer[] {
+  return peers.filter((peer) => peer.verificationCode !== null && (viewerIsDoctor || peer.participant.role === 'DOCTOR'));
+}
+
+/** Whether this side's camera is on as the person set it: a video paused by the network is still on for them. */
+export function cameraIsOn(media: Pick<MediaState, 'video' | 'videoOff'>): boolean {
+  return media.video || media.videoOff === 'network';
 }

@@ -1,14 +1,38 @@
 import type { RemotePeer } from '@telehealth/call-engine';
 import type { Participant } from '@telehealth/contracts';
 import { INITIAL_CALL, type CallSnapshot } from './call-view';
-import { callStateText, emptyStageText, lobbyGuestText, noticeText } from './call-words';
+import {
+  adaptiveNoticeText,
+  callStateHint,
+  callStateText,
+  deviceBlockedText,
+  deviceHelpText,
+  emptyStageText,
+  lobbyGuestText,
+  noticeText,
+  peerDroppedText,
+  peerVideoOffText,
+  unavailableLabel,
+} from './call-words';
 
 const names = { doctor: 'Dr. Maya Chen', patient: 'Sam Patel' };
 const sam: Participant = { userId: 'p1', name: 'Sam Patel', role: 'PATIENT' };
 const ana: Participant = { userId: 'g1', name: 'Ana Ruiz', role: 'GUEST', guestRole: 'INTERPRETER' };
 
 function peer(participant: Participant): RemotePeer {
-  return { participant, stream: null, media: { audio: true, video: true }, connection: 'connected', quality: null, audioLevel: 0 };
+  return {
+    participant,
+    stream: null,
+    media: { audio: true, video: true },
+    connection: 'connected',
+    quality: null,
+    audioLevel: 0,
+    screen: null,
+    away: false,
+    verificationCode: null,
+    verified: false,
+    path: null,
+  };
 }
 function view(overrides: Partial<CallSnapshot>): CallSnapshot {
   return { ...INITIAL_CALL, ...overrides };
@@ -38,6 +62,19 @@ describe(callStateText.name, () => {
   it('names who left once nobody else is there', () => {
     expect(sut(view({ state: 'peer-left', lastLeft: sam }), 'DOCTOR', 0)).toBe('Sam Patel left the visit');
     expect(sut(view({ state: 'peer-left' }), 'DOCTOR', 0)).toBe('Everyone else left the visit');
+  });
+
+  it('says reconnecting only when this side’s own connection is down', () => {
+    expect(sut(view({ state: 'reconnecting', online: false, peers: [peer(sam)] }), 'DOCTOR', 0)).toBe('Reconnecting…');
+  });
+
+  it('waits for someone whose connection dropped by name, rather than saying this side reconnects', () => {
+    expect(sut(view({ state: 'reconnecting', peers: [{ ...peer(sam), away: true }] }), 'DOCTOR', 0)).toBe(
+      'Waiting for Sam Patel to come back…',
+    );
+    expect(sut(view({ state: 'reconnecting', peers: [{ ...peer(sam), connection: 'reconnecting' }] }), 'DOCTOR', 0)).toBe(
+      'Restoring the connection with Sam Patel…',
+    );
   });
 
   it('says why a guest is not in the call', () => {
@@ -79,5 +116,83 @@ describe(lobbyGuestText.name, () => {
   it('names the waiting guest and their part', () => {
     expect(lobbyGuestText({ name: 'Ana Ruiz', guestRole: 'INTERPRETER' })).toBe('Ana Ruiz (interpreter) is waiting');
     expect(lobbyGuestText({ name: 'Leo Park', guestRole: 'OTHER' })).toBe('Leo Park (guest) is waiting');
+  });
+});
+
+describe(callStateHint.name, () => {
+  it('asks to hold on only while this side’s own connection is restored', () => {
+    expect(callStateHint(view({ state: 'reconnecting', online: false }))).toBe('Hold on, we are restoring your connection.');
+    expect(callStateHint(view({ state: 'reconnecting', online: true }))).toBeNull();
+  });
+});
+
+describe(peerDroppedText.name, () => {
+  it('says someone else dropped and is waited for', () => {
+    expect(peerDroppedText('Sam Lee')).toBe('Sam Lee’s connection dropped, waiting for them to come back');
+  });
+});
+
+describe(adaptiveNoticeText.name, () => {
+  it('tells this side its video is paused or lowered for a weak connection, and nothing at full quality', () => {
+    expect(adaptiveNoticeText('audio-only')).toBe(
+      'Your connection is weak: video is paused to keep the sound clear. It comes back when the connection recovers.',
+    );
+    expect(adaptiveNoticeText('reduced')).toBe('Your connection is weak: video quality lowered.');
+    expect(adaptiveNoticeText('full')).toBeNull();
+  });
+});
+
+describe(deviceBlockedText.name, () => {
+  const sut = deviceBlockedText;
+
+  it('tells the patient the doctor, by name, cannot hear or see them', () => {
+    expect(sut('audio', 'denied', 'PATIENT', 'Dr. Maya Chen')).toBe('Dr. Maya Chen cannot hear you: your microphone is blocked.');
+    expect(sut('video', 'denied', 'PATIENT', 'Dr. Maya Chen')).toBe('Dr. Maya Chen cannot see you: your camera is blocked.');
+  });
+
+  it('tells the doctor and guests that the others cannot hear them', () => {
+    expect(sut('audio', 'denied', 'DOCTOR', 'Dr. Maya Chen')).toBe('The others cannot hear you: your microphone is blocked.');
+    expect(sut('audio', 'denied', 'GUEST', 'Dr. Maya Chen')).toBe('The others cannot hear you: your microphone is blocked.');
+  });
+
+  it('says a missing or busy device as it is', () => {
+    expect(sut('audio', 'missing', 'DOCTOR', '')).toBe('The others cannot hear you: your microphone was not found.');
+    expect(sut('video', 'busy', 'DOCTOR', '')).toBe('The others cannot see you: your camera is in use by another app.');
+    expect(sut('video', 'error', 'DOCTOR', '')).toBe('The others cannot see you: your camera could not be started.');
+  });
+});
+
+describe(deviceHelpText.name, () => {
+  it('explains how to allow a blocked device', () => {
+    expect(deviceHelpText('denied')).toContain('address bar');
+    expect(deviceHelpText('denied')).toContain('Try again');
+  });
+});
+
+describe(unavailableLabel.name, () => {
+  it('labels a device that cannot be used unlike a person’s own mute', () => {
+    expect(unavailableLabel('audio', 'denied')).toBe('Microphone blocked');
+    expect(unavailableLabel('video', 'missing')).toBe('No camera');
+    expect(unavailableLabel('audio', 'busy')).toBe('Microphone in use');
+  });
+});
+
+describe(peerVideoOffText.name, () => {
+  const sut = peerVideoOffText;
+
+  it('says a camera that is unavailable, not turned off', () => {
+    expect(sut('Sam Patel', { videoOff: 'device' })).toEqual({
+      testId: 'peer-camera-unavailable',
+      text: 'Camera unavailable: Sam Patel’s browser cannot use their camera.',
+    });
+  });
+
+  it('says a video paused by the network', () => {
+    expect(sut('Sam Patel', { videoOff: 'network' })).toEqual({ testId: 'peer-video-paused', text: 'Video paused: poor connection' });
+  });
+
+  it('says a camera turned off by its person, also when no cause was given', () => {
+    expect(sut('Sam Patel', { videoOff: 'person' }).testId).toBe('peer-camera-off');
+    expect(sut('Sam Patel', {}).text).toBe('Sam Patel turned their camera off.');
   });
 });

@@ -16,7 +16,11 @@ interface Props {
 
 /** Tab and Shift+Tab go round the dialog's own controls, as in any modal. */
 function keepFocusInside(dialog: HTMLElement, e: KeyboardEvent): void {
-  const focusable = [...dialog.querySelectorAll<HTMLElement>('button:not(:disabled), a[href], input:not(:disabled), textarea, select')];
+  const focusable = [
+    ...dialog.querySelectorAll<HTMLElement>(
+      "button:not(:disabled), a[href], input:not(:disabled), textarea:not(:disabled), select:not(:disabled), [tabindex]:not([tabindex='-1'])",
+    ),
+  ];
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
   if (!first || !last) return;
@@ -32,7 +36,7 @@ function keepFocusInside(dialog: HTMLElement, e: KeyboardEvent): void {
   }
 }
 
-/** A small modal: focus moves to it (and back to its opener after), Escape cancels. */
+/** A small modal: focus moves to it and stays inside (Tab goes round), back to its opener after; Escape cancels. */
 export function ConfirmDialog({
   title,
   children,
@@ -45,6 +49,7 @@ export function ConfirmDialog({
   testId,
 }: Props) {
   const titleId = useId();
+  const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   // The latest handler, so a parent that re-renders (a ticking clock) neither re-focuses the dialog nor re-binds Escape.
@@ -68,9 +73,17 @@ export function ConfirmDialog({
   }, []);
   return (
     <div className="dialog-backdrop">
-      <div ref={dialogRef} className="dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
+      <div
+        ref={dialogRef}
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={children ? bodyId : undefined}
+        data-testid={testId}
+      >
         <h2 id={titleId}>{title}</h2>
-        {children}
+        <div id={bodyId}>{children}</div>
         <div className="actions" style={{ justifyContent: 'flex-end', marginTop: '1rem' }}>
           <button ref={cancelRef} type="button" className="btn btn-secondary" onClick={onCancel} data-testid="confirm-cancel">
             {cancelLabel}

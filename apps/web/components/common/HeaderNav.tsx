@@ -1,14 +1,14 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { Role } from '@telehealth/contracts';
+import { LeaveCallLink as Link } from '@/components/common/LeaveCallLink';
 
 /**
  * The header's ways around, the current page marked. Doctors and patients: their visit history.
  * Admins: the clinic overview and the staff (the clinic's visits are the doctors' and patients'
  * records, not an admin's). A visit-link session (`visitSessionId`): its one visit, which `/`
- * opens (the device check, or the record once the visit is over).
+ * opens (the device check, or the record once the visit is over). In a call, each link asks first.
  */
 export function HeaderNav({ role, visitSessionId }: { role: Role; visitSessionId?: string }) {
   const pathname = usePathname();

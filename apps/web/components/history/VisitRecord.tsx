@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useVisitRecord } from '@/hooks/useVisitRecord';
 import { formatDate } from '@/lib/time';
 import { otherParty, visitOutcome } from '@/lib/visit-record';
+import { CallFacts } from '@/components/history/CallFacts';
 import { ChatTranscript } from '@/components/history/ChatTranscript';
 import { EndOpenVisit } from '@/components/history/EndOpenVisit';
 import { KeepAccountBox } from '@/components/history/KeepAccountBox';
@@ -62,8 +63,9 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
           {isDoctor && visitOutcome(detail).outcome === 'IN_PROGRESS' && (
             <EndOpenVisit sessionId={detail.id} patientName={detail.patient.name} />
           )}
-          <div className="record-summary">
+          <div className="record-summary stack">
             <VisitSummary detail={detail} timeZone={zone} reportHref={`/bff/sessions/${encodeURIComponent(detail.id)}/report.pdf`} />
+            {detail.startedAt && <CallFacts detail={detail} timeZone={zone} />}
           </div>
           <VisitParticipants detail={detail} timeZone={zone} />
           <div className="record-timeline">

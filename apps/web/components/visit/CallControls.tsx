@@ -1,6 +1,14 @@
 'use client';
 
+import { useId, useRef, useState } from 'react';
 import type { CallView } from '@/hooks/useCall';
+import { useBrowserCan } from '@/hooks/useBrowserCan';
+import { unavailableLabel } from '@/lib/call-words';
+import type { DeviceKind, DeviceLists, DevicePreferences } from '@/lib/devices';
+import { BLOCKED_NOTICE_ID } from '@/components/visit/CallAlerts';
+import { CameraIcon, MicrophoneIcon, ScreenIcon, SettingsIcon } from '@/components/visit/CallIcons';
+import { DeviceSettings } from '@/components/visit/DeviceSettings';
+import { ShortcutsHelp } from '@/components/visit/ShortcutsHelp';
 
 interface Props {
   call: CallView;
@@ -12,68 +20,163 @@ interface Props {
   onEnd?: () => void;
   /** The doctor opens or closes the guests panel (invite, links, remove). */
   guests?: { open: boolean; panelId: string; onToggle: () => void };
+  /** The devices to switch between during the call; without them there is no device panel (the lobby). */
+  devices?: { lists: DeviceLists; chosen: DevicePreferences };
 }
 
-/** Mute, camera, leave and (for the doctor) guests and ending the visit for everyone. */
-export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, guests }: Props) {
+/** A device the browser would not give: the button says so and explains on press, unlike a person's own mute. */
+function UnavailableButton({ kind, call, testId }: { kind: 'audio' | 'video'; call: CallView; testId: string }) {
+  const label = unavailableLabel(kind, kind === 'audio' ? call.microphoneStatus : call.cameraStatus);
   return (
-    <div className="controls" role="toolbar" aria-label="Call controls">
-      <button
-        type="button"
-        className={`btn ${call.audioEnabled ? 'btn-secondary' : 'btn-danger'}`}
-        onClick={call.toggleAudio}
-        disabled={!call.hasAudio}
-        aria-pressed={!call.audioEnabled}
-        aria-label={call.audioEnabled ? 'Mute microphone' : 'Unmute microphone'}
-        data-testid="toggle-mute"
-      >
-        {call.audioEnabled ? 'Mute' : 'Unmute'}
-      </button>
-      <button
-        type="button"
-        className={`btn ${call.videoEnabled ? 'btn-secondary' : 'btn-danger'}`}
-        onClick={call.toggleVideo}
-        disabled={!call.hasVideo}
-        aria-pressed={!call.videoEnabled}
-        aria-label={call.videoEnabled ? 'Turn camera off' : 'Turn camera on'}
-        data-testid="toggle-camera"
-      >
-        {call.videoEnabled ? 'Camera off' : 'Camera on'}
-      </button>
-      {isDoctor && guests && (
+    <button
+      type="button"
+      className="btn btn-unavailable"
+      aria-disabled="true"
+      onClick={() => document.getElementById(BLOCKED_NOTICE_ID)?.focus()}
+      data-testid={testId}
+      data-unavailable="true"
+    >
+      {kind === 'audio' ? <MicrophoneIcon crossed /> : <CameraIcon crossed />}
+      {label}
+    </button>
+  );
+}
+
+function MuteButton({ call }: { call: CallView }) {
+  if (!call.hasAudio) return <UnavailableButton kind="audio" call={call} testId="toggle-mute" />;
+  return (
+    <button
+      type="button"
+      className={`btn ${call.audioEnabled ? 'btn-secondary' : 'btn-danger'}`}
+      onClick={call.toggleAudio}
+      aria-pressed={!call.audioEnabled}
+      aria-keyshortcuts="M"
+      data-testid="toggle-mute"
+    >
+      <MicrophoneIcon crossed={!call.audioEnabled} />
+      {call.audioEnabled ? 'Mute' : 'Unmute'}
+      <span className="visually-hidden"> microphone</span>
+    </button>
+  );
+}
+
+function CameraButton({ call }: { call: CallView }) {
+  const unavailable = call.cameraStatus !== 'ok' && call.cameraStatus !== 'off';
+  if (!call.hasVideo && unavailable) return <UnavailableButton kind="video" call={call} testId="toggle-camera" />;
+  return (
+    <button
+      type="button"
+      className={`btn ${call.videoEnabled ? 'btn-secondary' : 'btn-danger'}`}
+      onClick={call.toggleVideo}
+      disabled={call.mediaBusy}
+      aria-pressed={!call.videoEnabled}
+      aria-keyshortcuts="V"
+      data-testid="toggle-camera"
+    >
+      <CameraIcon crossed={!call.videoEnabled} />
+      {/* An action, like Mute: "Camera off" read as a state when the camera was on. */}
+      {call.videoEnabled ? 'Stop camera' : 'Start camera'}
+    </button>
+  );
+}
+
+/** Mute, camera, screen, devices, shortcuts, leave and (for the doctor) guests and ending the visit for everyone. */
+export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, guests, devices }: Props) {
+  const can = useBrowserCan();
+  const [open, setOpen] = useState<'devices' | 'shortcuts' | null>(null);
+  const devicesButton = useRef<HTMLButtonElement>(null);
+  const shortcutsButton = useRef<HTMLButtonElement>(null);
+  const devicesPanelId = useId();
+  const shortcutsPanelId = useId();
+  const sharing = call.screen !== null;
+  const toggle = (panel: 'devices' | 'shortcuts') => setOpen((now) => (now === panel ? null : panel));
+  const close = (panel: 'devices' | 'shortcuts') => {
+    setOpen(null);
+    (panel === 'devices' ? devicesButton : shortcutsButton).current?.focus();
+  };
+  const choose = (kind: DeviceKind, deviceId: string) => call.switchDevice(kind, deviceId);
+
+  return (
+    <>
+      <div className="controls" role="toolbar" aria-label="Call controls">
+        <MuteButton call={call} />
+        <CameraButton call={call} />
+        {inRoom && can.shareScreen && (
+          <button
+            type="button"
+            className={`btn ${sharing ? 'btn-primary' : 'btn-secondary'}`}
+            onClick={call.toggleScreenShare}
+            disabled={call.mediaBusy}
+            aria-pressed={sharing}
+            data-testid="share-screen"
+          >
+            <ScreenIcon />
+            {sharing ? 'Stop sharing' : 'Share screen'}
+          </button>
+        )}
+        {devices && (
+          <button
+            ref={devicesButton}
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => toggle('devices')}
+            aria-expanded={open === 'devices'}
+            aria-controls={open === 'devices' ? devicesPanelId : undefined}
+            data-testid="device-settings"
+          >
+            <SettingsIcon />
+            Devices
+          </button>
+        )}
         <button
+          ref={shortcutsButton}
           type="button"
-          className="btn btn-secondary"
-          onClick={guests.onToggle}
-          aria-expanded={guests.open}
-          aria-controls={guests.open ? guests.panelId : undefined}
-          data-testid="invite-guest"
+          className="btn btn-secondary btn-shortcuts"
+          onClick={() => toggle('shortcuts')}
+          aria-expanded={open === 'shortcuts'}
+          aria-controls={open === 'shortcuts' ? shortcutsPanelId : undefined}
+          data-testid="shortcuts-help"
         >
-          {guests.open ? 'Hide guests' : 'Invite a guest'}
+          Shortcuts
+          <span className="visually-hidden"> (keyboard)</span>
         </button>
-      )}
-      <button
-        type="button"
-        className="btn btn-secondary"
-        onClick={onLeave}
-        disabled={busy}
-        aria-label="Leave the visit"
-        data-testid="leave-call"
-      >
-        Leave
-      </button>
-      {isDoctor && onEnd && (
-        <button
-          type="button"
-          className="btn btn-danger"
-          onClick={onEnd}
-          disabled={busy || !inRoom}
-          aria-label="End the session for everyone"
-          data-testid="end-session"
-        >
-          End session
+        {isDoctor && guests && (
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={guests.onToggle}
+            aria-expanded={guests.open}
+            aria-controls={guests.open ? guests.panelId : undefined}
+            data-testid="invite-guest"
+          >
+            {guests.open ? 'Hide guests' : 'Invite a guest'}
+          </button>
+        )}
+        <button type="button" className="btn btn-secondary" onClick={onLeave} disabled={busy} data-testid="leave-call">
+          Leave
+          <span className="visually-hidden"> the visit</span>
         </button>
+        {isDoctor && onEnd && (
+          <button type="button" className="btn btn-danger" onClick={onEnd} disabled={busy || !inRoom} data-testid="end-session">
+            End session
+            <span className="visually-hidden"> for everyone</span>
+          </button>
+        )}
+      </div>
+      {open === 'devices' && devices && (
+        <DeviceSettings
+          id={devicesPanelId}
+          lists={devices.lists}
+          chosen={devices.chosen}
+          withSpeaker={can.chooseSpeaker}
+          busy={call.mediaBusy}
+          onChoose={choose}
+          onFlip={call.flipCamera}
+          flip={devices.lists.cameras.length >= 2 ? (call.hasVideo ? 'ready' : 'camera-off') : null}
+          onClose={() => close('devices')}
+        />
       )}
-    </div>
+      {open === 'shortcuts' && <ShortcutsHelp id={shortcutsPanelId} onClose={() => close('shortcuts')} />}
+    </>
   );
 }

@@ -3,7 +3,8 @@
 import type { RemotePeer } from '@telehealth/call-engine';
 import type { Participant, Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
-import { emptyStageText, type VisitNames } from '@/lib/call-words';
+import { cameraIsOn, screenSharer } from '@/lib/call-view';
+import { emptyStageText, peerVideoOffText, unavailableLabel, type VisitNames } from '@/lib/call-words';
 import { tileLabel } from '@/lib/participants';
 import { CallNotices } from '@/components/visit/CallNotices';
 import { MediaVideo } from '@/components/visit/MediaVideo';
@@ -28,29 +29,66 @@ function initials(name: string): string {
     .join('');
 }
 
+/** Why the picture is missing, in a sentence: dropped, reconnecting, camera off (and why), or still connecting. */
+function PlaceholderText({ peer, name }: { peer: RemotePeer; name: string }) {
+  // The notice above the stage says it in full; the tile only marks whose connection it is.
+  if (peer.away) return <p>Connection dropped</p>;
+  if (peer.connection === 'reconnecting') return <p>Reconnecting to {name}…</p>;
+  if (!peer.media.video) {
+    const { testId, text } = peerVideoOffText(name, peer.media);
+    return <p data-testid={testId}>{text}</p>;
+  }
+  return <p>Connecting to {name}…</p>;
+}
+
 /** What a tile shows in place of a picture (or over it while their connection recovers): their initials and why. */
 function TilePlaceholder({ peer, name }: { peer: RemotePeer; name: string }) {
+  const recovering = peer.away || peer.connection === 'reconnecting';
   return (
-    <div className="tile-placeholder" data-over-picture={peer.connection === 'reconnecting' && peer.stream !== null}>
+    <div className="tile-placeholder" data-over-picture={recovering && peer.stream !== null}>
       <span className="tile-avatar" aria-hidden="true">
         {initials(name)}
       </span>
-      {peer.connection === 'reconnecting' ? (
-        <p>Reconnecting to {name}…</p>
-      ) : !peer.media.video ? (
-        <p data-testid="peer-camera-off">{name} turned their camera off.</p>
-      ) : (
-        <p>Connecting to {name}…</p>
-      )}
+      <PlaceholderText peer={peer} name={name} />
     </div>
   );
 }
 
-/** One other person in the call: their picture (and voice), name and part, muted and camera-off tags, a lost connection. */
+/** Their microphone and camera in short tags: muted by them, or unavailable (not the same thing to the others). */
+function TileTags({ peer, name }: { peer: RemotePeer; name: string }) {
+  const { media } = peer;
+  return (
+    <div className="tile-tags">
+      {!media.audio &&
+        (media.audioOff === 'device' ? (
+          <span className="tag tag-warn" data-testid="peer-mic-unavailable">
+            Microphone unavailable
+          </span>
+        ) : (
+          <span className="tag" data-testid="peer-muted" aria-label={`${name} is muted`}>
+            Muted
+          </span>
+        ))}
+      {!media.video && media.videoOff !== 'device' && media.videoOff !== 'network' && (
+        <span className="tag tag-video-off" data-testid="peer-video-off">
+          Camera off
+        </span>
+      )}
+      {peer.screen && <span className="tag">Sharing their screen</span>}
+    </div>
+  );
+}
+
+/**
+ * One other person in the call: their picture (and voice), name and part, muted and camera-off tags,
+ * a lost connection. While they share a screen, the screen fills the tile and their camera sits small in a corner.
+ */
 function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: boolean; onRemove?: (participant: Participant) => void }) {
   const { participant, media, connection } = peer;
   const label = tileLabel(participant);
   const picture = peer.stream !== null && media.video && connection !== 'connecting';
+  const sharing = peer.screen !== null;
+  const recovering = peer.away || connection === 'reconnecting';
   return (
     <div
       className="tile"
@@ -60,29 +98,31 @@ function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: bo
       data-guest-role={participant.guestRole}
       data-speaking={speaking}
       data-connection={connection}
+      data-sharing={sharing}
     >
+      {sharing && (
+        <MediaVideo
+          stream={peer.screen}
+          muted
+          className="tile-screen"
+          aria-label={`Screen shared by ${label.name}`}
+          data-testid="remote-screen"
+          data-peer-id={participant.userId}
+        />
+      )}
       {/* Always mounted while the person is in the call: it also plays their voice, picture or not. */}
-      <MediaVideo
-        stream={peer.stream}
-        className="tile-video"
-        aria-label={`Video of ${label.name}`}
-        data-testid="remote-video"
-        data-peer-id={participant.userId}
-        style={{ visibility: picture ? 'visible' : 'hidden' }}
-      />
-      {(!picture || connection === 'reconnecting') && <TilePlaceholder peer={peer} name={label.name} />}
-      <div className="tile-tags">
-        {!media.audio && (
-          <span className="tag" data-testid="peer-muted" aria-label={`${label.name} is muted`}>
-            Muted
-          </span>
-        )}
-        {!media.video && (
-          <span className="tag tag-video-off" data-testid="peer-video-off">
-            Camera off
-          </span>
-        )}
+      <div className={sharing ? 'tile-pip' : 'tile-camera'} data-picture={picture}>
+        <MediaVideo
+          stream={peer.stream}
+          className="tile-video"
+          aria-label={`Video of ${label.name}`}
+          data-testid="remote-video"
+          data-peer-id={participant.userId}
+          style={{ visibility: picture ? 'visible' : 'hidden' }}
+        />
       </div>
+      {(sharing ? recovering : !picture || recovering) && <TilePlaceholder peer={peer} name={label.name} />}
+      <TileTags peer={peer} name={label.name} />
       <div className="tile-caption">
         <span className="tile-name">{label.name}</span>
         {label.role && (
@@ -107,18 +147,45 @@ function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: bo
   );
 }
 
+/** " · Muted" for a person's own mute; a microphone the browser would not give is said as such. */
+function selfAudioWords(call: CallView): string {
+  if (!call.hasAudio) return ` · ${unavailableLabel('audio', call.microphoneStatus)}`;
+  return call.audioEnabled ? '' : ' · Muted';
+}
+
 /** This side's own picture: a corner of the stage, or the fourth tile once three others are in the call. */
 function SelfTile({ call, localStream }: { call: CallView; localStream: MediaStream }) {
+  const paused = call.videoEnabled && call.ownMedia !== null && !call.ownMedia.video && cameraIsOn(call.ownMedia);
   return (
     <div className="self-view" data-testid="self-tile">
       {call.hasVideo && call.videoEnabled ? (
-        <MediaVideo stream={localStream} muted className="mirror" aria-label="Your own video" data-testid="local-video" />
+        <MediaVideo
+          stream={localStream}
+          muted
+          className="mirror"
+          aria-label="Your own video"
+          data-testid="local-video"
+          tracksKey={call.tracksKey}
+        />
       ) : (
         <div className="self-off" data-testid="local-video-off">
           Your camera is off
         </div>
       )}
-      <span className="self-label">You{call.audioEnabled ? '' : ' · Muted'}</span>
+      <span className="self-label">
+        You{selfAudioWords(call)}
+        {paused ? ' · Video paused' : ''}
+      </span>
+    </div>
+  );
+}
+
+/** While this side shares its screen: a small preview, so the person sees what the others see. */
+function OwnScreenPreview({ screen }: { screen: MediaStream }) {
+  return (
+    <div className="own-screen" data-testid="own-screen-preview">
+      <MediaVideo stream={screen} muted aria-label="Your shared screen" data-testid="local-screen" />
+      <span className="own-screen-label">You are sharing your screen</span>
     </div>
   );
 }
@@ -130,18 +197,25 @@ function SelfTile({ call, localStream }: { call: CallView; localStream: MediaStr
  */
 export function CallStage({ call, localStream, viewer, names, onRemove }: Props) {
   const count = call.peers.length;
+  const sharer = screenSharer(call.peers);
   return (
-    <div className="stage" data-count={Math.min(count, 3)} data-testid="call-stage">
+    <div className="stage" data-count={Math.min(count, 3)} data-sharing={sharer !== null} data-testid="call-stage">
       {count === 0 ? (
         <div className="stage-empty">
           <p>{emptyStageText(call, viewer, names)}</p>
         </div>
       ) : (
         call.peers.map((peer) => (
-          <PeerTile key={peer.participant.userId} peer={peer} speaking={call.speakerId === peer.participant.userId} onRemove={onRemove} />
+          <PeerTile
+            key={peer.participant.userId}
+            peer={sharer === peer ? peer : { ...peer, screen: sharer ? null : peer.screen }}
+            speaking={call.speakerId === peer.participant.userId}
+            onRemove={onRemove}
+          />
         ))
       )}
       <SelfTile call={call} localStream={localStream} />
+      {call.screen && <OwnScreenPreview screen={call.screen} />}
       <CallNotices notices={call.notices} />
     </div>
   );

@@ -3,7 +3,7 @@
 import type { Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { useNow } from '@/hooks/useNow';
-import { callStateText } from '@/lib/call-words';
+import { callStateHint, callStateText } from '@/lib/call-words';
 
 const QUALITY_LABEL = {
   good: 'Good connection',
@@ -16,8 +16,9 @@ const QUALITY_LABEL = {
 export function CallStatus({ call, viewer }: { call: CallView; viewer: Role }) {
   const now = useNow(1000);
   const quality = call.quality;
+  const hint = callStateHint(call);
   return (
-    <div className="call-state" data-state={call.state} role="status" aria-live="polite">
+    <div className="call-state" data-state={call.state} data-online={call.online} role="status" aria-live="polite">
       <span data-testid="call-state" data-state={call.state}>
         {callStateText(call, viewer, now)}
       </span>
@@ -27,8 +28,7 @@ export function CallStatus({ call, viewer }: { call: CallView; viewer: Role }) {
           {quality.rttMs !== undefined ? ` (${Math.round(quality.rttMs)} ms)` : ''}
         </span>
       )}
-      {call.state === 'reconnecting' && <span className="quality">· Hold on, we are restoring the connection.</span>}
-      {call.state === 'peer-left' && <span className="quality">· They can rejoin; stay on this page to wait.</span>}
+      {hint && <span className="quality">· {hint}</span>}
     </div>
   );
 }

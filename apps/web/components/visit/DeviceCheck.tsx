@@ -1,10 +1,13 @@
 'use client';
 
 import type { AppointmentResponse } from '@telehealth/contracts';
+import { useBrowserCan } from '@/hooks/useBrowserCan';
 import type { DeviceStatus, LocalMedia } from '@/hooks/useLocalMedia';
 import { useMicLevel } from '@/hooks/useMicLevel';
 import { useNow } from '@/hooks/useNow';
+import { useSpeakerTest } from '@/hooks/useSpeakerTest';
 import { formatCountdown, formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
+import { DeviceSelects } from '@/components/visit/DeviceSelects';
 import { MediaVideo } from '@/components/visit/MediaVideo';
 
 const CAMERA_TEXT: Record<DeviceStatus, string> = {
@@ -52,9 +55,23 @@ interface Props {
   onJoin: () => void;
 }
 
-/** Camera preview, live microphone meter and plain sentences about what does not work, before joining. */
+/** The speaker select's companion: a short tone through the chosen speaker. */
+function SpeakerTest({ speakerId }: { speakerId: string | null }) {
+  const { playing, play } = useSpeakerTest(speakerId);
+  return (
+    <div className="speaker-test">
+      <button type="button" className="btn btn-secondary btn-small" onClick={play} disabled={playing} data-testid="speaker-test">
+        {playing ? 'Playing a tone…' : 'Test speaker'}
+      </button>
+      <span className="hint">You should hear a short tone.</span>
+    </div>
+  );
+}
+
+/** Camera preview, device choices, live microphone meter and plain sentences about what does not work, before joining. */
 export function DeviceCheck({ appointment, withWhom, timeZone, media, onJoin }: Props) {
   const level = useMicLevel(media.microphone === 'ok' ? media.stream : null);
+  const can = useBrowserCan();
   const pending = media.camera === 'pending' || media.microphone === 'pending';
   const problem = (media.camera !== 'ok' && media.camera !== 'off') || media.microphone !== 'ok';
   const showVideo = media.camera === 'ok' && !media.audioOnly;
@@ -86,7 +103,14 @@ export function DeviceCheck({ appointment, withWhom, timeZone, media, onJoin }: 
       <div className="device-grid">
         <div className="preview">
           {showVideo ? (
-            <MediaVideo stream={media.stream} muted className="mirror" aria-label="Your camera preview" data-testid="device-preview" />
+            <MediaVideo
+              stream={media.stream}
+              muted
+              className="mirror"
+              aria-label="Your camera preview"
+              data-testid="device-preview"
+              tracksKey={media.chosen.camera ?? undefined}
+            />
           ) : (
             <span>{media.audioOnly ? 'Audio only: your camera stays off.' : CAMERA_TEXT[media.camera]}</span>
           )}
@@ -114,6 +138,14 @@ export function DeviceCheck({ appointment, withWhom, timeZone, media, onJoin }: 
               <div className="meter-fill" style={{ width: `${Math.round(level * 100)}%` }} />
             </div>
           </div>
+          <DeviceSelects
+            devices={media.devices}
+            chosen={media.chosen}
+            onChoose={media.choose}
+            withSpeaker={can.chooseSpeaker}
+            disabled={pending}
+          />
+          <SpeakerTest speakerId={media.chosen.speaker} />
           <label className="checkbox">
             <input
               type="checkbox"

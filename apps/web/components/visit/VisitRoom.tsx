@@ -91,6 +91,12 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
     retry();
     setPhase('check');
   }, [retry]);
+  // A blocked device to sort out: the call is left (not ended) and the devices are asked for again.
+  const onBackToDeviceCheck = useCallback(() => {
+    clearInCall(sessionId);
+    retry();
+    setPhase('check');
+  }, [retry, sessionId]);
 
   if (loading) {
     return (
@@ -130,7 +136,8 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   }
 
   const otherName = user.role === 'DOCTOR' ? appointment.patient.name : appointment.doctor.name;
-  if (phase === 'check' || !media.stream) {
+  const { stream } = media;
+  if (phase === 'check' || !stream) {
     return (
       <DeviceCheck
         appointment={appointment}
@@ -146,8 +153,9 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
       appointment={appointment}
       user={user}
       signalingUrl={session.signalingUrl}
-      localStream={media.stream}
+      media={{ ...media, stream }}
       onRejoin={onRejoin}
+      onBackToDeviceCheck={onBackToDeviceCheck}
       onFinished={onFinished}
     />
   );
