@@ -14,7 +14,18 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** The patient opens the visit from their dashboard and reaches the device check. */
 async function patientOpensVisit(patientPage: Page, reason: string): Promise<void> {
-  await patientPage.getByTestId('patient-appointment').filter({ hasText: reason }).locator('a[data-testid=join-call]').click();
+  const visit = patientPage.getByTestId('patient-appointment').filter({ hasText: reason });
+  await visit
+    .locator('a[data-testid=join-call]')
+    .click()
+    .catch(async (error: Error) => {
+      // Seen once in CI and never here: say what the dashboard showed instead of the link.
+      const shown = await patientPage
+        .locator('main')
+        .innerText()
+        .catch(() => '(no page)');
+      throw new Error(`${error.message}\nThe patient's dashboard at ${patientPage.url()} showed:\n${shown}`);
+    });
   await patientPage.getByTestId('device-check').waitFor();
   await hydrated(patientPage, 'join-visit');
 }
