@@ -43,6 +43,13 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
       signIn.search = `?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`;
       return withSecurityHeaders(NextResponse.redirect(signIn), csp, pathname);
     }
+    // An admin is no party to a visit: the clinic's visits are theirs at /admin/visits (no notes, no chat).
+    if (token.role === 'ADMIN' && (pathname === '/history' || pathname.startsWith('/history/'))) {
+      const visits = request.nextUrl.clone();
+      visits.pathname = pathname.replace(/^\/history/, '/admin/visits');
+      visits.search = '';
+      return withSecurityHeaders(NextResponse.redirect(visits), csp, pathname);
+    }
   }
 
   const headers = new Headers(request.headers);

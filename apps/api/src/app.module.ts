@@ -16,6 +16,7 @@ import { PatientsModule } from './patients/patients.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RedisModule } from './redis/redis.module';
 import { SessionHistoryModule } from './sessions/session-history.module';
+import { ClinicVisitsModule } from './clinic-visits/clinic-visits.module';
 import { SignalingModule } from './signaling/signaling.module';
 import { StaffModule } from './staff/staff.module';
 import { VisitsModule } from './visits/visits.module';
@@ -53,6 +54,7 @@ export class AppModule {
         HealthModule,
         VisitsModule,
         SessionHistoryModule,
+        ClinicVisitsModule,
         NoShowModule,
         SignalingModule,
         IceServersModule,

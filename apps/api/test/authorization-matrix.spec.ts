@@ -428,6 +428,20 @@ describe('authorization matrix: every REST route and socket event × every kind 
       build: async () => ({ path: '/api/audit' }),
     },
     {
+      route: 'GET /api/admin/visits',
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => ({ path: '/api/admin/visits' }),
+    },
+    {
+      // The admin's page of a visit: no party of the visit reaches it either (theirs is /api/sessions/:id).
+      route: 'GET /api/admin/visits/:id',
+      expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => {
+        const row = await visit({ ended: true });
+        return { path: `/api/admin/visits/${row.sessionId}`, visit: row };
+      },
+    },
+    {
       route: 'GET /api/audit/verify',
       expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: '/api/audit/verify' }),

@@ -1,16 +1,19 @@
 import { defaultReasonFor, ERROR_REASONS, type ErrorReason, type SignalingTicketResponse } from '@telehealth/contracts';
 import { SESSION_ENDED_HEADER } from './bff';
+import { parseFieldProblem, readableSentence, type FieldProblem } from './form-errors';
 
 /**
  * The one error of the web app for a refused request, over REST or the signaling socket:
  * the sentence for people (`message`), the status (`code`) and the API's machine-readable
- * `reason`, which is what code branches on (never the bare status).
+ * `reason`, which is what code branches on (never the bare status). A refused field
+ * (`fieldProblem`) is what a form puts on that field (see `formErrorsOf` in lib/form-errors).
  */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: number,
     readonly reason: ErrorReason,
+    readonly fieldProblem: FieldProblem | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,7 +51,9 @@ export function toApiError(error: unknown): unknown {
   if (error instanceof ApiError || !(error instanceof Error)) return error;
   const fields = error as Error & { code?: unknown; reason?: unknown };
   if (typeof fields.code !== 'number') return error;
-  return new ApiError(error.message, fields.code, isReason(fields.reason) ? fields.reason : reasonForStatus(fields.code));
+  const reason = isReason(fields.reason) ? fields.reason : reasonForStatus(fields.code);
+  const problem = reason === 'validation_failed' ? parseFieldProblem(error.message) : null;
+  return new ApiError(problem ? readableSentence(error.message) : error.message, fields.code, reason, problem);
 }
 
 /** The reason of a refusal, or null for an error that is not one (a bug, a lost promise). */
@@ -85,18 +90,22 @@ export function reasonOfBody(body: unknown, status: number): ErrorReason {
   return isReason(reason) ? reason : reasonForStatus(status);
 }
 
-/** The ApiError of a failed answer: the API's sentence and reason, or the status's. */
+/**
+ * The ApiError of a failed answer: the API's sentence and reason, or the status's. A refused
+ * field ("email: must be an email address") never reaches people in that form: the message is
+ * the sentence in words, and the field and its problem go along for the form to place.
+ */
 function refusalOf(response: Response, body: unknown): ApiError {
   const error = field(body, 'error');
   const sentence = typeof error === 'string' ? error : `The request failed (${response.status}).`;
-  return refusalFor(response, sentence, reasonOfBody(body, response.status));
-}
-
-function refusalFor(response: Response, sentence: string, reason: ErrorReason): ApiError {
+  const reason = reasonOfBody(body, response.status);
   if (SIGNED_OUT.includes(reason) || response.headers.get(SESSION_ENDED_HEADER)) {
     return new ApiError('Your session has ended. Please sign in again.', response.status, reason);
   }
-  return new ApiError(sentence, response.status, reason);
+  const problem = reason === 'validation_failed' ? parseFieldProblem(sentence) : null;
+  return problem
+    ? new ApiError(readableSentence(sentence), response.status, reason, problem)
+    : new ApiError(sentence, response.status, reason);
 }
 
 /** `path` is the API path without `/api`, e.g. `/appointments?scope=upcoming`. */
@@ -132,7 +141,8 @@ export async function fetchSignalingTicket(): Promise<string> {
   return ticket;
 }
 
+/** The sentence for people of any error: a "field: problem" one in words (see lib/form-errors). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return readableSentence(error.message);
   return 'Something went wrong. Please try again.';
 }

@@ -14,3 +14,5 @@ export * from './staff';
 export * from './visit-links';
 export * from './visit-updates';
 export * from './guests';
+export * from './clinic-visits';
+export * from './audit-log';

@@ -94,8 +94,8 @@ describe(decideAccess.name, () => {
       expect(decideAccess(admin, 'guests.manage', visit)).toMatchObject(forbidden);
     });
 
-    it('alone reads the room overview and the audit log, and manages staff', () => {
-      for (const permission of ['rooms.stats', 'audit.read', 'staff.manage'] as const) {
+    it("alone reads the room overview, the audit log and the clinic's visits, and manages staff", () => {
+      for (const permission of ['rooms.stats', 'audit.read', 'staff.manage', 'clinic-visits.read'] as const) {
         expect(decideAccess(admin, permission, undefined)).toEqual(allowed('ADMIN'));
         for (const someone of [doctor, patient, otherDoctor])
           expect(decideAccess(someone, permission, undefined)).toMatchObject({ ...forbidden, error: 'Only admins may do this.' });
@@ -139,6 +139,7 @@ describe('a session opened by a visit link', () => {
     expect(decideAccess(linkPatient, 'appointment.read', undefined)).toMatchObject(visitLinkOnly);
     expect(decideAccess(linkPatient, 'visit.read', undefined)).toMatchObject(visitLinkOnly);
     expect(decideAccess(linkPatient, 'audit.read', undefined)).toMatchObject(visitLinkOnly);
+    expect(decideAccess(linkPatient, 'clinic-visits.read', undefined)).toMatchObject(visitLinkOnly);
   });
 });
 
@@ -172,7 +173,7 @@ describe('a guest of a visit (an interpreter, a caregiver), always by a link of 
   });
 
   it('has no lists and no admin pages', () => {
-    for (const permission of ['appointment.read', 'visit.read', 'rooms.stats', 'audit.read', 'staff.manage'] as const)
+    for (const permission of ['appointment.read', 'visit.read', 'rooms.stats', 'audit.read', 'staff.manage', 'clinic-visits.read'] as const)
       expect(decideAccess(guest, permission, undefined)).toMatchObject(visitLinkOnly);
     expect(listScope(guest)).toEqual({ party: 'none' });
   });

@@ -12,8 +12,9 @@ import type { ErrorReason, Role } from '@telehealth/contracts';
  * - A party without the right is refused (403): only the doctor ends the visit.
  * - The doctor's notes are the doctor's alone: to the patient they do not exist (404).
  * - An admin reads the clinic's appointments and the lists, but not a visit's record, notes or
- *   report, and never joins, changes or ends a visit; the room overview and the audit log are the
- *   admin's alone.
+ *   report, and never joins, changes or ends a visit; the room overview, the audit log and the
+ *   clinic's visits as an admin sees them (`clinic-visits.read`: who, when, how it went; no reason,
+ *   notes or chat) are the admin's alone.
  * - Staff (inviting doctors and admins, deactivating and reactivating them) is the admins' alone.
  * - A session opened by a visit link (the patient's `/j/<token>` or code) holds only what its
  *   patient holds on that one visit, and only to look and to join: to every other visit it is a
@@ -41,7 +42,8 @@ export type Permission =
   | 'guests.manage'
   | 'rooms.stats'
   | 'audit.read'
-  | 'staff.manage';
+  | 'staff.manage'
+  | 'clinic-visits.read';
 
 /** The two people a visit belongs to. */
 export interface VisitParties {
@@ -97,7 +99,17 @@ const BOTH: readonly Party[] = ['DOCTOR', 'PATIENT'];
 const DOCTOR: readonly Party[] = ['DOCTOR'];
 const SESSION_404 = notFound(SESSION_NOT_FOUND);
 
-type VisitPermission = Exclude<Permission, 'rooms.stats' | 'audit.read' | 'staff.manage'>;
+/** What only an admin holds, over the whole clinic rather than one visit. */
+type AdminPermission = 'rooms.stats' | 'audit.read' | 'staff.manage' | 'clinic-visits.read';
+const ADMIN_PERMISSIONS: ReadonlySet<Permission> = new Set<AdminPermission>([
+  'rooms.stats',
+  'audit.read',
+  'staff.manage',
+  'clinic-visits.read',
+]);
+const isAdminPermission = (permission: Permission): permission is AdminPermission => ADMIN_PERMISSIONS.has(permission);
+
+type VisitPermission = Exclude<Permission, AdminPermission>;
 
 const VISIT_RULES: Record<VisitPermission, Rule> = {
   'appointment.read': {
@@ -167,8 +179,8 @@ function partyOf(actorId: string, visit: VisitParties): Party | undefined {
 /**
  * Whether `actor` holds `permission` on `visit`. Without a visit the question is about the
  * collection: the appointment list and the visit history (every signed-in person, each seeing
- * their own; an admin the clinic's, see `listScope`), the room overview and the audit log
- * (admins), staff (admins). A visit permission that needs a record (change, join, end, notes, report) asked
+ * their own; an admin the clinic's, see `listScope`), the room overview, the audit log, staff and
+ * the clinic's visits (admins). A visit permission that needs a record (change, join, end, notes, report) asked
  * without one is answered as for a record that does not exist.
  */
 export function decideAccess(actor: Actor, permission: Permission, visit: VisitParties | undefined): AccessDecision {
@@ -177,9 +189,7 @@ export function decideAccess(actor: Actor, permission: Permission, visit: VisitP
     if (!visit || !VISIT_LINK_PERMISSIONS.has(permission)) return VISIT_LINK_ONLY;
     if (visit.appointmentId !== actor.visit.appointmentId) return VISIT_RULES[permission as VisitPermission].strangerRefusal;
   }
-  if (permission === 'rooms.stats' || permission === 'audit.read' || permission === 'staff.manage') {
-    return actor.role === 'ADMIN' ? { ok: true, as: 'ADMIN' } : ADMINS_ONLY;
-  }
+  if (isAdminPermission(permission)) return actor.role === 'ADMIN' ? { ok: true, as: 'ADMIN' } : ADMINS_ONLY;
   const rule = VISIT_RULES[permission];
   if (!visit) {
     if (permission === 'appointment.read' || permission === 'visit.read') return { ok: true, as: actor.role };
@@ -196,9 +206,7 @@ export function decideAccess(actor: Actor, permission: Permission, visit: VisitP
  * such session is ever issued) holds nothing.
  */
 function decideForGuest(actor: Actor, permission: Permission, visit: VisitParties | undefined): AccessDecision {
-  if (!actor.visit || !visit || permission === 'rooms.stats' || permission === 'audit.read' || permission === 'staff.manage') {
-    return VISIT_LINK_ONLY;
-  }
+  if (!actor.visit || !visit || isAdminPermission(permission)) return VISIT_LINK_ONLY;
   const rule = VISIT_RULES[permission];
   if (visit.appointmentId !== actor.visit.appointmentId) return rule.strangerRefusal;
   if (GUEST_PERMISSIONS.has(permission)) return { ok: true, as: 'GUEST' };

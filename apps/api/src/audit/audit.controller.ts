@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { AuditPage, AuditQuery, AuditVerifyResponse, ZAuditQuerySchema } from '@telehealth/contracts';
+import { AuditLogPage, AuditQuery, AuditVerifyResponse, ZAuditQuerySchema } from '@telehealth/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
@@ -12,13 +12,13 @@ export class AuditController {
 
   @Get()
   @Roles('ADMIN')
-  @Audited<AuditPage>({
+  @Audited<AuditLogPage>({
     action: 'audit.read',
     entityType: 'audit',
     kind: 'read',
     detail: (page) => ({ page: page.page, shown: page.items.length }),
   })
-  list(@Ctx() ctx: RequestContext, @Query(new ZodValidationPipe(ZAuditQuerySchema)) query: AuditQuery): Promise<AuditPage> {
+  list(@Ctx() ctx: RequestContext, @Query(new ZodValidationPipe(ZAuditQuerySchema)) query: AuditQuery): Promise<AuditLogPage> {
     return this.audit.list(ctx, query);
   }
 

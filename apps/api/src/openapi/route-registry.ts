@@ -1,6 +1,7 @@
 import type { RouteEntry } from './route-types';
 import { APPOINTMENT_ROUTES } from './routes/appointments';
 import { AUDIT_ROUTES } from './routes/audit';
+import { CLINIC_VISIT_ROUTES } from './routes/clinic-visits';
 import { AUTH_ROUTES } from './routes/auth';
 import { OPERATIONS_ROUTES } from './routes/operations';
 import { ROOM_ROUTES } from './routes/rooms';
@@ -23,5 +24,6 @@ export const ROUTES: readonly RouteEntry[] = [
   ...STAFF_ROUTES,
   ...VISIT_LINK_ROUTES,
   ...AUDIT_ROUTES,
+  ...CLINIC_VISIT_ROUTES,
   ...OPERATIONS_ROUTES,
 ];

@@ -1,34 +1,34 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
+import type { AuditLogEntry } from '@telehealth/contracts';
 import { useAuditLog } from '@/hooks/useAdmin';
+import { auditSentence, sentencePieces } from '@/lib/audit-sentences';
 import { formatDateTime } from '@/lib/time';
 import { Pagination } from '@/components/common/Pagination';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
 const PAGE_SIZE = 20;
 
-// What each audited action means, in the log's words; an action not listed shows as it is stored.
-const ACTION_WORDS: Record<string, string> = {
-  'appointment.create': 'booked a visit',
-  'appointment.read': 'opened a visit',
-  'appointment.reschedule': 'rescheduled a visit',
-  'appointment.cancel': 'cancelled a visit',
-  'appointment.no-show': 'marked a visit as missed',
-  'session.join': 'entered a call',
-  'session.end': 'ended a visit',
-  'session.read': 'opened a visit record',
-  'session.list': 'listed past visits',
-  'notes.read': 'read the notes of a visit',
-  'notes.update': 'saved notes on a visit',
-  'report.read': 'downloaded a visit report',
-  'patient.search': 'searched patients',
-  'rooms.stats.read': 'looked at the open calls',
-  'audit.read': 'read the audit log',
-  'auth.sign-out': 'signed out everywhere',
-};
+/** One entry as a sentence with names; the visit it names links to the admin's page of that visit. */
+function AuditSentenceText({ entry, timeZone }: { entry: AuditLogEntry; timeZone: string }) {
+  return (
+    <>
+      {sentencePieces(auditSentence(entry, timeZone)).map((piece) =>
+        piece.href ? (
+          <Link key={piece.key} href={piece.href} data-testid="audit-entry-link">
+            {piece.text}
+          </Link>
+        ) : (
+          <span key={piece.key}>{piece.text}</span>
+        ),
+      )}
+    </>
+  );
+}
 
-/** Who read or changed which protected record, newest first. */
+/** Who read or changed which protected record, newest first, each entry in words. */
 export function AuditLog() {
   const zone = useSignedIn().user.timeZone;
   const [page, setPage] = useState(1);
@@ -51,13 +51,11 @@ export function AuditLog() {
           {data.items.map((entry) => (
             <li key={entry.id} className="list-item" data-testid="audit-entry" data-action={entry.action}>
               <div className="item-main">
-                <div className="item-title">
-                  {entry.actor ? `${entry.actor.name} (${entry.actor.role.toLowerCase()})` : 'The system'}{' '}
-                  {ACTION_WORDS[entry.action] ?? entry.action}
+                <div className="item-title" data-testid="audit-entry-text">
+                  <AuditSentenceText entry={entry} timeZone={zone} />
                 </div>
                 <div className="item-sub">
-                  {formatDateTime(entry.occurredAt, zone)}
-                  {entry.entityId ? ` · ${entry.entityType} ${entry.entityId.slice(0, 8)}` : ''}
+                  <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone)}</time>
                   {entry.ip ? ` · from ${entry.ip}` : ''}
                 </div>
               </div>

@@ -1,4 +1,4 @@
-import { ZAuditPageSchema, ZAuditQuerySchema, ZAuditVerifyResponseSchema } from '@telehealth/contracts';
+import { ZAuditLogPageSchema, ZAuditQuerySchema, ZAuditVerifyResponseSchema } from '@telehealth/contracts';
 import type { RouteEntry } from '../route-types';
 
 /** The audit log (admins). */
@@ -10,7 +10,7 @@ export const AUDIT_ROUTES: readonly RouteEntry[] = [
     summary: 'The audit log, newest first',
     auth: ['ADMIN'],
     query: ZAuditQuerySchema,
-    response: { status: 200, schema: ZAuditPageSchema },
+    response: { status: 200, schema: ZAuditLogPageSchema },
   },
   {
     method: 'get',
