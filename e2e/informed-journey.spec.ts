@@ -121,14 +121,15 @@ describeWithBrowser('everyone knows what is happening, in two real browsers', ()
     await screenshots(dashboard, '65-patient-cancel-dialog');
     await dashboard.getByTestId('confirm-ok').click();
     await dashboard.getByTestId('patient-cancel-dialog').waitFor({ state: 'detached' });
-    await dashboard.getByTestId('patient-appointment').filter({ hasText: later }).waitFor({ state: 'detached' });
+    // A cancelled visit stays among the upcoming ones, marked, until its time has passed.
+    await dashboard.getByTestId('patient-appointment').filter({ hasText: later }).locator('[data-live-status=cancelled]').waitFor();
 
     await doctorPage
       .getByTestId('visit-change-notice')
       .filter({ hasText: `The visit with ${patient.name}` })
       .filter({ hasText: 'was cancelled' })
       .waitFor();
-    await doctorPage.getByTestId('doctor-appointment').filter({ hasText: later }).waitFor({ state: 'detached' });
+    await doctorPage.getByTestId('doctor-appointment').filter({ hasText: later }).locator('[data-live-status=cancelled]').waitFor();
     await expectNoReload(doctorPage);
     await screenshots(doctorPage, '66-doctor-list-after-patient-cancel');
   }, 180_000);

@@ -275,14 +275,14 @@ describeWithBrowser('web security: headers, framing, no API token in the page, s
     await page.goto('/sign-in');
     await page.getByTestId('sign-in-email').fill(patient.email);
     let message = '';
-    for (let attempt = 1; attempt <= 10 && !message.includes('One try left'); attempt++) {
+    for (let attempt = 1; attempt <= 10 && !message.includes('One more wrong password'); attempt++) {
       await page.getByTestId('sign-in-password').fill(`wrong-password-${attempt}`);
       await page.getByTestId('sign-in-submit').click();
       await page.getByTestId('sign-in-error').waitFor();
       await page.locator('[data-testid=sign-in-submit]:not([disabled])').waitFor();
       message = (await page.getByTestId('sign-in-error').textContent()) ?? '';
     }
-    expect(message).toMatch(/One try left before sign-in is paused for \d+ minutes?\./);
+    expect(message).toMatch(/One more wrong password pauses sign-in for this account for \d+ minutes?\./);
     await screenshots(page, '32-sign-in-one-try-left');
     await page.getByTestId('sign-in-password').fill('wrong-password-last');
     await page.getByTestId('sign-in-submit').click();

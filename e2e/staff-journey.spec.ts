@@ -85,7 +85,7 @@ describeWithBrowser('staff: an admin invites a doctor, who sets a password from 
     await doctorPage.getByTestId('set-password-password').fill(DOCTOR_PASSWORD);
     await doctorPage.getByTestId('set-password-repeat').fill(`${DOCTOR_PASSWORD}-typo`);
     await doctorPage.getByTestId('set-password-submit').click();
-    await doctorPage.getByTestId('set-password-error').waitFor();
+    await doctorPage.getByTestId('set-password-repeat-error').waitFor();
     await doctorPage.getByTestId('set-password-repeat').fill(DOCTOR_PASSWORD);
     await screenshots(doctorPage, '41-set-password');
     await doctorPage.getByTestId('set-password-submit').click();

@@ -139,17 +139,18 @@ export function localSlot(at: Date, timeZone: string): { date: string; time: str
 }
 
 /**
- * Picks `patient` among the search's matches by their email: specs share one database, and another
- * spec's patient may have the same name (a journey once booked its visit for the wrong "Leo Brandt").
+ * Searches for `patient` by their email and picks them: specs share one database, so a name may belong to
+ * another spec's patient too (a journey once booked the wrong "Leo Brandt"), and a first name may match more
+ * patients than the search lists (CI once found the one it wanted missing among the "Leo"s).
  */
 export async function choosePatient(doctorPage: Page, patient: Account): Promise<void> {
+  await doctorPage.getByTestId('schedule-patient-search').fill(patient.email);
   await doctorPage.getByTestId('schedule-patient-option').filter({ hasText: patient.email }).click();
 }
 
 /** The doctor books a visit that starts now, through the dashboard's form (times typed in Europe/Berlin). */
 export async function scheduleNow(doctorPage: Page, patient: Account, reason: string): Promise<void> {
   await hydrated(doctorPage, 'schedule-patient-search');
-  await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]!);
   await choosePatient(doctorPage, patient);
   const { date, time } = localSlot(new Date(), 'Europe/Berlin');
   await doctorPage.getByTestId('schedule-date').fill(date);
@@ -199,7 +200,6 @@ export function nextFiveMinutes(at: Date): Date {
 
 /** The doctor books a visit at `at` (typed in Europe/Berlin) through the dashboard's form, and waits until it is on the list. */
 export async function scheduleAt(doctorPage: Page, patient: Account, reason: string, at: Date, minutes = 30): Promise<void> {
-  await doctorPage.getByTestId('schedule-patient-search').fill(patient.name.split(' ')[0]!);
   await choosePatient(doctorPage, patient);
   const { date, time } = localSlot(at, 'Europe/Berlin');
   await doctorPage.getByTestId('schedule-date').fill(date);

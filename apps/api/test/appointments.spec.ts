@@ -187,13 +187,17 @@ describe('appointments (REST, real database)', () => {
     ).body;
     await sut.http.patch(`/api/appointments/${cancelled.id}`).set(bearer(doctor)).send({ status: 'CANCELLED' }).expect(200);
 
+    // A cancelled visit stays among the upcoming ones, marked cancelled, until its start passes.
     const page1 = await sut.http.get('/api/appointments?scope=upcoming&pageSize=2').set(bearer(patient)).expect(200);
-    expect(page1.body).toMatchObject({ page: 1, pageSize: 2, total: 3 });
+    expect(page1.body).toMatchObject({ page: 1, pageSize: 2, total: 4 });
     expect(page1.body.items.map((item: AppointmentResponse) => item.reason)).toEqual(['in 10h', 'in 20h']);
     const page2 = await sut.http.get('/api/appointments?scope=upcoming&pageSize=2&page=2').set(bearer(patient)).expect(200);
-    expect(page2.body.items.map((item: AppointmentResponse) => item.reason)).toEqual(['in 30h']);
+    expect(page2.body.items.map((item: AppointmentResponse) => [item.reason, item.status])).toEqual([
+      ['in 30h', 'SCHEDULED'],
+      ['cancelled', 'CANCELLED'],
+    ]);
     const beyond = await sut.http.get('/api/appointments?scope=upcoming&pageSize=2&page=3').set(bearer(patient)).expect(200);
-    expect(beyond.body).toEqual({ items: [], page: 3, pageSize: 2, total: 3 });
+    expect(beyond.body).toEqual({ items: [], page: 3, pageSize: 2, total: 4 });
     expect(page1.body.items[0]).toMatchObject({
       doctor: { id: doctor.id },
       patient: { id: patient.id },
@@ -202,6 +206,11 @@ describe('appointments (REST, real database)', () => {
       cancelledAt: null,
     });
 
+    const startsAt = new Date(Date.now() - 60 * 60_000);
+    await sut.prisma.appointment.update({
+      where: { id: cancelled.id },
+      data: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000) },
+    });
     const past = await sut.http.get('/api/appointments?scope=past').set(bearer(patient)).expect(200);
     expect(past.body.items.map((item: AppointmentResponse) => item.reason)).toEqual(['cancelled']);
     const doctors = await sut.http.get('/api/appointments').set(bearer(doctor)).expect(200);

@@ -396,8 +396,9 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     const otherDoctor = await signedInUser(sut, 'DOCTOR');
     const amira = await signedInUser(sut, 'PATIENT', 'Amira Saleh');
     const bruno = await signedInUser(sut, 'PATIENT', 'Bruno Keller');
-    const cancelledLater = await schedule(doctor, amira, 3 * 24 * 60, 'Rash');
-    await sut.http.patch(`/api/appointments/${cancelledLater.id}`).set(bearer(amira)).send({ status: 'CANCELLED' }).expect(200);
+    const cancelledLater = await schedule(doctor, amira, 3 * 24 * 60, 'Rash again');
+    await sut.http.patch(`/api/appointments/${cancelledLater.id}`).set(bearer(amira)).send({ status: 'CANCELLED' }).expect(200); // upcoming: not history
+    await pastVisit(doctor, amira, { daysAgo: 0.25, state: 'cancelled', reason: 'Rash' });
     const yesterday = await pastVisit(doctor, bruno, { daysAgo: 1, state: 'ended', reason: 'Migraine' });
     const twoDaysAgo = await pastVisit(doctor, amira, { daysAgo: 2, state: 'ended', reason: 'Blood pressure' });
     const missed = await pastVisit(doctor, amira, { daysAgo: 3, state: 'missed', reason: 'Sleep' });
@@ -454,6 +455,35 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     });
     await sut.http.get('/api/sessions').query({ pageSize: 1000 }).set(bearer(doctor)).expect(400);
     await sut.http.get('/api/sessions').query({ from: 'yesterday' }).set(bearer(doctor)).expect(400);
+  });
+
+  it('keeps a cancelled visit out of the history until its scheduled start passes, upcoming and marked cancelled meanwhile', async () => {
+    const doctor = await signedInUser(sut, 'DOCTOR');
+    const patient = await signedInUser(sut, 'PATIENT');
+    const tomorrow = await schedule(doctor, patient, 24 * 60, 'Cancelled for tomorrow');
+    await sut.http.patch(`/api/appointments/${tomorrow.id}`).set(bearer(patient)).send({ status: 'CANCELLED' }).expect(200);
+    const reasons = async (user: TestUser, path: string) =>
+      ((await sut.http.get(path).set(bearer(user)).expect(200)).body as { items: Array<{ reason: string; status?: string }> }).items;
+
+    for (const user of [doctor, patient]) {
+      expect(await reasons(user, '/api/sessions')).toEqual([]);
+      expect(await reasons(user, '/api/appointments?scope=past')).toEqual([]);
+      expect(await reasons(user, '/api/appointments?scope=upcoming')).toEqual([
+        expect.objectContaining({ reason: 'Cancelled for tomorrow', status: 'CANCELLED' }),
+      ]);
+    }
+
+    // Its start passes (moved in the database: the clock cannot be): from then on it is history.
+    const startsAt = new Date(Date.now() - 60_000);
+    await sut.prisma.appointment.update({
+      where: { id: tomorrow.id },
+      data: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000) },
+    });
+    for (const user of [doctor, patient]) {
+      expect((await reasons(user, '/api/sessions')).map((item) => item.reason)).toEqual(['Cancelled for tomorrow']);
+      expect((await reasons(user, '/api/appointments?scope=past')).map((item) => item.reason)).toEqual(['Cancelled for tomorrow']);
+      expect(await reasons(user, '/api/appointments?scope=upcoming')).toEqual([]);
+    }
   });
 
   it('shows the audit log to admins only, newest first, filtered by actor, action, entity and time', async () => {

@@ -4,18 +4,12 @@ import { getToken, type JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import {
-  ZAppointmentResponseSchema,
-  ZAuthResponseSchema,
-  ZErrorResponseSchema,
-  ZSignInFailedResponseSchema,
-  type Role,
-  type UserResponse,
-} from '@telehealth/contracts';
+import { ZAppointmentResponseSchema, ZAuthResponseSchema, ZErrorResponseSchema, type Role, type UserResponse } from '@telehealth/contracts';
 import { reasonOfBody } from './api-client';
 import { clientAddress } from './client-address';
 import { apiUrl, secureCookies } from './config';
 import { safeCallbackPath } from './safe-callback';
+import { lastTriesSentence } from './sign-in-errors';
 import { redeemVisitLink } from './visit-link-auth';
 
 /**
@@ -26,20 +20,6 @@ import { redeemVisitLink } from './visit-link-auth';
  * has expired, whatever the cookie's own age.
  */
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
-
-/**
- * The sentence for a wrong password when the API says tries are running out (its 401 carries
- * `remainingAttempts`), or null for a plain "does not match" (next-auth's CredentialsSignin).
- */
-function lastTriesSentence(body: unknown): string | null {
-  const failed = ZSignInFailedResponseSchema.safeParse(body);
-  if (!failed.success) return null;
-  const { remainingAttempts, error } = failed.data;
-  if (remainingAttempts === 0) return error;
-  if (remainingAttempts !== 1) return null;
-  const pause = /paused for ([^.]+)\./.exec(error)?.[1] ?? '15 minutes';
-  return `That email and password do not match an account. One try left before sign-in is paused for ${pause}.`;
-}
 
 export const authOptions: NextAuthOptions = {
   // Stated, not left to next-auth's guess from the request's origin: getToken below and in the

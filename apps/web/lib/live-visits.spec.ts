@@ -1,5 +1,14 @@
 import type { AppointmentResponse, VisitUpdatedEvent } from '@telehealth/contracts';
-import { liveStatusText, needsRefetch, ordinal, visitChangeText, waitingPositionText, withVisitUpdate } from './live-visits';
+import {
+  liveStatusText,
+  needsRefetch,
+  ordinal,
+  visitChangeText,
+  waitingPlaceText,
+  waitingPositionText,
+  waitingRoomChangeText,
+  withVisitUpdate,
+} from './live-visits';
 
 function appointment(overrides: Partial<AppointmentResponse> = {}): AppointmentResponse {
   return {
@@ -110,6 +119,35 @@ describe(waitingPositionText.name, () => {
       '22nd',
       '101st',
     ]);
+  });
+});
+
+describe(waitingPlaceText.name, () => {
+  it('says only the place in line, so a new estimate of the time is not read out again', () => {
+    expect(waitingPlaceText({ position: 3 })).toBe('You are 3rd in line.');
+    expect(waitingPlaceText({ position: 1 })).toBe('You are next in line.');
+  });
+});
+
+describe(waitingRoomChangeText.name, () => {
+  const sut = waitingRoomChangeText;
+  const tom = { sessionId: 's1', patient: { id: 'p1', name: 'Tom Becker' } };
+  const ana = { sessionId: 's2', patient: { id: 'p2', name: 'Ana Ruiz' } };
+  const leo = { sessionId: 's3', patient: { id: 'p3', name: 'Leo Park' } };
+
+  it('says who waits when the list first arrives, and nothing for an empty room', () => {
+    expect(sut(null, [tom, ana])).toBe('Waiting now: Tom Becker and Ana Ruiz.');
+    expect(sut(null, [])).toBeNull();
+  });
+
+  it('names who arrived and who left, once each', () => {
+    expect(sut([tom], [tom, ana])).toBe('Ana Ruiz arrived in the waiting room.');
+    expect(sut([tom, ana], [ana])).toBe('Tom Becker left the waiting room.');
+    expect(sut([tom], [ana, leo])).toBe('Ana Ruiz and Leo Park arrived in the waiting room. Tom Becker left the waiting room.');
+  });
+
+  it('stays quiet when the same people still wait (their waiting times are not news)', () => {
+    expect(sut([tom, ana], [ana, tom])).toBeNull();
   });
 });
 

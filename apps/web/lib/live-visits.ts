@@ -1,4 +1,12 @@
-import type { AppointmentPage, AppointmentResponse, LiveVisitStatus, VisitUpdatedEvent, WaitingPositionEvent } from '@telehealth/contracts';
+import type {
+  AppointmentPage,
+  AppointmentResponse,
+  LiveVisitStatus,
+  VisitUpdatedEvent,
+  WaitingPatient,
+  WaitingPositionEvent,
+} from '@telehealth/contracts';
+import { listOfNames } from './participants';
 import { formatDateTime, formatTime } from './time';
 
 /** The last moment (ms) a patient can cancel `appointment` online (the clinic's notice, as the API says). */
@@ -84,10 +92,21 @@ export function ordinal(n: number): string {
   return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th'}`;
 }
 
+function placeInLine(position: number): string {
+  return position <= 1 ? 'next' : ordinal(position);
+}
+
 /** "You are 2nd in line · expected around 10:40 AM", or "You are next in line · …" for the first. */
 export function waitingPositionText(event: Pick<WaitingPositionEvent, 'position' | 'estimatedStartAt'>, timeZone: string): string {
-  const place = event.position <= 1 ? 'next' : ordinal(event.position);
-  return `You are ${place} in line · expected around ${formatTime(event.estimatedStartAt, timeZone)}`;
+  return `You are ${placeInLine(event.position)} in line · expected around ${formatTime(event.estimatedStartAt, timeZone)}`;
+}
+
+/**
+ * "You are 2nd in line.": what a screen reader is told when the place changes. The expected time is
+ * left out: it moves with every estimate, and each move would be read out again.
+ */
+export function waitingPlaceText(event: Pick<WaitingPositionEvent, 'position'>): string {
+  return `You are ${placeInLine(event.position)} in line.`;
 }
 
 /** "Tue, Dec 8, 10:30 AM (Europe/Madrid)": a visit's new time as the person reads it. */
@@ -113,4 +132,22 @@ export function visitChangeText(
     return `The visit with ${other} on ${when} was moved to ${formatDateTime(event.startsAt, timeZone)}.`;
   }
   return null;
+}
+
+type WaitingEntry = Pick<WaitingPatient, 'sessionId' | 'patient'>;
+
+/**
+ * What the doctor's screen reader is told when the waiting room changes: who arrived and who left,
+ * once each; the first list as it stands; null when nobody came or went.
+ */
+export function waitingRoomChangeText(before: readonly WaitingEntry[] | null, after: readonly WaitingEntry[]): string | null {
+  const names = (entries: readonly WaitingEntry[]) => listOfNames(entries.map((w) => w.patient.name));
+  if (before === null) return after.length > 0 ? `Waiting now: ${names(after)}.` : null;
+  const arrived = after.filter((w) => !before.some((b) => b.sessionId === w.sessionId));
+  const left = before.filter((b) => !after.some((w) => w.sessionId === b.sessionId));
+  const sentences = [
+    arrived.length > 0 ? `${names(arrived)} arrived in the waiting room.` : null,
+    left.length > 0 ? `${names(left)} left the waiting room.` : null,
+  ].filter((sentence) => sentence !== null);
+  return sentences.length > 0 ? sentences.join(' ') : null;
 }

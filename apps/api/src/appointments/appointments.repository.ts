@@ -85,7 +85,8 @@ export class AppointmentsRepository {
    * (Prisma's count + findMany with relations was four round trips and 40 ms at 10,000).
    */
   async page(scope: ListScope, query: ListAppointmentsQuery, now: Date): Promise<{ rows: AppointmentView[]; total: number }> {
-    const upcoming = `(a.status = 'SCHEDULED' AND a.ends_at > $2)`;
+    // A cancelled visit stays upcoming, marked cancelled, until its start passes (then it is history, as in sessions.repository).
+    const upcoming = `((a.status = 'SCHEDULED' AND a.ends_at > $2) OR (a.status = 'CANCELLED' AND a.starts_at > $2))`;
     const filter = `${scopeSql(scope)} AND ${query.scope === 'upcoming' ? upcoming : `NOT ${upcoming}`}`;
     const order = query.scope === 'upcoming' ? 'a.starts_at ASC, a.id ASC' : 'a.starts_at DESC, a.id ASC';
     const { rows } = await this.prisma.sql.query<ListRow>(

@@ -16,9 +16,20 @@ function inScope(scope: ListScope): Prisma.SessionWhereInput {
   return { appointment: scope.party === 'doctor' ? { doctorId: scope.userId } : { patientId: scope.userId } };
 }
 
-/** A visit belongs in the history once it ended, its appointment is over, or it was cancelled or missed. */
+/**
+ * A visit belongs in the history once it ended, its appointment is over, or it was completed or missed;
+ * a cancelled one once its scheduled start has passed (until then it stays among the upcoming visits,
+ * marked cancelled, as the appointment list's `upcoming` scope has it).
+ */
 function inHistory(now: Date): Prisma.SessionWhereInput {
-  return { OR: [{ status: 'ENDED' }, { appointment: { status: { not: 'SCHEDULED' } } }, { appointment: { endsAt: { lte: now } } }] };
+  return {
+    OR: [
+      { status: 'ENDED' },
+      { appointment: { status: { in: ['COMPLETED', 'NO_SHOW'] } } },
+      { appointment: { status: 'CANCELLED', startsAt: { lte: now } } },
+      { appointment: { endsAt: { lte: now } } },
+    ],
+  };
 }
 
 /** Sessions (the visit as it happened) with their timeline, chat and the doctor's versioned notes. */

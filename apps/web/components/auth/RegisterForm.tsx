@@ -1,19 +1,23 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH, type RegisterResponse } from '@telehealth/contracts';
-import { apiRequest, errorMessage } from '@/lib/api-client';
+import { apiRequest } from '@/lib/api-client';
+import { checkEmail, checkName, checkNewPassword, formValue, problemsOf } from '@/lib/field-checks';
 import { allTimeZones, browserTimeZone } from '@/lib/time-zones';
-import { SelectField, TextField } from '@/components/common/FormFields';
+import { FormErrorSummary, SelectField, TextField, useFormProblems } from '@/components/common/FormFields';
+
+/** The form's fields by the API's names (in the form's order), with their labels: a refused field is said on it. */
+const INPUT_ID = { name: 'reg-name', email: 'reg-email', password: 'reg-password', timeZone: 'reg-tz' } as const;
+const LABELS = { name: 'Full name', email: 'Email', password: 'Password', timeZone: 'Time zone' } as const;
 
 export function RegisterForm() {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState('UTC');
   const [zones, setZones] = useState<string[]>(['UTC']);
-  const [error, setError] = useState<string | null>(null);
+  // Only for the hint while typing; what is sent is read from the form itself.
+  const [passwordShort, setPasswordShort] = useState(false);
+  const { problems, summary, summaryRef, show, showRefusal } = useFormProblems(INPUT_ID);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,16 +27,14 @@ export function RegisterForm() {
     setTimeZone(detected);
   }, []);
 
-  const passwordShort = useMemo(() => password.length > 0 && password.length < PASSWORD_MIN_LENGTH, [password]);
-
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
+    const form = event.currentTarget;
+    const name = formValue(form, 'name').trim();
+    const email = formValue(form, 'email').trim();
+    const password = formValue(form, 'password');
     setNotice(null);
-    if (password.length < PASSWORD_MIN_LENGTH) {
-      setError(`Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`);
-      return;
-    }
+    if (show(problemsOf({ name: checkName(name), email: checkEmail(email), password: checkNewPassword(password) }))) return;
     setBusy(true);
     let message: string | null;
     try {
@@ -44,8 +46,8 @@ export function RegisterForm() {
       });
       message = answer && typeof answer.message === 'string' ? answer.message : null;
     } catch (e) {
-      setError(errorMessage(e));
       setBusy(false);
+      showRefusal(e, LABELS);
       return;
     }
     const result = await signIn('credentials', { email, password, redirect: false, callbackUrl: '/patient' });
@@ -60,47 +62,58 @@ export function RegisterForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="register-form">
-      {error && (
-        <div className="alert alert-error" role="alert" data-testid="register-error">
-          {error}
-        </div>
+    <form onSubmit={onSubmit} method="post" noValidate data-testid="register-form">
+      {summary && (
+        <FormErrorSummary ref={summaryRef} testId="register-error">
+          {summary}
+        </FormErrorSummary>
       )}
       {notice && (
         <div className="alert alert-info" role="status" data-testid="register-notice">
           {notice} <a href={`/sign-in?callbackUrl=${encodeURIComponent('/patient')}`}>Sign in</a>
         </div>
       )}
-      <TextField id="reg-name" label="Full name" autoComplete="name" required value={name} onChange={setName} testId="register-name" />
       <TextField
-        id="reg-email"
-        label="Email"
+        id={INPUT_ID.name}
+        label={LABELS.name}
+        name="name"
+        autoComplete="name"
+        required
+        error={problems.name}
+        testId="register-name"
+      />
+      <TextField
+        id={INPUT_ID.email}
+        label={LABELS.email}
+        name="email"
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={setEmail}
+        error={problems.email}
         testId="register-email"
       />
       <TextField
-        id="reg-password"
-        label="Password"
+        id={INPUT_ID.password}
+        label={LABELS.password}
+        name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
-        value={password}
-        onChange={setPassword}
+        onChange={(value) => setPasswordShort(value.length > 0 && value.length < PASSWORD_MIN_LENGTH)}
+        error={problems.password}
         testId="register-password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        hintIsError={passwordShort}
+        hintIsError={passwordShort && !problems.password}
       />
       <SelectField
-        id="reg-tz"
-        label="Time zone"
+        id={INPUT_ID.timeZone}
+        label={LABELS.timeZone}
+        name="timeZone"
         value={timeZone}
         onChange={setTimeZone}
         options={zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
+        error={problems.timeZone}
         testId="register-timezone"
         hint="Visit times are shown in this zone. We picked it from your device."
       />

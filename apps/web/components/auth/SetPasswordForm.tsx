@@ -2,44 +2,40 @@
 
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@telehealth/contracts';
-import { apiRequest, errorMessage } from '@/lib/api-client';
-import { TextField } from '@/components/common/FormFields';
+import { apiRequest } from '@/lib/api-client';
+import { checkNewPassword, checkRepeat, formValue, problemsOf } from '@/lib/field-checks';
+import { FormErrorSummary, TextField, useFormProblems } from '@/components/common/FormFields';
 
 const NO_TOKEN = 'This link is incomplete. Open the link from your email again, or ask for a new one.';
+const INPUT_ID = { password: 'new-password', repeat: 'repeat-password' } as const;
+/** The API's name of the one field it can refuse here; any other refusal (the link's token) is the link's. */
+const LABELS = { password: 'New password' } as const;
 
 /** A new password (typed twice) for the token of a set-password link; the API takes it once. */
 export function SetPasswordForm({ token }: { token: string }) {
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(token ? null : NO_TOKEN);
-  const [linkFailed, setLinkFailed] = useState(!token);
+  const { problems, summary, summaryRef, show, showRefusal } = useFormProblems(INPUT_ID);
+  // Only for the hints while typing; what is sent is read from the form itself.
+  const [typed, setTyped] = useState({ password: '', repeat: '' });
+  const [linkFailed, setLinkFailed] = useState(false);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const tooShort = password.length > 0 && password.length < PASSWORD_MIN_LENGTH;
-  const mismatch = repeat.length > 0 && repeat !== password;
+  const tooShort = typed.password.length > 0 && typed.password.length < PASSWORD_MIN_LENGTH;
+  const mismatch = typed.repeat.length > 0 && typed.repeat !== typed.password;
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
-    if (password.length < PASSWORD_MIN_LENGTH) {
-      setError(`Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`);
-      return;
-    }
-    if (password !== repeat) {
-      setError('The two passwords are not the same. Type the same password twice.');
-      return;
-    }
+    const password = formValue(event.currentTarget, 'password');
+    const repeat = formValue(event.currentTarget, 'repeat');
+    if (show(problemsOf({ password: checkNewPassword(password), repeat: checkRepeat(password, repeat) }))) return;
     setBusy(true);
     try {
       await apiRequest<null>('/auth/password/reset', { method: 'POST', body: JSON.stringify({ token, password }) });
       setDone(true);
     } catch (e) {
-      // A used, expired or unknown link: the API's sentence, and the way to a new link.
-      setError(errorMessage(e));
-      setLinkFailed(true);
-    } finally {
       setBusy(false);
+      // A used, expired or unknown link: the API's sentence, and the way to a new link.
+      setLinkFailed(showRefusal(e, LABELS).summary !== null);
     }
   }
 
@@ -54,12 +50,13 @@ export function SetPasswordForm({ token }: { token: string }) {
     );
   }
 
+  const sentence = token ? summary : NO_TOKEN;
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="set-password-form">
-      {error && (
-        <div className="alert alert-error" role="alert" data-testid="set-password-error">
-          {error}
-          {linkFailed && (
+    <form onSubmit={onSubmit} method="post" noValidate data-testid="set-password-form">
+      {sentence && (
+        <FormErrorSummary ref={summaryRef} testId="set-password-error">
+          {sentence}
+          {(linkFailed || !token) && (
             <>
               {' '}
               <a href="/forgot-password" data-testid="set-password-forgot">
@@ -67,33 +64,33 @@ export function SetPasswordForm({ token }: { token: string }) {
               </a>
             </>
           )}
-        </div>
+        </FormErrorSummary>
       )}
       <TextField
-        id="new-password"
-        label="New password"
+        id={INPUT_ID.password}
+        label={LABELS.password}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
-        value={password}
-        onChange={setPassword}
+        onChange={(password) => setTyped((was) => ({ ...was, password }))}
+        error={problems.password}
         testId="set-password-password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        hintIsError={tooShort}
+        hintIsError={tooShort && !problems.password}
       />
       <TextField
-        id="repeat-password"
+        id={INPUT_ID.repeat}
         label="Repeat the password"
         name="repeat"
         type="password"
         autoComplete="new-password"
         required
-        value={repeat}
-        onChange={setRepeat}
+        onChange={(repeat) => setTyped((was) => ({ ...was, repeat }))}
+        error={problems.repeat}
         testId="set-password-repeat"
-        hint={mismatch ? 'Not the same as above yet.' : undefined}
+        hint={mismatch && !problems.repeat ? 'Not the same as above yet.' : undefined}
         hintIsError={mismatch}
       />
       <button type="submit" className="btn btn-primary btn-block" disabled={busy || !token} data-testid="set-password-submit">

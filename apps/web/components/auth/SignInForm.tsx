@@ -2,62 +2,67 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { checkEmail, checkPassword, formValue, problemsOf } from '@/lib/field-checks';
 import { safeCallbackPath } from '@/lib/safe-callback';
-import { TextField } from '@/components/common/FormFields';
+import { SIGN_IN_MISMATCH } from '@/lib/sign-in-errors';
+import { FormErrorSummary, TextField, useFormProblems } from '@/components/common/FormFields';
 
+const INPUT_ID = { email: 'email', password: 'password' } as const;
+
+/**
+ * Email and password, checked here first (an empty or misshapen email is named on its field), then
+ * by next-auth against the API. The inputs hold their own values and are read on submit, so what a
+ * person typed before the page's JavaScript took over is what is sent.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { problems, summary, summaryRef, show } = useFormProblems(INPUT_ID);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const email = formValue(event.currentTarget, 'email').trim();
+    const password = formValue(event.currentTarget, 'password');
+    if (show(problemsOf({ email: checkEmail(email), password: checkPassword(password) }))) return;
     setBusy(true);
-    setError(null);
     // The page already checked it; checked again here so no other caller can hand this form a way off the site.
     const destination = safeCallbackPath(callbackUrl, '/');
     const result = await signIn('credentials', { email, password, redirect: false, callbackUrl: destination });
     if (!result || result.error) {
       setBusy(false);
-      setError(
-        !result || result.error === 'CredentialsSignin'
-          ? 'That email and password do not match an account. Check them and try again.'
-          : // authorize() throws the API's sentences (one try left, paused, unreachable) as the error.
-            result.error,
-      );
+      // authorize() throws the API's sentences (tries running out, paused, unreachable) as the error.
+      show({}, !result || result.error === 'CredentialsSignin' ? SIGN_IN_MISMATCH : result.error);
       return;
     }
     window.location.assign(destination);
   }
 
+  // method="post": pressed before the page's JavaScript runs, the form posts back to this page
+  // (which shows it again) instead of putting the password into the address as a GET would.
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="sign-in-form">
-      {error && (
-        <div className="alert alert-error" role="alert" data-testid="sign-in-error">
-          {error}
-        </div>
+    <form onSubmit={onSubmit} method="post" noValidate data-testid="sign-in-form">
+      {summary && (
+        <FormErrorSummary ref={summaryRef} testId="sign-in-error">
+          {summary}
+        </FormErrorSummary>
       )}
       <TextField
-        id="email"
+        id={INPUT_ID.email}
         label="Email"
         name="email"
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={setEmail}
+        error={problems.email}
         testId="sign-in-email"
       />
       <TextField
-        id="password"
+        id={INPUT_ID.password}
         label="Password"
         name="password"
         type="password"
         autoComplete="current-password"
         required
-        value={password}
-        onChange={setPassword}
+        error={problems.password}
         testId="sign-in-password"
       />
       <p className="forgot-link">

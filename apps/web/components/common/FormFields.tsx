@@ -1,4 +1,7 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { useCallback, useRef, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { flushSync } from 'react-dom';
+import { formErrorsOf, type FormErrors } from '@/lib/form-errors';
+import styles from './FormFields.module.css';
 
 interface FieldFrame {
   id: string;
@@ -7,45 +10,89 @@ interface FieldFrame {
   /** A sentence under the control, read out with it; `hintIsError` shows it as a problem. */
   hint?: ReactNode;
   hintIsError?: boolean;
+  /**
+   * What is wrong with the value, said on the field: the control is marked invalid and describes
+   * itself with this message, so a screen reader hears it on reaching the field.
+   */
+  error?: ReactNode;
+}
+
+/** The ids of a field's message elements, and the attributes that tie the control to them. */
+function fieldDescription(id: string, { hint, hintIsError, error }: Pick<FieldFrame, 'hint' | 'hintIsError' | 'error'>) {
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');
+  const invalid = Boolean(error) || Boolean(hint && hintIsError);
+  return {
+    errorId,
+    hintId,
+    frameClass: invalid ? `field ${styles.invalid}` : 'field',
+    attributes: {
+      'aria-describedby': describedBy || undefined,
+      'aria-invalid': invalid ? ('true' as const) : undefined,
+    },
+  };
 }
 
 function Hint({ id, hint, isError }: { id: string; hint?: ReactNode; isError?: boolean }) {
   if (!hint) return null;
   return (
-    <span id={id} className="hint" style={isError ? { color: 'var(--danger)' } : undefined}>
+    <span id={id} className={isError ? `hint ${styles.hintProblem}` : 'hint'}>
       {hint}
     </span>
   );
 }
 
-/** A labelled input of the app's forms: the label points at it, the hint describes it. */
+function FieldError({ id, error, testId }: { id: string; error?: ReactNode; testId: string }) {
+  if (!error) return null;
+  return (
+    <span id={id} className={styles.error} data-testid={`${testId}-error`}>
+      {error}
+    </span>
+  );
+}
+
+type TextFieldValue =
+  /** Controlled: the form holds the value. */
+  | { value: string; onChange: (value: string) => void; defaultValue?: never }
+  /**
+   * Uncontrolled: the input holds the value and the form reads it on submit (FormData). What a
+   * person types before React hydrates the page is then never replaced by an empty state.
+   */
+  | { value?: never; onChange?: (value: string) => void; defaultValue?: string };
+
+/** A labelled input of the app's forms: the label points at it, its message and hint describe it. */
 export function TextField({
   id,
   label,
   testId,
   hint,
   hintIsError,
+  error,
   value,
+  defaultValue,
   onChange,
   ref,
   ...input
-}: FieldFrame & { value: string; onChange: (value: string) => void; ref?: Ref<HTMLInputElement> } & Omit<
+}: FieldFrame &
+  TextFieldValue & { ref?: Ref<HTMLInputElement> } & Omit<
     InputHTMLAttributes<HTMLInputElement>,
-    'id' | 'value' | 'onChange'
+    'id' | 'value' | 'defaultValue' | 'onChange'
   >) {
-  const hintId = `${id}-hint`;
+  const { errorId, hintId, frameClass, attributes } = fieldDescription(id, { hint, hintIsError, error });
   return (
-    <div className="field">
+    <div className={frameClass}>
       <label htmlFor={id}>{label}</label>
       <input
         ref={ref}
         id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={hint ? hintId : undefined}
+        {...(value !== undefined ? { value } : { defaultValue })}
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+        {...attributes}
         data-testid={testId}
         {...input}
       />
+      <FieldError id={errorId} error={error} testId={testId} />
       <Hint id={hintId} hint={hint} isError={hintIsError} />
     </div>
   );
@@ -57,30 +104,87 @@ export function SelectField({
   label,
   testId,
   hint,
+  hintIsError,
+  error,
   value,
   onChange,
   options,
-}: FieldFrame & { value: string; onChange: (value: string) => void; options: Array<{ value: string; label: string }> }) {
-  const hintId = `${id}-hint`;
+  name,
+}: FieldFrame & {
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<{ value: string; label: string }>;
+  name?: string;
+}) {
+  const { errorId, hintId, frameClass, attributes } = fieldDescription(id, { hint, hintIsError, error });
   return (
-    <div className="field">
+    <div className={frameClass}>
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={hint ? hintId : undefined}
-        data-testid={testId}
-      >
+      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} {...attributes} data-testid={testId}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
-      <Hint id={hintId} hint={hint} />
+      <FieldError id={errorId} error={error} testId={testId} />
+      <Hint id={hintId} hint={hint} isError={hintIsError} />
     </div>
   );
+}
+
+/**
+ * The sentence at the top of a form that was refused as a whole (a wrong password, a used link).
+ * It takes focus (tabIndex -1) so keyboard and screen reader users land on it, not on <body>.
+ */
+export function FormErrorSummary({ ref, testId, children }: { ref?: Ref<HTMLDivElement>; testId: string; children: ReactNode }) {
+  return (
+    <div ref={ref} className={`alert alert-error ${styles.summary}`} role="alert" tabIndex={-1} data-testid={testId}>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * What is wrong with a form, and where focus goes when it is shown. `inputIds` gives each field's
+ * input id, in the form's order: the first field with a problem takes focus, else the summary
+ * (`summaryRef`, for FormErrorSummary), so focus is never lost to <body> after a refusal.
+ */
+export function useFormProblems<Field extends string>(inputIds: Readonly<Record<Field, string>>) {
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const [summary, setSummary] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  /** Shows these problems (none: clears them) and focuses the first; says whether there was one. */
+  const show = useCallback(
+    (fields: Partial<Record<Field, string>>, sentence: string | null = null): boolean => {
+      // Rendered before focus moves, so the field is announced with its message.
+      flushSync(() => {
+        setProblems(fields);
+        setSummary(sentence);
+      });
+      const first = (Object.keys(inputIds) as Field[]).find((field) => fields[field]);
+      if (first) document.getElementById(inputIds[first])?.focus();
+      else if (sentence) summaryRef.current?.focus();
+      return Boolean(first ?? sentence);
+    },
+    [inputIds],
+  );
+
+  /**
+   * Shows why a request was refused: on the field it names (by the API's name, see `labels`), else
+   * in the summary; gives back what it showed.
+   */
+  const showRefusal = useCallback(
+    (error: unknown, labels: Readonly<Partial<Record<Field, string>>>): FormErrors => {
+      const refused = formErrorsOf(error, labels as Record<string, string>);
+      show(refused.fields as Partial<Record<Field, string>>, refused.summary);
+      return refused;
+    },
+    [show],
+  );
+
+  return { problems, summary, summaryRef, show, showRefusal };
 }
 
 /** How long a visit is, among the lengths a doctor can choose. */

@@ -24,8 +24,18 @@ interface Props {
 }
 
 /**
- * Today's and upcoming visits, grouped by day in the doctor's zone, each with its live status; with cancel and
- * reschedule, and the invitation and calendar file to send.
+ * "4 scheduled", or "4 scheduled, 1 cancelled": a cancelled visit stays on the list until its time
+ * passes (the API's upcoming scope), so it is counted apart. Cancelled ones beyond the first page are
+ * not known here and count as scheduled.
+ */
+function countText({ items, total }: Pick<AppointmentsState, 'items' | 'total'>): string {
+  const cancelled = items.filter((a) => a.status === 'CANCELLED').length;
+  return cancelled === 0 ? `${total} scheduled` : `${total - cancelled} scheduled, ${cancelled} cancelled`;
+}
+
+/**
+ * Today's and upcoming visits, grouped by day in the doctor's zone, each with its live status (a cancelled one
+ * stays, marked Cancelled, until its time passes); with cancel and reschedule, and the invitation and calendar file to send.
  */
 export function DoctorAppointments({ appointments, waitingSince, notice }: Props) {
   const session = useSignedIn();
@@ -55,7 +65,7 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
     <section className="card" aria-labelledby="upcoming-title" data-testid="doctor-appointments">
       <div className="card-head">
         <h2 id="upcoming-title">Today and upcoming</h2>
-        <span className="hint">{appointments.total} scheduled</span>
+        <span className="hint">{countText(appointments)}</span>
       </div>
       {error && (
         <div className="alert alert-error" role="alert" data-testid="appointment-action-error">

@@ -3,15 +3,20 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { PatientSummary } from '@telehealth/contracts';
 import { usePatientSearch } from '@/hooks/usePatientSearch';
+import fieldStyles from '@/components/common/FormFields.module.css';
 
 interface Props {
   value: PatientSummary | null;
   onChange: (patient: PatientSummary | null) => void;
   label?: string;
+  /** The search input's id, for the form to move focus to it (after a booking, or to a problem). */
+  inputId?: string;
+  /** What is wrong with the choice ("Choose a patient first"), said on the field. */
+  error?: string;
 }
 
 /** A combobox that searches patients by name or email as the doctor types. */
-export function PatientPicker({ value, onChange, label = 'Patient' }: Props) {
+export function PatientPicker({ value, onChange, label = 'Patient', inputId, error: problem }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -62,17 +67,21 @@ export function PatientPicker({ value, onChange, label = 'Patient' }: Props) {
   }
 
   const listId = `${id}-list`;
+  const searchId = inputId ?? `${id}-input`;
+  const errorId = `${id}-error`;
   return (
-    <div className="field">
-      <label htmlFor={`${id}-input`}>{label}</label>
+    <div className={problem ? `field ${fieldStyles.invalid}` : 'field'}>
+      <label htmlFor={searchId}>{label}</label>
       <div className="combo">
         <input
-          id={`${id}-input`}
+          id={searchId}
           role="combobox"
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={open && results[active] ? `${id}-opt-${active}` : undefined}
+          aria-invalid={problem ? 'true' : undefined}
+          aria-describedby={problem ? errorId : undefined}
           placeholder="Search by name or email"
           autoComplete="off"
           value={query}
@@ -81,7 +90,8 @@ export function PatientPicker({ value, onChange, label = 'Patient' }: Props) {
             setOpen(true);
             setActive(0);
           }}
-          onFocus={() => setOpen(true)}
+          // Opened by a click, typing or the arrow keys, not by focus alone: the form moves focus here after a booking.
+          onClick={() => setOpen(true)}
           onBlur={() => window.setTimeout(() => setOpen(false), 150)}
           onKeyDown={onKeyDown}
           data-testid="schedule-patient-search"
@@ -112,6 +122,11 @@ export function PatientPicker({ value, onChange, label = 'Patient' }: Props) {
           </ul>
         )}
       </div>
+      {problem && (
+        <span id={errorId} className={fieldStyles.error} data-testid="schedule-patient-error">
+          {problem}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,22 +1,67 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { PatientSummary } from '@telehealth/contracts';
 import { useBookAppointment, type BookAppointment } from '@/hooks/useAppointments';
-import { errorMessage } from '@/lib/api-client';
 import { DURATION_CHOICES, nextQuarterHour } from '@/lib/slots';
-import { formatDateTime, zonedWallTimeToIso, zoneLabel } from '@/lib/time';
-import { DurationField, TextField } from '@/components/common/FormFields';
+import { formatDateTime, formatTime, zonedWallTimeToIso, zoneLabel } from '@/lib/time';
+import fieldStyles from '@/components/common/FormFields.module.css';
+import { DurationField, FormErrorSummary, TextField, useFormProblems } from '@/components/common/FormFields';
 import { NewPatientFields, type NewPatientDraft } from '@/components/schedule/NewPatientFields';
 import { PatientPicker } from '@/components/schedule/PatientPicker';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
 type PatientMode = 'existing' | 'new';
 
+/**
+ * The form's fields by the API's names for them, each with its input's id, in the form's order (the
+ * first with a problem takes focus). `date` is the form's own: the API takes one instant, `startsAt`.
+ */
+const INPUT_IDS = {
+  patientId: 'schedule-patient',
+  'patient.name': 'new-patient-name',
+  'patient.email': 'new-patient-email',
+  'patient.timeZone': 'new-patient-zone',
+  date: 'schedule-date',
+  startsAt: 'schedule-time',
+  reason: 'schedule-reason',
+} as const;
+type Field = keyof typeof INPUT_IDS;
+type FieldErrors = Partial<Record<Field, string>>;
+
+/** How the API's refusals about a field read on it: the field as the sentence's subject. */
+const FIELD_SUBJECTS: Readonly<Partial<Record<Field, string>>> = {
+  patientId: 'The patient',
+  'patient.name': 'The patient’s name',
+  'patient.email': 'The patient’s email address',
+  'patient.timeZone': 'The patient’s time zone',
+  startsAt: 'The start time',
+  reason: 'The reason for the visit',
+};
+
+const DEFAULT_DURATION = 30;
+
 // Enough to catch a slip before asking the API, which checks the address properly.
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The doctor schedules a visit, for a patient on file or a new one by name and email; date and time are read in the doctor's own zone. */
+const MESSAGES = {
+  choosePatient: 'Choose a patient first, or choose “New patient”.',
+  enterName: 'Enter the new patient’s name.',
+  enterEmail: 'Enter the new patient’s email address, e.g. name@example.com.',
+  enterDate: 'Enter the date of the visit.',
+  enterTime: 'Enter the start time of the visit.',
+  enterReason: 'Enter the reason for the visit.',
+  scheduled: (patient: string, when: string) => `Visit with ${patient} scheduled for ${when}.`,
+  startedNow: (patient: string, time: string) => `Visit with ${patient} booked to start now (${time}): join it from your list.`,
+  invited: (patient: string) => `${patient} gets the visit link and code by email; you can also copy the invitation from the list.`,
+};
+
+/**
+ * The doctor schedules a visit, for a patient on file or a new one by name and email; date and time are
+ * read in the doctor's own zone, or "Start now" books one that starts at once. Each problem is said on its
+ * field; after a booking the form is fresh for the next one (the next quarter hour, no patient).
+ */
 export function ScheduleVisitForm() {
   const session = useSignedIn();
   const zone = session.user.timeZone;
@@ -25,12 +70,10 @@ export function ScheduleVisitForm() {
   const [newPatient, setNewPatient] = useState<NewPatientDraft>({ name: '', email: '', timeZone: zone });
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
-  const [duration, setDuration] = useState(30);
+  const [duration, setDuration] = useState(DEFAULT_DURATION);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
+  const [done, setDone] = useState<{ text: string; at: number } | null>(null);
+  const { problems: fieldErrors, summary, summaryRef, show, showRefusal } = useFormProblems(INPUT_IDS);
   const booking = useBookAppointment();
   const busy = booking.isPending;
 
@@ -40,50 +83,66 @@ export function ScheduleVisitForm() {
     setTime(slot.time);
   }, [zone]);
 
-  /** Who the visit is for, or the sentence (and the field to fix) when that is not said yet. */
-  function whoFor(): { patientId: string } | { patient: NewPatientDraft } | { problem: string; field?: HTMLInputElement | null } {
-    if (mode === 'existing') return patient ? { patientId: patient.id } : { problem: 'Choose a patient first, or choose “New patient”.' };
+  /** The patient part of the request, or the problems of the patient's fields. */
+  function whoFor(): { who: { patientId: string } | { patient: NewPatientDraft } } | { problems: FieldErrors } {
+    if (mode === 'existing') return patient ? { who: { patientId: patient.id } } : { problems: { patientId: MESSAGES.choosePatient } };
     const name = newPatient.name.trim();
     const email = newPatient.email.trim();
-    if (!name) return { problem: 'Enter the new patient’s name.', field: nameRef.current };
-    if (!LOOKS_LIKE_EMAIL.test(email))
-      return { problem: 'Enter the new patient’s email address, e.g. name@example.com.', field: emailRef.current };
-    return { patient: { name, email, timeZone: newPatient.timeZone } };
+    const problems: FieldErrors = {};
+    if (!name) problems['patient.name'] = MESSAGES.enterName;
+    if (!LOOKS_LIKE_EMAIL.test(email)) problems['patient.email'] = MESSAGES.enterEmail;
+    return Object.keys(problems).length > 0 ? { problems } : { who: { patient: { name, email, timeZone: newPatient.timeZone } } };
   }
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  /** A fresh form for the next booking: the next quarter hour, no patient, focus on the first field. */
+  function reset() {
+    const slot = nextQuarterHour(zone);
+    // Rendered at once: the patient's search field only exists again once the chosen patient is gone.
+    flushSync(() => {
+      setDate(slot.date);
+      setTime(slot.time);
+      setPatient(null);
+      setNewPatient({ name: '', email: '', timeZone: zone });
+      setDuration(DEFAULT_DURATION);
+      setReason('');
+    });
+    document.getElementById(INPUT_IDS[mode === 'existing' ? 'patientId' : 'patient.name'])?.focus();
+  }
+
+  /** Books the visit at the form's date and time, or, with `startNow`, starting at this moment. */
+  async function book(startNow: boolean) {
     setDone(null);
-    const who = whoFor();
-    if ('problem' in who) {
-      setError(who.problem);
-      who.field?.focus();
-      return;
-    }
-    if (!date || !time) return setError('Enter the date and the time of the visit.');
-    if (!reason.trim()) return setError('Enter the reason for the visit.');
+    const patientPart = whoFor();
+    const problems: FieldErrors = 'problems' in patientPart ? { ...patientPart.problems } : {};
+    if (!startNow && !date) problems.date = MESSAGES.enterDate;
+    if (!startNow && !time) problems.startsAt = MESSAGES.enterTime;
+    if (!reason.trim()) problems.reason = MESSAGES.enterReason;
+    if (show(problems) || 'problems' in patientPart) return;
+
     const request: BookAppointment = {
-      ...who,
-      startsAt: zonedWallTimeToIso(date, time, zone),
+      ...patientPart.who,
+      startsAt: startNow ? new Date().toISOString() : zonedWallTimeToIso(date, time, zone),
       durationMinutes: duration,
       reason: reason.trim(),
     };
     try {
       const created = await booking.mutateAsync(request);
-      const invited =
-        'patient' in who
-          ? ` ${created.patient.name} gets the visit link and code by email; you can also copy the invitation from the list.`
-          : '';
-      setDone(`Visit with ${created.patient.name} scheduled for ${formatDateTime(created.startsAt, zone)}.${invited}`);
-      setPatient(null);
-      setNewPatient({ name: '', email: '', timeZone: zone });
-      setReason('');
+      const booked = startNow
+        ? MESSAGES.startedNow(created.patient.name, formatTime(created.startsAt, zone))
+        : MESSAGES.scheduled(created.patient.name, formatDateTime(created.startsAt, zone));
+      setDone({ text: 'patient' in request ? `${booked} ${MESSAGES.invited(created.patient.name)}` : booked, at: Date.now() });
+      reset();
     } catch (e) {
-      setError(errorMessage(e));
+      showRefusal(e, FIELD_SUBJECTS);
     }
   }
 
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void book(false);
+  }
+
+  const reasonError = fieldErrors.reason;
   return (
     <section className="card" aria-labelledby="schedule-title">
       <div className="card-head">
@@ -93,16 +152,19 @@ export function ScheduleVisitForm() {
         </span>
       </div>
       <form onSubmit={onSubmit} noValidate data-testid="schedule-form">
-        {error && (
-          <div className="alert alert-error" role="alert" data-testid="schedule-error">
-            {error}
-          </div>
+        {summary && (
+          <FormErrorSummary ref={summaryRef} testId="schedule-error">
+            {summary}
+          </FormErrorSummary>
         )}
-        {done && (
-          <div className="alert alert-ok" role="status" data-testid="schedule-success">
-            {done}
-          </div>
-        )}
+        {/* Always on the page, so the line that names the booked patient and time is read out when it appears. */}
+        <div role="status">
+          {done && (
+            <p className="alert alert-ok" key={done.at} data-testid="schedule-success">
+              {done.text}
+            </p>
+          )}
+        </div>
         <fieldset className="field patient-mode">
           <legend className="label">Patient</legend>
           <div className="radio-row">
@@ -131,12 +193,31 @@ export function ScheduleVisitForm() {
           </div>
         </fieldset>
         {mode === 'existing' ? (
-          <PatientPicker value={patient} onChange={setPatient} label="Find the patient" />
+          <PatientPicker
+            value={patient}
+            onChange={setPatient}
+            label="Find the patient"
+            inputId={INPUT_IDS.patientId}
+            error={fieldErrors.patientId}
+          />
         ) : (
-          <NewPatientFields value={newPatient} onChange={setNewPatient} nameRef={nameRef} emailRef={emailRef} />
+          <NewPatientFields
+            value={newPatient}
+            onChange={setNewPatient}
+            errors={{ name: fieldErrors['patient.name'], email: fieldErrors['patient.email'], timeZone: fieldErrors['patient.timeZone'] }}
+          />
         )}
         <div className="row">
-          <TextField id="schedule-date" label="Date" type="date" required value={date} onChange={setDate} testId="schedule-date" />
+          <TextField
+            id="schedule-date"
+            label="Date"
+            type="date"
+            required
+            value={date}
+            onChange={setDate}
+            testId="schedule-date"
+            error={fieldErrors.date}
+          />
           <TextField
             id="schedule-time"
             label="Start time"
@@ -146,10 +227,11 @@ export function ScheduleVisitForm() {
             value={time}
             onChange={setTime}
             testId="schedule-time"
+            error={fieldErrors.startsAt}
           />
           <DurationField id="schedule-duration" minutes={duration} choices={DURATION_CHOICES} onChange={setDuration} />
         </div>
-        <div className="field">
+        <div className={reasonError ? `field ${fieldStyles.invalid}` : 'field'}>
           <label htmlFor="schedule-reason">Reason for the visit</label>
           <textarea
             id="schedule-reason"
@@ -158,12 +240,34 @@ export function ScheduleVisitForm() {
             placeholder="e.g. Follow-up on blood pressure"
             value={reason}
             onChange={(e) => setReason(e.target.value)}
+            aria-invalid={reasonError ? 'true' : undefined}
+            aria-describedby={reasonError ? 'schedule-reason-error' : undefined}
             data-testid="schedule-reason"
           />
+          {reasonError && (
+            <span id="schedule-reason-error" className={fieldStyles.error} data-testid="schedule-reason-error">
+              {reasonError}
+            </span>
+          )}
         </div>
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="schedule-submit">
-          {busy ? 'Scheduling…' : 'Schedule visit'}
-        </button>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="schedule-submit">
+            {busy ? 'Scheduling…' : 'Schedule visit'}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={busy}
+            onClick={() => void book(true)}
+            aria-describedby="schedule-start-now-hint"
+            data-testid="schedule-start-now"
+          >
+            Start now
+          </button>
+        </div>
+        <p id="schedule-start-now-hint" className="hint">
+          Start now books the visit from this moment, for the chosen duration.
+        </p>
       </form>
     </section>
   );

@@ -20,7 +20,7 @@ interface Props {
 export function WaitingRoomPanel({ link, room }: Props) {
   const { user } = useSignedIn();
   const { connection, error } = link;
-  const { waiting, notificationPermission, requestNotifications } = room;
+  const { waiting, announcement, notificationPermission, requestNotifications } = room;
   const now = useNow(1000);
 
   return (
@@ -32,10 +32,10 @@ export function WaitingRoomPanel({ link, room }: Props) {
         </span>
       </div>
       {error && connection === 'offline' && <div className="alert alert-warn">{error}</div>}
-      {/* Arrivals and departures are announced; the list itself ticks every second, so it is not a live region. */}
-      <p className="visually-hidden" aria-live="polite" data-testid="waiting-room-announcement">
-        {waiting.length === 0 ? 'Nobody is waiting.' : `Waiting: ${waiting.map((w) => w.patient.name).join(', ')}.`}
-      </p>
+      {/* Arrivals and departures are announced once each; the list itself ticks every second, so it is not a live region. */}
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="waiting-room-announcement">
+        {announcement && <p key={announcement.at}>{announcement.text}</p>}
+      </div>
       {waiting.length === 0 ? (
         <p className="empty" data-testid="waiting-room-empty">
           Nobody is waiting. You will hear a short tone when a patient arrives.

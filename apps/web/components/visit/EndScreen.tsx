@@ -1,8 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
 import type { AppointmentResponse, Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
+import { useNow } from '@/hooks/useNow';
+import { visitOpensText } from '@/lib/call-words';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
 interface Props {
@@ -10,8 +13,23 @@ interface Props {
   appointment: AppointmentResponse;
   otherName: string;
   viewer: Role;
-  onRejoin: () => void;
+  /**
+   * Back to the device check; with 'join', straight into the call again once the devices are back
+   * (the too-early screen asks for that when the visit opens).
+   */
+  onRejoin: (then?: 'join') => void;
+  /** Out of the call to the device check (not straight back in, as a rejoin soon after leaving is). */
+  onBackToDeviceCheck?: () => void;
 }
+
+interface Home {
+  href: string;
+  label: string;
+}
+
+// A timer longer than this fires at once in browsers; nobody keeps the page open that long anyway.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+const CLOCK_AHEAD_RETRY_MS = 30_000;
 
 function endedText(viewer: Role, byLink: boolean, otherName: string): string {
   if (viewer === 'DOCTOR') return `Your visit with ${otherName} is over. You can add notes and download the report from the visit record.`;
@@ -21,12 +39,79 @@ function endedText(viewer: Role, byLink: boolean, otherName: string): string {
     : `Your visit with ${otherName} is over. Thank you. The summary will be in your visit history.`;
 }
 
+/** The screen's heading takes the focus: a screen reader says where the person is now, and the keyboard starts here. */
+function useFocusedHeading() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return heading;
+}
+
+/**
+ * Someone who joined before the window opened: when it opens, in their own zone, with the time left
+ * (the server's sentence has the bare UTC instant). The page joins by itself at that moment.
+ */
+function TooEarlyScreen({
+  appointment,
+  home,
+  onRejoin,
+  onDeviceCheck,
+}: {
+  appointment: AppointmentResponse;
+  home: Home | null;
+  onRejoin: Props['onRejoin'];
+  onDeviceCheck: () => void;
+}) {
+  const { user } = useSignedIn();
+  const heading = useFocusedHeading();
+  const now = useNow(15_000);
+  const opensAt = Date.parse(appointment.joinOpensAt);
+
+  useEffect(() => {
+    // Already open by this device's clock, yet refused: the clock runs ahead of the server's, so ask again a little later.
+    const wait = opensAt > Date.now() ? Math.min(opensAt - Date.now(), LONGEST_TIMER_MS) : CLOCK_AHEAD_RETRY_MS;
+    const timer = window.setTimeout(() => {
+      if (Date.now() >= opensAt) onRejoin('join');
+    }, wait);
+    return () => window.clearTimeout(timer);
+  }, [opensAt, onRejoin]);
+
+  return (
+    <section className="card end-screen" data-testid="end-screen" data-state="too-early">
+      <h1 ref={heading} tabIndex={-1} data-testid="end-screen-title">
+        It is too early to join
+      </h1>
+      <p data-testid="end-screen-text">{visitOpensText(appointment.joinOpensAt, now, user.timeZone)}</p>
+      <p className="hint" data-testid="end-screen-hint">
+        Keep this page open: it joins the visit by itself then. Meanwhile you can check your camera and microphone.
+      </p>
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={onDeviceCheck} data-testid="end-screen-device-check">
+          Check camera and microphone
+        </button>
+        {home && (
+          <Link className="btn btn-secondary" href={home.href} data-testid="end-screen-home">
+            {home.label}
+          </Link>
+        )}
+      </div>
+    </section>
+  );
+}
+
 /** What everyone sees after the visit: ended, left, or refused, with the way on. */
-export function EndScreen({ call, appointment, otherName, viewer, onRejoin }: Props) {
+export function EndScreen({ call, appointment, otherName, viewer, onRejoin, onBackToDeviceCheck }: Props) {
   // A visit-link session has this visit only: its record (a guest not even that), but no dashboard to go back to.
   const byLink = useSignedIn().user.visit !== undefined;
+  const heading = useFocusedHeading();
   const isDoctor = viewer === 'DOCTOR';
-  const home = isDoctor ? '/doctor' : '/patient';
+  const home: Home | null = byLink
+    ? null
+    : { href: isDoctor ? '/doctor' : '/patient', label: isDoctor ? 'Back to dashboard' : 'Back to your visits' };
+  if (call.state === 'failed' && call.refusal === 'too_early') {
+    const toDeviceCheck = onBackToDeviceCheck ?? (() => onRejoin());
+    return <TooEarlyScreen appointment={appointment} home={home} onRejoin={onRejoin} onDeviceCheck={toDeviceCheck} />;
+  }
+
   const historyHref = `/history/${appointment.sessionId}`;
   let title: string;
   let text: string;
@@ -37,13 +122,15 @@ export function EndScreen({ call, appointment, otherName, viewer, onRejoin }: Pr
     title = 'You left the visit';
     text = `You can rejoin while the visit is still open, as long as ${otherName} has not ended it.`;
   } else {
-    title = call.refusal === 'too_early' ? 'It is too early to join' : 'You cannot join this visit';
+    title = 'You cannot join this visit';
     text = call.detail ?? 'The visit could not be joined.';
   }
   const canRejoin = call.state === 'left' || (call.state === 'failed' && call.refusal !== 'forbidden' && call.refusal !== 'guest_removed');
   return (
-    <section className="card end-screen" data-testid="end-screen" data-state={call.state} aria-live="polite">
-      <h1 data-testid="end-screen-title">{title}</h1>
+    <section className="card end-screen" data-testid="end-screen" data-state={call.state}>
+      <h1 ref={heading} tabIndex={-1} data-testid="end-screen-title">
+        {title}
+      </h1>
       <p data-testid="end-screen-text">{text}</p>
       <div className="actions">
         {call.state === 'ended' && viewer !== 'GUEST' && (
@@ -52,13 +139,13 @@ export function EndScreen({ call, appointment, otherName, viewer, onRejoin }: Pr
           </Link>
         )}
         {canRejoin && (
-          <button type="button" className="btn btn-primary" onClick={onRejoin} data-testid="rejoin">
+          <button type="button" className="btn btn-primary" onClick={() => onRejoin()} data-testid="rejoin">
             Rejoin
           </button>
         )}
-        {!byLink ? (
-          <Link className="btn btn-secondary" href={home} data-testid="end-screen-home">
-            Back to {isDoctor ? 'dashboard' : 'your visits'}
+        {home ? (
+          <Link className="btn btn-secondary" href={home.href} data-testid="end-screen-home">
+            {home.label}
           </Link>
         ) : (
           // `/` knows where this visit stands: its device check while it is open, its record once over.

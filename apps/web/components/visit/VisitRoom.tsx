@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocalMedia } from '@/hooks/useLocalMedia';
 import { useVisitAppointment } from '@/hooks/useVisitAppointment';
 import { CallScreen } from '@/components/visit/CallScreen';
@@ -72,10 +72,17 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     if (cancelled) stop();
   }, [cancelled, stop]);
+  // The start the call screen opened with: a window that is not open is a move only if the start changed
+  // (someone early for an unchanged visit is refused as too early, and the call screen says when it opens).
+  const startsAtInCall = useRef<string | null>(null);
+  useEffect(() => {
+    if (phase !== 'call') startsAtInCall.current = null;
+    else if (appointment && startsAtInCall.current === null) startsAtInCall.current = appointment.startsAt;
+  }, [phase, appointment]);
   useEffect(() => {
     if (!appointment || phase !== 'call' || takenOut) return;
-    // Only an open window let the person in, so a window that opens later means the visit was moved.
-    if (!cancelled && Date.now() >= Date.parse(appointment.joinOpensAt)) return;
+    const moved = startsAtInCall.current !== null && appointment.startsAt !== startsAtInCall.current;
+    if (!cancelled && (!moved || Date.now() >= Date.parse(appointment.joinOpensAt))) return;
     setTakenOut(cancelled ? 'cancelled' : 'moved');
     clearInCall(sessionId);
     stop();
@@ -86,11 +93,15 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
     clearInCall(sessionId);
     stop();
   }, [stop, sessionId]);
-  const onRejoin = useCallback(() => {
-    setFinished(false);
-    retry();
-    setPhase('check');
-  }, [retry]);
+  // 'join': straight back into the call once the devices are back (the too-early screen, when the visit opens).
+  const onRejoin = useCallback(
+    (then?: 'join') => {
+      setFinished(false);
+      retry();
+      setPhase(then === 'join' ? 'call' : 'check');
+    },
+    [retry],
+  );
   // A blocked device to sort out: the call is left (not ended) and the devices are asked for again.
   const onBackToDeviceCheck = useCallback(() => {
     clearInCall(sessionId);
