@@ -4,24 +4,35 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SignalingSocket } from '@telehealth/call-engine';
 import { SignalingEvent, type WaitingPatient } from '@telehealth/contracts';
 import { beep, notificationsSupported, notify } from '@/lib/alerts';
+import { waitingRoomChangeText } from '@/lib/live-visits';
 
 export type NotificationPermissionState = NotificationPermission | 'unsupported';
+
+/** A change of the waiting room in words; `at` tells two equal sentences apart, so each is read out. */
+export interface WaitingRoomAnnouncement {
+  text: string;
+  at: number;
+}
 
 export interface WaitingRoomState {
   /** Who waits now, who came first first. */
   waiting: WaitingPatient[];
+  /** The last arrival or departure, for a screen reader; null before any. */
+  announcement: WaitingRoomAnnouncement | null;
   notificationPermission: NotificationPermissionState;
   requestNotifications: () => Promise<void>;
 }
 
 /**
  * The doctor's live waiting room over the dashboard's signaling socket: `waiting-room-updated`.
- * A patient who was not in the previous list is "new": beep + notification.
+ * A patient who was not in the previous list is "new": beep + notification; who came and went is
+ * also said in words, once each (the list's waiting times tick, so they are never announced).
  */
 export function useWaitingRoom(socket: SignalingSocket | null): WaitingRoomState {
   const [waiting, setWaiting] = useState<WaitingPatient[]>([]);
   const [permission, setPermission] = useState<NotificationPermissionState>('default');
-  const known = useRef<Set<string> | null>(null);
+  const [announcement, setAnnouncement] = useState<WaitingRoomAnnouncement | null>(null);
+  const known = useRef<WaitingPatient[] | null>(null);
 
   useEffect(() => {
     setPermission(notificationsSupported() ? Notification.permission : 'unsupported');
@@ -32,9 +43,11 @@ export function useWaitingRoom(socket: SignalingSocket | null): WaitingRoomState
     const onUpdate = (event: { waiting: WaitingPatient[] }) => {
       const list = [...event.waiting].sort((a, b) => Date.parse(a.since) - Date.parse(b.since));
       const previous = known.current;
-      const arrivals = previous ? list.filter((w) => !previous.has(w.sessionId)) : list;
-      known.current = new Set(list.map((w) => w.sessionId));
+      const arrivals = previous ? list.filter((w) => !previous.some((p) => p.sessionId === w.sessionId)) : list;
+      known.current = list;
       setWaiting(list);
+      const change = waitingRoomChangeText(previous, list);
+      if (change) setAnnouncement({ text: change, at: Date.now() });
       if (arrivals.length > 0) {
         beep();
         for (const w of arrivals) {
@@ -56,5 +69,5 @@ export function useWaitingRoom(socket: SignalingSocket | null): WaitingRoomState
     setPermission(result);
   }, []);
 
-  return { waiting, notificationPermission: permission, requestNotifications };
+  return { waiting, announcement, notificationPermission: permission, requestNotifications };
 }

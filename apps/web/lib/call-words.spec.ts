@@ -3,6 +3,7 @@ import type { Participant } from '@telehealth/contracts';
 import { INITIAL_CALL, type CallSnapshot } from './call-view';
 import {
   adaptiveNoticeText,
+  callStateAnnouncement,
   callStateHint,
   callStateText,
   deviceBlockedText,
@@ -13,6 +14,7 @@ import {
   peerDroppedText,
   peerVideoOffText,
   unavailableLabel,
+  visitOpensText,
 } from './call-words';
 
 const names = { doctor: 'Dr. Maya Chen', patient: 'Sam Patel' };
@@ -80,6 +82,38 @@ describe(callStateText.name, () => {
   it('says why a guest is not in the call', () => {
     expect(sut(view({ state: 'declined' }), 'GUEST', 0)).toBe('The doctor did not admit you to this visit.');
     expect(sut(view({ state: 'removed' }), 'GUEST', 0)).toBe('The doctor removed you from this visit.');
+  });
+});
+
+describe(callStateAnnouncement.name, () => {
+  const sut = callStateAnnouncement;
+
+  it('says the state without the waiting time, so the same state reads the same a second later', () => {
+    const waiting = view({ state: 'waiting', waitingSince: 0 });
+    expect(sut(waiting, 'PATIENT')).toBe('Waiting for your doctor…');
+    expect(sut({ ...waiting, state: 'lobby' }, 'GUEST')).toBe('Waiting for the doctor to let you in');
+  });
+
+  it('names who is in the call, as the status line does', () => {
+    expect(sut(view({ state: 'connected', peers: [peer(sam)] }), 'DOCTOR')).toBe('Connected with Sam Patel');
+  });
+});
+
+describe(visitOpensText.name, () => {
+  const sut = visitOpensText;
+  // 21:50 UTC is 4:50 PM in New York on Nov 29, 2026.
+  const opensAt = '2026-11-29T21:50:00.000Z';
+
+  it('says when the visit opens in the reader’s zone, with the time left, never the raw UTC instant', () => {
+    const text = sut(opensAt, Date.parse('2026-11-29T20:51:00.000Z'), 'America/New_York');
+    expect(text).toBe('The visit opens at 4:50 PM (in 59 min).');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('names the day when the visit opens on another day for the reader', () => {
+    expect(sut(opensAt, Date.parse('2026-11-28T20:50:00.000Z'), 'America/New_York')).toBe(
+      'The visit opens on Sun, Nov 29, 4:50 PM (tomorrow).',
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import type { LobbyGuest, MediaState, Role } from '@telehealth/contracts';
 import type { CallNotice, CallSnapshot } from './call-view';
 import type { DeviceStatus } from './devices';
 import { listOfNames, nameWithRole } from './participants';
-import { formatElapsed } from './time';
+import { formatCountdown, formatDateTime, formatElapsed, formatTime, isSameZonedDay } from './time';
 
 type StateView = Pick<CallSnapshot, 'state' | 'detail' | 'peers' | 'lastLeft' | 'waitingSince' | 'online'>;
 
@@ -48,6 +48,25 @@ export function callStateText(view: StateView, viewer: Role, now: number): strin
     case 'removed':
       return 'The doctor removed you from this visit.';
   }
+}
+
+/**
+ * The call's state for a live region: the same words without the waiting time, so a screen reader
+ * hears each change of state once rather than a clock every second.
+ */
+export function callStateAnnouncement(view: StateView, viewer: Role): string {
+  return callStateText({ ...view, waitingSince: null }, viewer, 0);
+}
+
+/**
+ * "The visit opens at 4:50 PM (in 59 min)." in the reader's zone, for someone who came too early;
+ * the day is said too when the window opens on another day there.
+ */
+export function visitOpensText(joinOpensAt: string, now: number, timeZone: string): string {
+  const countdown = formatCountdown(Date.parse(joinOpensAt) - now);
+  return isSameZonedDay(joinOpensAt, new Date(now), timeZone)
+    ? `The visit opens at ${formatTime(joinOpensAt, timeZone)} (${countdown}).`
+    : `The visit opens on ${formatDateTime(joinOpensAt, timeZone)} (${countdown}).`;
 }
 
 /**

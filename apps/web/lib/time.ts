@@ -1,8 +1,14 @@
+import { currentLocale } from './locale-context';
+
 /**
- * Time zone helpers. The API speaks UTC ISO; people read and type wall-clock times in
- * their own zone (from the session). A fixed locale keeps server and browser output identical.
+ * Time zone helpers. The API speaks UTC ISO; people read and type wall-clock times in their own
+ * zone (from the session) and their own locale: 12 or 24 hours, names of days and months, digits
+ * and zone names as their language writes them. Each formatter takes the locale last; without it,
+ * the page's (`currentLocale`: the request's language, the same on the server and in the browser).
  */
-const LOCALE = 'en-US';
+
+/** Wall-clock fields are read as numbers: a locale with other digits (Arabic) would not parse. */
+const PARTS_LOCALE = 'en-US';
 
 interface WallClockParts {
   year: number;
@@ -14,8 +20,9 @@ interface WallClockParts {
 }
 
 function parts(date: Date, timeZone: string): WallClockParts {
-  const formatter = new Intl.DateTimeFormat(LOCALE, {
+  const formatter = new Intl.DateTimeFormat(PARTS_LOCALE, {
     timeZone,
+    numberingSystem: 'latn',
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',
@@ -58,8 +65,9 @@ export function isoToZonedWallTime(iso: string | Date, timeZone: string): { date
   return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour % 24)}:${pad(p.minute)}` };
 }
 
-export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
+/** "Mon, Nov 30, 9:45 PM" (en-US), "Mo., 30. Nov., 21:45" (de). */
+export function formatDateTime(iso: string, timeZone: string, locale = currentLocale()): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     month: 'short',
@@ -69,17 +77,19 @@ export function formatDateTime(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
-export function formatDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(iso));
+/** "Monday, November 30" (en-US), "Montag, 30. November" (de). */
+export function formatDay(iso: string, timeZone: string, locale = currentLocale()): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(iso));
 }
 
-export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+/** "9:45 PM" (en-US), "21:45" (en-GB, de, es): the clock the locale reads. */
+export function formatTime(iso: string, timeZone: string, locale = currentLocale()): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
-/** Short zone label such as "CET" or "GMT+2" for headings. */
-export function zoneLabel(timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat(LOCALE, { timeZone, timeZoneName: 'short' })
+/** Short zone label for headings, as the locale names it: "CET" (en-GB), "GMT+1" (en-US), "MEZ" (de). */
+export function zoneLabel(timeZone: string, at: Date = new Date(), locale = currentLocale()): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -114,15 +124,15 @@ export function formatCountdown(ms: number): string {
 }
 
 /** "Sun, Nov 22, 2026" for lists that span more than one year. */
-export function formatDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(
+export function formatDate(iso: string, timeZone: string, locale = currentLocale()): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(
     new Date(iso),
   );
 }
 
 /** "Sunday, November 22, 2026 at 10:02 AM" for a record's headline times. */
-export function formatLongDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
+export function formatLongDateTime(iso: string, timeZone: string, locale = currentLocale()): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'long',
     month: 'long',
@@ -134,8 +144,8 @@ export function formatLongDateTime(iso: string, timeZone: string): string {
 }
 
 /** "Europe/Berlin (CET)": the zone a person set, spelled for reading. */
-export function zoneName(timeZone: string, at: Date = new Date()): string {
-  return `${timeZone.replace(/_/g, ' ')} (${zoneLabel(timeZone, at)})`;
+export function zoneName(timeZone: string, at: Date = new Date(), locale = currentLocale()): string {
+  return `${timeZone.replace(/_/g, ' ')} (${zoneLabel(timeZone, at, locale)})`;
 }
 
 /** "45 s", "26 min", "26 min 4 s", "1 h 2 min" for how long something lasted. */

@@ -4,14 +4,15 @@ import { homeOf } from '@/lib/auth';
 import { publicApiUrl } from '@/lib/config';
 import { Brand } from '@/components/common/Brand';
 import { HeaderNav } from '@/components/common/HeaderNav';
+import { UserMenu } from '@/components/common/UserMenu';
 import { SignedInProvider } from '@/components/auth/SignedInContext';
-import { SignOutButton } from '@/components/auth/SignOutButton';
 
 const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin', GUEST: 'Guest' } as const;
 
 /**
- * One layout for every signed-in page: header with product, user, role and sign-out. A session
- * from a visit link gets no dashboard or history: its header leads to its visit and out.
+ * One layout for every signed-in page: header with product, user, role and sign-out (behind the
+ * person's initials on a phone, so the header keeps one line). A session from a visit link gets no
+ * dashboard or history: its header leads to its visit and out.
  */
 export function AppShell({ session, children }: { session: Session; children: ReactNode }) {
   const { user } = session;
@@ -23,15 +24,7 @@ export function AppShell({ session, children }: { session: Session; children: Re
         <div className="header-inner">
           <Brand href={homeOf(user)} />
           <HeaderNav role={user.role} visitSessionId={user.visit?.sessionId} />
-          <div className="header-user">
-            <span className="user-name" data-testid="header-user-name">
-              {user.name}
-            </span>
-            <span className="role-badge" data-testid="header-user-role">
-              {ROLE_LABEL[user.role]}
-            </span>
-            <SignOutButton />
-          </div>
+          <UserMenu name={user.name} role={ROLE_LABEL[user.role]} />
         </div>
       </header>
       <main className="main">{children}</main>

@@ -1,13 +1,16 @@
 import { LeaveCallLink as Link } from '@/components/common/LeaveCallLink';
 
-/** The product's name, home: in a call it asks before leaving, like every header link. */
+/**
+ * The product's name, home: in a call it asks before leaving, like every header link. On a narrow
+ * header only the mark shows (the link keeps its name for screen readers).
+ */
 export function Brand({ href = '/' }: { href?: string }) {
   return (
     <Link href={href} className="brand" aria-label="Telehealth home">
       <span className="brand-mark" aria-hidden="true">
         +
       </span>
-      Telehealth
+      <span className="brand-name">Telehealth</span>
     </Link>
   );
 }

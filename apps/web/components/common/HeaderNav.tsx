@@ -6,8 +6,8 @@ import { LeaveCallLink as Link } from '@/components/common/LeaveCallLink';
 
 /**
  * The header's ways around, the current page marked. Doctors and patients: their visit history.
- * Admins: the clinic overview and the staff (the clinic's visits are the doctors' and patients'
- * records, not an admin's). A visit-link session (`visitSessionId`): its one visit, which `/`
+ * Admins: the clinic overview, the clinic's visits as an admin sees them (/admin/visits, not the
+ * parties' /history) and the staff. A visit-link session (`visitSessionId`): its one visit, which `/`
  * opens (the device check, or the record once the visit is over). In a call, each link asks first.
  */
 export function HeaderNav({ role, visitSessionId }: { role: Role; visitSessionId?: string }) {
@@ -25,10 +25,14 @@ export function HeaderNav({ role, visitSessionId }: { role: Role; visitSessionId
   }
   if (role === 'ADMIN') {
     const onStaff = pathname === '/admin/staff' || pathname.startsWith('/admin/staff/');
+    const onVisits = pathname === '/admin/visits' || pathname.startsWith('/admin/visits/');
     return (
       <nav className="header-nav" aria-label="Main">
         <Link className="header-link" href="/admin" aria-current={pathname === '/admin' ? 'page' : undefined} data-testid="header-overview">
           Clinic overview
+        </Link>
+        <Link className="header-link" href="/admin/visits" aria-current={onVisits ? 'page' : undefined} data-testid="header-visits">
+          Visits
         </Link>
         <Link className="header-link" href="/admin/staff" aria-current={onStaff ? 'page' : undefined} data-testid="header-staff">
           Staff

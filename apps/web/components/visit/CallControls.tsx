@@ -4,6 +4,7 @@ import { useId, useRef, useState } from 'react';
 import type { CallView } from '@/hooks/useCall';
 import { useBrowserCan } from '@/hooks/useBrowserCan';
 import { unavailableLabel } from '@/lib/call-words';
+import { unreadLabel } from '@/lib/chat-unread';
 import type { DeviceKind, DeviceLists, DevicePreferences } from '@/lib/devices';
 import { BLOCKED_NOTICE_ID } from '@/components/visit/CallAlerts';
 import { CameraIcon, MicrophoneIcon, ScreenIcon, SettingsIcon } from '@/components/visit/CallIcons';
@@ -22,6 +23,40 @@ interface Props {
   guests?: { open: boolean; panelId: string; onToggle: () => void };
   /** The devices to switch between during the call; without them there is no device panel (the lobby). */
   devices?: { lists: DeviceLists; chosen: DevicePreferences };
+  /** A phone's Chat button, which opens the chat as a sheet over the call (wider screens show the chat beside it). */
+  chat?: ChatToggleProps;
+}
+
+interface ChatToggleProps {
+  open: boolean;
+  /** Lines that came while the sheet was closed. */
+  unread: number;
+  buttonId: string;
+  sheetId: string;
+  onToggle: () => void;
+}
+
+/** Chat, with a count of the lines that came while it was closed. */
+function ChatToggle({ open, unread, buttonId, sheetId, onToggle }: ChatToggleProps) {
+  return (
+    <button
+      id={buttonId}
+      type="button"
+      className="btn btn-secondary chat-toggle"
+      onClick={onToggle}
+      aria-expanded={open}
+      aria-controls={sheetId}
+      data-testid="chat-toggle"
+    >
+      Chat
+      {unread > 0 && (
+        <span className="chat-unread" data-count={unread} data-testid="chat-unread">
+          <span aria-hidden="true">{unread}</span>
+          <span className="visually-hidden"> {unreadLabel(unread)}</span>
+        </span>
+      )}
+    </button>
+  );
 }
 
 /** A device the browser would not give: the button says so and explains on press, unlike a person's own mute. */
@@ -80,8 +115,11 @@ function CameraButton({ call }: { call: CallView }) {
   );
 }
 
-/** Mute, camera, screen, devices, shortcuts, leave and (for the doctor) guests and ending the visit for everyone. */
-export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, guests, devices }: Props) {
+/**
+ * Mute, camera, screen, devices, shortcuts, (on a phone) chat, leave and (for the doctor) guests and ending
+ * the visit for everyone. On a phone they are a bar at the bottom of the screen, in reach of a thumb (globals.css).
+ */
+export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, guests, devices, chat }: Props) {
   const can = useBrowserCan();
   const [open, setOpen] = useState<'devices' | 'shortcuts' | null>(null);
   const devicesButton = useRef<HTMLButtonElement>(null);
@@ -152,6 +190,7 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
             {guests.open ? 'Hide guests' : 'Invite a guest'}
           </button>
         )}
+        {chat && <ChatToggle {...chat} />}
         <button type="button" className="btn btn-secondary" onClick={onLeave} disabled={busy} data-testid="leave-call">
           Leave
           <span className="visually-hidden"> the visit</span>

@@ -5,6 +5,7 @@ import type { AppointmentResponse, Participant } from '@telehealth/contracts';
 import { useCall } from '@/hooks/useCall';
 import { useCallActions } from '@/hooks/useCallActions';
 import { useCallShortcuts } from '@/hooks/useCallShortcuts';
+import { useChatSheet } from '@/hooks/useChatSheet';
 import { useLeaveGuard } from '@/hooks/useLeaveGuard';
 import type { LocalMedia } from '@/hooks/useLocalMedia';
 import { useVisitUpdates } from '@/hooks/useVisitUpdates';
@@ -34,7 +35,7 @@ interface Props {
   signalingUrl: string;
   /** The visit's camera and microphone (its stream stays the same object for the whole call), device lists and choices. */
   media: LocalMedia & { stream: MediaStream };
-  onRejoin: () => void;
+  onRejoin: (then?: 'join') => void;
   /** Back to the device check without ending the visit (a blocked device to sort out). */
   onBackToDeviceCheck: () => void;
   /** Called once the call is over (ended, left, or a guest turned away), so the page can switch the camera off. */
@@ -42,9 +43,22 @@ interface Props {
 }
 
 /**
+ * A phone's bar of controls is fixed at the bottom of the screen over the page: the stage and the
+ * page's end make room for its height (`--call-bar-h`), whatever wraps in it or opens above it.
+ */
+function measureBar(bar: HTMLDivElement | null): (() => void) | undefined {
+  const call = bar?.closest<HTMLElement>('.call');
+  if (!bar || !call) return undefined;
+  const observer = new ResizeObserver(() => call.style.setProperty('--call-bar-h', `${bar.offsetHeight}px`));
+  observer.observe(bar);
+  return () => observer.disconnect();
+}
+
+/**
  * The call: status line, the doctor's lobby, the grid of pictures (who joined or left over it), the controls,
  * the doctor's guests and the chat; a guest's waiting screen before they are let in; the end
- * screen once it is over or refused.
+ * screen once it is over or refused. On a phone the pictures fill the screen above a bar of
+ * controls, and the chat is a sheet that opens from the bar.
  */
 export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, onBackToDeviceCheck, onFinished }: Props) {
   const localStream = media.stream;
@@ -79,15 +93,40 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
   useLeaveGuard(inRoom);
   useCallShortcuts(inRoom, { 'toggle-audio': call.toggleAudio, 'toggle-video': call.toggleVideo });
 
+  const chatSheet = useChatSheet(call.chat, call.self?.userId ?? user.id, inRoom);
+  const chatSheetId = useId();
+  const chatButtonId = useId();
+  const closeChat = () => {
+    chatSheet.close();
+    document.getElementById(chatButtonId)?.focus();
+  };
+
   useEffect(() => {
     if (finished) onFinished();
   }, [finished, onFinished]);
+  // Joined from the foot of a phone's device check, the page would stay scrolled: the call starts at its top.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
+  // The guests panel comes after the call: on a phone it is below the fold, so it is brought into view.
+  useEffect(() => {
+    if (guestsOpen) document.getElementById(guestsPanelId)?.scrollIntoView({ block: 'nearest' });
+  }, [guestsOpen, guestsPanelId]);
 
   if (call.state === 'declined' || call.state === 'removed') return <TurnedAwayScreen state={call.state} doctorName={names.doctor} />;
   // A guest removed earlier whose page opens the visit again: the same sentence as when it happened.
   if (call.state === 'failed' && call.refusal === 'guest_removed') return <TurnedAwayScreen state="removed" doctorName={names.doctor} />;
   if (finished || (call.state === 'failed' && call.refusal !== null)) {
-    return <EndScreen call={call} appointment={appointment} otherName={otherName} viewer={viewer} onRejoin={onRejoin} />;
+    return (
+      <EndScreen
+        call={call}
+        appointment={appointment}
+        otherName={otherName}
+        viewer={viewer}
+        onRejoin={onRejoin}
+        onBackToDeviceCheck={onBackToDeviceCheck}
+      />
+    );
   }
   if (call.state === 'lobby') {
     return <LobbyWaiting call={call} localStream={localStream} doctorName={names.doctor} busy={actions.busy} onLeave={actions.leave} />;
@@ -98,33 +137,44 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
     <AudioOutputContext value={media.chosen.speaker}>
       <div className="call" data-testid="call-screen" data-people={call.peers.length + 1}>
         <div className="call-main">
-          <CallStatus call={call} viewer={viewer} />
-          <CallAlerts call={call} viewer={viewer} doctorName={names.doctor} onBackToDeviceCheck={onBackToDeviceCheck} />
-          {viewer === 'PATIENT' && call.state === 'waiting' && (
-            <WaitingNewsPanel news={news} newStart={newStart} doctorName={appointment.doctor.name} timeZone={user.timeZone} />
-          )}
-          {isDoctor && <LobbyPrompt lobby={call.lobby} onAdmit={call.admitGuest} onDecline={call.declineGuest} />}
-          {actions.error && (
-            <div className="alert alert-error" role="alert" data-testid="call-action-error">
-              {actions.error}
-            </div>
-          )}
-          {call.mediaError && (
-            <div className="alert alert-error" role="alert" data-testid="call-media-error">
-              {call.mediaError}
-            </div>
-          )}
-          <CallStage call={call} localStream={localStream} viewer={viewer} names={names} onRemove={isDoctor ? setRemoving : undefined} />
-          <CallControls
-            call={call}
-            isDoctor={isDoctor}
-            busy={actions.busy}
-            inRoom={inRoom}
-            onLeave={actions.leave}
-            onEnd={() => setConfirmEnd(true)}
-            guests={{ open: guestsOpen, panelId: guestsPanelId, onToggle: () => setGuestsOpen((open) => !open) }}
-            devices={{ lists: media.devices, chosen: media.chosen }}
-          />
+          <div className="call-view">
+            <CallStatus call={call} viewer={viewer} />
+            <CallAlerts call={call} viewer={viewer} doctorName={names.doctor} onBackToDeviceCheck={onBackToDeviceCheck} />
+            {viewer === 'PATIENT' && call.state === 'waiting' && (
+              <WaitingNewsPanel news={news} newStart={newStart} doctorName={appointment.doctor.name} timeZone={user.timeZone} />
+            )}
+            {isDoctor && <LobbyPrompt lobby={call.lobby} onAdmit={call.admitGuest} onDecline={call.declineGuest} />}
+            {actions.error && (
+              <div className="alert alert-error" role="alert" data-testid="call-action-error">
+                {actions.error}
+              </div>
+            )}
+            {call.mediaError && (
+              <div className="alert alert-error" role="alert" data-testid="call-media-error">
+                {call.mediaError}
+              </div>
+            )}
+            <CallStage call={call} localStream={localStream} viewer={viewer} names={names} onRemove={isDoctor ? setRemoving : undefined} />
+          </div>
+          <div className="call-bar" ref={measureBar}>
+            <CallControls
+              call={call}
+              isDoctor={isDoctor}
+              busy={actions.busy}
+              inRoom={inRoom}
+              onLeave={actions.leave}
+              onEnd={() => setConfirmEnd(true)}
+              guests={{ open: guestsOpen, panelId: guestsPanelId, onToggle: () => setGuestsOpen((open) => !open) }}
+              devices={{ lists: media.devices, chosen: media.chosen }}
+              chat={{
+                open: chatSheet.open,
+                unread: chatSheet.unread,
+                buttonId: chatButtonId,
+                sheetId: chatSheetId,
+                onToggle: chatSheet.toggle,
+              }}
+            />
+          </div>
           <VerificationPanel call={call} isDoctor={isDoctor} />
         </div>
         <div className="call-side">
@@ -146,6 +196,7 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
             onSend={call.sendChat}
             hasEarlier={call.chatHasMore}
             onLoadEarlier={call.loadEarlierChat}
+            sheet={{ id: chatSheetId, open: chatSheet.open, onClose: closeChat }}
           />
         </div>
         {confirmEnd && (

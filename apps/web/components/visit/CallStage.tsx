@@ -5,6 +5,7 @@ import type { Participant, Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { cameraIsOn, screenSharer } from '@/lib/call-view';
 import { emptyStageText, peerVideoOffText, unavailableLabel, type VisitNames } from '@/lib/call-words';
+import { initials } from '@/lib/initials';
 import { tileLabel } from '@/lib/participants';
 import { CallNotices } from '@/components/visit/CallNotices';
 import { MediaVideo } from '@/components/visit/MediaVideo';
@@ -16,17 +17,6 @@ interface Props {
   names: VisitNames;
   /** The doctor's Remove on a guest's tile (asked first by the caller); absent for everyone else. */
   onRemove?: (participant: Participant) => void;
-}
-
-function initials(name: string): string {
-  const words = name
-    .replace(/^(dr|mr|mrs|ms)\.?\s+/i, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  return words
-    .slice(0, 2)
-    .map((word) => word.charAt(0).toUpperCase())
-    .join('');
 }
 
 /** Why the picture is missing, in a sentence: dropped, reconnecting, camera off (and why), or still connecting. */

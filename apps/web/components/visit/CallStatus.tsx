@@ -3,7 +3,7 @@
 import type { Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { useNow } from '@/hooks/useNow';
-import { callStateHint, callStateText } from '@/lib/call-words';
+import { callStateAnnouncement, callStateHint, callStateText } from '@/lib/call-words';
 
 const QUALITY_LABEL = {
   good: 'Good connection',
@@ -12,15 +12,24 @@ const QUALITY_LABEL = {
   unknown: 'Measuring connection…',
 } as const;
 
-/** The call's state in plain words, always visible (the worst connection of everyone in the call beside it). */
+/**
+ * The call's state in plain words, always visible (the worst connection of everyone in the call beside it).
+ * The line itself ticks (the waiting time, the round trip), so it is not a live region: a hidden one beside
+ * it says each new state once, without the clock.
+ */
 export function CallStatus({ call, viewer }: { call: CallView; viewer: Role }) {
   const now = useNow(1000);
   const quality = call.quality;
   const hint = callStateHint(call);
+  const announcement = callStateAnnouncement(call, viewer);
   return (
-    <div className="call-state" data-state={call.state} data-online={call.online} role="status" aria-live="polite">
+    <div className="call-state" data-state={call.state} data-online={call.online}>
       <span data-testid="call-state" data-state={call.state}>
         {callStateText(call, viewer, now)}
+      </span>
+      <span className="visually-hidden" role="status" aria-live="polite" data-testid="call-state-announcement">
+        {announcement}
+        {hint && ` · ${hint}`}
       </span>
       {call.state === 'connected' && quality && (
         <span className="quality" data-testid="call-quality" data-level={quality.level}>

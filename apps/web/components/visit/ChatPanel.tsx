@@ -15,20 +15,35 @@ interface Props {
   /** Older lines exist than the ones shown; `onLoadEarlier` fetches the page before them. */
   hasEarlier?: boolean;
   onLoadEarlier?: () => Promise<void>;
+  /** On a phone the chat is a sheet over the call, open or closed (globals.css); wider screens always show it. */
+  sheet?: { id: string; open: boolean; onClose: () => void };
 }
 
-export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarlier = false, onLoadEarlier }: Props) {
+/**
+ * The call's chat. As a phone's sheet: opening it takes the focus to the message field (or to Close
+ * while sending is not possible yet); Escape or Close closes it, and the caller puts the focus back.
+ */
+export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarlier = false, onLoadEarlier, sheet }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const sheetOpen = sheet?.open ?? false;
 
   // Follows new lines at the bottom; earlier lines loaded on request do not jump the view away from them.
+  // A sheet that opens starts at the bottom too (while closed it had no height to scroll).
   const newestId = messages[messages.length - 1]?.id;
   useEffect(() => {
     const list = listRef.current;
     if (list) list.scrollTop = list.scrollHeight;
-  }, [newestId]);
+  }, [newestId, sheetOpen]);
+  useEffect(() => {
+    if (!sheetOpen) return;
+    const input = inputRef.current;
+    (input && !input.disabled ? input : closeRef.current)?.focus();
+  }, [sheetOpen]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,8 +62,33 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
   }
 
   return (
-    <section className="card chat" aria-labelledby="chat-title" data-testid="chat">
-      <h2 id="chat-title">Chat</h2>
+    <section
+      id={sheet?.id}
+      className="card chat"
+      aria-labelledby="chat-title"
+      data-sheet={sheet ? (sheet.open ? 'open' : 'closed') : undefined}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !sheet?.open) return;
+        event.stopPropagation();
+        sheet.onClose();
+      }}
+      data-testid="chat"
+    >
+      <div className="chat-head">
+        <h2 id="chat-title">Chat</h2>
+        {sheet && (
+          <button
+            ref={closeRef}
+            type="button"
+            className="btn btn-ghost btn-small chat-close"
+            onClick={sheet.onClose}
+            data-testid="chat-close"
+          >
+            Close
+            <span className="visually-hidden"> chat</span>
+          </button>
+        )}
+      </div>
       {hasEarlier && onLoadEarlier && (
         <button
           type="button"
@@ -89,6 +129,7 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
           Message
         </label>
         <input
+          ref={inputRef}
           id="chat-input"
           placeholder={canSend ? 'Type a message' : 'Chat opens when you are in the visit'}
           maxLength={MAX_CHAT_LENGTH}

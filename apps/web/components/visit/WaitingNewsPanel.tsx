@@ -1,7 +1,7 @@
 'use client';
 
 import type { WaitingNews } from '@/hooks/useWaitingNews';
-import { waitingPositionText } from '@/lib/live-visits';
+import { waitingPlaceText, waitingPositionText } from '@/lib/live-visits';
 import { formatTime } from '@/lib/time';
 
 interface Props {
@@ -15,7 +15,8 @@ interface Props {
 /**
  * Beside the waiting patient's stage: the doctor's messages of this wait, each with its time, and the
  * place in the doctor's queue. Both regions are on the page from the start of the wait, so screen
- * readers announce what arrives in them.
+ * readers announce what arrives in them: a new place in line once (not each new estimate of the
+ * time), a moved start, each message.
  */
 export function WaitingNewsPanel({ news, newStart, doctorName, timeZone }: Props) {
   const { messages, position } = news;
@@ -29,11 +30,16 @@ export function WaitingNewsPanel({ news, newStart, doctorName, timeZone }: Props
           </p>
         )}
         {showPosition && (
-          <p className="waiting-position" data-testid="waiting-position">
-            {waitingPositionText(position, timeZone)}
-          </p>
+          <span className="visually-hidden" data-testid="waiting-position-announcement">
+            {waitingPlaceText(position)}
+          </span>
         )}
       </div>
+      {showPosition && (
+        <p className="waiting-position" data-testid="waiting-position">
+          {waitingPositionText(position, timeZone)}
+        </p>
+      )}
       <div role="log" aria-live="polite" aria-label={`Messages from ${doctorName}`} data-testid="waiting-messages">
         {messages.map((message) => (
           <p key={`${message.sentAt}-${message.text}`} className="waiting-news-message" data-testid="waiting-message">

@@ -1,0 +1,14 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { LocaleContext, setPageLocale } from '@/lib/locale-context';
+
+/**
+ * Gives the page its locale for dates and times (lib/time formats with it). The server's value is
+ * the browser's own language list (its `Accept-Language`), used unchanged here, so the first render
+ * in the browser writes every time exactly as the server did.
+ */
+export function LocaleProvider({ locale, children }: { locale: string; children: ReactNode }) {
+  setPageLocale(locale);
+  return <LocaleContext value={locale}>{children}</LocaleContext>;
+}
