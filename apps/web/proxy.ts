@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { publicApiUrl, secureCookies } from './lib/config';
 import { contentSecurityPolicy, HSTS, STATIC_SECURITY_HEADERS } from './lib/security-headers';
 
-const PROTECTED = ['/doctor', '/patient', '/admin', '/visit', '/history'];
+const PROTECTED = ['/doctor', '/patient', '/admin', '/visit', '/history', '/profile'];
 
 function isProtected(pathname: string): boolean {
   return PROTECTED.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

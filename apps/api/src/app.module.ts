@@ -18,6 +18,7 @@ import { RedisModule } from './redis/redis.module';
 import { SessionHistoryModule } from './sessions/session-history.module';
 import { ClinicVisitsModule } from './clinic-visits/clinic-visits.module';
 import { SignalingModule } from './signaling/signaling.module';
+import { ProfileModule } from './profile/profile.module';
 import { StaffModule } from './staff/staff.module';
 import { VisitsModule } from './visits/visits.module';
 import { IceServersModule } from './ice-servers/ice-servers.module';
@@ -47,6 +48,7 @@ export class AppModule {
         AuthModule,
         PatientsModule,
         StaffModule,
+        ProfileModule,
         AppointmentsModule,
         VisitLinksModule,
         VisitInvitationsModule,

@@ -284,6 +284,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
     },
     { route: 'GET /api/me', expect: [D, D, D, D, D, 401, 401, 401, D, D, D, D, 401], build: async () => ({ path: '/api/me' }) },
     {
+      // Each caller changes their own account only: there is no id to name someone else's.
+      route: 'PATCH /api/me',
+      expect: [D, D, D, D, D, 401, 401, 401, D, D, D, D, 401],
+      build: async () => ({ path: '/api/me', body: { language: 'es' } }),
+    },
+    {
       route: 'POST /api/auth/signaling-ticket',
       expect: [D, D, D, D, D, 401, 401, 401, D, D, D, D, 401],
       build: async () => ({ path: '/api/auth/signaling-ticket' }),

@@ -249,7 +249,7 @@ describe('guests of a visit: invited by its doctor, in by a link of their own, r
     // The service checks by itself too (the call's remove-participant goes straight to it).
     const service = sut.app.get(VisitGuestsService);
     const ctx = (user: TestUser) => ({
-      user: { id: user.id, role: user.role, email: user.email, name: user.name, timeZone: 'UTC' },
+      user: { id: user.id, role: user.role, email: user.email, name: user.name, timeZone: 'UTC', language: 'en' as const },
       ip: undefined,
       requestId: undefined,
     });

@@ -2,19 +2,26 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { textDirection } from '@telehealth/contracts';
 import { LocaleProvider } from '@/components/common/LocaleProvider';
 import { QueryProvider } from '@/components/common/QueryProvider';
-import { localeFromAcceptLanguage } from '@/lib/locale';
+import { formatLocale } from '@/i18n/language';
 import './globals.css';
 
 // The web app manifest (app/manifest.ts) and the icons (app/icon.svg, app/apple-icon.png) are
 // linked by Next from their file names; these add what a phone's home screen reads besides.
-export const metadata: Metadata = {
-  title: { default: 'Telehealth', template: '%s · Telehealth' },
-  description: 'Video visits with your doctor.',
-  applicationName: 'Telehealth',
-  appleWebApp: { capable: true, title: 'Telehealth', statusBarStyle: 'default' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  const name = t('brand.name');
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: t('app.description'),
+    applicationName: name,
+    appleWebApp: { capable: true, title: name, statusBarStyle: 'default' },
+  };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',
@@ -26,14 +33,17 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts).
   await connection();
-  // Dates and times in the browser's own language, the same on the server and in the browser.
-  const locale = localeFromAcceptLanguage((await headers()).get('accept-language'));
+  // The page's language (i18n/request.ts); dates and times in the browser's variant of it, the same on the server and in the browser.
+  const language = await getLocale();
+  const locale = formatLocale(language, (await headers()).get('accept-language'));
   return (
-    <html lang="en">
+    <html lang={language} dir={textDirection(language)}>
       <body>
-        <LocaleProvider locale={locale}>
-          <QueryProvider>{children}</QueryProvider>
-        </LocaleProvider>
+        <NextIntlClientProvider>
+          <LocaleProvider locale={locale}>
+            <QueryProvider>{children}</QueryProvider>
+          </LocaleProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AuditLogPage, ClinicVisitDetail, ClinicVisitPage, ClinicVisitPhase, RoomStatsResponse } from '@telehealth/contracts';
-import { apiRequest, errorMessage, errorReason } from '@/lib/api-client';
+import { apiRequest, errorReason } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 const ROOM_STATS_REFRESH_MS = 10_000;
@@ -13,24 +13,26 @@ const clinicVisitKeys = {
   visit: (sessionId: string) => ['admin', 'visits', 'one', sessionId] as const,
 };
 
+// Errors are handed over as they are: the page words them in its language (components/admin/errors).
+
 /** The visit rooms someone is in right now, on every API process; polled every 10 s. */
-export function useRoomStats(): { data: RoomStatsResponse | undefined; error: string | null } {
+export function useRoomStats(): { data: RoomStatsResponse | undefined; error: Error | null } {
   const query = useQuery({
     queryKey: queryKeys.roomStats,
     queryFn: () => apiRequest<RoomStatsResponse>('/rooms/stats'),
     refetchInterval: ROOM_STATS_REFRESH_MS,
   });
-  return { data: query.data, error: query.error ? errorMessage(query.error) : null };
+  return { data: query.data, error: query.error ?? null };
 }
 
 /** One page of the audit log, newest first, each entry with the names of what it is about; the page shown stays while the next one loads. */
-export function useAuditLog(page: number, pageSize: number): { data: AuditLogPage | undefined; error: string | null } {
+export function useAuditLog(page: number, pageSize: number): { data: AuditLogPage | undefined; error: Error | null } {
   const query = useQuery({
     queryKey: queryKeys.auditLog(page, pageSize),
     queryFn: () => apiRequest<AuditLogPage>(`/audit?page=${page}&pageSize=${pageSize}`),
     placeholderData: (previous) => previous,
   });
-  return { data: query.data, error: query.error ? errorMessage(query.error) : null };
+  return { data: query.data, error: query.error ?? null };
 }
 
 /** What the admin's list of the clinic's visits asks for: ISO instants for the range (`from` inclusive, `to` exclusive). */
@@ -62,7 +64,7 @@ export function useClinicVisits(request: ClinicVisitsRequest | null) {
     items: query.data?.items ?? [],
     total: query.data?.total ?? 0,
     loading: query.isFetching || (request !== null && query.isPending),
-    error: query.error ? errorMessage(query.error) : null,
+    error: query.error ?? null,
   };
 }
 
@@ -75,7 +77,7 @@ export function useClinicVisit(sessionId: string) {
   return {
     visit: query.data ?? null,
     loading: query.isPending,
-    error: query.error ? errorMessage(query.error) : null,
+    error: query.error ?? null,
     notFound: errorReason(query.error) === 'not_found',
   };
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef, useState, type ActionDispat
 import { io } from 'socket.io-client';
 import { CallEngine, type CallState, type SignalingSocket } from '@telehealth/call-engine';
 import { SIGNALING_NAMESPACE, type ChatMessage, type IceServersResponse, type JoinRoomResult } from '@telehealth/contracts';
-import { apiRequest, errorReason, fetchSignalingTicket, toApiError } from '@/lib/api-client';
+import { ApiError, apiRequest, errorReason, fetchSignalingTicket, toApiError } from '@/lib/api-client';
 import {
   callReducer,
   IN_ROOM_STATES,
@@ -53,6 +53,14 @@ export interface CallView extends CallSnapshot, CallMedia {
 }
 
 type Dispatch = ActionDispatch<[CallEvent]>;
+
+/**
+ * What an action asked for before the engine is there refuses with: a refusal with a reason, so the
+ * screen words it from the catalogue like any other (the sentence here is for diagnosis only).
+ */
+function notConnectedYet(): ApiError {
+  return new ApiError('The visit is not connected yet.', 409, 'not_in_room');
+}
 
 /** States in which the engine no longer holds a seat or a place in the lobby: nothing to leave. */
 const GONE: readonly CallState[] = ['ended', 'left', 'failed', 'declined', 'removed'];
@@ -117,7 +125,7 @@ function useDoctorDecisions(engineRef: RefObject<CallEngine | null>) {
   const run = useCallback(
     async (act: (engine: CallEngine) => Promise<void>) => {
       const engine = engineRef.current;
-      if (!engine) throw new Error('The visit is not connected yet.');
+      if (!engine) throw notConnectedYet();
       await act(engine).catch((error: unknown) => {
         throw toApiError(error);
       });
@@ -152,7 +160,7 @@ function useCallEngine(
       transports: ['websocket'],
     });
     socket.on('connect_error', (error) => {
-      if (!engine) dispatch({ type: 'unreachable', message: `Cannot reach the visit service: ${error.message}` });
+      if (!engine) dispatch({ type: 'unreachable', detail: error.message });
     });
     const stopFollowing = followOwnConnection(socket, dispatch);
     setSocket(socket);
@@ -184,7 +192,7 @@ function useCallEngine(
         dispatch({
           type: 'refused',
           reason: errorReason(error),
-          message: error instanceof Error ? error.message : 'Joining the visit failed.',
+          message: error instanceof Error ? error.message : String(error),
         });
       }
     }

@@ -3,6 +3,7 @@
 import { useCallback, useState, type RefObject } from 'react';
 import type { CallEngine } from '@telehealth/call-engine';
 import type { ChatMessage } from '@telehealth/contracts';
+import { ApiError } from '@/lib/api-client';
 
 function byTime(messages: ChatMessage[]): ChatMessage[] {
   return messages.sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
@@ -26,7 +27,8 @@ export function useCallChat(engineRef: RefObject<CallEngine | null>) {
   const sendChat = useCallback(
     async (body: string) => {
       const engine = engineRef.current;
-      if (!engine) throw new Error('The visit is not connected yet.');
+      // A refusal with a reason, so the chat words it from the catalogue like any other.
+      if (!engine) throw new ApiError('The visit is not connected yet.', 409, 'not_in_room');
       const message = await engine.sendChat(body);
       setChat((previous) => (previous.some((m) => m.id === message.id) ? previous : [...previous, message]));
     },

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { CallEngine } from '@telehealth/call-engine';
 import type { MediaState } from '@telehealth/contracts';
-import { cameraIsOn, type CallEvent } from '@/lib/call-view';
+import { cameraIsOn, type CallEvent, type MediaAction, type MediaFailure } from '@/lib/call-view';
 import {
   cameraConstraints,
   deviceStatusOf,
@@ -52,8 +52,8 @@ export interface CallMedia {
   /** This side's shared screen while sharing. */
   screen: MediaStream | null;
   toggleScreenShare: () => void;
-  /** A sentence when a device or the screen share could not be switched. */
-  mediaError: string | null;
+  /** What could not be done when a device or the screen share could not be switched (worded by call-words `mediaErrorText`). */
+  mediaError: MediaFailure | null;
   mediaBusy: boolean;
 }
 
@@ -76,16 +76,16 @@ async function acquireTrack(kind: Kind, constraints: MediaTrackConstraints, curr
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'unknown error';
+function describe(error: unknown): string | null {
+  return error instanceof Error && error.message ? error.message : null;
 }
 
-type Run = (what: string, change: (engine: CallEngine) => Promise<void>) => Promise<void>;
+type Run = (what: MediaAction, change: (engine: CallEngine) => Promise<void>) => Promise<void>;
 type BringIn = (engine: CallEngine, kind: Kind, constraints: MediaTrackConstraints, enabled: boolean) => Promise<boolean>;
 
 /** Runs one media change at a time through the engine; a failure becomes the sentence under the controls. */
 function useMediaRunner(engineRef: RefObject<CallEngine | null>, dispatch: (event: CallEvent) => void) {
-  const [mediaError, setMediaError] = useState<string | null>(null);
+  const [mediaError, setMediaError] = useState<MediaFailure | null>(null);
   const [mediaBusy, setMediaBusy] = useState(false);
   const busyRef = useRef(false);
 
@@ -105,7 +105,7 @@ function useMediaRunner(engineRef: RefObject<CallEngine | null>, dispatch: (even
       try {
         await change(engine);
       } catch (error) {
-        setMediaError(`Could not ${what}: ${describe(error)}`);
+        setMediaError({ action: what, detail: describe(error) });
       } finally {
         busyRef.current = false;
         setMediaBusy(false);
@@ -177,14 +177,14 @@ function useScreenShare(run: Run, sync: () => void) {
 
   const toggleScreenShare = useCallback(() => {
     if (screen) {
-      void run('stop sharing', async (engine) => {
+      void run('stopSharing', async (engine) => {
         await engine.stopScreenShare();
         screen.getTracks().forEach((track) => track.stop());
         setScreen(null);
       });
       return;
     }
-    void run('share the screen', async (engine) => {
+    void run('shareScreen', async (engine) => {
       let display: MediaStream;
       try {
         display = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
@@ -227,14 +227,12 @@ function useDeviceSwitch(options: CallMediaOptions, on: { audio: boolean; video:
       // The speaker applies to every remote element by itself; a camera that is off is the one turned on next.
       if (kind === 'speaker' || (kind === 'camera' && !on.video)) return;
       if (kind === 'camera') {
-        void run('switch the camera', (engine) => bringIn(engine, 'video', cameraConstraints(deviceId, 'exact'), true).then(() => {}));
+        void run('switchCamera', (engine) => bringIn(engine, 'video', cameraConstraints(deviceId, 'exact'), true).then(() => {}));
         return;
       }
       // The new microphone keeps the mute as it was; a microphone that was unavailable starts on.
       const enabled = on.audio || !localStream.getAudioTracks().length;
-      void run('switch the microphone', (engine) =>
-        bringIn(engine, 'audio', microphoneConstraints(deviceId, 'exact'), enabled).then(() => {}),
-      );
+      void run('switchMicrophone', (engine) => bringIn(engine, 'audio', microphoneConstraints(deviceId, 'exact'), enabled).then(() => {}));
     },
     [remember, on.audio, on.video, localStream, run, bringIn],
   );
@@ -243,7 +241,7 @@ function useDeviceSwitch(options: CallMediaOptions, on: { audio: boolean; video:
     const current = localStream.getVideoTracks()[0];
     const constraints = flippedCamera(cameras, current?.getSettings() ?? {});
     if (!current || !constraints) return;
-    void run('switch the camera', (engine) => bringIn(engine, 'video', constraints, true).then(() => {}));
+    void run('switchCamera', (engine) => bringIn(engine, 'video', constraints, true).then(() => {}));
   }, [localStream, cameras, run, bringIn]);
 
   return { switchDevice, flipCamera };
@@ -258,10 +256,10 @@ function useCameraToggle(chosen: DevicePreferences, videoEnabled: boolean, run: 
 
   const toggleVideo = useCallback(() => {
     if (!videoEnabled) {
-      void run('turn the camera on', turnCameraOn);
+      void run('cameraOn', turnCameraOn);
       return;
     }
-    void run('turn the camera off', async (engine) => {
+    void run('cameraOff', async (engine) => {
       engine.setVideoEnabled(false);
       // Released, not just muted: the camera light goes off.
       await engine.replaceLocalTrack('video', null);
@@ -270,11 +268,8 @@ function useCameraToggle(chosen: DevicePreferences, videoEnabled: boolean, run: 
 
   const retryDevice = useCallback(
     (kind: Kind) => {
-      if (kind === 'video') void run('start the camera', turnCameraOn);
-      else
-        void run('start the microphone', (engine) =>
-          bringIn(engine, 'audio', microphoneConstraints(chosen.microphone), true).then(() => {}),
-        );
+      if (kind === 'video') void run('startCamera', turnCameraOn);
+      else void run('startMicrophone', (engine) => bringIn(engine, 'audio', microphoneConstraints(chosen.microphone), true).then(() => {}));
     },
     [run, turnCameraOn, bringIn, chosen.microphone],
   );

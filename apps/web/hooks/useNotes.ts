@@ -2,19 +2,21 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ErrorReason, NotesResponse } from '@telehealth/contracts';
-import { apiRequest, errorMessage, errorReason } from '@/lib/api-client';
+import { apiRequest, errorReason } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 // Someone saved a newer version first. `conflict` is what the API's notes service says until it
 // names the reason (`stale_version`); drop it from here once it does.
 const STALE: readonly (ErrorReason | null)[] = ['stale_version'];
 
-export type SaveResult = { ok: true; notes: NotesResponse } | { ok: false; conflict: boolean; error: string };
+/** A refused save keeps the error itself: the page words it in its language (components/history/errors). */
+export type SaveResult = { ok: true; notes: NotesResponse } | { ok: false; conflict: boolean; error: Error };
 
 export interface NotesState {
   notes: NotesResponse | null;
   loading: boolean;
-  error: string | null;
+  /** Why the notes could not be loaded, for the page to word (components/history/errors). */
+  error: Error | null;
   /** Fetches the latest saved notes and returns them (null if that failed; `error` says why). */
   reload: () => Promise<NotesResponse | null>;
   /** Saves `body` as the version after `baseVersion`; someone else's newer save comes back as a conflict, not a throw. */
@@ -45,9 +47,9 @@ export function useNotes(sessionId: string): NotesState {
     try {
       return { ok: true, notes: await mutation.mutateAsync({ body, baseVersion }) };
     } catch (e) {
-      return { ok: false, conflict: STALE.includes(errorReason(e)), error: errorMessage(e) };
+      return { ok: false, conflict: STALE.includes(errorReason(e)), error: e instanceof Error ? e : new Error(String(e)) };
     }
   }
 
-  return { notes: query.data ?? null, loading: query.isPending, error: query.error ? errorMessage(query.error) : null, reload, save };
+  return { notes: query.data ?? null, loading: query.isPending, error: query.error ?? null, reload, save };
 }

@@ -51,8 +51,9 @@ export function useNotesDraft(sessionId: string, ended: boolean) {
   const notes = useNotes(sessionId);
   const { setBase, setFeedback, ...draft } = useDraftText(notes);
   const { text, setText, base } = draft;
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Refusals as errors: the page words them in its language (components/history/errors).
+  const [conflict, setConflict] = useState<Error | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   const [theirs, setTheirs] = useState<NotesResponse | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FindPatientsResponse, PatientSummary } from '@telehealth/contracts';
-import { apiRequest, errorMessage } from '@/lib/api-client';
+import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 /** `value`, once it has stopped changing for `delayMs`. */
@@ -16,12 +16,15 @@ function useDebounced<T>(value: T, delayMs: number): T {
   return settled;
 }
 
-/** Live search of patients by name or email, debounced; the answers shown stay until the next arrive. */
+/**
+ * Live search of patients by name or email, debounced; the answers shown stay until the next arrive.
+ * `failed` says the last search was refused or did not arrive (the picker says so in words).
+ */
 export function usePatientSearch(
   query: string,
   enabled = true,
   debounceMs = 250,
-): { results: PatientSummary[]; loading: boolean; error: string | null } {
+): { results: PatientSummary[]; loading: boolean; failed: boolean } {
   const settled = useDebounced(query.trim(), debounceMs);
   const result = useQuery({
     queryKey: queryKeys.patientSearch(settled),
@@ -34,6 +37,6 @@ export function usePatientSearch(
   return {
     results: result.data?.items ?? [],
     loading: enabled && (typing || result.isFetching),
-    error: result.error ? errorMessage(result.error) : null,
+    failed: result.error !== null,
   };
 }

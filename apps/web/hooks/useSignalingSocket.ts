@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { io } from 'socket.io-client';
 import type { SignalingSocket } from '@telehealth/call-engine';
 import { SIGNALING_NAMESPACE } from '@telehealth/contracts';
@@ -14,7 +15,7 @@ export interface SignalingLink {
   /** Null until the socket exists; hooks that listen on it subscribe once it does. */
   socket: SignalingSocket | null;
   connection: SignalingConnection;
-  /** Why live updates are unavailable, when they are. */
+  /** Why live updates are unavailable, when they are, in the reader's language. */
   error: string | null;
 }
 
@@ -25,10 +26,12 @@ export interface SignalingLink {
  * (the server sends the doctor's waiting room as soon as the socket is in).
  */
 export function useSignalingSocket(): SignalingLink {
+  const t = useTranslations('call');
   const { signalingUrl } = useSignedIn();
   const [socket, setSocket] = useState<SignalingSocket | null>(null);
   const [connection, setConnection] = useState<SignalingConnection>('connecting');
-  const [error, setError] = useState<string | null>(null);
+  // The socket's own (technical) words for the failure, '' when it gave none; null while there is none.
+  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     const next: SignalingSocket = io(`${signalingUrl}${SIGNALING_NAMESPACE}`, {
@@ -38,12 +41,12 @@ export function useSignalingSocket(): SignalingLink {
     });
     next.on('connect', () => {
       setConnection('live');
-      setError(null);
+      setFailure(null);
     });
     next.on('disconnect', () => setConnection('offline'));
     next.on('connect_error', (err) => {
       setConnection('offline');
-      setError(err.message ? `Live updates are unavailable: ${err.message}` : 'Live updates are unavailable.');
+      setFailure(err.message ?? '');
     });
     setSocket(next);
     return () => {
@@ -57,5 +60,6 @@ export function useSignalingSocket(): SignalingLink {
     socket?.connect();
   }, [socket]);
 
+  const error = failure === null ? null : failure ? t('liveUpdates.unavailableDetail', { detail: failure }) : t('liveUpdates.unavailable');
   return { socket, connection, error };
 }

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SessionPage, SessionResponse } from '@telehealth/contracts';
 import { useSignedIn } from '@/components/auth/SignedInContext';
-import { apiRequest, errorMessage } from '@/lib/api-client';
+import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export interface HistoryQuery {
@@ -19,7 +19,8 @@ export interface VisitHistoryState {
   items: SessionResponse[];
   total: number;
   loading: boolean;
-  error: string | null;
+  /** Why the page could not be loaded, for the page to word in its language (components/history/errors). */
+  error: Error | null;
 }
 
 function queryString(query: HistoryQuery): string {
@@ -45,7 +46,7 @@ export function useVisitHistory(query: HistoryQuery | null): VisitHistoryState {
     items: result.data?.items ?? [],
     total: result.data?.total ?? 0,
     loading: result.isFetching || (query !== null && result.isPending),
-    error: result.error ? errorMessage(result.error) : null,
+    error: result.error ?? null,
   };
 }
 
@@ -66,7 +67,7 @@ function partiesOf(page: SessionPage, selfId: string): Party[] {
  * recent 100 visits (the API has no list of counterparts of its own). Waits for `enabled`, so it
  * does not race the page's first list request, and is not asked again once it has answered.
  */
-export function useHistoryParties(enabled: boolean): { parties: Party[]; error: string | null } {
+export function useHistoryParties(enabled: boolean): { parties: Party[]; error: Error | null } {
   const { user } = useSignedIn();
   const result = useQuery({
     queryKey: queryKeys.visitParties,
@@ -75,5 +76,5 @@ export function useHistoryParties(enabled: boolean): { parties: Party[]; error: 
     select: (page) => partiesOf(page, user.id),
     staleTime: Infinity,
   });
-  return { parties: result.data ?? [], error: result.error ? errorMessage(result.error) : null };
+  return { parties: result.data ?? [], error: result.error ?? null };
 }

@@ -10,10 +10,8 @@ export type VisitLinkCredentials = { token: string } | { code: string };
 
 export type VisitLinkSignIn = { status: 'idle' | 'opening' | 'opened' } | { status: 'failed'; problem: VisitLinkProblem };
 
-const UNREACHABLE: VisitLinkProblem = {
-  reason: 'service_unavailable',
-  sentence: 'The service cannot be reached. Check your connection and try again.',
-};
+/** No answer from this site at all: the browser is offline, or the site is down. */
+const UNREACHABLE: VisitLinkProblem = { reason: 'service_unavailable', said: 'offline' };
 
 /**
  * Signs the browser in with a visit link's token or a typed code (next-auth's `visit-link`

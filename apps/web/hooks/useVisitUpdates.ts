@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { SignalingSocket } from '@telehealth/call-engine';
 import { SignalingEvent, type AppointmentResponse, type VisitUpdatedEvent } from '@telehealth/contracts';
 import { useSignedIn } from '@/components/auth/SignedInContext';
@@ -47,6 +48,7 @@ export interface LiveVisits {
 /** Keeps this tab's appointments in step with `visit-updated` on `socket` (a dashboard's, or the call's). */
 export function useVisitUpdates(socket: SignalingSocket | null): LiveVisits {
   const client = useQueryClient();
+  const t = useTranslations('schedule');
   const { user } = useSignedIn();
   const [waitingSince, setWaitingSince] = useState<Record<string, string | null>>({});
   const [notice, setNotice] = useState<VisitChangeNotice | null>(null);
@@ -58,14 +60,14 @@ export function useVisitUpdates(socket: SignalingSocket | null): LiveVisits {
     const onUpdate = (event: VisitUpdatedEvent) => {
       const before = applyVisitUpdate(client, event);
       setWaitingSince((current) => ({ ...current, [event.appointmentId]: event.patientWaitingSince }));
-      const text = visitChangeText(before, event, viewer, zone);
+      const text = visitChangeText(t, before, event, viewer, zone);
       if (text) setNotice({ text, at: Date.now() });
     };
     socket.on(SignalingEvent.VisitUpdated, onUpdate);
     return () => {
       socket.off(SignalingEvent.VisitUpdated, onUpdate);
     };
-  }, [socket, client, viewer, zone]);
+  }, [socket, client, t, viewer, zone]);
 
   return { waitingSince, notice };
 }

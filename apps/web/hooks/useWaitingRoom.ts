@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { SignalingSocket } from '@telehealth/call-engine';
 import { SignalingEvent, type WaitingPatient } from '@telehealth/contracts';
 import { beep, notificationsSupported, notify } from '@/lib/alerts';
@@ -29,6 +30,7 @@ export interface WaitingRoomState {
  * also said in words, once each (the list's waiting times tick, so they are never announced).
  */
 export function useWaitingRoom(socket: SignalingSocket | null): WaitingRoomState {
+  const t = useTranslations('schedule');
   const [waiting, setWaiting] = useState<WaitingPatient[]>([]);
   const [permission, setPermission] = useState<NotificationPermissionState>('default');
   const [announcement, setAnnouncement] = useState<WaitingRoomAnnouncement | null>(null);
@@ -46,12 +48,12 @@ export function useWaitingRoom(socket: SignalingSocket | null): WaitingRoomState
       const arrivals = previous ? list.filter((w) => !previous.some((p) => p.sessionId === w.sessionId)) : list;
       known.current = list;
       setWaiting(list);
-      const change = waitingRoomChangeText(previous, list);
+      const change = waitingRoomChangeText(t, previous, list);
       if (change) setAnnouncement({ text: change, at: Date.now() });
       if (arrivals.length > 0) {
         beep();
         for (const w of arrivals) {
-          notify(`${w.patient.name} is waiting`, `Visit: ${w.reason}`, () => {
+          notify(t('room.notifyTitle', { name: w.patient.name }), t('room.notifyBody', { reason: w.reason }), () => {
             window.location.assign(`/visit/${w.sessionId}`);
           });
         }
@@ -61,7 +63,7 @@ export function useWaitingRoom(socket: SignalingSocket | null): WaitingRoomState
     return () => {
       socket.off(SignalingEvent.WaitingRoomUpdated, onUpdate);
     };
-  }, [socket]);
+  }, [socket, t]);
 
   const requestNotifications = useCallback(async () => {
     if (!notificationsSupported()) return;

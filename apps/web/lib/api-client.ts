@@ -1,12 +1,16 @@
-import { defaultReasonFor, ERROR_REASONS, type ErrorReason, type SignalingTicketResponse } from '@telehealth/contracts';
+import { defaultReasonFor, ERROR_REASONS, type ErrorReason, type Language, type SignalingTicketResponse } from '@telehealth/contracts';
+import type { Translator } from '@/i18n/translator';
 import { SESSION_ENDED_HEADER } from './bff';
-import { parseFieldProblem, readableSentence, type FieldProblem } from './form-errors';
+import { commonWords, currentLanguage } from './common-words';
+import { API_LANGUAGE, fieldProblemSentence, parseFieldProblem, readableSentence, type FieldProblem } from './form-errors';
 
 /**
  * The one error of the web app for a refused request, over REST or the signaling socket:
- * the sentence for people (`message`), the status (`code`) and the API's machine-readable
- * `reason`, which is what code branches on (never the bare status). A refused field
- * (`fieldProblem`) is what a form puts on that field (see `formErrorsOf` in lib/form-errors).
+ * the API's sentence (`message`, in English, the API's language), the status (`code`) and the
+ * API's machine-readable `reason`, which is what code branches on (never the bare status) and what
+ * a page in another language words the refusal by (`errorMessage`). A refused field
+ * (`fieldProblem`) is what a form puts on that field (see `formErrorsOf` in lib/form-errors);
+ * `retryAfterSeconds` is when a refusal for too many tries lifts, when the API says.
  */
 export class ApiError extends Error {
   constructor(
@@ -14,6 +18,7 @@ export class ApiError extends Error {
     readonly code: number,
     readonly reason: ErrorReason,
     readonly fieldProblem: FieldProblem | null = null,
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -96,16 +101,22 @@ export function reasonOfBody(body: unknown, status: number): ErrorReason {
  * the sentence in words, and the field and its problem go along for the form to place.
  */
 function refusalOf(response: Response, body: unknown): ApiError {
+  const english = commonWords(API_LANGUAGE);
   const error = field(body, 'error');
-  const sentence = typeof error === 'string' ? error : `The request failed (${response.status}).`;
+  const sentence = typeof error === 'string' ? error : english('errors.requestFailed', { status: response.status });
   const reason = reasonOfBody(body, response.status);
   if (SIGNED_OUT.includes(reason) || response.headers.get(SESSION_ENDED_HEADER)) {
-    return new ApiError('Your session has ended. Please sign in again.', response.status, reason);
+    return new ApiError(english('errors.sessionEnded'), response.status, reason);
   }
   const problem = reason === 'validation_failed' ? parseFieldProblem(sentence) : null;
-  return problem
-    ? new ApiError(readableSentence(sentence), response.status, reason, problem)
-    : new ApiError(sentence, response.status, reason);
+  const retryAfter = field(body, 'retryAfterSeconds');
+  return new ApiError(
+    problem ? readableSentence(sentence) : sentence,
+    response.status,
+    reason,
+    problem,
+    typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter : null,
+  );
 }
 
 /** `path` is the API path without `/api`, e.g. `/appointments?scope=upcoming`. */
@@ -122,7 +133,7 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
       cache: 'no-store',
     });
   } catch {
-    throw new ApiError('The service cannot be reached. Check your connection and try again.', 0, 'service_unavailable');
+    throw new ApiError(commonWords(API_LANGUAGE)('errors.offline'), 0, 'service_unavailable');
   }
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
@@ -141,8 +152,36 @@ export async function fetchSignalingTicket(): Promise<string> {
   return ticket;
 }
 
-/** The sentence for people of any error: a "field: problem" one in words (see lib/form-errors). */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return readableSentence(error.message);
-  return 'Something went wrong. Please try again.';
+/** Whole minutes until a pause of `seconds` lifts, at least one. */
+export function minutesUntil(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
+/**
+ * A refusal in words of the catalogue, for a page whose language is not the API's: a refused
+ * field as its problem (lib/form-errors), no answer at all as "cannot be reached", too many tries
+ * with when to try again, anything else by its reason.
+ */
+export function refusalSentence(refusal: ApiError, t: Translator<'common'>, language: Language): string {
+  if (refusal.fieldProblem) return fieldProblemSentence(refusal.fieldProblem, t, language);
+  if (refusal.code === 0) return t('errors.offline');
+  if (refusal.retryAfterSeconds !== null && (refusal.reason === 'too_many_attempts' || refusal.reason === 'rate_limited')) {
+    return t('errors.tryAgainIn', { minutes: minutesUntil(refusal.retryAfterSeconds) });
+  }
+  return t(`errors.reasons.${refusal.reason}`);
+}
+
+/**
+ * The sentence for people of any error, in the page's language (or `language`). The API writes
+ * its sentences in English: an English page shows them (a "field: problem" one in words, see
+ * lib/form-errors), a page in another language the catalogue's sentence for the refusal's reason.
+ * An error that is no refusal (a bug, a lost connection of the call engine) is "Something went
+ * wrong" there.
+ */
+export function errorMessage(error: unknown, language: Language = currentLanguage()): string {
+  const t = commonWords(language);
+  if (!(error instanceof Error)) return t('errors.generic');
+  if (language === API_LANGUAGE) return readableSentence(error.message);
+  const refusal = toApiError(error);
+  return refusal instanceof ApiError ? refusalSentence(refusal, t, language) : t('errors.generic');
 }

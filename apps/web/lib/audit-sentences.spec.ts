@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditLogEntry } from '@telehealth/contracts';
+import { translator } from '@/i18n/translator';
 import { AUDIT_WORDING, auditSentence, sentencePieces, sentenceText } from './audit-sentences';
 import { formatDateTime } from './time';
 
 const ZONE = 'Europe/Berlin';
+const t = translator('admin');
 const STARTS = '2026-11-30T09:42:00.000Z';
 const WHEN = formatDateTime(STARTS, ZONE);
 const doctor = { id: 'd0c70000-0000-4000-8000-000000000001', name: 'Dr. Ana Ruiz', role: 'DOCTOR' as const };
@@ -34,7 +36,7 @@ function entry(action: string, fields: Partial<AuditLogEntry> = {}): AuditLogEnt
   };
 }
 
-const say = (fields: Partial<AuditLogEntry> & { action: string }) => sentenceText(auditSentence(entry(fields.action, fields), ZONE));
+const say = (fields: Partial<AuditLogEntry> & { action: string }) => sentenceText(auditSentence(entry(fields.action, fields), ZONE, t));
 
 /** Every action string the API writes: the quoted names between `action:` and the entity type that follows it. */
 function actionsWrittenByTheApi(): string[] {
@@ -62,7 +64,7 @@ describe(auditSentence.name, () => {
   });
 
   it('names the visit from the side of whoever acted, with a link to the admin’s page of the visit', () => {
-    const ended = auditSentence(entry('session.end', { actor: doctor, visit }), ZONE);
+    const ended = auditSentence(entry('session.end', { actor: doctor, visit }), ZONE, t);
     expect(sentenceText(ended)).toBe(`Dr. Ana Ruiz (doctor) ended the visit with Sam Lee on ${WHEN}`);
     expect(ended.parts.visit).toEqual({ text: `the visit with Sam Lee on ${WHEN}`, href: `/admin/visits/${visit.sessionId}` });
     expect(say({ action: 'session.join', actor: patient, visit })).toBe(
@@ -74,7 +76,7 @@ describe(auditSentence.name, () => {
   });
 
   it('puts the link where the sentence names the visit, and nowhere else', () => {
-    const pieces = sentencePieces(auditSentence(entry('notes.update', { actor: doctor, visit, detail: { version: 3 } }), ZONE));
+    const pieces = sentencePieces(auditSentence(entry('notes.update', { actor: doctor, visit, detail: { version: 3 } }), ZONE, t));
     expect(pieces.map((piece) => piece.text).join('')).toBe(
       `Dr. Ana Ruiz (doctor) saved notes on the visit with Sam Lee on ${WHEN} (version 3)`,
     );
@@ -82,7 +84,7 @@ describe(auditSentence.name, () => {
   });
 
   it('says so when the visit is no longer on record, without a link', () => {
-    const sentence = auditSentence(entry('appointment.cancel', { actor: doctor }), ZONE);
+    const sentence = auditSentence(entry('appointment.cancel', { actor: doctor }), ZONE, t);
     expect(sentenceText(sentence)).toBe('Dr. Ana Ruiz (doctor) cancelled a visit no longer on record');
     expect(sentence.parts.visit!.href).toBeUndefined();
   });
@@ -213,6 +215,12 @@ describe(auditSentence.name, () => {
     );
   });
 
+  it('words a change to one’s own profile', () => {
+    expect(say({ action: 'user.profile_updated', actor: patient, detail: { changed: 'language' } })).toBe(
+      'Sam Lee (patient) changed their profile',
+    );
+  });
+
   it('words the staff and the admin’s own pages', () => {
     const newDoctor = { id: 'b0000000-0000-4000-8000-000000000008', name: 'Dr. Jonas Berg', role: 'DOCTOR' as const };
     expect(say({ action: 'staff.invite', actor: admin, person: newDoctor, detail: { role: 'DOCTOR' } })).toBe(
@@ -233,7 +241,7 @@ describe(auditSentence.name, () => {
       'Nina Park (admin) read the audit log (page 2)',
     );
     expect(say({ action: 'audit.verify', actor: admin, detail: { intact: true, rows: 1520 } })).toBe(
-      'Nina Park (admin) checked the audit log: its chain is intact (1520 entries)',
+      'Nina Park (admin) checked the audit log: its chain is intact (1,520 entries)',
     );
     expect(say({ action: 'audit.verify', actor: admin, detail: { intact: false, rows: 1520 } })).toBe(
       'Nina Park (admin) checked the audit log: its chain is broken',
@@ -263,5 +271,56 @@ describe(auditSentence.name, () => {
 
   it('says an action it does not know as it is stored', () => {
     expect(say({ action: 'telepathy.read', actor: admin })).toBe('Nina Park (admin): telepathy.read');
+  });
+
+  it('says an entry without its count in words, never with a question mark', () => {
+    expect(say({ action: 'patient.search', actor: doctor })).toBe('Dr. Ana Ruiz (doctor) searched the patients');
+    expect(say({ action: 'audit.verify', actor: admin, detail: { intact: true } })).toBe(
+      'Nina Park (admin) checked the audit log: its chain is intact',
+    );
+    expect(say({ action: 'auth.sign-in.failed', person: patient, detail: { reason: 'wrong-password' } })).toBe(
+      'A sign-in as Sam Lee (patient) failed: wrong password',
+    );
+    expect(say({ action: 'auth.sign-in.failed', person: patient, detail: { reason: 'wrong-password', remainingAttempts: 1 } })).toBe(
+      'A sign-in as Sam Lee (patient) failed: wrong password (1 try left before a pause)',
+    );
+  });
+});
+
+describe(`${auditSentence.name} in Spanish and Arabic`, () => {
+  const es = translator('admin', 'es');
+  const ar = translator('admin', 'ar');
+  const sayIn = (tr: typeof es, fields: Partial<AuditLogEntry> & { action: string }) =>
+    sentenceText(auditSentence(entry(fields.action, fields), ZONE, tr));
+
+  it('words the whole sentence in the language, the visit still the one link', () => {
+    const sentence = auditSentence(entry('session.end', { actor: doctor, visit }), ZONE, es);
+    expect(sentenceText(sentence)).toBe(`Dr. Ana Ruiz (médico) finalizó la visita con Sam Lee del ${WHEN}`);
+    expect(
+      sentencePieces(sentence)
+        .filter((piece) => piece.href)
+        .map((piece) => piece.text),
+    ).toEqual([`la visita con Sam Lee del ${WHEN}`]);
+    expect(sayIn(ar, { action: 'session.end', actor: doctor, visit })).toBe(`أنهى Dr. Ana Ruiz (طبيب) الزيارة مع Sam Lee بتاريخ ${WHEN}`);
+  });
+
+  it('counts with each language’s plural forms', () => {
+    const failed = { action: 'auth.sign-in.failed', person: patient } as const;
+    expect(sayIn(es, { ...failed, detail: { reason: 'wrong-password', remainingAttempts: 1, paused: false } })).toBe(
+      'Falló un inicio de sesión como Sam Lee (paciente): contraseña incorrecta (queda 1 intento antes de una pausa)',
+    );
+    expect(sayIn(ar, { ...failed, detail: { reason: 'wrong-password', remainingAttempts: 2, paused: false } })).toBe(
+      'فشلت محاولة تسجيل دخول باسم Sam Lee (مريض): كلمة مرور خاطئة (تتبقى محاولتان قبل الإيقاف المؤقت)',
+    );
+    expect(sayIn(ar, { action: 'patient.search', actor: doctor, detail: { results: 4 } })).toContain('عُثر على');
+  });
+
+  it('names the system and those no longer on record in the language', () => {
+    expect(sayIn(es, { action: 'staff.deactivate', actor: admin })).toBe(
+      'Nina Park (administrador) desactivó la cuenta de alguien que ya no figura en los registros',
+    );
+    expect(sayIn(ar, { action: 'appointment.no-show' })).toBe(
+      'سجّلت العيادة زيارة لم تعد في السجلات على أنها فائتة: لم ينضم أحد في الوقت المحدد',
+    );
   });
 });

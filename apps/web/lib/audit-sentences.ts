@@ -1,5 +1,6 @@
-import { GUEST_ROLE_LABELS, GUEST_ROLES, type AuditLogEntry, type AuditVisit } from '@telehealth/contracts';
-import { nameWithRole } from './participants';
+import { GUEST_ROLES, type AuditLogEntry, type AuditVisit, type GuestRole, type Role } from '@telehealth/contracts';
+import type { Translator } from '@/i18n/translator';
+import type adminMessages from '@/messages/en/admin.json';
 import { formatDateTime } from './time';
 
 /** A filled-in placeholder of a sentence: its words, and where they lead when they name a page. */
@@ -9,144 +10,139 @@ export interface SentencePart {
 }
 
 /**
- * An audit entry as a sentence: a whole template with named placeholders ("{actor} ended {visit}"),
- * so a translator gets the sentence whole, and the parts that fill it (the visit is a link to the
- * admin's page of that visit).
+ * An audit entry as a sentence: the whole sentence in the page's language with named placeholders
+ * left in it ("{actor} ended {visit}"), so a translator gets the sentence whole, and the parts that
+ * fill it (the visit is a link to the admin's page of that visit). Counts are written in already.
  */
 export interface AuditSentence {
   template: string;
   parts: Record<string, SentencePart>;
 }
 
+/** The name of an entry's message in the catalogue (`admin.audit.actions.<key>`). */
+export type AuditActionKey = keyof (typeof adminMessages)['audit']['actions'];
+
 type Detail = NonNullable<AuditLogEntry['detail']>;
-type Wording = string | ((detail: Detail, entry: AuditLogEntry) => string);
+type Wording = AuditActionKey | ((detail: Detail, entry: AuditLogEntry) => AuditActionKey);
 
-const SIGN_IN_FAILED: Record<string, string> = {
-  'unknown-account': 'A sign-in failed: no account has that email',
-  'wrong-password': 'A sign-in as {person} failed: wrong password ({tries} tries left before a pause)',
-  deactivated: 'A sign-in as {person} was refused: the account is deactivated',
-  guest: 'A sign-in as {person} was refused: a guest comes in by their visit link only',
-};
-
-const SIGN_IN_PAUSED: Record<string, string> = {
-  account: 'Sign-in to one account was paused after too many failed tries',
-  address: 'Sign-in from one address was paused after too many failed tries',
-  'account-address': 'Sign-in to one account from one address was paused after too many failed tries',
-};
-
-const LINK_REFUSED: Record<string, string> = {
-  unknown: 'A visit link or code that does not exist was refused',
-  'guest-removed': 'The link of a removed guest to {visit} was refused',
-  stale: 'An old or revoked link to {visit} was refused',
-};
-
-/** Every action the API writes to the log (apps/api/src: `action:`), in words; a spec fails when one is missing. */
-export const AUDIT_WORDING: Record<string, Wording> = {
-  // Accounts and signing in.
-  'auth.register': '{actor} signed up as a patient',
-  'auth.register.email-taken': 'Someone tried to sign up with the email of {person}',
-  'auth.register.throttled': 'Sign-ups from one address were paused: too many in an hour',
-  'auth.sign-in': '{actor} signed in',
-  'auth.sign-in.failed': (detail) =>
-    detail.paused === true
-      ? 'A sign-in as {person} failed: wrong password, and sign-in is now paused after too many tries'
-      : (SIGN_IN_FAILED[String(detail.reason)] ?? SIGN_IN_FAILED['unknown-account']!),
-  'auth.sign-in.throttled': (detail) => SIGN_IN_PAUSED[String(detail.scope)] ?? SIGN_IN_PAUSED.address!,
-  'auth.sign-out': '{actor} signed out everywhere',
-  'auth.password.chosen': '{actor} chose a password for their account',
-  'auth.password.forgot.throttled': 'Password reset requests from one address were paused: too many in an hour',
-  'auth.password.reset-requested': (detail) =>
-    detail.sent === true
-      ? 'A password reset link was emailed to {person}'
-      : detail.emailThrottled === true
-        ? 'A password reset for {person} was not emailed: too many were asked for in an hour'
-        : 'A password reset was asked for an email with no active account',
-  'auth.password.reset.refused': 'A password reset was refused: its link was invalid, used or expired',
-  'auth.password.reset': (detail) =>
-    detail.purpose === 'invitation'
-      ? '{actor} accepted their invitation and chose a password'
-      : '{actor} set a new password with a reset link',
-  // Staff and the admin's pages.
-  'staff.invite': '{actor} invited {person}',
-  'staff.list': '{actor} looked at the staff list',
-  'staff.deactivate': '{actor} deactivated the account of {person}',
-  'staff.reactivate': '{actor} reactivated the account of {person}',
-  'rooms.stats.read': '{actor} looked at the open calls',
-  'audit.read': '{actor} read the audit log (page {page})',
-  'audit.verify': (detail) =>
-    detail.intact === true
-      ? '{actor} checked the audit log: its chain is intact ({rows} entries)'
-      : '{actor} checked the audit log: its chain is broken',
-  'clinic-visit.list': '{actor} looked at the list of the clinic’s visits',
-  'clinic-visit.read': '{actor} looked at {visit}',
-  // Refusals.
-  'access.forbidden': (_detail, entry) => (entry.visit ? '{actor} was refused {visit}' : '{actor} was refused {route}'),
-  'access.not-found': (_detail, entry) =>
-    entry.visit ? '{actor} asked for {visit}, which is not theirs to see' : '{actor} asked for something that does not exist: {route}',
-  'signaling.join-refused': '{actor} was refused entry to the call of {visit}',
-  // Booking.
-  'patient.search': '{actor} searched the patients ({count} found)',
-  'appointment.create': '{actor} booked {visit}',
-  'appointment.list': '{actor} looked at the list of visits',
-  'appointment.read': '{actor} opened {visit}',
-  'appointment.reschedule': '{actor} rescheduled {visit}',
-  'appointment.cancel': '{actor} cancelled {visit}',
-  'appointment.no-show': 'The clinic marked {visit} as missed: nobody joined in time',
-  'appointment.invitation.read': '{actor} looked at the invitation (link and code) of {visit}',
-  'appointment.calendar.read': '{actor} downloaded the calendar file of {visit}',
-  // Coming in by a visit link.
-  'visit-link.redeem': (detail) =>
-    detail.by === 'code' ? '{actor} came in with the code of {visit}' : '{actor} came in with their link to {visit}',
-  'visit-link.redeem.refused': (detail) => LINK_REFUSED[String(detail.why)] ?? LINK_REFUSED.unknown!,
-  'visit-link.redeem.throttled': 'Visit links and codes from one address were paused: too many tries',
-  // Guests.
-  'visit-guest.invite': '{actor} invited {person} to {visit}',
-  'visit-guest.list': '{actor} looked at the guests of {visit}',
-  'visit-guest.remove': '{actor} removed {person} from {visit}',
-  'visit-guest.admit': '{actor} let {person} into the call of {visit}',
-  'visit-guest.decline': '{actor} turned {person} away from the call of {visit}',
-  // The visit and its record.
-  'session.lobby': '{actor} waited in the lobby of {visit}',
-  'session.join': '{actor} entered a call for {visit}',
-  'session.call_verified': '{actor} verified the call with {person} in {visit}',
-  'session.end': '{actor} ended {visit}',
-  'session.list': '{actor} looked at the list of past visits',
-  'session.read': '{actor} opened the record of {visit}',
-  'notes.read': '{actor} read the notes of {visit}',
-  'notes.update': '{actor} saved notes on {visit} (version {version})',
-  'report.read': '{actor} downloaded the report of {visit}',
-};
-
-/** An action the wording does not know yet (written by a newer API): said as stored, never dropped. */
-const UNKNOWN_ACTION = '{actor}: {action}';
-
-// The visit, seen from whoever acted: one of its people sees "the visit with" the other.
-const VISIT_WITH = 'the visit with {other} on {when}';
-const VISIT_OF = 'the visit of {patient} with {doctor} on {when}';
-const UNKNOWN_VISIT = 'a visit no longer on record';
-const NOBODY = 'The system';
-const UNKNOWN_PERSON = 'someone no longer on record';
-
-/** Fills `{name}` placeholders with plain words (for the parts themselves, which are not links inside). */
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+/** A count the entry's detail carries, or null when it carries none (an entry written before it did). */
+function count(detail: Detail, key: string): number | null {
+  const value = detail[key];
+  return typeof value === 'number' ? value : null;
 }
 
-function visitPart(visit: AuditVisit | null, actorId: string | null, timeZone: string): SentencePart {
-  if (!visit) return { text: UNKNOWN_VISIT };
+const SIGN_IN_FAILED: Record<string, AuditActionKey> = {
+  'unknown-account': 'signInUnknownAccount',
+  'wrong-password': 'signInWrongPassword',
+  deactivated: 'signInDeactivated',
+  guest: 'signInGuest',
+};
+
+const SIGN_IN_PAUSED: Record<string, AuditActionKey> = {
+  account: 'signInPausedAccount',
+  address: 'signInPausedAddress',
+  'account-address': 'signInPausedAccountAddress',
+};
+
+const LINK_REFUSED: Record<string, AuditActionKey> = {
+  unknown: 'linkRefusedUnknown',
+  'guest-removed': 'linkRefusedGuestRemoved',
+  stale: 'linkRefusedStale',
+};
+
+/** Every action the API writes to the log (apps/api/src: `action:`), by its message; a spec fails when one is missing. */
+export const AUDIT_WORDING: Record<string, Wording> = {
+  // Accounts and signing in.
+  'auth.register': 'register',
+  'auth.register.email-taken': 'registerEmailTaken',
+  'auth.register.throttled': 'registerThrottled',
+  'auth.sign-in': 'signIn',
+  'auth.sign-in.failed': (detail) => {
+    if (detail.paused === true) return 'signInWrongPasswordPaused';
+    const key = SIGN_IN_FAILED[String(detail.reason)] ?? 'signInUnknownAccount';
+    return key === 'signInWrongPassword' && count(detail, 'remainingAttempts') === null ? 'signInWrongPasswordNoCount' : key;
+  },
+  'auth.sign-in.throttled': (detail) => SIGN_IN_PAUSED[String(detail.scope)] ?? 'signInPausedAddress',
+  'auth.sign-out': 'signOut',
+  'auth.password.chosen': 'passwordChosen',
+  'auth.password.forgot.throttled': 'passwordForgotThrottled',
+  'auth.password.reset-requested': (detail) =>
+    detail.sent === true ? 'passwordResetSent' : detail.emailThrottled === true ? 'passwordResetThrottled' : 'passwordResetNoAccount',
+  'auth.password.reset.refused': 'passwordResetRefused',
+  'auth.password.reset': (detail) => (detail.purpose === 'invitation' ? 'passwordInvitationAccepted' : 'passwordReset'),
+  'user.profile_updated': 'profileUpdated',
+  // Staff and the admin's pages.
+  'staff.invite': 'staffInvite',
+  'staff.list': 'staffList',
+  'staff.deactivate': 'staffDeactivate',
+  'staff.reactivate': 'staffReactivate',
+  'rooms.stats.read': 'roomsRead',
+  'audit.read': (detail) => (count(detail, 'page') === null ? 'auditReadNoPage' : 'auditRead'),
+  'audit.verify': (detail) =>
+    detail.intact !== true ? 'auditBroken' : count(detail, 'rows') === null ? 'auditIntactNoCount' : 'auditIntact',
+  'clinic-visit.list': 'clinicVisitList',
+  'clinic-visit.read': 'clinicVisitRead',
+  // Refusals.
+  'access.forbidden': (_detail, entry) => (entry.visit ? 'forbiddenVisit' : 'forbiddenRoute'),
+  'access.not-found': (_detail, entry) => (entry.visit ? 'notFoundVisit' : 'notFoundRoute'),
+  'signaling.join-refused': 'joinRefused',
+  // Booking.
+  'patient.search': (detail) => (count(detail, 'results') === null ? 'patientSearchNoCount' : 'patientSearch'),
+  'appointment.create': 'appointmentCreate',
+  'appointment.list': 'appointmentList',
+  'appointment.read': 'appointmentRead',
+  'appointment.reschedule': 'appointmentReschedule',
+  'appointment.cancel': 'appointmentCancel',
+  'appointment.no-show': 'appointmentNoShow',
+  'appointment.invitation.read': 'invitationRead',
+  'appointment.calendar.read': 'calendarRead',
+  // Coming in by a visit link.
+  'visit-link.redeem': (detail) => (detail.by === 'code' ? 'linkRedeemCode' : 'linkRedeemToken'),
+  'visit-link.redeem.refused': (detail) => LINK_REFUSED[String(detail.why)] ?? 'linkRefusedUnknown',
+  'visit-link.redeem.throttled': 'linkThrottled',
+  // Guests.
+  'visit-guest.invite': 'guestInvite',
+  'visit-guest.list': 'guestList',
+  'visit-guest.remove': 'guestRemove',
+  'visit-guest.admit': 'guestAdmit',
+  'visit-guest.decline': 'guestDecline',
+  // The visit and its record.
+  'session.lobby': 'lobby',
+  'session.join': 'join',
+  'session.call_verified': 'callVerified',
+  'session.end': 'sessionEnd',
+  'session.list': 'sessionList',
+  'session.read': 'sessionRead',
+  'notes.read': 'notesRead',
+  'notes.update': (detail) => (count(detail, 'version') === null ? 'notesUpdateNoVersion' : 'notesUpdate'),
+  'report.read': 'reportRead',
+};
+
+/** The parts a sentence names, left in its template as `{name}` for the page to fill (the visit as a link). */
+const PLACEHOLDERS = { actor: '{actor}', visit: '{visit}', person: '{person}', route: '{route}', action: '{action}' } as const;
+
+/** "Dr. Ana Ruiz (doctor)", "Ines Vidal (interpreter)": a name with the part its person plays; the name alone when unknown. */
+function nameWithRole(name: string, role: Role | GuestRole | null | undefined, t: Translator<'admin'>): string {
+  if (!role) return name;
+  return t('audit.nameWithRole', { name, role: role === 'OTHER' ? 'GUEST' : role });
+}
+
+// The visit, seen from whoever acted: one of its people sees "the visit with" the other.
+function visitPart(visit: AuditVisit | null, actorId: string | null, timeZone: string, t: Translator<'admin'>): SentencePart {
+  if (!visit) return { text: t('audit.unknownVisit') };
   const when = formatDateTime(visit.scheduledStart, timeZone);
   const party = actorId === visit.doctor.id ? visit.patient : actorId === visit.patient.id ? visit.doctor : null;
   const text = party
-    ? fill(VISIT_WITH, { other: party.name, when })
-    : fill(VISIT_OF, { patient: visit.patient.name, doctor: visit.doctor.name, when });
+    ? t('audit.visitWith', { other: party.name, when })
+    : t('audit.visitOf', { patient: visit.patient.name, doctor: visit.doctor.name, when });
   return { text, href: `/admin/visits/${encodeURIComponent(visit.sessionId)}` };
 }
 
-function personPart(entry: AuditLogEntry): SentencePart {
-  if (!entry.person) return { text: UNKNOWN_PERSON };
+function personPart(entry: AuditLogEntry, t: Translator<'admin'>): SentencePart {
+  if (!entry.person) return { text: t('audit.unknownPerson') };
   // An invitation says the guest's part; other entries about a guest name them as a guest.
   const guestRole = GUEST_ROLES.find((role) => role === entry.detail?.guestRole);
-  return { text: guestRole ? `${entry.person.name} (${GUEST_ROLE_LABELS[guestRole]})` : nameWithRole(entry.person) };
+  return { text: nameWithRole(entry.person.name, guestRole ?? entry.person.role, t) };
 }
 
 /** "GET /api/staff": the request a refusal was about, when it named no visit. */
@@ -154,32 +150,43 @@ function routeText(detail: Detail, entityId: string | null): string {
   return [typeof detail.method === 'string' ? detail.method : null, entityId].filter(Boolean).join(' ');
 }
 
-/** What an entry says, as a sentence with names and a link to the visit it is about; times in `timeZone`. */
-export function auditSentence(entry: AuditLogEntry, timeZone: string): AuditSentence {
+/** What an entry says, as a sentence in the page's language with names and a link to the visit it is about; times in `timeZone`. */
+export function auditSentence(entry: AuditLogEntry, timeZone: string, t: Translator<'admin'>): AuditSentence {
   const detail: Detail = entry.detail ?? {};
-  const wording = Object.hasOwn(AUDIT_WORDING, entry.action) ? AUDIT_WORDING[entry.action]! : UNKNOWN_ACTION;
-  const template = typeof wording === 'string' ? wording : wording(detail, entry);
-  const number = (key: string) => ({ text: String(typeof detail[key] === 'number' ? detail[key] : '?') });
+  const counts = { tries: 'remainingAttempts', page: 'page', rows: 'rows', count: 'results', version: 'version' } as const;
+  const values: Record<string, string | number> = { ...PLACEHOLDERS };
+  for (const [name, key] of Object.entries(counts)) {
+    const value = count(detail, key);
+    if (value !== null) values[name] = value;
+  }
+  let template: string;
+  if (Object.hasOwn(AUDIT_WORDING, entry.action)) {
+    const wording = AUDIT_WORDING[entry.action]!;
+    template = t(`audit.actions.${typeof wording === 'string' ? wording : wording(detail, entry)}`, values);
+  } else {
+    // An action the wording does not know yet (written by a newer API): said as stored, never dropped.
+    template = t('audit.unknownAction', values);
+  }
   return {
     template,
     parts: {
-      actor: { text: entry.actor ? nameWithRole(entry.actor) : NOBODY },
-      visit: visitPart(entry.visit, entry.actor?.id ?? null, timeZone),
-      person: personPart(entry),
+      actor: { text: entry.actor ? nameWithRole(entry.actor.name, entry.actor.role, t) : t('audit.system') },
+      visit: visitPart(entry.visit, entry.actor?.id ?? null, timeZone, t),
+      person: personPart(entry, t),
       action: { text: entry.action },
       route: { text: routeText(detail, entry.entityId) },
-      tries: number('remainingAttempts'),
-      page: number('page'),
-      rows: number('rows'),
-      count: number('results'),
-      version: number('version'),
     },
   };
 }
 
+/** Fills `{name}` placeholders with the parts' words. */
+function fill(template: string, parts: Record<string, SentencePart>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => parts[key]?.text ?? whole);
+}
+
 /** The sentence as plain text (for tests, titles and screen-reader labels). */
 export function sentenceText(sentence: AuditSentence): string {
-  return fill(sentence.template, Object.fromEntries(Object.entries(sentence.parts).map(([key, part]) => [key, part.text])));
+  return fill(sentence.template, sentence.parts);
 }
 
 /** The sentence in pieces for rendering: words, and the parts (some of them links) between them. */

@@ -4,12 +4,12 @@ import { getToken, type JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { ZAppointmentResponseSchema, ZAuthResponseSchema, ZErrorResponseSchema, type Role, type UserResponse } from '@telehealth/contracts';
+import { ZAppointmentResponseSchema, ZAuthResponseSchema, ZUserResponseSchema, type Role, type UserResponse } from '@telehealth/contracts';
 import { reasonOfBody } from './api-client';
 import { clientAddress } from './client-address';
 import { apiUrl, secureCookies } from './config';
 import { safeCallbackPath } from './safe-callback';
-import { lastTriesSentence } from './sign-in-errors';
+import { lastTriesSentence, SIGN_IN_UNREACHABLE, signInRefusal } from './sign-in-errors';
 import { redeemVisitLink } from './visit-link-auth';
 
 /**
@@ -48,7 +48,7 @@ export const authOptions: NextAuthOptions = {
             cache: 'no-store',
           });
         } catch {
-          throw new Error('The service cannot be reached right now. Please try again in a minute.');
+          throw new Error(SIGN_IN_UNREACHABLE);
         }
         const body: unknown = await response.json().catch(() => null);
         const reason = response.ok ? null : reasonOfBody(body, response.status);
@@ -59,8 +59,8 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         if (!response.ok) {
-          const error = ZErrorResponseSchema.safeParse(body);
-          throw new Error(error.success ? error.data.error : 'Signing in failed. Please try again.');
+          // A problem the sign-in form words in the page's language (lib/sign-in-errors), not the API's English.
+          throw new Error(signInRefusal(body, reason ?? 'internal_error'));
         }
         const auth = ZAuthResponseSchema.parse(body);
         return {
@@ -69,6 +69,7 @@ export const authOptions: NextAuthOptions = {
           name: auth.user.name,
           role: auth.user.role,
           timeZone: auth.user.timeZone,
+          language: auth.user.language,
           accessToken: auth.accessToken,
           accessTokenExpires: Date.parse(auth.expiresAt),
         };
@@ -95,7 +96,7 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
-    async jwt({ token, user }) {
+    async jwt({ token, user, trigger }) {
       if (user) {
         return {
           ...token,
@@ -104,6 +105,7 @@ export const authOptions: NextAuthOptions = {
           name: user.name,
           role: user.role,
           timeZone: user.timeZone,
+          language: user.language,
           accessToken: user.accessToken,
           accessTokenExpires: user.accessTokenExpires,
           visit: user.visit,
@@ -114,6 +116,10 @@ export const authOptions: NextAuthOptions = {
       if (!token.accessTokenExpires || Date.now() >= token.accessTokenExpires) {
         throw new Error('The API token has expired; sign in again.');
       }
+      // The profile page changed the account (`update()` from next-auth/react): the API says what it is now;
+      // what the page sent with the update is not trusted. Should the API not answer, the session stays as it was
+      // (a thrown error here would sign the person out).
+      if (trigger === 'update') return { ...token, ...(await profileOf(token.accessToken).catch(() => ({}))) };
       return token;
     },
     // The API token stays in the encrypted, httpOnly cookie: the session that page JavaScript
@@ -129,6 +135,7 @@ export const authOptions: NextAuthOptions = {
           name: token.name,
           role: token.role,
           timeZone: token.timeZone,
+          language: token.language,
           ...(token.visit ? { visit: token.visit } : {}),
           ...(token.hasPassword !== undefined ? { hasPassword: token.hasPassword } : {}),
         },
@@ -140,6 +147,14 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** The name, time zone and language of the account behind `accessToken`, as the API has them now. */
+async function profileOf(accessToken: string): Promise<Pick<UserResponse, 'name' | 'timeZone' | 'language'>> {
+  const response = await fetch(`${apiUrl()}/api/me`, { headers: { Authorization: `Bearer ${accessToken}` }, cache: 'no-store' });
+  if (!response.ok) throw new Error(`GET /api/me answered ${response.status}`);
+  const { name, timeZone, language } = ZUserResponseSchema.parse(await response.json());
+  return { name, timeZone, language };
+}
 
 /** The signed-in session with a still-valid API token, or null. */
 export async function getSession(): Promise<Session | null> {

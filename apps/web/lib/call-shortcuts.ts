@@ -1,10 +1,13 @@
 /** What a key does in the call. */
 export type CallShortcut = 'toggle-audio' | 'toggle-video';
 
-/** The keys, as the help popover lists them. */
-export const CALL_SHORTCUTS: ReadonlyArray<{ key: string; shortcut: CallShortcut; text: string }> = [
-  { key: 'M', shortcut: 'toggle-audio', text: 'Mute or unmute your microphone' },
-  { key: 'V', shortcut: 'toggle-video', text: 'Turn your camera on or off' },
+/**
+ * The keys, as the help popover lists them. The key is the physical key in every language (M and V);
+ * what it does is the catalogue's `call.shortcuts.<description>`.
+ */
+export const CALL_SHORTCUTS: ReadonlyArray<{ key: string; shortcut: CallShortcut; description: 'toggleAudio' | 'toggleVideo' }> = [
+  { key: 'M', shortcut: 'toggle-audio', description: 'toggleAudio' },
+  { key: 'V', shortcut: 'toggle-video', description: 'toggleVideo' },
 ];
 
 /** The parts of a keydown that decide whether it is a shortcut. */

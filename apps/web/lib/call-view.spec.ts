@@ -124,6 +124,22 @@ describe(callReducer.name, () => {
     expect(sut(INITIAL_CALL, { type: 'refused', reason: 'too_early', message: 'Too early.' }).state).toBe('failed');
   });
 
+  it('knows why a call failed without a refusal, for the screen to say it in the reader’s words', () => {
+    const unreachable = sut(INITIAL_CALL, { type: 'unreachable', detail: 'websocket error' });
+    expect(unreachable).toMatchObject({ state: 'failed', refusal: null, failure: { kind: 'unreachable', detail: 'websocket error' } });
+    const elsewhere = sut(inCall([patient()]), {
+      type: 'state',
+      next: 'failed',
+      message: 'This visit was opened in another window or on another device.',
+      at: 1000,
+    });
+    expect(elsewhere.failure).toEqual({ kind: 'opened-elsewhere' });
+    expect(sut(inCall([patient()]), { type: 'state', next: 'failed', message: 'Join the visit first.', at: 1000 }).failure).toEqual({
+      kind: 'other',
+    });
+    expect(sut(elsewhere, { type: 'state', next: 'connecting', message: null, at: 2000 }).failure).toBeNull();
+  });
+
   it('follows this side’s own socket, so only its own drop reads as reconnecting', () => {
     const offline = sut(inCall([patient()]), { type: 'socket', online: false });
     expect(offline.online).toBe(false);

@@ -11,11 +11,33 @@ export interface CallNotice {
   at: number;
 }
 
+/**
+ * Why the call failed when no refusal reason says it: the visit service out of reach (with the
+ * socket's own technical words), the visit opened in another window, or otherwise. The screen
+ * words it from the catalogue (call-words `failureText`), never from the engine's English sentence.
+ */
+export type CallFailure = { kind: 'unreachable'; detail: string } | { kind: 'opened-elsewhere' } | { kind: 'other' };
+
+/** The call engine's sentence when the same person opened the visit elsewhere (the engine does not export it). */
+const OPENED_ELSEWHERE_SENTENCE = 'This visit was opened in another window or on another device.';
+
+/** A change of this side's media, as the sentence of its failure names it. */
+export type MediaAction =
+  'stopSharing' | 'shareScreen' | 'switchCamera' | 'switchMicrophone' | 'cameraOn' | 'cameraOff' | 'startCamera' | 'startMicrophone';
+
+/** A media change that failed: which, and the browser's own words for why (null when it gave none). */
+export interface MediaFailure {
+  action: MediaAction;
+  detail: string | null;
+}
+
 /** What the call screen shows of the call itself (chat and own media live beside it). */
 export interface CallSnapshot {
   state: CallState;
-  /** The server's or engine's sentence for the current state, e.g. why joining was refused. */
+  /** The server's or engine's sentence for the current state, kept for diagnosis: the screen says `refusal` or `failure` in words. */
   detail: string | null;
+  /** Why the call failed, when it did and no refusal reason says why. */
+  failure: CallFailure | null;
   /** Why the server refused to let this side in, when it did. */
   refusal: ErrorReason | null;
   self: Participant | null;
@@ -42,7 +64,7 @@ export interface CallSnapshot {
 export type CallEvent =
   | { type: 'state'; next: CallState; message: string | null; at: number }
   | { type: 'finished'; state: 'left' | 'ended' }
-  | { type: 'unreachable'; message: string }
+  | { type: 'unreachable'; detail: string }
   | { type: 'peers'; peers: RemotePeer[] }
   | { type: 'presence'; kind: 'joined' | 'left'; participant: Participant; at: number }
   | { type: 'notice-expired'; id: number }
@@ -58,6 +80,7 @@ export type CallEvent =
 export const INITIAL_CALL: CallSnapshot = {
   state: 'joining',
   detail: null,
+  failure: null,
   refusal: null,
   self: null,
   peers: [],
@@ -119,15 +142,26 @@ function withNotice(view: CallSnapshot, event: Extract<CallEvent, { type: 'prese
   return { ...view, notices, lastLeft };
 }
 
+/** The kind of failure the engine's sentence for a failed state stands for. */
+function failureOf(message: string | null): CallFailure {
+  return message === OPENED_ELSEWHERE_SENTENCE ? { kind: 'opened-elsewhere' } : { kind: 'other' };
+}
+
 /** The call screen's view after one event of the call engine (or of joining it). */
 export function callReducer(view: CallSnapshot, event: CallEvent): CallSnapshot {
   switch (event.type) {
     case 'state':
-      return { ...view, state: event.next, detail: event.message, waitingSince: waitingSinceAfter(view, event.next, event.at) };
+      return {
+        ...view,
+        state: event.next,
+        detail: event.message,
+        failure: event.next === 'failed' ? failureOf(event.message) : null,
+        waitingSince: waitingSinceAfter(view, event.next, event.at),
+      };
     case 'finished':
       return { ...view, state: event.state };
     case 'unreachable':
-      return { ...view, state: 'failed', detail: event.message };
+      return { ...view, state: 'failed', detail: event.detail, failure: { kind: 'unreachable', detail: event.detail } };
     case 'peers':
       return { ...view, peers: event.peers };
     case 'presence':

@@ -1,11 +1,15 @@
 import type { VideoLevel } from '@telehealth/call-engine';
-import type { LobbyGuest, MediaState, Role } from '@telehealth/contracts';
-import type { CallNotice, CallSnapshot } from './call-view';
+import type { ErrorReason, GuestRole, LobbyGuest, MediaState, Role, WaitingPositionEvent } from '@telehealth/contracts';
+import type { Translator } from '@/i18n/translator';
+import { errorReason } from './api-client';
+import type { CallFailure, CallNotice, CallSnapshot, MediaFailure } from './call-view';
 import type { DeviceStatus } from './devices';
-import { listOfNames, nameWithRole } from './participants';
-import { formatCountdown, formatDateTime, formatElapsed, formatTime, isSameZonedDay } from './time';
+import { formatDateTime, formatElapsed, formatTime, isSameZonedDay } from './time';
 
-type StateView = Pick<CallSnapshot, 'state' | 'detail' | 'peers' | 'lastLeft' | 'waitingSince' | 'online'>;
+/** The call's words come from the `call` catalogue (messages/<language>/call.json). */
+export type CallWords = Translator<'call'>;
+
+type StateView = Pick<CallSnapshot, 'state' | 'refusal' | 'failure' | 'peers' | 'lastLeft' | 'waitingSince' | 'online'>;
 
 /** The visit's two fixed people, by name, for sentences said before anyone else is in the call. */
 export interface VisitNames {
@@ -13,40 +17,141 @@ export interface VisitNames {
   patient: string;
 }
 
-function elapsedSince(view: StateView, now: number): string {
-  return view.waitingSince !== null ? ` (${formatElapsed(now - view.waitingSince)})` : '';
+/** Someone in the call as the screen names them: a name, a role, a guest's part. */
+export interface CallPerson {
+  name: string;
+  role?: Role | null;
+  guestRole?: GuestRole | null;
+}
+
+/** The part someone plays, as the catalogue's select knows it (a guest's part first); null when unknown. */
+function partOf(person: Pick<CallPerson, 'role' | 'guestRole'>): GuestRole | Role | null {
+  return person.guestRole ?? person.role ?? null;
+}
+
+/** "Ana Ruiz (interpreter)": a name with the part its person plays, for chat lines, notices and the lobby. */
+export function personText(t: CallWords, person: CallPerson): string {
+  const role = partOf(person);
+  return role ? t('people.withRole', { name: person.name, role }) : person.name;
+}
+
+/** What a call tile says of its person's part: "Interpreter", "Patient"; null when unknown. */
+export function roleLabel(t: CallWords, person: Pick<CallPerson, 'role' | 'guestRole'>): string | null {
+  const role = partOf(person);
+  return role ? t('people.roleLabel', { role }) : null;
+}
+
+/** "Sam Patel", "Sam Patel and Ana Ruiz", "Sam Patel, Ana Ruiz and Leo Park", in the reader's language. */
+export function namesText(t: CallWords, names: readonly string[]): string {
+  const last = names[names.length - 1];
+  if (names.length <= 1 || last === undefined) return last ?? '';
+  return t('people.and', { rest: names.slice(0, -1).join(t('people.separator')), last });
+}
+
+/** "in 59 min", "in 2 h 5 min", "tomorrow": how long until something opens. */
+export function countdownText(t: CallWords, ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  if (ms <= 60_000) return t('countdown.underMinute');
+  if (minutes < 60) return t('countdown.minutes', { minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    const rest = minutes % 60;
+    return rest ? t('countdown.hoursMinutes', { hours, minutes: rest }) : t('countdown.hours', { hours });
+  }
+  const days = Math.round(hours / 24);
+  return days === 1 ? t('countdown.tomorrow') : t('countdown.days', { days });
+}
+
+/** The catalogue's sentence for each reason a refusal can carry in a call; the others get the generic one. */
+const REASON_MESSAGES = {
+  validation_failed: 'errors.validation_failed',
+  payload_too_large: 'errors.payload_too_large',
+  unauthenticated: 'errors.session_expired',
+  session_expired: 'errors.session_expired',
+  forbidden: 'errors.forbidden',
+  not_found: 'errors.not_found',
+  visit_link_only: 'errors.visit_link_only',
+  link_expired: 'errors.link_expired',
+  visit_not_started: 'errors.visit_not_started',
+  visit_in_progress: 'errors.visit_in_progress',
+  visit_ended: 'errors.visit_ended',
+  visit_cancelled: 'errors.visit_cancelled',
+  visit_missed: 'errors.visit_missed',
+  too_early: 'errors.too_early',
+  too_late: 'errors.too_late',
+  not_in_room: 'errors.not_in_room',
+  in_another_visit: 'errors.in_another_visit',
+  room_full: 'errors.room_full',
+  guest_removed: 'errors.guest_removed',
+  conflict: 'errors.conflict',
+  stale_version: 'errors.conflict',
+  rate_limited: 'errors.rate_limited',
+  too_many_attempts: 'errors.rate_limited',
+  too_many_connections: 'errors.too_many_connections',
+  service_unavailable: 'errors.service_unavailable',
+  internal_error: 'errors.internal_error',
+} as const satisfies Partial<Record<ErrorReason, `errors.${string}`>>;
+
+function reasonMessage(t: CallWords, reason: ErrorReason | null): string | null {
+  const key = reason !== null && reason in REASON_MESSAGES ? REASON_MESSAGES[reason as keyof typeof REASON_MESSAGES] : null;
+  return key ? t(key) : null;
+}
+
+/**
+ * A refused action of the call (a chat line, admitting a guest, marking a code verified) in the
+ * reader's language: the refusal's reason decides the sentence, never the server's English `error`.
+ */
+export function callErrorText(t: CallWords, error: unknown): string {
+  return reasonMessage(t, errorReason(error)) ?? t('errors.generic');
+}
+
+/** "Could not switch the camera: …": a media change that failed, with the browser's own words for why. */
+export function mediaErrorText(t: CallWords, failure: MediaFailure): string {
+  return t('mediaError', { action: failure.action, detail: failure.detail ?? t('mediaUnknownError') });
+}
+
+/** Why the call could not be joined or went on no longer: a refusal by its reason, the service out of reach, or in general. */
+export function failureText(t: CallWords, view: Pick<CallSnapshot, 'refusal' | 'failure'>): string {
+  const refused = reasonMessage(t, view.refusal);
+  if (refused) return refused;
+  const failure: CallFailure | null = view.failure;
+  if (failure?.kind === 'unreachable') return t('failure.unreachable', { detail: failure.detail });
+  if (failure?.kind === 'opened-elsewhere') return t('failure.openedElsewhere');
+  return t('failure.generic');
 }
 
 /** The call's state in plain words, for the status line everyone sees at all times. */
-export function callStateText(view: StateView, viewer: Role, now: number): string {
+export function callStateText(t: CallWords, view: StateView, viewer: Role, now: number): string {
+  const elapsed = view.waitingSince !== null ? formatElapsed(now - view.waitingSince) : null;
   switch (view.state) {
     case 'joining':
-      return 'Joining the visit…';
+      return t('status.joining');
     case 'lobby':
-      return `Waiting for the doctor to let you in${elapsedSince(view, now)}`;
+      return elapsed ? t('status.lobbyFor', { elapsed }) : t('status.lobby');
     case 'waiting':
-      return `${viewer === 'PATIENT' ? 'Waiting for your doctor…' : 'Waiting for others to join…'}${elapsedSince(view, now)}`;
+      if (viewer === 'PATIENT') return elapsed ? t('status.waitingDoctorFor', { elapsed }) : t('status.waitingDoctor');
+      return elapsed ? t('status.waitingOthersFor', { elapsed }) : t('status.waitingOthers');
     case 'connecting':
-      return 'Connecting…';
+      return t('status.connecting');
     case 'connected': {
       // Names only: each tile says who is who, and the line stays short enough for a phone.
       const names = view.peers.map((peer) => peer.participant.name);
-      return names.length > 0 ? `Connected with ${listOfNames(names)}` : 'Connected';
+      return names.length > 0 ? t('status.connectedWith', { names: namesText(t, names) }) : t('status.connected');
     }
     case 'reconnecting':
-      return reconnectingText(view);
+      return reconnectingText(t, view);
     case 'peer-left':
-      return view.lastLeft ? `${view.lastLeft.name} left the visit` : 'Everyone else left the visit';
+      return view.lastLeft ? t('status.peerLeft', { name: view.lastLeft.name }) : t('status.everyoneLeft');
     case 'ended':
-      return 'The visit has ended';
+      return t('status.ended');
     case 'left':
-      return 'You left the visit';
+      return t('status.left');
     case 'failed':
-      return view.detail ?? 'The visit could not be joined.';
+      return failureText(t, view);
     case 'declined':
-      return 'The doctor did not admit you to this visit.';
+      return t('status.declined');
     case 'removed':
-      return 'The doctor removed you from this visit.';
+      return t('status.removed');
   }
 }
 
@@ -54,133 +159,134 @@ export function callStateText(view: StateView, viewer: Role, now: number): strin
  * The call's state for a live region: the same words without the waiting time, so a screen reader
  * hears each change of state once rather than a clock every second.
  */
-export function callStateAnnouncement(view: StateView, viewer: Role): string {
-  return callStateText({ ...view, waitingSince: null }, viewer, 0);
+export function callStateAnnouncement(t: CallWords, view: StateView, viewer: Role): string {
+  return callStateText(t, { ...view, waitingSince: null }, viewer, 0);
 }
 
 /**
  * "The visit opens at 4:50 PM (in 59 min)." in the reader's zone, for someone who came too early;
  * the day is said too when the window opens on another day there.
  */
-export function visitOpensText(joinOpensAt: string, now: number, timeZone: string): string {
-  const countdown = formatCountdown(Date.parse(joinOpensAt) - now);
+export function visitOpensText(t: CallWords, joinOpensAt: string, now: number, timeZone: string): string {
+  const countdown = countdownText(t, Date.parse(joinOpensAt) - now);
   return isSameZonedDay(joinOpensAt, new Date(now), timeZone)
-    ? `The visit opens at ${formatTime(joinOpensAt, timeZone)} (${countdown}).`
-    : `The visit opens on ${formatDateTime(joinOpensAt, timeZone)} (${countdown}).`;
+    ? t('opens.at', { time: formatTime(joinOpensAt, timeZone), countdown })
+    : t('opens.on', { when: formatDateTime(joinOpensAt, timeZone), countdown });
 }
 
 /**
  * The engine says 'reconnecting' when this side's socket is down, and also when every other person's
  * connection is: only the first is this side's own reconnecting; the others are waited for by name.
  */
-function reconnectingText(view: Pick<StateView, 'online' | 'peers'>): string {
-  if (!view.online) return 'Reconnecting…';
+function reconnectingText(t: CallWords, view: Pick<StateView, 'online' | 'peers'>): string {
+  if (!view.online) return t('status.reconnecting');
   const away = view.peers.filter((peer) => peer.away).map((peer) => peer.participant.name);
-  if (away.length > 0) return `Waiting for ${listOfNames(away)} to come back…`;
+  if (away.length > 0) return t('status.waitingForReturn', { names: namesText(t, away) });
   const names = view.peers.map((peer) => peer.participant.name);
-  return names.length > 0 ? `Restoring the connection with ${listOfNames(names)}…` : 'Restoring the connection…';
+  return names.length > 0 ? t('status.restoringWith', { names: namesText(t, names) }) : t('status.restoring');
 }
 
 /** The hint beside the status line for a state that needs one. */
-export function callStateHint(view: Pick<StateView, 'state' | 'online'>): string | null {
-  if (view.state === 'reconnecting' && !view.online) return 'Hold on, we are restoring your connection.';
-  if (view.state === 'peer-left') return 'They can rejoin; stay on this page to wait.';
+export function callStateHint(t: CallWords, view: Pick<StateView, 'state' | 'online'>): string | null {
+  if (view.state === 'reconnecting' && !view.online) return t('status.holdOn');
+  if (view.state === 'peer-left') return t('status.theyCanRejoin');
   return null;
 }
 
 /** What the stage says while nobody else is in the call with this side. */
-export function emptyStageText(view: Pick<CallSnapshot, 'state' | 'detail' | 'lastLeft'>, viewer: Role, names: VisitNames): string {
+export function emptyStageText(
+  t: CallWords,
+  view: Pick<CallSnapshot, 'state' | 'refusal' | 'failure' | 'lastLeft'>,
+  viewer: Role,
+  names: VisitNames,
+): string {
   switch (view.state) {
     case 'waiting':
-      if (viewer === 'DOCTOR') return `Waiting for ${names.patient} to join.`;
-      if (viewer === 'PATIENT') return `${names.doctor} will join you shortly. Please stay on this page.`;
-      return 'Waiting for the others to join. Please stay on this page.';
+      if (viewer === 'DOCTOR') return t('stage.waitingForPatient', { patient: names.patient });
+      if (viewer === 'PATIENT') return t('stage.doctorJoinsShortly', { doctor: names.doctor });
+      return t('stage.waitingForOthers');
     case 'peer-left':
-      return `${view.lastLeft?.name ?? 'Everyone else'} left. You can wait here in case they come back.`;
+      return view.lastLeft ? t('stage.peerLeft', { name: view.lastLeft.name }) : t('stage.everyoneLeft');
     case 'failed':
-      return view.detail ?? 'The visit could not be joined.';
+      return failureText(t, view);
     default:
-      return 'Connecting…';
+      return t('status.connecting');
   }
 }
 
 /** "Ana Ruiz (interpreter) joined the call", "Ana Ruiz left; the call goes on". */
-export function noticeText(notice: Pick<CallNotice, 'kind' | 'participant' | 'othersRemain'>): string {
-  if (notice.kind === 'joined') return `${nameWithRole(notice.participant)} joined the call`;
-  return notice.othersRemain ? `${notice.participant.name} left; the call goes on` : `${nameWithRole(notice.participant)} left the call`;
+export function noticeText(t: CallWords, notice: Pick<CallNotice, 'kind' | 'participant' | 'othersRemain'>): string {
+  if (notice.kind === 'joined') return t('notices.joined', { person: personText(t, notice.participant) });
+  return notice.othersRemain
+    ? t('notices.leftCallGoesOn', { name: notice.participant.name })
+    : t('notices.leftCall', { person: personText(t, notice.participant) });
 }
 
 /** "Ana Ruiz (interpreter) is waiting", for the doctor's lobby prompt. */
-export function lobbyGuestText(guest: Pick<LobbyGuest, 'name' | 'guestRole'>): string {
-  return `${nameWithRole({ name: guest.name, role: 'GUEST', guestRole: guest.guestRole })} is waiting`;
+export function lobbyGuestText(t: CallWords, guest: Pick<LobbyGuest, 'name' | 'guestRole'>): string {
+  return t('lobby.waiting', { person: personText(t, { name: guest.name, role: 'GUEST', guestRole: guest.guestRole }) });
 }
 
 /** "Sam Lee's connection dropped, waiting for them to come back": someone else dropped, not this side. */
-export function peerDroppedText(name: string): string {
-  return `${name}’s connection dropped, waiting for them to come back`;
+export function peerDroppedText(t: CallWords, name: string): string {
+  return t('alerts.peerDropped', { name });
 }
 
 /** This side's own notice while adaptive quality holds its video back; null at full quality. */
-export function adaptiveNoticeText(level: VideoLevel): string | null {
-  if (level === 'audio-only') {
-    return 'Your connection is weak: video is paused to keep the sound clear. It comes back when the connection recovers.';
-  }
-  if (level === 'reduced') return 'Your connection is weak: video quality lowered.';
+export function adaptiveNoticeText(t: CallWords, level: VideoLevel): string | null {
+  if (level === 'audio-only') return t('alerts.videoPaused');
+  if (level === 'reduced') return t('alerts.videoReduced');
   return null;
 }
 
-const DEVICE_NOUN = { audio: 'microphone', video: 'camera' } as const;
-const NOT_WORKING: Partial<Record<DeviceStatus, string>> = {
-  denied: 'is blocked',
-  missing: 'was not found',
-  busy: 'is in use by another app',
-};
+/** The catalogue's selects know these statuses by name; any other reads as "could not be started". */
+function blockedStatus(status: DeviceStatus): 'denied' | 'missing' | 'busy' | 'other' {
+  return status === 'denied' || status === 'missing' || status === 'busy' ? status : 'other';
+}
 
 /**
  * "Dr. Maya Chen cannot hear you: your microphone is blocked." The patient is told who misses
  * them (the doctor, by name); the doctor and guests, that the others do.
  */
-export function deviceBlockedText(kind: 'audio' | 'video', status: DeviceStatus, viewer: Role, doctorName: string): string {
-  const who = viewer === 'PATIENT' ? doctorName : 'The others';
-  const verb = kind === 'audio' ? 'hear' : 'see';
-  const noun = DEVICE_NOUN[kind];
-  const what = NOT_WORKING[status];
-  return what ? `${who} cannot ${verb} you: your ${noun} ${what}.` : `${who} cannot ${verb} you: your ${noun} could not be started.`;
+export function deviceBlockedText(t: CallWords, kind: 'audio' | 'video', status: DeviceStatus, viewer: Role, doctorName: string): string {
+  const args = { kind, status: blockedStatus(status) };
+  return viewer === 'PATIENT' ? t('alerts.blockedForPatient', { ...args, doctor: doctorName }) : t('alerts.blockedForOthers', args);
 }
 
 /** How to make the device work again, for the reason it does not. */
-export function deviceHelpText(status: DeviceStatus): string {
-  switch (status) {
-    case 'denied':
-      return 'To allow it, click the camera or lock icon in the address bar, choose Allow, then press “Try again”.';
-    case 'missing':
-      return 'Connect one (a headset works), then press “Try again”.';
-    case 'busy':
-      return 'Close the other app that uses it (another call, a recorder), then press “Try again”.';
-    default:
-      return 'Press “Try again”, or go back to the device check to choose another device.';
-  }
+export function deviceHelpText(t: CallWords, status: DeviceStatus): string {
+  return t('alerts.help', { status: blockedStatus(status) });
 }
 
 /** What a mute or camera button says when its device cannot be used: not a person's own "Unmute". */
-export function unavailableLabel(kind: 'audio' | 'video', status: DeviceStatus): string {
-  const noun = kind === 'audio' ? 'Microphone' : 'Camera';
-  if (status === 'denied') return `${noun} blocked`;
-  if (status === 'missing') return `No ${noun.toLowerCase()}`;
-  if (status === 'busy') return `${noun} in use`;
-  return `${noun} unavailable`;
+export function unavailableLabel(t: CallWords, kind: 'audio' | 'video', status: DeviceStatus): string {
+  return t('unavailable', { kind, status: blockedStatus(status) });
 }
 
 /**
  * Why someone's picture is not shown, in the words of its cause: they turned the camera off, their
  * camera cannot be used, or the network paused it. `testId` names the sentence for the journeys.
  */
-export function peerVideoOffText(name: string, media: Pick<MediaState, 'videoOff'>): { testId: string; text: string } {
-  if (media.videoOff === 'device')
-    return { testId: 'peer-camera-unavailable', text: `Camera unavailable: ${name}’s browser cannot use their camera.` };
-  if (media.videoOff === 'network') return { testId: 'peer-video-paused', text: 'Video paused: poor connection' };
-  return { testId: 'peer-camera-off', text: `${name} turned their camera off.` };
+export function peerVideoOffText(t: CallWords, name: string, media: Pick<MediaState, 'videoOff'>): { testId: string; text: string } {
+  if (media.videoOff === 'device') return { testId: 'peer-camera-unavailable', text: t('peerVideo.cameraUnavailable', { name }) };
+  if (media.videoOff === 'network') return { testId: 'peer-video-paused', text: t('peerVideo.paused') };
+  return { testId: 'peer-camera-off', text: t('peerVideo.cameraOff', { name }) };
 }
 
-/** The one line that says what the verified-call code is for. */
-export const VERIFICATION_EXPLAINED = 'Read the code aloud: if both screens show the same digits, no one is listening in between.';
+/** "You are 2nd in line · expected around 10:40 AM", or "You are next in line · …" for the first. */
+export function waitingPositionText(
+  t: CallWords,
+  event: Pick<WaitingPositionEvent, 'position' | 'estimatedStartAt'>,
+  timeZone: string,
+): string {
+  const time = formatTime(event.estimatedStartAt, timeZone);
+  return event.position <= 1 ? t('waiting.positionNext', { time }) : t('waiting.position', { position: event.position, time });
+}
+
+/**
+ * "You are 2nd in line.": what a screen reader is told when the place changes. The expected time is
+ * left out: it moves with every estimate, and each move would be read out again.
+ */
+export function waitingPlaceText(t: CallWords, event: Pick<WaitingPositionEvent, 'position'>): string {
+  return event.position <= 1 ? t('waiting.placeNext') : t('waiting.place', { position: event.position });
+}

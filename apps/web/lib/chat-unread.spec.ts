@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@telehealth/contracts';
 import { unreadCount, unreadLabel, withSeen } from './chat-unread';
+import { translator } from '@/i18n/translator';
 
 function line(id: string, from: string): ChatMessage {
   return { id, from, body: `line ${id}`, sentAt: '2026-11-30T20:45:00.000Z', senderName: from, senderRole: 'DOCTOR' } as ChatMessage;
@@ -28,7 +29,15 @@ describe(withSeen.name, () => {
 
 describe(unreadLabel.name, () => {
   it('says one message and several messages', () => {
-    expect(unreadLabel(1)).toBe('1 unread message');
-    expect(unreadLabel(3)).toBe('3 unread messages');
+    const t = translator('call');
+    expect(unreadLabel(t, 1)).toBe('1 unread message');
+    expect(unreadLabel(t, 3)).toBe('3 unread messages');
+  });
+
+  it('counts in Spanish and with the Arabic plural forms', () => {
+    expect(unreadLabel(translator('call', 'es'), 1)).toBe('1 mensaje sin leer');
+    expect(unreadLabel(translator('call', 'es'), 3)).toBe('3 mensajes sin leer');
+    expect(unreadLabel(translator('call', 'ar'), 1)).toBe('رسالة واحدة غير مقروءة');
+    expect(unreadLabel(translator('call', 'ar'), 2)).toBe('رسالتان غير مقروءتين');
   });
 });

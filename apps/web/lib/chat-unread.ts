@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@telehealth/contracts';
+import type { Translator } from '@/i18n/translator';
 
 /**
  * `seen` with every line of `messages` added; the same set when nothing is new, so a caller can
@@ -15,6 +16,6 @@ export function unreadCount(messages: readonly ChatMessage[], seen: ReadonlySet<
 }
 
 /** "1 unread message", "3 unread messages": what the badge's number means, for screen readers. */
-export function unreadLabel(count: number): string {
-  return count === 1 ? '1 unread message' : `${count} unread messages`;
+export function unreadLabel(t: Translator<'call'>, count: number): string {
+  return t('chat.unread', { count });
 }

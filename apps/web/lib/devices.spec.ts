@@ -24,13 +24,16 @@ describe(deviceLists.name, () => {
     expect(lists.speakers).toEqual([{ deviceId: 'out-1', label: 'Speakers' }]);
   });
 
-  it('numbers devices whose names the browser still hides, and leaves out those without an id', () => {
+  it('keeps the hidden names of devices empty for the select to number, and leaves out those without an id', () => {
     const lists = sut([
       { deviceId: 'a', kind: 'videoinput', label: '' },
       { deviceId: 'b', kind: 'videoinput', label: '' },
       { deviceId: '', kind: 'audioinput', label: '' },
     ]);
-    expect(lists.cameras.map((choice) => choice.label)).toEqual(['Camera 1', 'Camera 2']);
+    expect(lists.cameras).toEqual([
+      { deviceId: 'a', label: '' },
+      { deviceId: 'b', label: '' },
+    ]);
     expect(lists.microphones).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ export type DeviceStatus = 'pending' | 'ok' | 'denied' | 'missing' | 'busy' | 'u
 
 export type DeviceKind = 'camera' | 'microphone' | 'speaker';
 
-/** One entry of a device select: the browser's id and a name a person recognises. */
+/**
+ * One entry of a device select: the browser's id and a name a person recognises. The label is
+ * empty while the browser hides names: the select then numbers it in the reader's language ("Camera 2").
+ */
 export interface DeviceChoice {
   deviceId: string;
   label: string;
@@ -24,19 +27,19 @@ export const NO_PREFERENCES: DevicePreferences = { camera: null, microphone: nul
 export const DEVICE_PREFERENCES_KEY = 'telehealth:devices';
 
 const KIND_OF: Record<MediaDeviceKind, keyof DeviceLists> = { videoinput: 'cameras', audioinput: 'microphones', audiooutput: 'speakers' };
-const UNNAMED: Record<keyof DeviceLists, string> = { cameras: 'Camera', microphones: 'Microphone', speakers: 'Speaker' };
 
 /**
  * The browser's devices as three lists for the selects. Before the person allowed a device the
- * browser hides names (empty labels), so those are numbered ("Camera 2"); entries without an id
- * (nothing allowed yet at all) are left out, there is nothing to choose between then.
+ * browser hides names (empty labels): they stay empty here, and the select numbers them by their
+ * place in the list ("Camera 2", in the reader's language); entries without an id (nothing
+ * allowed yet at all) are left out, there is nothing to choose between then.
  */
 export function deviceLists(devices: ReadonlyArray<Pick<MediaDeviceInfo, 'deviceId' | 'kind' | 'label'>>): DeviceLists {
   const lists: DeviceLists = { cameras: [], microphones: [], speakers: [] };
   for (const device of devices) {
     const list = KIND_OF[device.kind];
     if (!list || !device.deviceId || lists[list].some((known) => known.deviceId === device.deviceId)) continue;
-    lists[list].push({ deviceId: device.deviceId, label: device.label || `${UNNAMED[list]} ${lists[list].length + 1}` });
+    lists[list].push({ deviceId: device.deviceId, label: device.label });
   }
   return lists;
 }

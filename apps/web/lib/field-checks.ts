@@ -1,48 +1,43 @@
 import { PASSWORD_MIN_LENGTH } from '@telehealth/contracts';
+import type { Translator } from '@/i18n/translator';
 
 /**
  * The checks a form makes in the browser before it asks the server, so an empty or mistyped field
  * is named on that field ("Enter your email address.") instead of coming back as a refusal of the
- * whole form. Each returns the field's message, or null when the value will do. The server checks
- * again with the contracts' schemas; these only catch what a person can fix on the spot.
+ * whole form. Each returns the field's message (`common.fieldChecks`, in the language of `t`), or
+ * null when the value will do. The server checks again with the contracts' schemas; these only
+ * catch what a person can fix on the spot.
  */
 
 // Deliberately loose (something@something.something, no spaces): the API's own check decides the
 // rest, and its refusal lands on the same field (see lib/form-errors).
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const FIELD_MESSAGES = {
-  emailMissing: 'Enter your email address.',
-  emailShape: 'Enter an email address like name@example.com.',
-  passwordMissing: 'Enter your password.',
-  passwordShort: `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`,
-  repeatDifferent: 'The two passwords are not the same. Type the same password twice.',
-  nameMissing: 'Enter your full name.',
-} as const;
+type Common = Translator<'common'>;
 
-export function checkEmail(value: string): string | null {
+export function checkEmail(value: string, t: Common): string | null {
   const email = value.trim();
-  if (!email) return FIELD_MESSAGES.emailMissing;
-  if (!EMAIL_SHAPE.test(email)) return FIELD_MESSAGES.emailShape;
+  if (!email) return t('fieldChecks.emailMissing');
+  if (!EMAIL_SHAPE.test(email)) return t('fieldChecks.emailShape');
   return null;
 }
 
 /** The password of a sign-in: any non-empty one (a wrong one is the server's to say). */
-export function checkPassword(value: string): string | null {
-  return value ? null : FIELD_MESSAGES.passwordMissing;
+export function checkPassword(value: string, t: Common): string | null {
+  return value ? null : t('fieldChecks.passwordMissing');
 }
 
 /** A password being chosen: long enough for the API's rule. */
-export function checkNewPassword(value: string): string | null {
-  return value.length >= PASSWORD_MIN_LENGTH ? null : FIELD_MESSAGES.passwordShort;
+export function checkNewPassword(value: string, t: Common): string | null {
+  return value.length >= PASSWORD_MIN_LENGTH ? null : t('fieldChecks.passwordShort', { min: PASSWORD_MIN_LENGTH });
 }
 
-export function checkRepeat(password: string, repeat: string): string | null {
-  return password === repeat ? null : FIELD_MESSAGES.repeatDifferent;
+export function checkRepeat(password: string, repeat: string, t: Common): string | null {
+  return password === repeat ? null : t('fieldChecks.repeatDifferent');
 }
 
-export function checkName(value: string): string | null {
-  return value.trim() ? null : FIELD_MESSAGES.nameMissing;
+export function checkName(value: string, t: Common): string | null {
+  return value.trim() ? null : t('fieldChecks.nameMissing');
 }
 
 /** Only the fields that have a problem: `checks` maps each field name to its message or null. */

@@ -1,8 +1,17 @@
+import type { Language } from '@telehealth/contracts';
+import type { Translator } from '@/i18n/translator';
+import type english from '@/messages/en/common.json';
+import { commonWords } from './common-words';
+
 /**
  * The API refuses a bad field with a 400 whose sentence names it for programs: "email: must be an
  * email address", "startsAt: must not be in the past." (`describeZodError` in contracts, and a
  * few services). People never see that form: a form puts the problem on the field it is about,
  * in words with the field's label, and anything else reads as a sentence without the prefix.
+ *
+ * The API words its problems in English. The problems it often gives have messages of their own
+ * (`common.formErrors.problems`), in every language; any other is said in the API's own words on
+ * an English page, and as "… is not valid" in the others.
  */
 
 /** A validation sentence of the API, split: the field's path and what is wrong with it. */
@@ -21,6 +30,11 @@ export interface FormErrors {
   summary: string | null;
 }
 
+/** The language the API writes its sentences in. */
+export const API_LANGUAGE: Language = 'en';
+
+type Common = Translator<'common'>;
+
 // "field: problem", where field is an identifier path such as `patient.email` or `items.0.name`; the API's
 // fields start with a small letter, so a sentence such as "Note: …" is not taken for one.
 const FIELD_SENTENCE = /^([a-z_$][\w$]*(?:\.[\w$]+)*): (\S[\s\S]*)$/;
@@ -33,43 +47,60 @@ export function parseFieldProblem(sentence: string): FieldProblem | null {
 }
 
 /**
- * The words for the fields of the API's request bodies, for a problem about a field the form does
- * not show (or a form that maps none). Keyed by the full path first, then by its last part.
+ * The messages for the fields of the API's request bodies (`common.formErrors.fields`), for a
+ * problem about a field the form does not show (or a form that maps none). Keyed by the full path
+ * first, then by its last part.
  */
-const FIELD_WORDS: Record<string, string> = {
-  email: 'The email address',
-  password: 'The password',
-  name: 'The name',
-  timeZone: 'The time zone',
-  token: 'The link',
-  code: 'The visit code',
-  startsAt: 'The start time',
-  endsAt: 'The end time',
-  durationMinutes: 'The length of the visit',
-  patientId: 'The patient',
-  patient: 'The patient',
-  'patient.email': "The patient's email address",
-  'patient.name': "The patient's name",
-  'patient.timeZone': "The patient's time zone",
-  reason: 'The reason for the visit',
-  status: "The visit's status",
-  role: 'The role',
-  notes: 'The notes',
-  body: 'The message',
-  baseVersion: 'The version of the notes',
-  from: 'The first date',
-  to: 'The last date',
-  page: 'The page number',
-  pageSize: 'The page size',
+type FieldKey = keyof (typeof english)['formErrors']['fields'];
+
+const FIELD_WORDS: Readonly<Record<string, FieldKey>> = {
+  email: 'email',
+  password: 'password',
+  name: 'name',
+  timeZone: 'timeZone',
+  language: 'language',
+  token: 'token',
+  code: 'code',
+  startsAt: 'startsAt',
+  endsAt: 'endsAt',
+  durationMinutes: 'durationMinutes',
+  patientId: 'patient',
+  patient: 'patient',
+  'patient.email': 'patientEmail',
+  'patient.name': 'patientName',
+  'patient.timeZone': 'patientTimeZone',
+  reason: 'reason',
+  status: 'status',
+  role: 'role',
+  notes: 'notes',
+  body: 'body',
+  baseVersion: 'baseVersion',
+  from: 'from',
+  to: 'to',
+  page: 'page',
+  pageSize: 'pageSize',
 };
 
-const UNKNOWN_FIELD = 'One of the details';
+/** The words for an API field: its own, its last part's, or "One of the details". */
+function fieldWords(field: string, t: Common): string {
+  const own = (name: string): FieldKey | undefined => (Object.hasOwn(FIELD_WORDS, name) ? FIELD_WORDS[name] : undefined);
+  const key = own(field) ?? own(field.split('.').pop() ?? '') ?? 'unknown';
+  return t(`formErrors.fields.${key}`);
+}
 
-/** Problems of the API worded better for people, whatever field they are about. */
-const PROBLEM_WORDS: Record<string, string> = {
+/** The API's problems that have messages of their own, by what the API says (without a final full stop). */
+function knownProblem(apiProblem: string, field: string, t: Common): string | null {
+  const problem = apiProblem.trim().replace(/\.$/, '');
   // ZEmailSchema's: "Email must be an email address." says nothing the person did not know.
-  'must be an email address': 'should look like name@example.com',
-};
+  if (problem === 'must be an email address') return t('formErrors.problems.emailShape', { field });
+  if (problem === 'is required') return t('formErrors.problems.required', { field });
+  if (problem === 'must not be in the past') return t('formErrors.problems.past', { field });
+  const shortest = /^must be at least (\d+) characters$/.exec(problem);
+  if (shortest) return t('formErrors.problems.tooShort', { field, min: Number(shortest[1]) });
+  const longest = /^must be at most (\d+) characters$/.exec(problem);
+  if (longest) return t('formErrors.problems.tooLong', { field, max: Number(longest[1]) });
+  return null;
+}
 
 // The API words most problems as what the field must be or is ("must be …", "is required"): those
 // read as a sentence after the field's name. Anything else (zod's own "Invalid input: …", an
@@ -83,50 +114,61 @@ function asSentence(text: string): string {
 }
 
 /**
- * The problem as a sentence whose subject is `subject` (a form's label, or the field in words).
- * Built from the two parts because the API sends its problems in English predicates; when the
- * messages move to catalogues, each problem gets its own message instead.
+ * The problem as a sentence about `subject` (a form's label, or the field in words): its own
+ * message when the problem is a known one; else, in English (the API's language), the API's
+ * predicate after the subject or its instruction on its own; in any other language, and for zod's
+ * default wording (which says nothing a person can act on), that the field is not valid.
  */
-function problemSentence(subject: string, apiProblem: string): string {
-  const problem = PROBLEM_WORDS[apiProblem.replace(/\.$/, '')] ?? apiProblem;
-  if (PREDICATE.test(problem)) return asSentence(`${subject} ${problem}`);
-  // Zod's default messages ("Invalid input: expected string") say nothing a person can act on.
-  if (/^[A-Z]/.test(problem)) return `${subject} is not valid.`;
-  return asSentence(problem);
+function problemSentence(subject: string, apiProblem: string, t: Common, language: Language): string {
+  const known = knownProblem(apiProblem, subject, t);
+  if (known) return known;
+  if (language !== API_LANGUAGE || /^[A-Z]/.test(apiProblem)) return t('formErrors.problems.invalid', { field: subject });
+  if (PREDICATE.test(apiProblem)) return asSentence(`${subject} ${apiProblem}`);
+  return asSentence(apiProblem);
 }
 
-/** The words for an API field: its own, its last part's, or "One of the details". */
-function fieldWords(field: string): string {
-  return FIELD_WORDS[field] ?? FIELD_WORDS[field.split('.').pop() ?? ''] ?? UNKNOWN_FIELD;
+/** A refused field as a sentence for people, in `language`: about `subject` (the form's label) when given, else the field in words. */
+export function fieldProblemSentence(problem: FieldProblem, t: Common, language: Language, subject?: string): string {
+  return problemSentence(subject ?? fieldWords(problem.field, t), problem.problem, t, language);
 }
 
 /**
- * Any sentence of the API made fit for people: a "field: problem" sentence without its prefix
- * ("startsAt: must not be in the past." → "The start time must not be in the past."), any other
- * sentence as it is.
+ * Any sentence of the API made fit for people, in the API's own language: a "field: problem"
+ * sentence without its prefix ("startsAt: must not be in the past." → "The start time must not be
+ * in the past."), any other sentence as it is. What `ApiError.message` holds (lib/api-client).
  */
 export function readableSentence(sentence: string): string {
   const parsed = parseFieldProblem(sentence);
-  return parsed ? problemSentence(fieldWords(parsed.field), parsed.problem) : sentence;
+  return parsed ? fieldProblemSentence(parsed, commonWords(API_LANGUAGE), API_LANGUAGE) : sentence;
 }
 
 /**
- * Where a refused request's problem goes on a form. `labels` names the form's fields by the API's
- * field names (`{ email: 'Email', password: 'Password' }`): a problem about one of them becomes a
- * message on that field, worded with its label ("Email must be an email address."); any other
- * problem is the summary, in words ("The start time must not be in the past."). `error` is what a
- * request threw: an ApiError of `lib/api-client` carries the problem it was refused for
- * (`fieldProblem`); anything else is summed up by its message.
+ * Where a refused request's problem goes on a form, in `language` with `t`. `labels` names the
+ * form's fields by the API's field names (`{ email: 'Email', password: 'Password' }`): a problem
+ * about one of them becomes a message on that field, worded with its label ("Email should look like
+ * name@example.com."); any other problem is the summary, in words ("The start time must not be in
+ * the past."). `error` is what a request threw: an ApiError of `lib/api-client` carries the problem
+ * it was refused for (`fieldProblem`); anything else is summed up by `describe` (lib/api-client's
+ * `errorMessage`, which knows the API's reasons), or by its message on an English page.
  */
-export function formErrorsOf(error: unknown, labels: Readonly<Record<string, string>> = {}): FormErrors {
+export function formErrorsOf(
+  error: unknown,
+  labels: Readonly<Record<string, string>>,
+  t: Common,
+  language: Language,
+  describe?: (error: unknown) => string,
+): FormErrors {
   const problem = fieldProblemOf(error);
   if (problem) {
     const label = labels[problem.field];
-    if (label) return { fields: { [problem.field]: problemSentence(label, problem.problem) }, summary: null };
-    return { fields: {}, summary: problemSentence(fieldWords(problem.field), problem.problem) };
+    if (label) return { fields: { [problem.field]: fieldProblemSentence(problem, t, language, label) }, summary: null };
+    return { fields: {}, summary: fieldProblemSentence(problem, t, language) };
   }
-  const message = error instanceof Error ? error.message : 'Something went wrong. Please try again.';
-  return { fields: {}, summary: readableSentence(message) };
+  if (describe) return { fields: {}, summary: describe(error) };
+  if (!(error instanceof Error)) return { fields: {}, summary: t('errors.generic') };
+  const parsed = parseFieldProblem(error.message);
+  if (parsed) return { fields: {}, summary: fieldProblemSentence(parsed, t, language) };
+  return { fields: {}, summary: language === API_LANGUAGE ? error.message : t('errors.generic') };
 }
 
 function fieldProblemOf(error: unknown): FieldProblem | null {

@@ -1,14 +1,24 @@
 import type { AppointmentResponse, VisitUpdatedEvent } from '@telehealth/contracts';
+import { translator } from '@/i18n/translator';
+import { ApiError } from './api-client';
 import {
+  bookingRefusal,
+  cancelNoticeText,
+  countdownText,
   liveStatusText,
+  namesText,
   needsRefetch,
-  ordinal,
   visitChangeText,
+  visitRefusalText,
   waitingPlaceText,
   waitingPositionText,
   waitingRoomChangeText,
   withVisitUpdate,
 } from './live-visits';
+
+const t = translator('schedule');
+const es = translator('schedule', 'es');
+const ar = translator('schedule', 'ar');
 
 function appointment(overrides: Partial<AppointmentResponse> = {}): AppointmentResponse {
   return {
@@ -79,7 +89,7 @@ describe(needsRefetch.name, () => {
 });
 
 describe(liveStatusText.name, () => {
-  const sut = liveStatusText;
+  const sut = (...args: Parameters<typeof liveStatusText> extends [unknown, ...infer Rest] ? Rest : never) => liveStatusText(t, ...args);
 
   it('says for how long the patient has waited, to the doctor and to the patient', () => {
     expect(sut('patient-waiting', 'doctor', 4 * 60_000 + 10_000)).toBe('Patient waiting (for 4 min)');
@@ -96,41 +106,76 @@ describe(liveStatusText.name, () => {
       'Missed',
     ]);
   });
+
+  it('speaks Spanish and Arabic, with Arabic plurals', () => {
+    expect(liveStatusText(es, 'patient-waiting', 'patient', 4 * 60_000)).toBe('Usted está en la sala de espera (desde hace 4 minutos)');
+    expect(liveStatusText(ar, 'patient-waiting', 'doctor', 2 * 60_000)).toBe('المريض ينتظر (منذ دقيقتين)');
+    expect(liveStatusText(ar, 'cancelled', 'doctor', null)).toBe('ملغاة');
+  });
+});
+
+describe(countdownText.name, () => {
+  it('says how long until the join window opens', () => {
+    expect([30_000, 4 * 60_000, 125 * 60_000, 120 * 60_000, 26 * 3_600_000, 72 * 3_600_000].map((ms) => countdownText(t, ms))).toEqual([
+      'in less than a minute',
+      'in 4 min',
+      'in 2 h 5 min',
+      'in 2 h',
+      'tomorrow',
+      'in 3 days',
+    ]);
+    expect(countdownText(es, 72 * 3_600_000)).toBe('dentro de 3 días');
+    expect(countdownText(ar, 4 * 60_000)).toMatch(/^خلال (4|٤) دقائق$/);
+  });
+});
+
+describe(cancelNoticeText.name, () => {
+  it("says the clinic's notice in hours or minutes", () => {
+    const notice = (minutes: number) => ({
+      startsAt: '2026-12-08T10:00:00.000Z',
+      patientCancelClosesAt: new Date(Date.parse('2026-12-08T10:00:00.000Z') - minutes * 60_000).toISOString(),
+    });
+    expect([60, 120, 90].map((m) => cancelNoticeText(t, notice(m)))).toEqual(['1 hour', '2 hours', '90 minutes']);
+    expect(cancelNoticeText(es, notice(120))).toBe('2 horas');
+    expect(cancelNoticeText(ar, notice(120))).toBe('ساعتين');
+  });
 });
 
 describe(waitingPositionText.name, () => {
   it('says the place in line and the expected start in the reader’s zone', () => {
-    expect(waitingPositionText({ position: 2, estimatedStartAt: '2026-12-08T09:40:00.000Z' }, 'Europe/Madrid')).toBe(
+    expect(waitingPositionText(t, { position: 2, estimatedStartAt: '2026-12-08T09:40:00.000Z' }, 'Europe/Madrid')).toBe(
       'You are 2nd in line · expected around 10:40 AM',
     );
-    expect(waitingPositionText({ position: 1, estimatedStartAt: '2026-12-08T09:40:00.000Z' }, 'Europe/Madrid')).toMatch(/^You are next/);
+    expect(waitingPositionText(t, { position: 1, estimatedStartAt: '2026-12-08T09:40:00.000Z' }, 'Europe/Madrid')).toMatch(/^You are next/);
   });
 
   it('spells ordinals the English way', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual([
-      '1st',
-      '2nd',
-      '3rd',
-      '4th',
-      '11th',
-      '12th',
-      '13th',
-      '21st',
-      '22nd',
-      '101st',
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map((position) => t('line.place', { position }))).toEqual([
+      'You are 1st in line.',
+      'You are 2nd in line.',
+      'You are 3rd in line.',
+      'You are 4th in line.',
+      'You are 11th in line.',
+      'You are 12th in line.',
+      'You are 13th in line.',
+      'You are 21st in line.',
+      'You are 22nd in line.',
+      'You are 101st in line.',
     ]);
   });
 });
 
 describe(waitingPlaceText.name, () => {
   it('says only the place in line, so a new estimate of the time is not read out again', () => {
-    expect(waitingPlaceText({ position: 3 })).toBe('You are 3rd in line.');
-    expect(waitingPlaceText({ position: 1 })).toBe('You are next in line.');
+    expect(waitingPlaceText(t, { position: 3 })).toBe('You are 3rd in line.');
+    expect(waitingPlaceText(t, { position: 1 })).toBe('You are next in line.');
+    expect(waitingPlaceText(es, { position: 3 })).toBe('Usted ocupa el 3.º lugar en la fila.');
   });
 });
 
 describe(waitingRoomChangeText.name, () => {
-  const sut = waitingRoomChangeText;
+  const sut = (...args: Parameters<typeof waitingRoomChangeText> extends [unknown, ...infer Rest] ? Rest : never) =>
+    waitingRoomChangeText(t, ...args);
   const tom = { sessionId: 's1', patient: { id: 'p1', name: 'Tom Becker' } };
   const ana = { sessionId: 's2', patient: { id: 'p2', name: 'Ana Ruiz' } };
   const leo = { sessionId: 's3', patient: { id: 'p3', name: 'Leo Park' } };
@@ -149,16 +194,71 @@ describe(waitingRoomChangeText.name, () => {
   it('stays quiet when the same people still wait (their waiting times are not news)', () => {
     expect(sut([tom, ana], [ana, tom])).toBeNull();
   });
+
+  it('agrees the verb with the number of people in Spanish', () => {
+    expect(waitingRoomChangeText(es, [tom], [ana, leo])).toBe(
+      'Ana Ruiz y Leo Park llegaron a la sala de espera. Tom Becker salió de la sala de espera.',
+    );
+  });
+});
+
+describe(namesText.name, () => {
+  it('lists names in the reader’s language', () => {
+    expect(namesText(t, ['Sam Patel', 'Ana Ruiz', 'Leo Park'])).toBe('Sam Patel, Ana Ruiz and Leo Park');
+    expect(namesText(ar, ['سامي', 'آنا'])).toBe('سامي وآنا');
+    expect(namesText(t, [])).toBe('');
+  });
 });
 
 describe(visitChangeText.name, () => {
   it('tells the doctor which visit was cancelled or moved, and stays quiet otherwise', () => {
-    expect(visitChangeText(appointment(), update({ status: 'CANCELLED' }), 'doctor', 'Europe/Berlin')).toBe(
+    expect(visitChangeText(t, appointment(), update({ status: 'CANCELLED' }), 'doctor', 'Europe/Berlin')).toBe(
       'The visit with Tom Becker on Tue, Dec 8, 10:30 AM was cancelled.',
     );
-    expect(visitChangeText(appointment(), update({ startsAt: '2026-12-08T11:00:00.000Z' }), 'patient', 'Europe/Berlin')).toBe(
+    expect(visitChangeText(t, appointment(), update({ startsAt: '2026-12-08T11:00:00.000Z' }), 'patient', 'Europe/Berlin')).toBe(
       'The visit with Dr. Lena Hart on Tue, Dec 8, 10:30 AM was moved to Tue, Dec 8, 12:00 PM.',
     );
-    expect(visitChangeText(appointment(), update({ sessionStatus: 'ACTIVE' }), 'doctor', 'Europe/Berlin')).toBeNull();
+    expect(visitChangeText(t, appointment(), update({ sessionStatus: 'ACTIVE' }), 'doctor', 'Europe/Berlin')).toBeNull();
+  });
+
+  it('says it in Spanish', () => {
+    expect(visitChangeText(es, appointment(), update({ status: 'CANCELLED' }), 'doctor', 'Europe/Berlin')).toMatch(
+      /^Se canceló la consulta con Tom Becker prevista para el .+\.$/,
+    );
+  });
+});
+
+describe(visitRefusalText.name, () => {
+  it('words a refusal by its reason, never with the API’s sentence', () => {
+    const slot = new ApiError('This time overlaps another scheduled visit of the doctor; choose another time.', 409, 'slot_taken');
+    expect(visitRefusalText(t, slot, 'reschedule')).toBe('This time overlaps another scheduled visit of the doctor; choose another time.');
+    expect(visitRefusalText(es, slot, 'reschedule')).not.toMatch(/overlaps/);
+    expect(visitRefusalText(t, new ApiError('late', 409, 'too_late'), 'cancel', '1 hour')).toBe(
+      'This visit starts in less than 1 hour and can no longer be cancelled online: please call or contact the clinic to cancel it.',
+    );
+    expect(visitRefusalText(t, new ApiError('in progress', 409, 'visit_in_progress'), 'reschedule')).toBe(
+      'This visit is in progress and can no longer be rescheduled.',
+    );
+    expect(visitRefusalText(ar, new Error('boom'))).toBe(ar('errors.generic'));
+  });
+});
+
+describe(bookingRefusal.name, () => {
+  it('puts a problem about a field on that field, in words', () => {
+    const past = new ApiError('The start time must not be in the past.', 400, 'validation_failed', {
+      field: 'startsAt',
+      problem: 'must not be in the past.',
+    });
+    expect(bookingRefusal(t, past)).toEqual({ fields: { startsAt: 'The start time must not be in the past.' }, summary: null });
+    expect(bookingRefusal(es, past).fields.startsAt).toBe('La hora de inicio no puede estar en el pasado.');
+    const email = new ApiError('x', 400, 'validation_failed', { field: 'patient.email', problem: 'must be an email address' });
+    expect(bookingRefusal(t, email).fields['patient.email']).toBe('The patient’s email address should look like name@example.com.');
+  });
+
+  it('sums up any other refusal', () => {
+    expect(bookingRefusal(t, new ApiError('x', 409, 'conflict'))).toEqual({
+      fields: {},
+      summary: 'This email address cannot be booked: ask the patient for an email address of their own.',
+    });
   });
 });

@@ -6,7 +6,9 @@ import type {
   WaitingPatient,
   WaitingPositionEvent,
 } from '@telehealth/contracts';
-import { listOfNames } from './participants';
+import type { Translator } from '@/i18n/translator';
+import { ApiError, toApiError } from './api-client';
+import type { FieldProblem } from './form-errors';
 import { formatDateTime, formatTime } from './time';
 
 /** The last moment (ms) a patient can cancel `appointment` online (the clinic's notice, as the API says). */
@@ -15,10 +17,13 @@ export function patientCancelDeadline(appointment: Pick<AppointmentResponse, 'pa
 }
 
 /** The clinic's cancel notice in words: "1 hour", "90 minutes". */
-export function cancelNoticeText(appointment: Pick<AppointmentResponse, 'startsAt' | 'patientCancelClosesAt'>): string {
+export function cancelNoticeText(
+  t: Translator<'schedule'>,
+  appointment: Pick<AppointmentResponse, 'startsAt' | 'patientCancelClosesAt'>,
+): string {
   const minutes = Math.round((Date.parse(appointment.startsAt) - Date.parse(appointment.patientCancelClosesAt)) / 60_000);
-  if (minutes % 60 !== 0) return `${minutes} minutes`;
-  return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  if (minutes % 60 !== 0) return t('notice.minutes', { minutes });
+  return t('notice.hours', { hours: minutes / 60 });
 }
 
 /**
@@ -59,54 +64,64 @@ export function needsRefetch(before: AppointmentResponse | undefined, event: Vis
 }
 
 /** "under 1 min", "4 min", "1 h 5 min": how long someone has waited, in whole minutes. */
-export function formatWaited(ms: number): string {
+export function formatWaited(t: Translator<'schedule'>, ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return 'under 1 min';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return t('waited.underMinute');
+  if (minutes < 60) return t('waited.minutes', { minutes });
+  const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest ? `${Math.floor(minutes / 60)} h ${rest} min` : `${Math.floor(minutes / 60)} h`;
+  return rest ? t('waited.hoursMinutes', { hours, minutes: rest }) : t('waited.hours', { hours });
+}
+
+/** "in 4 min", "in 2 h 5 min", "tomorrow", "in 3 days", "in less than a minute": how long until a moment `ms` away. */
+export function countdownText(t: Translator<'schedule'>, ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  if (ms <= 60_000) return t('countdown.underMinute');
+  if (minutes < 60) return t('countdown.minutes', { minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    const rest = minutes % 60;
+    return rest ? t('countdown.hoursMinutes', { hours, minutes: rest }) : t('countdown.hours', { hours });
+  }
+  const days = Math.round(hours / 24);
+  return days === 1 ? t('countdown.tomorrow') : t('countdown.days', { days });
 }
 
 export type Viewer = 'doctor' | 'patient';
 
-const LIVE_LABEL: Record<LiveVisitStatus, string> = {
-  scheduled: 'Scheduled',
-  'patient-waiting': 'Patient waiting',
-  'in-call': 'In call',
-  ended: 'Ended',
-  cancelled: 'Cancelled',
-  missed: 'Missed',
-};
+const LIVE_LABEL = {
+  scheduled: 'status.scheduled',
+  'patient-waiting': 'status.patientWaiting',
+  'in-call': 'status.inCall',
+  ended: 'status.ended',
+  cancelled: 'status.cancelled',
+  missed: 'status.missed',
+} as const satisfies Record<LiveVisitStatus, string>;
 
 /** The badge's words: the patient reads about their own wait, the doctor about the patient's. */
-export function liveStatusText(status: LiveVisitStatus, viewer: Viewer, waitedMs: number | null): string {
-  if (status !== 'patient-waiting') return LIVE_LABEL[status];
-  const label = viewer === 'doctor' ? LIVE_LABEL[status] : 'You are in the waiting room';
-  return waitedMs === null ? label : `${label} (for ${formatWaited(waitedMs)})`;
-}
-
-/** "1st", "2nd", "3rd", "11th", "22nd". */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th'}`;
-}
-
-function placeInLine(position: number): string {
-  return position <= 1 ? 'next' : ordinal(position);
+export function liveStatusText(t: Translator<'schedule'>, status: LiveVisitStatus, viewer: Viewer, waitedMs: number | null): string {
+  if (status !== 'patient-waiting') return t(LIVE_LABEL[status]);
+  if (waitedMs === null) return viewer === 'doctor' ? t('status.patientWaiting') : t('status.youAreWaiting');
+  const waited = formatWaited(t, waitedMs);
+  return viewer === 'doctor' ? t('status.patientWaitingFor', { waited }) : t('status.youAreWaitingFor', { waited });
 }
 
 /** "You are 2nd in line · expected around 10:40 AM", or "You are next in line · …" for the first. */
-export function waitingPositionText(event: Pick<WaitingPositionEvent, 'position' | 'estimatedStartAt'>, timeZone: string): string {
-  return `You are ${placeInLine(event.position)} in line · expected around ${formatTime(event.estimatedStartAt, timeZone)}`;
+export function waitingPositionText(
+  t: Translator<'schedule'>,
+  event: Pick<WaitingPositionEvent, 'position' | 'estimatedStartAt'>,
+  timeZone: string,
+): string {
+  const time = formatTime(event.estimatedStartAt, timeZone);
+  return event.position <= 1 ? t('line.positionNext', { time }) : t('line.position', { position: event.position, time });
 }
 
 /**
  * "You are 2nd in line.": what a screen reader is told when the place changes. The expected time is
  * left out: it moves with every estimate, and each move would be read out again.
  */
-export function waitingPlaceText(event: Pick<WaitingPositionEvent, 'position'>): string {
-  return `You are ${placeInLine(event.position)} in line.`;
+export function waitingPlaceText(t: Translator<'schedule'>, event: Pick<WaitingPositionEvent, 'position'>): string {
+  return event.position <= 1 ? t('line.placeNext') : t('line.place', { position: event.position });
 }
 
 /** "Tue, Dec 8, 10:30 AM (Europe/Madrid)": a visit's new time as the person reads it. */
@@ -119,19 +134,28 @@ export function movedToText(startsAt: string, timeZone: string): string {
  * (possibly the reader in another tab); null for changes the badge already shows.
  */
 export function visitChangeText(
+  t: Translator<'schedule'>,
   before: AppointmentResponse | undefined,
   event: VisitUpdatedEvent,
   viewer: Viewer,
   timeZone: string,
 ): string | null {
   if (!before) return null;
-  const other = viewer === 'doctor' ? before.patient.name : before.doctor.name;
+  const name = viewer === 'doctor' ? before.patient.name : before.doctor.name;
   const when = formatDateTime(before.startsAt, timeZone);
-  if (event.status === 'CANCELLED' && before.status !== 'CANCELLED') return `The visit with ${other} on ${when} was cancelled.`;
+  if (event.status === 'CANCELLED' && before.status !== 'CANCELLED') return t('change.cancelled', { name, when });
   if (event.status === 'SCHEDULED' && event.startsAt !== before.startsAt) {
-    return `The visit with ${other} on ${when} was moved to ${formatDateTime(event.startsAt, timeZone)}.`;
+    return t('change.moved', { name, when, newWhen: formatDateTime(event.startsAt, timeZone) });
   }
   return null;
+}
+
+/** "Sam Patel", "Sam Patel and Ana Ruiz", "Sam Patel, Ana Ruiz and Leo Park", in the translator's language. */
+export function namesText(t: Translator<'schedule'>, names: readonly string[]): string {
+  const [first = '', ...rest] = names;
+  if (rest.length === 0) return first;
+  if (rest.length === 1) return t('names.two', { first, second: rest[0]! });
+  return t('names.more', { first, rest: namesText(t, rest) });
 }
 
 type WaitingEntry = Pick<WaitingPatient, 'sessionId' | 'patient'>;
@@ -140,14 +164,117 @@ type WaitingEntry = Pick<WaitingPatient, 'sessionId' | 'patient'>;
  * What the doctor's screen reader is told when the waiting room changes: who arrived and who left,
  * once each; the first list as it stands; null when nobody came or went.
  */
-export function waitingRoomChangeText(before: readonly WaitingEntry[] | null, after: readonly WaitingEntry[]): string | null {
-  const names = (entries: readonly WaitingEntry[]) => listOfNames(entries.map((w) => w.patient.name));
-  if (before === null) return after.length > 0 ? `Waiting now: ${names(after)}.` : null;
+export function waitingRoomChangeText(
+  t: Translator<'schedule'>,
+  before: readonly WaitingEntry[] | null,
+  after: readonly WaitingEntry[],
+): string | null {
+  const names = (entries: readonly WaitingEntry[]) =>
+    namesText(
+      t,
+      entries.map((w) => w.patient.name),
+    );
+  if (before === null) return after.length > 0 ? t('room.waitingNow', { names: names(after) }) : null;
   const arrived = after.filter((w) => !before.some((b) => b.sessionId === w.sessionId));
   const left = before.filter((b) => !after.some((w) => w.sessionId === b.sessionId));
   const sentences = [
-    arrived.length > 0 ? `${names(arrived)} arrived in the waiting room.` : null,
-    left.length > 0 ? `${names(left)} left the waiting room.` : null,
+    arrived.length > 0 ? t('room.arrived', { names: names(arrived), count: arrived.length }) : null,
+    left.length > 0 ? t('room.left', { names: names(left), count: left.length }) : null,
   ].filter((sentence) => sentence !== null);
   return sentences.length > 0 ? sentences.join(' ') : null;
+}
+
+/** What was being done when the API refused: some refusals read differently for each. */
+export type VisitAction = 'cancel' | 'reschedule' | 'book' | 'other';
+
+/**
+ * Why the API refused something about a visit, in the reader's language, by the refusal's reason
+ * (never the API's English sentence); `notice` is the clinic's cancel notice in words, for a
+ * patient's cancel that came too late.
+ */
+export function visitRefusalText(t: Translator<'schedule'>, error: unknown, action: VisitAction = 'other', notice?: string): string {
+  const refusal = toApiError(error);
+  if (!(refusal instanceof ApiError)) return t('errors.generic');
+  switch (refusal.reason) {
+    case 'unauthenticated':
+    case 'session_expired':
+      return t('errors.sessionEnded');
+    case 'service_unavailable':
+      return t('errors.offline');
+    case 'rate_limited':
+    case 'too_many_attempts':
+    case 'too_many_connections':
+      return t('errors.rateLimited');
+    case 'forbidden':
+    case 'visit_link_only':
+      return t('errors.forbidden');
+    case 'not_found':
+      return t('errors.notFound');
+    case 'visit_in_progress':
+      if (action === 'cancel') return t('errors.inProgressCancel');
+      return action === 'reschedule' ? t('errors.inProgressReschedule') : t('errors.inProgress');
+    case 'visit_ended':
+      return t('errors.ended');
+    case 'visit_cancelled':
+      return t('errors.cancelled');
+    case 'visit_missed':
+      return t('errors.missed');
+    case 'too_late':
+      return notice ? t('errors.tooLateToCancel', { notice }) : t('errors.tooLate');
+    case 'slot_taken':
+      return t('errors.slotTaken');
+    case 'stale_version':
+      return t('errors.staleVersion');
+    case 'conflict':
+      return action === 'book' ? t('errors.emailNotBookable') : t('errors.conflict');
+    case 'not_in_room':
+      return t('errors.notInRoom');
+    case 'validation_failed':
+      return isStartInPast(refusal.fieldProblem) ? t('errors.startInPast') : t('errors.invalid');
+    default:
+      return t('errors.generic');
+  }
+}
+
+function isStartInPast(problem: FieldProblem | null): boolean {
+  return problem?.field === 'startsAt' && /in the past/.test(problem.problem);
+}
+
+/** The booking form's fields, by the API's names for them. */
+export type BookingField = 'patientId' | 'patient.name' | 'patient.email' | 'patient.timeZone' | 'patient.language' | 'startsAt' | 'reason';
+
+/**
+ * Where a refused booking's problem goes: a problem about one of the form's fields on that field,
+ * anything else as the form's summary; every word from the catalogue.
+ */
+export function bookingRefusal(
+  t: Translator<'schedule'>,
+  error: unknown,
+): { fields: Partial<Record<BookingField, string>>; summary: string | null } {
+  const refusal = toApiError(error);
+  const problem = refusal instanceof ApiError ? refusal.fieldProblem : null;
+  if (!problem) return { fields: {}, summary: visitRefusalText(t, error, 'book') };
+  switch (problem.field) {
+    case 'startsAt':
+      return { fields: { startsAt: isStartInPast(problem) ? t('errors.startInPast') : t('errors.invalid') }, summary: null };
+    case 'patientId':
+      return { fields: { patientId: t('form.patientNotFound') }, summary: null };
+    case 'patient':
+      return { fields: { patientId: t('form.invalidPatient') }, summary: null };
+    case 'patient.email':
+      return { fields: { 'patient.email': t('form.emailLooksWrong') }, summary: null };
+    case 'patient.name':
+      return { fields: { 'patient.name': t('form.invalidPatientName') }, summary: null };
+    case 'patient.timeZone':
+      return { fields: { 'patient.timeZone': t('form.invalidPatientTimeZone') }, summary: null };
+    case 'patient.language':
+      return { fields: { 'patient.language': t('form.invalidPatientLanguage') }, summary: null };
+    case 'reason':
+      return { fields: { reason: t('form.invalidReason') }, summary: null };
+    case 'durationMinutes':
+    case 'endsAt':
+      return { fields: {}, summary: t('form.invalidDuration') };
+    default:
+      return { fields: {}, summary: t('errors.invalid') };
+  }
 }

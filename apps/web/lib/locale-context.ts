@@ -1,5 +1,6 @@
 import { createContext } from 'react';
-import { DEFAULT_LOCALE } from './locale';
+/** When nothing names a locale (outside a page). */
+export const DEFAULT_LOCALE = 'en-US';
 
 /** The page's locale for dates and times, given once by `LocaleProvider` (app/layout.tsx) from the request. */
 export const LocaleContext = createContext<string | null>(null);

@@ -1,4 +1,15 @@
-import { formatDate, formatDateTime, formatDay, formatTime, isoToZonedWallTime, zonedWallTimeToIso, zoneLabel, zoneName } from './time';
+import {
+  formatCountdown,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDuration,
+  formatTime,
+  isoToZonedWallTime,
+  zonedWallTimeToIso,
+  zoneLabel,
+  zoneName,
+} from './time';
 
 // 21:45 in Berlin (CET, UTC+1), a winter evening.
 const EVENING = '2026-11-30T20:45:00.000Z';
@@ -52,5 +63,39 @@ describe('formatting times in the reader’s locale', () => {
   it('reads and writes wall-clock fields with Western digits whatever the locale', () => {
     expect(isoToZonedWallTime(EVENING, BERLIN)).toEqual({ date: '2026-11-30', time: '21:45' });
     expect(zonedWallTimeToIso('2026-11-30', '21:45', BERLIN)).toBe(EVENING);
+  });
+});
+
+describe('words for how long, in the locale’s language', () => {
+  const MINUTE = 60_000;
+
+  it('counts down in English as the pages always have', () => {
+    expect(formatCountdown(30_000, 'en-US')).toBe('in less than a minute');
+    expect(formatCountdown(4 * MINUTE, 'en-GB')).toBe('in 4 min');
+    expect(formatCountdown(125 * MINUTE, 'en-US')).toBe('in 2 h 5 min');
+    expect(formatCountdown(120 * MINUTE, 'en-US')).toBe('in 2 h');
+    expect(formatCountdown(24 * 60 * MINUTE, 'en-US')).toBe('tomorrow');
+    expect(formatCountdown(3 * 24 * 60 * MINUTE, 'en-US')).toBe('in 3 days');
+  });
+
+  it('counts down in Spanish and Arabic, with their plurals', () => {
+    expect(formatCountdown(4 * MINUTE, 'es-MX')).toBe('dentro de 4 minutos');
+    expect(formatCountdown(61 * MINUTE, 'es')).toBe('dentro de 1 hora y 1 minuto');
+    expect(formatCountdown(2 * MINUTE, 'ar')).toBe('بعد دقيقتين');
+    expect(formatCountdown(5 * MINUTE, 'ar')).toBe('بعد 5 دقائق');
+    expect(formatCountdown(11 * MINUTE, 'ar')).toBe('بعد 11 دقيقة');
+    expect(formatCountdown(3 * 24 * 60 * MINUTE, 'ar')).toBe('بعد 3 أيام');
+  });
+
+  it('says how long something lasted', () => {
+    expect(formatDuration(45, 'en-US')).toBe('45 s');
+    expect(formatDuration(26 * 60 + 4, 'en-US')).toBe('26 min 4 s');
+    expect(formatDuration(3720, 'en-US')).toBe('1 h 2 min');
+    expect(formatDuration(26 * 60, 'es-ES')).toBe('26 minutos');
+    expect(formatDuration(3600 + 60, 'ar-EG')).toBe('ساعة واحدة ودقيقة واحدة');
+  });
+
+  it('writes English outside a page', () => {
+    expect(formatDuration(90)).toBe('1 min 30 s');
   });
 });

@@ -1,3 +1,4 @@
+import { commonWords, currentLanguage } from './common-words';
 import { currentLocale } from './locale-context';
 
 /**
@@ -5,6 +6,7 @@ import { currentLocale } from './locale-context';
  * zone (from the session) and their own locale: 12 or 24 hours, names of days and months, digits
  * and zone names as their language writes them. Each formatter takes the locale last; without it,
  * the page's (`currentLocale`: the request's language, the same on the server and in the browser).
+ * The words of countdowns and durations are the `common.time` messages of the locale's language.
  */
 
 /** Wall-clock fields are read as numbers: a locale with other digits (Arabic) would not parse. */
@@ -109,18 +111,19 @@ export function formatElapsed(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** "in 3 days", "in 2 h 5 min", "in 4 min", "in less than a minute". */
-export function formatCountdown(ms: number): string {
+/** "in 3 days", "in 2 h 5 min", "in 4 min", "in less than a minute" (en-US), in the locale's language. */
+export function formatCountdown(ms: number, locale = currentLocale()): string {
+  const t = commonWords(currentLanguage(locale));
   const minutes = Math.ceil(ms / 60_000);
-  if (ms <= 60_000) return 'in less than a minute';
-  if (minutes < 60) return `in ${minutes} min`;
+  if (ms <= 60_000) return t('time.countdown.underAMinute');
+  if (minutes < 60) return t('time.countdown.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
   if (hours < 24) {
     const rest = minutes % 60;
-    return rest ? `in ${hours} h ${rest} min` : `in ${hours} h`;
+    return rest ? t('time.countdown.hoursMinutes', { hours, minutes: rest }) : t('time.countdown.hours', { hours });
   }
   const days = Math.round(hours / 24);
-  return days === 1 ? 'tomorrow' : `in ${days} days`;
+  return days === 1 ? t('time.countdown.tomorrow') : t('time.countdown.days', { days });
 }
 
 /** "Sun, Nov 22, 2026" for lists that span more than one year. */
@@ -148,15 +151,16 @@ export function zoneName(timeZone: string, at: Date = new Date(), locale = curre
   return `${timeZone.replace(/_/g, ' ')} (${zoneLabel(timeZone, at, locale)})`;
 }
 
-/** "45 s", "26 min", "26 min 4 s", "1 h 2 min" for how long something lasted. */
-export function formatDuration(seconds: number): string {
+/** "45 s", "26 min", "26 min 4 s", "1 h 2 min" (en-US) for how long something lasted, in the locale's language. */
+export function formatDuration(seconds: number, locale = currentLocale()): string {
+  const t = commonWords(currentLanguage(locale));
   const total = Math.max(0, Math.round(seconds));
-  if (total < 60) return `${total} s`;
+  if (total < 60) return t('time.duration.seconds', { seconds: total });
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
-  return s ? `${m} min ${s} s` : `${m} min`;
+  if (h > 0) return m ? t('time.duration.hoursMinutes', { hours: h, minutes: m }) : t('time.duration.hours', { hours: h });
+  return s ? t('time.duration.minutesSeconds', { minutes: m, seconds: s }) : t('time.duration.minutes', { minutes: m });
 }
 
 /** The day after a "YYYY-MM-DD" date, for an inclusive "to" day turned into an exclusive bound. */

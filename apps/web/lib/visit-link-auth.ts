@@ -9,17 +9,13 @@ import {
 import { reasonOfBody } from './api-client';
 import { clientAddress } from './client-address';
 import { apiUrl } from './config';
-import { packVisitLinkProblem } from './visit-link-error';
+import { packVisitLinkProblem, type VisitLinkProblem, type VisitLinkSaying } from './visit-link-error';
 
 type HeaderSource = Parameters<typeof clientAddress>[0];
 
-const UNREACHABLE = 'The service cannot be reached right now. Please try again in a minute.';
-const NOT_A_LINK = 'This link is incomplete or mistyped. Open it again from the clinic’s message, or type the visit code instead.';
-const NOT_A_CODE =
-  'That is not a visit code. A visit code has 8 letters and digits, like ABCD-EFGH: check it against the clinic’s message.';
-
-function problem(reason: ErrorReason, sentence: string): Error {
-  return new Error(packVisitLinkProblem({ reason, sentence }));
+/** A refusal as `authorize` throws it: what happened, packed; the page that opened the link words it (lib/visit-link-error). */
+function problem(reason: ErrorReason, said: VisitLinkSaying): Error {
+  return new Error(packVisitLinkProblem({ reason, said }));
 }
 
 /** What the visit-link provider was given: the token of a `/j/<token>` link, or a typed code. */
@@ -42,12 +38,22 @@ async function accountHasPassword(accessToken: string): Promise<boolean | undefi
   }
 }
 
-/** The error to throw for a refused redemption: the API's reason and sentence (its own for a request it finds malformed). */
+/**
+ * The error to throw for a refused redemption: the API's reason, its sentence and when to try
+ * again (the web app's own word for a request the API finds malformed: a mistyped link or code).
+ */
 function refusal(body: unknown, status: number, by: 'token' | 'code'): Error {
   const reason = reasonOfBody(body, status);
-  if (reason === 'validation_failed') return problem('not_found', by === 'token' ? NOT_A_LINK : NOT_A_CODE);
+  if (reason === 'validation_failed') return problem('not_found', by === 'token' ? 'not_a_link' : 'not_a_code');
   const error = ZErrorResponseSchema.safeParse(body);
-  return problem(reason, error.success ? error.data.error : 'The visit could not be opened. Please try again.');
+  if (!error.success) return problem(reason, 'failed');
+  const retryAfter = (body as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  const refused: VisitLinkProblem = {
+    reason,
+    sentence: error.data.error,
+    ...(typeof retryAfter === 'number' && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+  };
+  return new Error(packVisitLinkProblem(refused));
 }
 
 /**
@@ -61,7 +67,7 @@ export async function redeemVisitLink(
   headers: HeaderSource,
 ): Promise<User> {
   const request = requestOf(credentials);
-  if (!request) throw problem('not_found', credentials?.code !== undefined ? NOT_A_CODE : NOT_A_LINK);
+  if (!request) throw problem('not_found', credentials?.code !== undefined ? 'not_a_code' : 'not_a_link');
   const by = 'token' in request ? 'token' : 'code';
   const address = clientAddress(headers);
   let response: Response;
@@ -73,12 +79,12 @@ export async function redeemVisitLink(
       cache: 'no-store',
     });
   } catch {
-    throw problem('service_unavailable', UNREACHABLE);
+    throw problem('service_unavailable', 'unreachable');
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw refusal(body, response.status, by);
   const redeemed = ZRedeemVisitLinkResponseSchema.safeParse(body);
-  if (!redeemed.success) throw problem('internal_error', 'The visit could not be opened. Please try again.');
+  if (!redeemed.success) throw problem('internal_error', 'failed');
   const { accessToken, expiresAt, appointmentId, sessionId, user } = redeemed.data;
   const hasPassword = await accountHasPassword(accessToken);
   return {

@@ -1,4 +1,4 @@
-import type { Role } from '@telehealth/contracts';
+import type { Language, Role } from '@telehealth/contracts';
 import type { User as SignedInUser } from './user';
 import 'next-auth';
 import 'next-auth/jwt';
@@ -27,6 +27,7 @@ declare module 'next-auth/jwt' {
     name: string;
     role: Role;
     timeZone: string;
+    language: Language;
     accessToken: string;
     accessTokenExpires: number;
     /** Set for a session opened by a visit link or code: the one visit it opens. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZErrorResponseSchema } from './error';
 import { zText } from './text';
+import { ZLanguageSchema } from './languages';
 import { ZEmailSchema, ZTimeZoneSchema, ZUserResponseSchema } from './users';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -19,6 +20,8 @@ export const ZRegisterRequestSchema = z.object({
     .max(200),
   name: zText({ min: 1, max: 120 }),
   timeZone: ZTimeZoneSchema.default('UTC'),
+  /** Chosen on the sign-up form (it starts at the browser's language); without it, the request's `Accept-Language`. */
+  language: ZLanguageSchema.optional(),
 });
 export type RegisterRequest = z.infer<typeof ZRegisterRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLanguageSchema } from './languages';
 import { zText } from './text';
 import { ZEmailSchema } from './users';
 
@@ -21,6 +22,8 @@ export const ZInviteGuestRequestSchema = z
     name: zText({ min: 1, max: 100 }),
     role: ZGuestRoleSchema,
     email: ZEmailSchema.optional(),
+    /** What the guest's email and call screens are in (an interpreter may want theirs); without it, the doctor's language. */
+    language: ZLanguageSchema.optional(),
   })
   .strict();
 export type InviteGuestRequest = z.infer<typeof ZInviteGuestRequestSchema>;

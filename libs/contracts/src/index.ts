@@ -16,3 +16,4 @@ export * from './visit-updates';
 export * from './guests';
 export * from './clinic-visits';
 export * from './audit-log';
+export * from './languages';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLanguageSchema } from './languages';
 import { zText } from './text';
 import { ZEmailSchema } from './users';
 
@@ -20,6 +21,8 @@ export const ZInviteStaffRequestSchema = z.object({
   name: zText({ min: 1, max: 120 }),
   email: ZEmailSchema,
   role: ZStaffRoleSchema,
+  /** The invitation email's language and the account's until they change it; without it, the inviting admin's. */
+  language: ZLanguageSchema.optional(),
 });
 export type InviteStaffRequest = z.infer<typeof ZInviteStaffRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLanguageSchema } from './languages';
 import { zText } from './text';
 
 /** GUEST: someone the doctor brought into one visit by link (interpreter, caregiver, …); never signs in with a password. */
@@ -33,6 +34,8 @@ export const ZUserResponseSchema = z.object({
   name: z.string(),
   role: ZRoleSchema,
   timeZone: z.string(),
+  /** The language of the web app and of everything sent to this person. */
+  language: ZLanguageSchema,
   /** Set when the session came from a visit link: it opens that one visit and nothing else. */
   visit: z.object({ appointmentId: z.string(), sessionId: z.string() }).optional(),
   /** False for an account made by a booking or an invitation until its owner chooses a password. */
@@ -57,3 +60,16 @@ export type FindPatientsQuery = z.infer<typeof ZFindPatientsQuerySchema>;
 
 export const ZFindPatientsResponseSchema = z.object({ items: z.array(ZPatientSummarySchema) });
 export type FindPatientsResponse = z.infer<typeof ZFindPatientsResponseSchema>;
+
+/** `PATCH /api/me`: what a person changes about themselves on the profile page; at least one field. */
+export const ZUpdateProfileRequestSchema = z
+  .object({
+    name: zText({ min: 1, max: 120 }).optional(),
+    timeZone: ZTimeZoneSchema.optional(),
+    language: ZLanguageSchema.optional(),
+  })
+  .strict()
+  .refine((body) => body.name !== undefined || body.timeZone !== undefined || body.language !== undefined, {
+    message: 'must change the name, the time zone or the language',
+  });
+export type UpdateProfileRequest = z.infer<typeof ZUpdateProfileRequestSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zText } from './text';
 import { ZNewPasswordSchema } from './auth';
+import { ZLanguageSchema } from './languages';
 import { ZEmailSchema, ZTimeZoneSchema } from './users';
 
 /**
@@ -63,7 +64,14 @@ export const ZRedeemVisitLinkResponseSchema = z.object({
   appointmentId: z.string(),
   roomId: z.string(),
   /** The patient, or a guest the doctor invited (role GUEST: the call and the appointment, nothing else). */
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(['PATIENT', 'GUEST']), timeZone: z.string() }),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['PATIENT', 'GUEST']),
+    timeZone: z.string(),
+    language: ZLanguageSchema,
+  }),
 });
 export type RedeemVisitLinkResponse = z.infer<typeof ZRedeemVisitLinkResponseSchema>;
 
@@ -84,6 +92,8 @@ export const ZNewPatientSchema = z.object({
   name: zText({ min: 1, max: 120 }),
   email: ZEmailSchema,
   timeZone: ZTimeZoneSchema.optional(),
+  /** What the patient's emails are written in; without it, the booking doctor's language. */
+  language: ZLanguageSchema.optional(),
 });
 export type NewPatient = z.infer<typeof ZNewPatientSchema>;
 

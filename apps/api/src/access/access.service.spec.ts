@@ -6,7 +6,11 @@ import type { VisitPartiesRepository, VisitRecordIds } from './visit-parties.rep
 const VISIT: VisitRecordIds = { appointmentId: 'appointment-1', sessionId: 'session-1', doctorId: 'doctor-1', patientId: 'patient-1' };
 
 function ctx(id: string, role: 'DOCTOR' | 'PATIENT' | 'ADMIN'): RequestContext {
-  return { user: { id, role, email: `${id}@test.example`, name: id, timeZone: 'UTC' }, ip: '203.0.113.5', requestId: 'r-1' };
+  return {
+    user: { id, role, email: `${id}@test.example`, name: id, timeZone: 'UTC', language: 'en' },
+    ip: '203.0.113.5',
+    requestId: 'r-1',
+  };
 }
 
 describe(AccessService.name, () => {

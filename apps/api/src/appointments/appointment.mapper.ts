@@ -16,8 +16,8 @@ export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof APPO
 /** The same with both emails: what a change's email and calendar file need (never in a response). */
 export const APPOINTMENT_WITH_CONTACT_INCLUDE = {
   ...APPOINTMENT_INCLUDE,
-  doctor: { select: { id: true, name: true, timeZone: true, email: true } },
-  patient: { select: { id: true, name: true, timeZone: true, email: true } },
+  doctor: { select: { id: true, name: true, timeZone: true, email: true, language: true } },
+  patient: { select: { id: true, name: true, timeZone: true, email: true, language: true } },
 } satisfies Prisma.AppointmentInclude;
 
 export type AppointmentWithContact = Prisma.AppointmentGetPayload<{ include: typeof APPOINTMENT_WITH_CONTACT_INCLUDE }>;

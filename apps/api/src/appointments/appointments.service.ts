@@ -156,6 +156,7 @@ export class AppointmentsService {
       email: named.email,
       name: named.name,
       timeZone: named.timeZone ?? ctx.user.timeZone,
+      language: named.language ?? ctx.user.language,
     });
     if (account.role === 'GUEST') throw ApiError.conflict(NOT_A_PATIENT_EMAIL);
     if (account.role !== 'PATIENT') throw ApiError.conflict(STAFF_EMAIL);

@@ -1,4 +1,4 @@
-import type { Role, UserResponse } from '@telehealth/contracts';
+import type { Language, Role, UserResponse } from '@telehealth/contracts';
 
 /** The signed-in caller, resolved from the access token on every request and socket. */
 export interface AuthUser {
@@ -7,6 +7,8 @@ export interface AuthUser {
   name: string;
   role: Role;
   timeZone: string;
+  /** What the web app, emails and reports are written in for this person. */
+  language: Language;
   /** Set when the session came from a visit link: it opens this one visit (access/access-policy.ts). */
   visit?: VisitLinkScope;
   /** False for an account made by a booking until its owner chooses a password. */
@@ -35,6 +37,7 @@ export function toUserResponse(user: AuthUser): UserResponse {
     name: user.name,
     role: user.role,
     timeZone: user.timeZone,
+    language: user.language,
     ...(user.visit ? { visit: { appointmentId: user.visit.appointmentId, sessionId: user.visit.sessionId } } : {}),
     ...(user.hasPassword !== undefined ? { hasPassword: user.hasPassword } : {}),
   };
@@ -42,6 +45,6 @@ export function toUserResponse(user: AuthUser): UserResponse {
 
 /** The AuthUser fields alone (what request.user and socket.data.user hold). */
 export function toAuthUser(user: AuthUser): AuthUser {
-  const { id, email, name, role, timeZone, visit, hasPassword } = user;
-  return { id, email, name, role, timeZone, ...(visit ? { visit } : {}), ...(hasPassword !== undefined ? { hasPassword } : {}) };
+  const { id, email, name, role, timeZone, language, visit, hasPassword } = user;
+  return { id, email, name, role, timeZone, language, ...(visit ? { visit } : {}), ...(hasPassword !== undefined ? { hasPassword } : {}) };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import {
   AuthResponse,
   ChoosePasswordRequest,
@@ -37,8 +37,9 @@ export class AuthController {
   register(
     @Body(new ZodValidationPipe(ZRegisterRequestSchema)) body: RegisterRequest,
     @ClientAddress() ip?: string,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<RegisterResponse> {
-    return this.auth.register(body, ip);
+    return this.auth.register(body, ip, acceptLanguage);
   }
 
   @Public()

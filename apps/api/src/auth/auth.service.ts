@@ -1,6 +1,13 @@
 import { AccountEvents } from '../common/account-events';
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuthResponse, LoginRequest, RegisterRequest, RegisterResponse, SignalingTicketResponse } from '@telehealth/contracts';
+import {
+  languageFromAcceptLanguage,
+  type AuthResponse,
+  type LoginRequest,
+  type RegisterRequest,
+  type RegisterResponse,
+  type SignalingTicketResponse,
+} from '@telehealth/contracts';
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { isUuid } from '../common/uuid';
@@ -41,7 +48,7 @@ export class AuthService {
    * same sentence, and about the same time: the password is hashed and one statement runs in
    * both cases), so registration does not tell who is a patient here.
    */
-  async register(request: RegisterRequest, ip = 'unknown'): Promise<RegisterResponse> {
+  async register(request: RegisterRequest, ip = 'unknown', acceptLanguage?: string): Promise<RegisterResponse> {
     const throttled = await this.registrations.attempt(ip);
     if (throttled) {
       await this.audit.recordSecurityEvent({ actorId: null, action: 'auth.register.throttled', entityType: 'user', ip });
@@ -53,6 +60,7 @@ export class AuthService {
       name: request.name,
       passwordHash,
       timeZone: request.timeZone,
+      language: request.language ?? languageFromAcceptLanguage(acceptLanguage),
     });
     await this.audit.recordSecurityEvent({
       actorId: row?.created ? row.id : null,

@@ -1,3 +1,4 @@
+import type { Language } from '@telehealth/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
@@ -8,6 +9,8 @@ export interface TokenAccount {
   id: string;
   email: string;
   name: string;
+  /** What the reset email is written in. */
+  language: Language;
 }
 
 /** Set-password links (invitations, resets): stored as hashes, issued and used up here. */
@@ -23,13 +26,13 @@ export class PasswordTokensRepository {
   async issueReset(tx: Prisma.TransactionClient, email: string, token: NewPasswordToken): Promise<TokenAccount | undefined> {
     const rows = await tx.$queryRaw<TokenAccount[]>`
       WITH account AS (
-        SELECT id, email, name FROM users WHERE email = ${email} AND deactivated_at IS NULL AND role <> 'GUEST'
+        SELECT id, email, name, language::text AS language FROM users WHERE email = ${email} AND deactivated_at IS NULL AND role <> 'GUEST'
       ), issued AS (
         INSERT INTO password_tokens (id, user_id, purpose, token_hash, expires_at)
         SELECT gen_random_uuid(), id, 'RESET', ${token.tokenHash}, ${token.expiresAt} FROM account
         RETURNING user_id
       )
-      SELECT account.id, account.email, account.name FROM account JOIN issued ON issued.user_id = account.id`;
+      SELECT account.id, account.email, account.name, account.language FROM account JOIN issued ON issued.user_id = account.id`;
     return rows[0];
   }
 

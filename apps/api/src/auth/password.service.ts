@@ -74,7 +74,8 @@ export class PasswordService {
     const account = limit.emailAllowed
       ? await this.prisma.$transaction(async (tx) => {
           const found = await this.tokens.issueReset(tx, request.email, token);
-          if (found) await this.outbox.enqueue(tx, passwordResetEmail(found, setPasswordLink(this.config.WEB_ORIGIN, token.token)));
+          if (found)
+            await this.outbox.enqueue(tx, passwordResetEmail(found, setPasswordLink(this.config.WEB_ORIGIN, token.token), found.language));
           return found;
         })
       : undefined;

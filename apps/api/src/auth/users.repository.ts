@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FindPatientsQuery, PatientSummary, Role } from '@telehealth/contracts';
+import type { FindPatientsQuery, Language, PatientSummary, Role } from '@telehealth/contracts';
 import type { Prisma, User } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
 import type { AuthUser } from './auth-user';
@@ -9,6 +9,7 @@ export interface NewPatient {
   name: string;
   passwordHash: string;
   timeZone: string;
+  language: Language;
 }
 
 /** A patient a doctor names at booking: an email without an account gets an invited one. */
@@ -16,6 +17,7 @@ export interface InvitedPatient {
   email: string;
   name: string;
   timeZone: string;
+  language: Language;
 }
 
 /** The account of the booked email: `created` when the booking invited it; `role` lets the caller refuse staff. */
@@ -40,15 +42,15 @@ export class UsersRepository {
   async registerPatient(patient: NewPatient): Promise<{ id: string; created: boolean } | undefined> {
     const { rows } = await this.prisma.sql.query<{ id: string; created: boolean }>(
       `WITH inserted AS (
-         INSERT INTO users (id, email, name, role, password_hash, time_zone, created_at, updated_at)
-         VALUES (gen_random_uuid(), $1, $2, 'PATIENT', $3, $4, now(), now())
+         INSERT INTO users (id, email, name, role, password_hash, time_zone, language, created_at, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, 'PATIENT', $3, $4, $5::"Language", now(), now())
          ON CONFLICT (email) DO NOTHING
          RETURNING id
        )
        SELECT id, true AS created FROM inserted
        UNION ALL
        SELECT id, false AS created FROM users WHERE email = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-      [patient.email, patient.name, patient.passwordHash, patient.timeZone],
+      [patient.email, patient.name, patient.passwordHash, patient.timeZone, patient.language],
     );
     return rows[0];
   }
@@ -60,8 +62,8 @@ export class UsersRepository {
    */
   async findOrInvitePatient(tx: Prisma.TransactionClient, patient: InvitedPatient): Promise<BookedAccount> {
     const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-      INSERT INTO users (id, email, name, role, password_hash, time_zone, created_at, updated_at)
-      VALUES (gen_random_uuid(), ${patient.email}, ${patient.name}, 'PATIENT', NULL, ${patient.timeZone}, now(), now())
+      INSERT INTO users (id, email, name, role, password_hash, time_zone, language, created_at, updated_at)
+      VALUES (gen_random_uuid(), ${patient.email}, ${patient.name}, 'PATIENT', NULL, ${patient.timeZone}, ${patient.language}::"Language", now(), now())
       ON CONFLICT (email) DO NOTHING
       RETURNING id::text AS id`;
     if (inserted[0]) return { id: inserted[0].id, role: 'PATIENT', created: true };
@@ -81,7 +83,7 @@ export class UsersRepository {
   async findForToken(id: string, visitLinkId?: string): Promise<TokenHolder | undefined> {
     // A visit-link session lives as long as its link: a reschedule or cancellation revokes it.
     const { rows } = await this.prisma.sql.query<TokenHolder & { linkActive: boolean }>(
-      `SELECT u.id, u.email, u.name, u.role, u.time_zone AS "timeZone", u.tokens_valid_after AS "tokensValidAfter",
+      `SELECT u.id, u.email, u.name, u.role, u.time_zone AS "timeZone", u.language, u.tokens_valid_after AS "tokensValidAfter",
               u.password_hash IS NOT NULL AS "hasPassword",
               ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM visit_links l WHERE l.id = $2::uuid AND l.user_id = u.id AND l.revoked_at IS NULL)) AS "linkActive"
          FROM users u

@@ -2,7 +2,7 @@
 // the one-time link that sets it (72 hours). The first admin of a clinic comes from here; the
 // others are invited by an admin (POST /api/staff). Works on DATABASE_URL, or on the embedded
 // database: through the running API's socket, or opening (and on a fresh folder creating) it.
-import { zText, ZEmailSchema } from '@telehealth/contracts';
+import { DEFAULT_LANGUAGE, zText, ZEmailSchema, ZLanguageSchema } from '@telehealth/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, parseEnv } from 'node:util';
@@ -12,8 +12,12 @@ import { newPasswordToken, PASSWORD_TOKEN_TTL_MS, setPasswordLink } from '../aut
 import { insertFirstAdmin } from '../staff/staff.repository';
 import { openCliDatabase } from './cli-database';
 
-const USAGE = 'Usage: npm run create-admin -- --email admin@clinic.example --name "Full Name"';
-const ZArgsSchema = z.object({ email: ZEmailSchema, name: zText({ min: 1, max: 120 }) });
+const USAGE = 'Usage: npm run create-admin -- --email admin@clinic.example --name "Full Name" [--language en|es|ar]';
+const ZArgsSchema = z.object({
+  email: ZEmailSchema,
+  name: zText({ min: 1, max: 120 }),
+  language: ZLanguageSchema.default(DEFAULT_LANGUAGE),
+});
 
 /** The link's origin: the address people open (PUBLIC_ORIGIN in compose), else WEB_ORIGIN. */
 function webOrigin(env: NodeJS.ProcessEnv): string {
@@ -49,7 +53,11 @@ async function createAdmin(args: z.infer<typeof ZArgsSchema>, env: NodeJS.Proces
 }
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { email: { type: 'string' }, name: { type: 'string' }, language: { type: 'string' } },
+    strict: true,
+  });
   const parsed = ZArgsSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

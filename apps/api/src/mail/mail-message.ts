@@ -1,3 +1,5 @@
+import { textDirection, type Language } from '@telehealth/contracts';
+
 /** What caused an email: one word per message the product sends. */
 export type MailKind =
   'staff-invitation' | 'booking-confirmation' | 'reschedule' | 'cancellation' | 'password-reset' | 'reminder' | 'guest-invitation';
@@ -38,6 +40,8 @@ export interface MessageContent {
   paragraphs: string[];
   link?: { label: string; url: string };
   signature?: string;
+  /** The language it is written in: the HTML says so (`lang`) and is set right to left for Arabic. English when absent. */
+  language?: Language;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -48,6 +52,7 @@ export function escapeHtml(value: string): string {
 
 /** Plain text and HTML from the same content, so the two parts of an email never say different things. */
 export function composeMessage(content: MessageContent): { text: string; html: string } {
+  const language = content.language ?? 'en';
   const blocks = [
     ...(content.greeting ? [content.greeting] : []),
     ...content.paragraphs,
@@ -62,6 +67,6 @@ export function composeMessage(content: MessageContent): { text: string; html: s
   ];
   return {
     text: `${blocks.join('\n\n')}\n`,
-    html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${htmlBlocks.join('')}</body></html>`,
+    html: `<!doctype html><html lang="${language}" dir="${textDirection(language)}"><body style="font-family:sans-serif;line-height:1.5">${htmlBlocks.join('')}</body></html>`,
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { StaffRole } from '@telehealth/contracts';
+import type { Language, StaffRole } from '@telehealth/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import type { NewPasswordToken } from '../auth/password-tokens';
 import { PrismaService } from '../prisma/prisma.service';
@@ -9,6 +9,8 @@ export interface NewStaff {
   name: string;
   email: string;
   role: StaffRole;
+  /** Their invitation email's language, and their account's until they change it. */
+  language: Language;
   /** The inviting admin; null for the first admin (the CLI). */
   invitedById: string | null;
   /** The invitation's set-password token. */
@@ -25,8 +27,8 @@ const STAFF_COLUMNS = `id, name, email, role::text AS role, password_hash IS NOT
 
 // One statement: the account (no password) and its invitation, or nothing when the email is taken.
 const INSERT_INVITED = `WITH staff AS (
-    INSERT INTO users (id, email, name, role, password_hash, invited_by, created_at, updated_at)
-    VALUES (gen_random_uuid(), $1, $2, $3::"Role", NULL, $4::uuid, now(), now())
+    INSERT INTO users (id, email, name, role, password_hash, invited_by, language, created_at, updated_at)
+    VALUES (gen_random_uuid(), $1, $2, $3::"Role", NULL, $4::uuid, $7::"Language", now(), now())
     ON CONFLICT (email) DO NOTHING
     RETURNING ${STAFF_COLUMNS}
   ), invitation AS (
@@ -48,7 +50,7 @@ export async function insertFirstAdmin(db: SqlRunner, admin: Omit<NewStaff, 'rol
        RETURNING id
      )
      SELECT staff.* FROM staff JOIN invitation ON invitation.user_id = staff.id CROSS JOIN audit`,
-    [admin.email, admin.name, 'ADMIN', null, admin.invitation.tokenHash, admin.invitation.expiresAt],
+    [admin.email, admin.name, 'ADMIN', null, admin.invitation.tokenHash, admin.invitation.expiresAt, admin.language],
   );
   return rows[0];
 }
@@ -68,6 +70,7 @@ export class StaffRepository {
       staff.invitedById,
       staff.invitation.tokenHash,
       staff.invitation.expiresAt,
+      staff.language,
     );
     return rows[0];
   }

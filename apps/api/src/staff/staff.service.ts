@@ -34,8 +34,10 @@ export class StaffService {
     this.access.require(ctx, 'staff.manage');
     const invitation = newPasswordToken('INVITATION');
     const row = await this.prisma.$transaction(async (tx) => {
-      const created = await this.staff.insertInvited(tx, { ...request, invitedById: ctx.user.id, invitation });
-      if (created) await this.outbox.enqueue(tx, staffInvitationEmail(request, setPasswordLink(this.config.WEB_ORIGIN, invitation.token)));
+      const language = request.language ?? ctx.user.language;
+      const created = await this.staff.insertInvited(tx, { ...request, language, invitedById: ctx.user.id, invitation });
+      if (created)
+        await this.outbox.enqueue(tx, staffInvitationEmail(request, setPasswordLink(this.config.WEB_ORIGIN, invitation.token), language));
       return created;
     });
     if (!row) throw ApiError.conflict(EMAIL_TAKEN);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { GuestRole } from '@telehealth/contracts';
+import type { GuestRole, Language } from '@telehealth/contracts';
 import { isUuid } from '../common/uuid';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
@@ -23,6 +23,8 @@ export interface NewGuest {
   email: string | undefined;
   invitedById: string;
   timeZone: string;
+  /** The guest's call screens and invitation email are in it. */
+  language: Language;
 }
 
 /** A stored link row, from which the link and code are derived again (visit-links/visit-link-secrets.ts). */
@@ -122,6 +124,7 @@ export class VisitGuestsRepository {
         role: 'GUEST',
         passwordHash: null,
         timeZone: guest.timeZone,
+        language: guest.language,
       },
     });
     await tx.visitGuest.create({

@@ -61,6 +61,7 @@ export class VisitGuestsService {
       if (!visit) throw ApiError.notFound('No appointment with this id was found.');
       if (visit.endsAt.getTime() <= Date.now()) throw ApiError.conflict(VISIT_TIME_OVER, 'visit_ended');
       if ((await this.guests.countPresent(tx, appointmentId)) >= MAX_GUESTS_PER_VISIT) throw ApiError.conflict(TOO_MANY_GUESTS);
+      const language = request.language ?? ctx.user.language;
       await this.guests.create(tx, {
         id: guestId,
         appointmentId,
@@ -69,6 +70,7 @@ export class VisitGuestsService {
         email: request.email,
         invitedById: ctx.user.id,
         timeZone: visit.patientTimeZone,
+        language,
       });
       const access = await this.links.issueForGuest(tx, { appointmentId, guestId, endsAt: visit.endsAt });
       if (request.email) {
@@ -87,6 +89,7 @@ export class VisitGuestsService {
             },
             access,
             this.settings,
+            language,
           ),
         );
       }

@@ -28,7 +28,7 @@ const stamp = new Date('2031-03-01T12:00:00Z');
 
 describe(visitCalendarFile.name, () => {
   it('invites to the visit: METHOD:REQUEST, times in UTC, the link as URL and in the description with the zone named', () => {
-    const sut = parse(visitCalendarFile(visit, 'REQUEST', stamp));
+    const sut = parse(visitCalendarFile(visit, 'REQUEST', 'en', stamp));
     expect(sut).toMatchObject({
       METHOD: 'REQUEST',
       UID: calendarUid(visit.appointmentId),
@@ -46,8 +46,8 @@ describe(visitCalendarFile.name, () => {
   });
 
   it('keeps the UID of the booking and carries the raised SEQUENCE on a reschedule and a cancellation', () => {
-    const moved = parse(visitCalendarFile({ ...visit, sequence: 1, startsAt: new Date('2031-03-05T08:30:00Z') }, 'REQUEST', stamp));
-    const cancelled = parse(visitCalendarFile({ ...visit, sequence: 2, access: undefined }, 'CANCEL', stamp));
+    const moved = parse(visitCalendarFile({ ...visit, sequence: 1, startsAt: new Date('2031-03-05T08:30:00Z') }, 'REQUEST', 'en', stamp));
+    const cancelled = parse(visitCalendarFile({ ...visit, sequence: 2, access: undefined }, 'CANCEL', 'en', stamp));
     expect(moved).toMatchObject({ UID: calendarUid(visit.appointmentId), SEQUENCE: '1', DTSTART: '20310305T083000Z' });
     expect(cancelled).toMatchObject({ METHOD: 'CANCEL', STATUS: 'CANCELLED', UID: calendarUid(visit.appointmentId), SEQUENCE: '2' });
     expect(cancelled.URL).toBeUndefined();
@@ -55,7 +55,12 @@ describe(visitCalendarFile.name, () => {
   });
 
   it('names organizer and patient in any script, in lines of at most 75 octets, never cut inside a character', () => {
-    const file = visitCalendarFile({ ...visit, doctorName: 'Dr. 王芳 "Fang" Ñúñez-Zoë de la Peña y Álvarez Montenegro' }, 'REQUEST', stamp);
+    const file = visitCalendarFile(
+      { ...visit, doctorName: 'Dr. 王芳 "Fang" Ñúñez-Zoë de la Peña y Álvarez Montenegro' },
+      'REQUEST',
+      'en',
+      stamp,
+    );
     for (const line of file.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(Buffer.from(file, 'utf8').toString('utf8')).toBe(file);
     expect(file.replace(/\r\n /g, '')).toContain('ATTENDEE;RSVP=FALSE;ROLE="REQ-PARTICIPANT";PARTSTAT="NEEDS-ACTION";CN="Zoë Ñúñez 王芳"');
@@ -66,9 +71,31 @@ describe(visitCalendarFile.name, () => {
   });
 
   it('leaves the link out when there is none to give', () => {
-    const sut = parse(visitCalendarFile({ ...visit, access: undefined }, 'REQUEST', stamp));
+    const sut = parse(visitCalendarFile({ ...visit, access: undefined }, 'REQUEST', 'en', stamp));
     expect(sut.URL).toBeUndefined();
     expect(sut.DESCRIPTION).not.toContain('/j/');
+  });
+});
+
+describe('the calendar file in the reader’s language', () => {
+  it('writes the title and description in Spanish, the time as Spanish reads it, the zone named', () => {
+    const sut = parse(visitCalendarFile(visit, 'REQUEST', 'es', stamp));
+    expect(sut.SUMMARY).toBe('Videoconsulta con Dr./Dra. Rita Levi');
+    expect(sut.DESCRIPTION).toContain('martes\\, 4 de marzo de 2031\\, 9:30\\, hora de Europe/Madrid (30 minutos)');
+    expect(sut.DESCRIPTION).toContain(`Unirse: ${visit.access!.link}`);
+    expect(sut.DESCRIPTION).toContain('escriba el código ACDE-FGHJ en https://clinic.example/join');
+    expect(parse(visitCalendarFile({ ...visit, access: undefined }, 'CANCEL', 'es', stamp)).DESCRIPTION).toContain('Se ha cancelado');
+  });
+
+  it('writes them in Arabic, with the Arabic plural of minutes, links and codes as they are', () => {
+    const sut = parse(visitCalendarFile(visit, 'REQUEST', 'ar', stamp));
+    expect(sut.SUMMARY).toBe('زيارة عبر الفيديو مع د. Rita Levi');
+    expect(sut.DESCRIPTION).toContain('الثلاثاء');
+    expect(sut.DESCRIPTION).toContain('بتوقيت Europe/Madrid (المدة: 30 دقيقة)');
+    expect(sut.DESCRIPTION).toContain(`الانضمام: ${visit.access!.link}`);
+    expect(sut.DESCRIPTION).toContain('ACDE-FGHJ في https://clinic.example/join');
+    const short = parse(visitCalendarFile({ ...visit, endsAt: new Date('2031-03-04T08:35:00Z') }, 'REQUEST', 'ar', stamp));
+    expect(short.DESCRIPTION).toContain('(المدة: 5 دقائق)');
   });
 });
 

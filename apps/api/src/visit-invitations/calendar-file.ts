@@ -1,5 +1,7 @@
+import type { Language } from '@telehealth/contracts';
 import { createEvent, type EventAttributes } from 'ics';
-import { describeVisitTime, doctorTitle, visitMinutes } from './visit-time';
+import { translator } from '../i18n/translator';
+import { describeVisitWhen, doctorTitle } from './visit-time';
 
 /** REQUEST: add or update the visit in the calendar; CANCEL: remove it (iTIP, RFC 5546). */
 export type CalendarMethod = 'REQUEST' | 'CANCEL';
@@ -31,10 +33,13 @@ export function calendarUid(appointmentId: string): string {
 
 /**
  * The visit as an iCalendar file built with `ics`: times in UTC (every calendar shows them in its
- * own zone) and the patient's zone named in the description. The visit's reason is left out: calendars
- * sync to third-party services, and the reason is health data.
+ * own zone) and the patient's zone named in the description. Its words (title, description) are in
+ * the reader's `language`. The visit's reason is left out: calendars sync to third-party services,
+ * and the reason is health data.
  */
-export function visitCalendarFile(visit: CalendarVisit, method: CalendarMethod, stamp = new Date()): string {
+export function visitCalendarFile(visit: CalendarVisit, method: CalendarMethod, language: Language, stamp = new Date()): string {
+  const t = translator('calendar', language);
+  const doctor = doctorTitle(visit.doctorName, language);
   const attributes: EventAttributes & { timestamp: number } = {
     productId: '-//Telehealth//Video visits//EN',
     method,
@@ -47,13 +52,13 @@ export function visitCalendarFile(visit: CalendarVisit, method: CalendarMethod, 
     end: visit.endsAt.getTime(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: `Video visit with ${doctorTitle(visit.doctorName)}`,
-    description: calendarDescription(visit, method),
+    title: t('summary', { doctor }),
+    description: calendarDescription(visit, method, language),
     status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-    organizer: { name: parameterText(doctorTitle(visit.doctorName)), email: visit.organizerEmail },
+    organizer: { name: parameterText(doctor, t('unknownName')), email: visit.organizerEmail },
     attendees: [
       {
-        name: parameterText(visit.patient.name),
+        name: parameterText(visit.patient.name, t('unknownName')),
         email: visit.patient.email,
         rsvp: false,
         partstat: 'NEEDS-ACTION',
@@ -67,28 +72,25 @@ export function visitCalendarFile(visit: CalendarVisit, method: CalendarMethod, 
   return foldOctets(value);
 }
 
-function calendarDescription(visit: CalendarVisit, method: CalendarMethod): string {
-  const when = `${describeVisitTime(visit.startsAt, visit.timeZone ?? visit.patient.timeZone)} (${visitMinutes(visit)} minutes)`;
-  const doctor = doctorTitle(visit.doctorName);
-  if (method === 'CANCEL') return `The video visit with ${doctor} on ${when} was cancelled.`;
-  const lines = [`Video visit with ${doctor} on ${when}.`];
+function calendarDescription(visit: CalendarVisit, method: CalendarMethod, language: Language): string {
+  const t = translator('calendar', language);
+  const when = describeVisitWhen(visit, visit.timeZone ?? visit.patient.timeZone, language);
+  const doctor = doctorTitle(visit.doctorName, language);
+  if (method === 'CANCEL') return t('cancelled', { doctor, when });
+  const lines = [t('scheduled', { doctor, when })];
   if (visit.access) {
-    lines.push(
-      '',
-      `Join: ${visit.access.link}`,
-      `Open the link a few minutes before the visit. Or type the code ${visit.access.code} at ${visit.access.joinPage}`,
-    );
+    lines.push('', t('join', { link: visit.access.link }), t('howToJoin', { code: visit.access.code, joinPage: visit.access.joinPage }));
   }
   return lines.join('\n');
 }
 
 /** A name as a parameter value (CN): RFC 5545 allows no double quote or control character there, even quoted. */
-function parameterText(value: string): string {
+function parameterText(value: string, unknown: string): string {
   return (
     value
       .replace(/"/g, "'")
       .replace(/\p{Cc}/gu, ' ')
-      .trim() || 'Unknown'
+      .trim() || unknown
   );
 }
 

@@ -1,8 +1,9 @@
-import { GUEST_ROLE_LABELS, type GuestRole } from '@telehealth/contracts';
+import type { GuestRole, Language } from '@telehealth/contracts';
+import { translator } from '../i18n/translator';
 import { composeMessage, type MailAttachment, type OutboxMessageInput } from '../mail/mail-message';
 import type { CalendarMethod } from './calendar-file';
 import { calendarAttachment, howToJoin, type MessageSettings, type VisitAccess } from './visit-messages';
-import { describeVisitTime, doctorTitle, visitMinutes } from './visit-time';
+import { describeVisitTime, describeVisitWhen, doctorTitle } from './visit-time';
 
 /**
  * A visit as its guests' messages tell it: when (in the patient's zone, which is named), with which
@@ -20,21 +21,17 @@ export interface GuestNotice {
   guest: { id: string; name: string; email: string; role: GuestRole };
 }
 
-/** "an interpreter", "a caregiver", "a guest". */
-function asGuest(role: GuestRole): string {
-  const label = GUEST_ROLE_LABELS[role];
-  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+/** "Tuesday, 4 March 2031 at 9:30 AM Europe/Madrid (30 minutes)", in the patient's zone. */
+function guestWhen(notice: GuestNotice, language: Language): string {
+  return describeVisitWhen(notice, notice.timeZone, language);
 }
 
-function guestWhen(notice: GuestNotice): string {
-  return `${describeVisitTime(notice.startsAt, notice.timeZone)} (${visitMinutes(notice)} minutes)`;
-}
-
-/** The guest's calendar file: the guest as the attendee, their link in it while it works. */
+/** The guest's calendar file, in their language: the guest as the attendee, their link in it while it works. */
 function guestCalendarAttachment(
   notice: GuestNotice,
   settings: MessageSettings,
   method: CalendarMethod,
+  language: Language,
   access?: VisitAccess,
 ): MailAttachment {
   const { guest, timeZone, ...visit } = notice;
@@ -42,78 +39,95 @@ function guestCalendarAttachment(
     { ...visit, reason: '', patient: { name: guest.name, email: guest.email, timeZone }, timeZone },
     settings,
     method,
+    language,
     access,
   );
 }
 
 /**
- * The doctor invited a guest: who invites them, to which visit (the doctor, the time), as what,
- * their own link and code, how to join, and that the doctor lets them in; an .ics. No reason, no
- * patient.
+ * The doctor invited a guest, in the guest's `language`: who invites them, to which visit (the doctor,
+ * the time), as what, their own link and code, how to join, and that the doctor lets them in; an .ics.
+ * No reason, no patient.
  */
-export function guestInvitationEmail(notice: GuestNotice, access: VisitAccess, settings: MessageSettings): OutboxMessageInput {
-  const doctor = doctorTitle(notice.doctorName);
+export function guestInvitationEmail(
+  notice: GuestNotice,
+  access: VisitAccess,
+  settings: MessageSettings,
+  language: Language,
+): OutboxMessageInput {
+  const t = translator('email', language);
+  const doctor = doctorTitle(notice.doctorName, language);
   return {
     kind: 'guest-invitation',
     to: notice.guest.email,
-    subject: `${doctor} invites you to a video visit on ${describeVisitTime(notice.startsAt, notice.timeZone)}`,
-    attachments: [guestCalendarAttachment(notice, settings, 'REQUEST', access)],
+    subject: t('guestInvitation.subject', { doctor, time: describeVisitTime(notice.startsAt, notice.timeZone, language) }),
+    attachments: [guestCalendarAttachment(notice, settings, 'REQUEST', language, access)],
     dedupeKey: `guest-invitation:${notice.guest.id}`,
     ...composeMessage({
-      greeting: `Hello ${notice.guest.name},`,
+      language,
+      greeting: t('greeting', { name: notice.guest.name }),
       paragraphs: [
-        `${doctor} has invited you to join a video visit as ${asGuest(notice.guest.role)}.`,
-        `When: ${guestWhen(notice)}\nYour code: ${access.code}`,
-        howToJoin(access, settings),
-        `When you open the link you wait in a lobby until ${doctor} lets you in.`,
-        'The link and code are yours alone: please do not forward them. They open this visit’s call and chat, nothing else, and stop working when the visit ends or if the doctor removes you from it.',
-        'The attached calendar file adds the visit to your calendar.',
+        t('guestInvitation.invited', { doctor, role: notice.guest.role }),
+        t('whenAndCode', { when: guestWhen(notice, language), code: access.code }),
+        howToJoin(access, settings, language),
+        t('guestInvitation.lobby', { doctor }),
+        t('guestInvitation.yoursAlone'),
+        t('calendarAdds'),
       ],
-      link: { label: 'Join the video visit', url: access.link },
+      link: { label: t('joinTheVisit'), url: access.link },
       signature: settings.clinicName,
     }),
   };
 }
 
-/** The visit a guest was invited to moved: the new time; their link and code stay the same. */
-export function guestRescheduleEmail(notice: GuestNotice, access: VisitAccess, settings: MessageSettings): OutboxMessageInput {
-  const doctor = doctorTitle(notice.doctorName);
+/** The visit a guest was invited to moved, told in the guest's `language`: the new time; their link and code stay the same. */
+export function guestRescheduleEmail(
+  notice: GuestNotice,
+  access: VisitAccess,
+  settings: MessageSettings,
+  language: Language,
+): OutboxMessageInput {
+  const t = translator('email', language);
+  const doctor = doctorTitle(notice.doctorName, language);
   return {
     kind: 'reschedule',
     to: notice.guest.email,
-    subject: `The video visit with ${doctor} has moved to ${describeVisitTime(notice.startsAt, notice.timeZone)}`,
-    attachments: [guestCalendarAttachment(notice, settings, 'REQUEST', access)],
+    subject: t('guestReschedule.subject', { doctor, time: describeVisitTime(notice.startsAt, notice.timeZone, language) }),
+    attachments: [guestCalendarAttachment(notice, settings, 'REQUEST', language, access)],
     dedupeKey: `guest-reschedule:${notice.guest.id}:${notice.sequence}`,
     ...composeMessage({
-      greeting: `Hello ${notice.guest.name},`,
+      language,
+      greeting: t('greeting', { name: notice.guest.name }),
       paragraphs: [
-        `The video visit ${doctor} invited you to has moved to a new time.`,
-        `When: ${guestWhen(notice)}\nYour code: ${access.code}`,
-        'Your link and code stay the same.',
-        howToJoin(access, settings),
-        'The attached calendar file updates the visit in your calendar.',
+        t('guestReschedule.moved', { doctor }),
+        t('whenAndCode', { when: guestWhen(notice, language), code: access.code }),
+        t('guestReschedule.sameLink'),
+        howToJoin(access, settings, language),
+        t('calendarUpdates'),
       ],
-      link: { label: 'Join the video visit', url: access.link },
+      link: { label: t('joinTheVisit'), url: access.link },
       signature: settings.clinicName,
     }),
   };
 }
 
-/** The visit a guest was invited to is off: their link no longer works; an .ics that removes it. */
-export function guestCancellationEmail(notice: GuestNotice, settings: MessageSettings): OutboxMessageInput {
-  const doctor = doctorTitle(notice.doctorName);
+/** The visit a guest was invited to is off, told in the guest's `language`: their link no longer works; an .ics that removes it. */
+export function guestCancellationEmail(notice: GuestNotice, settings: MessageSettings, language: Language): OutboxMessageInput {
+  const t = translator('email', language);
+  const doctor = doctorTitle(notice.doctorName, language);
   return {
     kind: 'cancellation',
     to: notice.guest.email,
-    subject: `Cancelled: the video visit with ${doctor} on ${describeVisitTime(notice.startsAt, notice.timeZone)}`,
-    attachments: [guestCalendarAttachment(notice, settings, 'CANCEL')],
+    subject: t('guestCancellation.subject', { doctor, time: describeVisitTime(notice.startsAt, notice.timeZone, language) }),
+    attachments: [guestCalendarAttachment(notice, settings, 'CANCEL', language)],
     dedupeKey: `guest-cancellation:${notice.guest.id}`,
     ...composeMessage({
-      greeting: `Hello ${notice.guest.name},`,
+      language,
+      greeting: t('greeting', { name: notice.guest.name }),
       paragraphs: [
-        `The video visit ${doctor} invited you to, of ${guestWhen(notice)}, was cancelled.`,
-        'Your link and code no longer work.',
-        'The attached calendar file removes the visit from your calendar.',
+        t('guestCancellation.cancelled', { doctor, when: guestWhen(notice, language) }),
+        t('guestCancellation.linkStopped'),
+        t('calendarRemoves'),
       ],
       signature: settings.clinicName,
     }),

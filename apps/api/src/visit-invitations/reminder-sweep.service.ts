@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { recipientLanguage } from '../i18n/recipients';
 import { OutboxService } from '../mail/outbox.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { VisitLinksService } from '../visit-links/visit-links.service';
@@ -8,8 +9,8 @@ import { RemindersRepository, toReminderVisit } from './reminders.repository';
 import { MessageSettings, messageSettings, reminderEmail, toVisitNotice } from './visit-messages';
 
 /**
- * Emails each patient a reminder before their visit, at the lead times of REMINDER_MINUTES (rules:
- * due-reminders.ts). Every API process sweeps every REMINDER_SWEEP_S; the reminder's dedupe key
+ * Emails each patient a reminder before their visit, in their language, at the lead times of
+ * REMINDER_MINUTES (rules: due-reminders.ts). Every API process sweeps every REMINDER_SWEEP_S; the reminder's dedupe key
  * (appointment, lead, sequence) makes the outbox write it once however many processes find it due,
  * and before and after a restart.
  */
@@ -87,7 +88,8 @@ export class ReminderSweepService implements OnModuleInit, OnModuleDestroy {
       const [still] = dueReminders([toReminderVisit(row)], this.config.REMINDER_MINUTES, now);
       if (still?.dedupeKey !== reminder.dedupeKey) return false;
       const access = (await this.links.current(row.id)) ?? (await this.links.issue(tx, row));
-      const id = await this.outbox.enqueue(tx, reminderEmail(toVisitNotice(row), access, reminder.lead, this.settings));
+      const language = await recipientLanguage(tx, row.patient);
+      const id = await this.outbox.enqueue(tx, reminderEmail(toVisitNotice(row), access, reminder.lead, this.settings, language));
       return id !== null;
     });
   }

@@ -7,6 +7,8 @@ import { AccessService } from '../access/access.service';
 import { ApiError } from '../common/api-error';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { recipientLanguage } from '../i18n/recipients';
+import { toLanguage } from '../i18n/translator';
 import { PrismaService } from '../prisma/prisma.service';
 import { attachmentDisposition } from '../sessions/report/content-disposition';
 import { IssuedVisitLink, VisitLinksService } from '../visit-links/visit-links.service';
@@ -54,7 +56,10 @@ export class VisitInvitationsService {
     this.settings = messageSettings(config);
   }
 
-  /** The link, code and a ready message in the patient's time zone (the visit's doctor only); 409 once the visit is closed. */
+  /**
+   * The link, code and a ready message in the patient's time zone and language (the visit's doctor only);
+   * 409 once the visit is closed.
+   */
   async invitation(ctx: RequestContext, id: string): Promise<VisitInvitationResponse> {
     const visit = await this.access.requireVisit(ctx, 'appointment.change', id);
     if (visit.as !== 'DOCTOR') throw ApiError.forbidden(ONLY_THE_DOCTOR);
@@ -65,7 +70,7 @@ export class VisitInvitationsService {
     return {
       link: issued.link,
       code: issued.code,
-      message: invitationMessage(toVisitNotice(row), issued, this.settings),
+      message: invitationMessage(toVisitNotice(row), issued, this.settings, await recipientLanguage(this.prisma, row.patient)),
       expiresAt: issued.expiresAt.toISOString(),
     };
   }
@@ -73,7 +78,8 @@ export class VisitInvitationsService {
   /**
    * The visit's .ics for its doctor, its patient (also by a visit-link session) and an admin (not its
    * guests: 403): METHOD:CANCEL once cancelled. The patient's link and code are in it while they work, except for an admin: the
-   * link signs in as the patient, and an admin never joins a visit (access/access-policy.ts).
+   * link signs in as the patient, and an admin never joins a visit (access/access-policy.ts). Its words
+   * are in the language of whoever downloads it; the time is read in the patient's zone.
    */
   async calendarFile(ctx: RequestContext, id: string): Promise<StreamableFile> {
     const visit = await this.access.requireVisit(ctx, 'appointment.read', id);
@@ -89,6 +95,7 @@ export class VisitInvitationsService {
         access: issued && { link: issued.link, code: issued.code, joinPage: this.settings.joinPage },
       },
       row.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST',
+      toLanguage(ctx.user.language),
     );
     const bytes = Buffer.from(file, 'utf8');
     return new StreamableFile(bytes, {

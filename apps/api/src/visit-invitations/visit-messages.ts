@@ -1,9 +1,11 @@
+import type { Language } from '@telehealth/contracts';
 import type { AppointmentWithContact } from '../appointments/appointment.mapper';
 import type { AppConfig } from '../config/app-config';
+import { translator } from '../i18n/translator';
 import { composeMessage, type MailAttachment, type OutboxMessageInput } from '../mail/mail-message';
 import { CalendarMethod, CalendarVisit, visitCalendarFile } from './calendar-file';
 import { reminderDedupeKey } from './due-reminders';
-import { describeVisitTime, doctorTitle, visitMinutes } from './visit-time';
+import { describeVisitTime, describeVisitWhen, doctorTitle } from './visit-time';
 
 /** A visit as its messages tell it to the patient (in the patient's time zone). */
 export type VisitNotice = Omit<CalendarVisit, 'access' | 'organizerEmail'> & { reason: string };
@@ -37,28 +39,28 @@ export function messageSettings(config: Pick<AppConfig, 'WEB_ORIGIN' | 'MAIL_FRO
 /** Who cancelled, as the patient is told. */
 export type CancelledBy = 'doctor' | 'patient';
 
-function when(visit: VisitNotice): string {
-  return `${describeVisitTime(visit.startsAt, visit.patient.timeZone)} (${visitMinutes(visit)} minutes)`;
+/** "Tuesday, 4 March 2031 at 9:30 AM Europe/Madrid (30 minutes)", in the patient's zone. */
+function when(visit: VisitNotice, language: Language): string {
+  return describeVisitWhen(visit, visit.patient.timeZone, language);
 }
 
 /** How to come in: the link, or the code on the join page; no password. */
-export function howToJoin(access: VisitAccess, settings: MessageSettings): string {
-  return (
-    'How to join: open the link below a few minutes before the visit, on a phone or computer with a camera and microphone; ' +
-    `no password is needed. If the link does not open, go to ${settings.joinPage} and type the code ${access.code}.`
-  );
+export function howToJoin(access: VisitAccess, settings: MessageSettings, language: Language): string {
+  return translator('email', language)('howToJoin', { joinPage: settings.joinPage, code: access.code });
 }
 
-/** The visit's calendar file as an attachment, with the reader's link in it while it works. */
+/** The visit's calendar file as an attachment, in the reader's language, with the reader's link in it while it works. */
 export function calendarAttachment(
   visit: VisitNotice,
   settings: MessageSettings,
   method: CalendarMethod,
+  language: Language,
   access?: VisitAccess,
 ): MailAttachment {
   const file = visitCalendarFile(
     { ...visit, organizerEmail: settings.organizerEmail, access: access && { ...access, joinPage: settings.joinPage } },
     method,
+    language,
   );
   return {
     filename: method === 'CANCEL' ? 'cancelled-visit.ics' : 'video-visit.ics',
@@ -67,69 +69,94 @@ export function calendarAttachment(
   };
 }
 
-/** The booking confirmation: when (in the patient's zone), with whom, why, the link, the code and the .ics. */
-export function bookingConfirmationEmail(visit: VisitNotice, access: VisitAccess, settings: MessageSettings): OutboxMessageInput {
-  const doctor = doctorTitle(visit.doctorName);
+/**
+ * The booking confirmation, in the patient's `language`: when (in the patient's zone), with whom, why,
+ * the link, the code and the .ics.
+ */
+export function bookingConfirmationEmail(
+  visit: VisitNotice,
+  access: VisitAccess,
+  settings: MessageSettings,
+  language: Language,
+): OutboxMessageInput {
+  const t = translator('email', language);
+  const doctor = doctorTitle(visit.doctorName, language);
   return {
     kind: 'booking-confirmation',
     to: visit.patient.email,
-    subject: `Your video visit with ${doctor}: ${describeVisitTime(visit.startsAt, visit.patient.timeZone)}`,
-    attachments: [calendarAttachment(visit, settings, 'REQUEST', access)],
+    subject: t('booking.subject', { doctor, time: describeVisitTime(visit.startsAt, visit.patient.timeZone, language) }),
+    attachments: [calendarAttachment(visit, settings, 'REQUEST', language, access)],
     dedupeKey: `booking-confirmation:${visit.appointmentId}`,
     ...composeMessage({
-      greeting: `Hello ${visit.patient.name},`,
+      language,
+      greeting: t('greeting', { name: visit.patient.name }),
       paragraphs: [
-        `${doctor} has booked a video visit with you.`,
-        `When: ${when(visit)}\nReason: ${visit.reason}\nYour code: ${access.code}`,
-        howToJoin(access, settings),
-        'The attached calendar file adds the visit to your calendar.',
+        t('booking.booked', { doctor }),
+        t('booking.details', { when: when(visit, language), reason: visit.reason, code: access.code }),
+        howToJoin(access, settings, language),
+        t('calendarAdds'),
       ],
-      link: { label: 'Join your video visit', url: access.link },
+      link: { label: t('joinYourVisit'), url: access.link },
       signature: settings.clinicName,
     }),
   };
 }
 
-/** The visit moved: the new time, the new link and code (the earlier ones stop working), the updated .ics. */
-export function rescheduleEmail(visit: VisitNotice, access: VisitAccess, settings: MessageSettings): OutboxMessageInput {
-  const doctor = doctorTitle(visit.doctorName);
+/**
+ * The visit moved, in the patient's `language`: the new time, the new link and code (the earlier ones
+ * stop working), the updated .ics.
+ */
+export function rescheduleEmail(
+  visit: VisitNotice,
+  access: VisitAccess,
+  settings: MessageSettings,
+  language: Language,
+): OutboxMessageInput {
+  const t = translator('email', language);
+  const doctor = doctorTitle(visit.doctorName, language);
   return {
     kind: 'reschedule',
     to: visit.patient.email,
-    subject: `Your video visit with ${doctor} has moved to ${describeVisitTime(visit.startsAt, visit.patient.timeZone)}`,
-    attachments: [calendarAttachment(visit, settings, 'REQUEST', access)],
+    subject: t('reschedule.subject', { doctor, time: describeVisitTime(visit.startsAt, visit.patient.timeZone, language) }),
+    attachments: [calendarAttachment(visit, settings, 'REQUEST', language, access)],
     dedupeKey: `reschedule:${visit.appointmentId}:${visit.sequence}`,
     ...composeMessage({
-      greeting: `Hello ${visit.patient.name},`,
+      language,
+      greeting: t('greeting', { name: visit.patient.name }),
       paragraphs: [
-        `${doctor} has moved your video visit to a new time.`,
-        `When: ${when(visit)}\nReason: ${visit.reason}\nYour new code: ${access.code}`,
-        'The link and code of earlier messages no longer work: use the ones in this message.',
-        howToJoin(access, settings),
-        'The attached calendar file updates the visit in your calendar.',
+        t('reschedule.moved', { doctor }),
+        t('reschedule.details', { when: when(visit, language), reason: visit.reason, code: access.code }),
+        t('reschedule.earlierLinks'),
+        howToJoin(access, settings, language),
+        t('calendarUpdates'),
       ],
-      link: { label: 'Join your video visit', url: access.link },
+      link: { label: t('joinYourVisit'), url: access.link },
       signature: settings.clinicName,
     }),
   };
 }
 
-/** The visit is off: who cancelled it, and an .ics with METHOD:CANCEL that removes it from the calendar. */
-export function cancellationEmail(visit: VisitNotice, by: CancelledBy, settings: MessageSettings): OutboxMessageInput {
-  const doctor = doctorTitle(visit.doctorName);
-  const who = by === 'doctor' ? `${doctor} has cancelled your video visit` : `You cancelled your video visit with ${doctor}`;
+/**
+ * The visit is off, in the patient's `language`: who cancelled it, and an .ics with METHOD:CANCEL that
+ * removes it from the calendar.
+ */
+export function cancellationEmail(visit: VisitNotice, by: CancelledBy, settings: MessageSettings, language: Language): OutboxMessageInput {
+  const t = translator('email', language);
+  const doctor = doctorTitle(visit.doctorName, language);
+  const whenText = when(visit, language);
   return {
     kind: 'cancellation',
     to: visit.patient.email,
-    subject: `Cancelled: your video visit with ${doctor} on ${describeVisitTime(visit.startsAt, visit.patient.timeZone)}`,
-    attachments: [calendarAttachment(visit, settings, 'CANCEL')],
+    subject: t('cancellation.subject', { doctor, time: describeVisitTime(visit.startsAt, visit.patient.timeZone, language) }),
+    attachments: [calendarAttachment(visit, settings, 'CANCEL', language)],
     dedupeKey: `cancellation:${visit.appointmentId}`,
     ...composeMessage({
-      greeting: `Hello ${visit.patient.name},`,
+      language,
+      greeting: t('greeting', { name: visit.patient.name }),
       paragraphs: [
-        `${who} of ${when(visit)}.`,
-        'Its link and code no longer work. To book another visit, contact the clinic.',
-        'The attached calendar file removes the visit from your calendar.',
+        by === 'doctor' ? t('cancellation.byDoctor', { doctor, when: whenText }) : t('cancellation.byPatient', { doctor, when: whenText }),
+        t('cancellation.linkStopped'),
+        t('calendarRemoves'),
       ],
       signature: settings.clinicName,
     }),
@@ -137,60 +164,86 @@ export function cancellationEmail(visit: VisitNotice, by: CancelledBy, settings:
 }
 
 /**
- * The patient cancelled: the doctor is told in their own time zone who and when, with an .ics
- * (METHOD:CANCEL, the visit's UID) that removes the visit from a calendar it was imported into.
+ * The patient cancelled: the doctor is told in their own time zone and `language` who and when, with an
+ * .ics (METHOD:CANCEL, the visit's UID) that removes the visit from a calendar it was imported into.
  */
 export function patientCancelledEmail(
   visit: VisitNotice,
   doctor: { email: string; timeZone: string },
   settings: MessageSettings,
+  language: Language,
 ): OutboxMessageInput {
-  const at = describeVisitTime(visit.startsAt, doctor.timeZone);
+  const t = translator('email', language);
   return {
     kind: 'cancellation',
     to: doctor.email,
-    subject: `Cancelled by ${visit.patient.name}: video visit on ${at}`,
-    attachments: [calendarAttachment({ ...visit, timeZone: doctor.timeZone }, settings, 'CANCEL')],
+    subject: t('patientCancelled.subject', {
+      patient: visit.patient.name,
+      time: describeVisitTime(visit.startsAt, doctor.timeZone, language),
+    }),
+    attachments: [calendarAttachment({ ...visit, timeZone: doctor.timeZone }, settings, 'CANCEL', language)],
     dedupeKey: `cancellation-to-doctor:${visit.appointmentId}`,
     ...composeMessage({
-      greeting: `Hello ${doctorTitle(visit.doctorName)},`,
+      language,
+      greeting: t('greeting', { name: doctorTitle(visit.doctorName, language) }),
       paragraphs: [
-        `${visit.patient.name} has cancelled their video visit with you of ${at} (${visitMinutes(visit)} minutes).`,
-        'The time is free again in your schedule.',
-        'If you added the visit to your calendar, the attached calendar file removes it.',
+        t('patientCancelled.cancelled', { patient: visit.patient.name, when: describeVisitWhen(visit, doctor.timeZone, language) }),
+        t('patientCancelled.timeFree'),
+        t('patientCancelled.calendar'),
       ],
       signature: settings.clinicName,
     }),
   };
 }
 
-/** A reminder before the visit (one per lead time): when in the patient's zone, with whom, the link and code in force. */
-export function reminderEmail(visit: VisitNotice, access: VisitAccess, lead: number, settings: MessageSettings): OutboxMessageInput {
-  const doctor = doctorTitle(visit.doctorName);
+/**
+ * A reminder before the visit (one per lead time), in the patient's `language`: when in the patient's
+ * zone, with whom, the link and code in force.
+ */
+export function reminderEmail(
+  visit: VisitNotice,
+  access: VisitAccess,
+  lead: number,
+  settings: MessageSettings,
+  language: Language,
+): OutboxMessageInput {
+  const t = translator('email', language);
+  const doctor = doctorTitle(visit.doctorName, language);
   return {
     kind: 'reminder',
     to: visit.patient.email,
-    subject: `Reminder: your video visit with ${doctor} on ${describeVisitTime(visit.startsAt, visit.patient.timeZone)}`,
+    subject: t('reminder.subject', { doctor, time: describeVisitTime(visit.startsAt, visit.patient.timeZone, language) }),
     dedupeKey: reminderDedupeKey(visit.appointmentId, lead, visit.sequence),
     ...composeMessage({
-      greeting: `Hello ${visit.patient.name},`,
+      language,
+      greeting: t('greeting', { name: visit.patient.name }),
       paragraphs: [
-        `This is a reminder of your video visit with ${doctor}.`,
-        `When: ${when(visit)}\nYour code: ${access.code}`,
-        howToJoin(access, settings),
-        'If you cannot come, please tell the clinic.',
+        t('reminder.intro', { doctor }),
+        t('whenAndCode', { when: when(visit, language), code: access.code }),
+        howToJoin(access, settings, language),
+        t('reminder.cannotCome'),
       ],
-      link: { label: 'Join your video visit', url: access.link },
+      link: { label: t('joinYourVisit'), url: access.link },
       signature: settings.clinicName,
     }),
   };
 }
 
-/** The invitation the doctor pastes into SMS or chat: date, time and zone of the patient, link and code. */
-export function invitationMessage(visit: VisitNotice, access: VisitAccess, settings: Pick<MessageSettings, 'joinPage'>): string {
-  return [
-    `Your video visit with ${doctorTitle(visit.doctorName)} is on ${when(visit)}.`,
-    `Join a few minutes before with this link: ${access.link}`,
-    `Or go to ${settings.joinPage} and type the code ${access.code}.`,
-  ].join('\n');
+/**
+ * The invitation the doctor pastes into SMS or chat, in the patient's `language`: date, time and zone of
+ * the patient, link and code.
+ */
+export function invitationMessage(
+  visit: VisitNotice,
+  access: VisitAccess,
+  settings: Pick<MessageSettings, 'joinPage'>,
+  language: Language,
+): string {
+  return translator('visit', language)('invitation', {
+    doctor: doctorTitle(visit.doctorName, language),
+    when: when(visit, language),
+    link: access.link,
+    joinPage: settings.joinPage,
+    code: access.code,
+  });
 }

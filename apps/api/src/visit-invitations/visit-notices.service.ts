@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppointmentWithContact } from '../appointments/appointment.mapper';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Prisma } from '../generated/prisma/client';
+import { recipientLanguage, recipientLanguages } from '../i18n/recipients';
 import { OutboxService } from '../mail/outbox.service';
 import { GuestContact, VisitGuestsRepository } from '../visit-guests/visit-guests.repository';
 import { VisitLinksService } from '../visit-links/visit-links.service';
@@ -21,7 +22,8 @@ import {
  * What a booking, a reschedule and a cancellation cause for the patient (and for the doctor, when the
  * patient cancels, and for the guests the doctor invited with an address), inside the change's own
  * transaction: the visit links issued, replaced, moved or revoked, and the emails that say so written to
- * the outbox. A change that rolls back leaves no link and sends no email.
+ * the outbox. A change that rolls back leaves no link and sends no email. Each email is written in its
+ * recipient's language: their account's, read in the change's transaction.
  */
 @Injectable()
 export class VisitNoticesService {
@@ -38,7 +40,8 @@ export class VisitNoticesService {
 
   async booked(tx: Prisma.TransactionClient, row: AppointmentWithContact): Promise<void> {
     const access = await this.links.issue(tx, row);
-    await this.outbox.enqueue(tx, bookingConfirmationEmail(toVisitNotice(row), access, this.settings));
+    const language = await recipientLanguage(tx, row.patient);
+    await this.outbox.enqueue(tx, bookingConfirmationEmail(toVisitNotice(row), access, this.settings, language));
   }
 
   /**
@@ -47,11 +50,16 @@ export class VisitNoticesService {
    */
   async rescheduled(tx: Prisma.TransactionClient, row: AppointmentWithContact): Promise<void> {
     const access = await this.links.issue(tx, row);
-    await this.outbox.enqueue(tx, rescheduleEmail(toVisitNotice(row), access, this.settings));
     await this.links.extendGuests(tx, row.id, row.endsAt);
-    for (const guest of await this.guests.contacts(tx, row.id)) {
+    const guests = await this.guests.contacts(tx, row.id);
+    const languageOf = await recipientLanguages(tx, [row.patient, ...guests]);
+    await this.outbox.enqueue(tx, rescheduleEmail(toVisitNotice(row), access, this.settings, languageOf(row.patient.id)));
+    for (const guest of guests) {
       if (guest.link)
-        await this.outbox.enqueue(tx, guestRescheduleEmail(guestNotice(row, guest), this.links.derive(guest.link), this.settings));
+        await this.outbox.enqueue(
+          tx,
+          guestRescheduleEmail(guestNotice(row, guest), this.links.derive(guest.link), this.settings, languageOf(guest.id)),
+        );
     }
   }
 
@@ -62,10 +70,13 @@ export class VisitNoticesService {
   async cancelled(tx: Prisma.TransactionClient, row: AppointmentWithContact, by: CancelledBy): Promise<void> {
     await this.links.revoke(tx, row.id);
     const notice = toVisitNotice(row);
-    await this.outbox.enqueue(tx, cancellationEmail(notice, by, this.settings));
-    if (by === 'patient') await this.outbox.enqueue(tx, patientCancelledEmail(notice, row.doctor, this.settings));
-    for (const guest of await this.guests.contacts(tx, row.id)) {
-      await this.outbox.enqueue(tx, guestCancellationEmail(guestNotice(row, guest), this.settings));
+    const guests = await this.guests.contacts(tx, row.id);
+    const languageOf = await recipientLanguages(tx, [row.patient, ...(by === 'patient' ? [row.doctor] : []), ...guests]);
+    await this.outbox.enqueue(tx, cancellationEmail(notice, by, this.settings, languageOf(row.patient.id)));
+    if (by === 'patient')
+      await this.outbox.enqueue(tx, patientCancelledEmail(notice, row.doctor, this.settings, languageOf(row.doctor.id)));
+    for (const guest of guests) {
+      await this.outbox.enqueue(tx, guestCancellationEmail(guestNotice(row, guest), this.settings, languageOf(guest.id)));
     }
   }
 }

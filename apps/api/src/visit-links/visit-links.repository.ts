@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@telehealth/contracts';
+import type { Language, Role } from '@telehealth/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
 import { deriveVisitLinkSecrets, hashVisitSecret, VisitLinkSecrets } from './visit-link-secrets';
@@ -20,7 +20,7 @@ export interface RedeemableLink {
   endsAt: Date;
   sessionId: string;
   roomId: string;
-  user: { id: string; email: string; name: string; role: Role; timeZone: string; active: boolean };
+  user: { id: string; email: string; name: string; role: Role; timeZone: string; language: Language; active: boolean };
   /** For a guest's link: whether the doctor removed the guest (null for the patient's). */
   guestRemoved: boolean | null;
 }
@@ -92,7 +92,7 @@ export class VisitLinksRepository {
     const { rows } = await this.prisma.sql.query<RedeemableLink>(
       `SELECT l.id AS "linkId", l.revoked_at IS NOT NULL AS revoked, l.redeemable_until AS "redeemableUntil",
               a.id AS "appointmentId", a.ends_at AS "endsAt", s.id AS "sessionId", r.id AS "roomId",
-              json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role, 'timeZone', u.time_zone,
+              json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role, 'timeZone', u.time_zone, 'language', u.language,
                                 'active', u.deactivated_at IS NULL) AS "user",
               CASE WHEN g.id IS NULL THEN NULL ELSE g.removed_at IS NOT NULL END AS "guestRemoved"
          FROM visit_links l

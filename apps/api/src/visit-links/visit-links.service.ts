@@ -138,14 +138,14 @@ export class VisitLinksService {
       ip,
       detail: { by, as: role.toLowerCase() },
     });
-    const { id, email, name, timeZone } = link.user;
+    const { id, email, name, timeZone, language } = link.user;
     return {
       accessToken: token,
       expiresAt: expiresAt.toISOString(),
       sessionId: link.sessionId,
       appointmentId: link.appointmentId,
       roomId: link.roomId,
-      user: { id, email, name, role, timeZone },
+      user: { id, email, name, role, timeZone, language },
     };
   }
 

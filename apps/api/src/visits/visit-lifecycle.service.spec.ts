@@ -9,7 +9,7 @@ import type { VisitAccess, VisitRepository } from './visit.repository';
 const SESSION_ID = '6f1c1a52-2f43-4c39-9d7e-2d7f0b1c1a01';
 
 function user(id: string, role: AuthUser['role']): RequestContext {
-  return { user: { id, role, name: id, email: `${id}@test`, timeZone: 'UTC' }, ip: '203.0.113.9', requestId: undefined };
+  return { user: { id, role, name: id, email: `${id}@test`, timeZone: 'UTC', language: 'en' }, ip: '203.0.113.9', requestId: undefined };
 }
 
 function visit(overrides: Partial<VisitAccess> = {}): VisitAccess {

@@ -1,21 +1,26 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Brand } from '@/components/common/Brand';
+import { VisitorLanguagePicker } from '@/components/common/VisitorLanguagePicker';
 import { ForgotPasswordForm } from '@/components/auth/ForgotPasswordForm';
 
-export const metadata: Metadata = { title: 'Forgot password' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('forgotPassword.metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations('auth');
   return (
     <div className="auth-wrap">
       <div className="card auth-card">
         <Brand href="/sign-in" />
-        <h1>Forgot your password?</h1>
-        <p className="hint">Enter the email you sign in with. If it has an account, we email it a link to set a new password.</p>
+        <h1>{t('forgotPassword.title')}</h1>
+        <p className="hint">{t('forgotPassword.intro')}</p>
         <ForgotPasswordForm />
-        <p className="auth-foot">
-          Remembered it? <a href="/sign-in">Sign in</a>
-        </p>
+        <p className="auth-foot">{t.rich('forgotPassword.signIn', { link: (chunks) => <a href="/sign-in">{chunks}</a> })}</p>
+        <VisitorLanguagePicker />
       </div>
     </div>
   );

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/common/PageTitle';
 import { VisitHistory, type HistoryView } from '@/components/history/VisitHistory';
 import { getSession } from '@/lib/auth';
 
-export const metadata: Metadata = { title: 'Past visits' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return { title: t('pages.history.title') };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -13,13 +17,10 @@ function one(value: string | string[] | undefined): string {
 }
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [params, session] = await Promise.all([searchParams, getSession()]);
+  const [params, session, t] = await Promise.all([searchParams, getSession(), getTranslations('common')]);
   // A visit-link session has one visit: its record is its whole history.
   if (session?.user.visit) redirect(`/history/${encodeURIComponent(session.user.visit.sessionId)}`);
-  const subtitle =
-    session?.user.role === 'DOCTOR'
-      ? 'Visits that are over: what happened, the chat, the report and your notes.'
-      : 'Visits that are over: what happened, the chat and your report.';
+  const subtitle = session?.user.role === 'DOCTOR' ? t('pages.history.subtitleDoctor') : t('pages.history.subtitlePatient');
   const page = Number.parseInt(one(params.page), 10);
   const initial: HistoryView = {
     from: one(params.from),
@@ -29,7 +30,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   };
   return (
     <>
-      <PageTitle title="Past visits" subtitle={subtitle} />
+      <PageTitle title={t('pages.history.title')} subtitle={subtitle} />
       <VisitHistory initial={initial} />
     </>
   );

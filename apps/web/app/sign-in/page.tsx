@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Brand } from '@/components/common/Brand';
+import { LanguagePicker } from '@/components/common/LanguagePicker';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { checkApiToken, getApiToken, getSession, homeOf, sessionEndedPath } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/safe-callback';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('signIn.metaTitle') };
+}
 export const dynamic = 'force-dynamic';
-
-const SIGNED_OUT_SENTENCE = 'You were signed out (on this or another device). Please sign in again.';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -22,30 +25,33 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     if (!token || (await checkApiToken(token)) === 'revoked') redirect(sessionEndedPath(callbackUrl));
     redirect(callbackUrl === '/' ? homeOf(session.user) : callbackUrl);
   }
+  const t = await getTranslations('auth');
   const registered = params.registered === '1';
   const signedOut = params.signedOut === '1';
   return (
     <div className="auth-wrap">
       <div className="card auth-card">
         <Brand href="/sign-in" />
-        <h1>Sign in</h1>
-        <p className="hint">Video visits with your care team.</p>
-        {registered && <div className="alert alert-ok">Your account is ready. Please sign in.</div>}
+        <h1>{t('signIn.title')}</h1>
+        <p className="hint">{t('signIn.tagline')}</p>
+        {registered && <div className="alert alert-ok">{t('signIn.registered')}</div>}
         {signedOut && (
           <div className="alert alert-info" role="status" data-testid="signed-out-notice">
-            {SIGNED_OUT_SENTENCE}
+            {t('signIn.signedOut')}
           </div>
         )}
         <SignInForm callbackUrl={callbackUrl} />
         <p className="auth-foot">
-          Have a visit code?{' '}
-          <a href="/join" data-testid="sign-in-visit-code">
-            Enter it here
-          </a>
+          {t.rich('signIn.visitCode', {
+            link: (chunks) => (
+              <a href="/join" data-testid="sign-in-visit-code">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
-        <p className="auth-foot">
-          New patient? <a href="/register">Create an account</a>
-        </p>
+        <p className="auth-foot">{t.rich('signIn.register', { link: (chunks) => <a href="/register">{chunks}</a> })}</p>
+        <LanguagePicker />
       </div>
     </div>
   );

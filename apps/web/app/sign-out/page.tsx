@@ -1,20 +1,25 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Brand } from '@/components/common/Brand';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 
-export const metadata: Metadata = { title: 'Sign out' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('signOut.metaTitle') };
+}
 
-export default function SignOutPage() {
+export default async function SignOutPage() {
+  const t = await getTranslations('auth');
   return (
     <div className="auth-wrap">
       <div className="card auth-card">
         <Brand />
-        <h1>Sign out</h1>
-        <p>Sign out of Telehealth on this device?</p>
+        <h1>{t('signOut.title')}</h1>
+        <p>{t('signOut.question')}</p>
         <div className="actions">
           <SignOutButton />
           <a className="btn btn-ghost" href="/">
-            Stay signed in
+            {t('signOut.stay')}
           </a>
         </div>
       </div>

@@ -2,20 +2,23 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AuditLogEntry } from '@telehealth/contracts';
 import { useAuditLog } from '@/hooks/useAdmin';
+import type { Translator } from '@/i18n/translator';
 import { auditSentence, sentencePieces } from '@/lib/audit-sentences';
 import { formatDateTime } from '@/lib/time';
 import { Pagination } from '@/components/common/Pagination';
 import { useSignedIn } from '@/components/auth/SignedInContext';
+import { adminError } from '@/components/admin/errors';
 
 const PAGE_SIZE = 20;
 
 /** One entry as a sentence with names; the visit it names links to the admin's page of that visit. */
-function AuditSentenceText({ entry, timeZone }: { entry: AuditLogEntry; timeZone: string }) {
+function AuditSentenceText({ entry, timeZone, t }: { entry: AuditLogEntry; timeZone: string; t: Translator<'admin'> }) {
   return (
     <>
-      {sentencePieces(auditSentence(entry, timeZone)).map((piece) =>
+      {sentencePieces(auditSentence(entry, timeZone, t)).map((piece) =>
         piece.href ? (
           <Link key={piece.key} href={piece.href} data-testid="audit-entry-link">
             {piece.text}
@@ -30,6 +33,7 @@ function AuditSentenceText({ entry, timeZone }: { entry: AuditLogEntry; timeZone
 
 /** Who read or changed which protected record, newest first, each entry in words. */
 export function AuditLog() {
+  const t = useTranslations('admin');
   const zone = useSignedIn().user.timeZone;
   const [page, setPage] = useState(1);
   const { data, error } = useAuditLog(page, PAGE_SIZE);
@@ -37,33 +41,40 @@ export function AuditLog() {
   return (
     <section className="card" aria-labelledby="audit-title" data-testid="audit-log">
       <div className="card-head">
-        <h2 id="audit-title">Audit log</h2>
-        {data && <span className="hint">{data.total} entries</span>}
+        <h2 id="audit-title">{t('audit.title')}</h2>
+        {data && <span className="hint">{t('audit.count', { count: data.total })}</span>}
       </div>
       {error && (
         <div className="alert alert-error" role="alert">
-          {error}
+          {adminError(error, t)}
         </div>
       )}
-      {data && data.items.length === 0 && <p className="empty">Nothing has been recorded yet.</p>}
+      {data && data.items.length === 0 && <p className="empty">{t('audit.empty')}</p>}
       {data && data.items.length > 0 && (
         <ul className="list">
           {data.items.map((entry) => (
             <li key={entry.id} className="list-item" data-testid="audit-entry" data-action={entry.action}>
               <div className="item-main">
                 <div className="item-title" data-testid="audit-entry-text">
-                  <AuditSentenceText entry={entry} timeZone={zone} />
+                  <AuditSentenceText entry={entry} timeZone={zone} t={t} />
                 </div>
                 <div className="item-sub">
-                  <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone)}</time>
-                  {entry.ip ? ` · from ${entry.ip}` : ''}
+                  {entry.ip ? (
+                    t.rich('audit.fromAddress', {
+                      when: formatDateTime(entry.occurredAt, zone),
+                      ip: entry.ip,
+                      time: (chunks) => <time dateTime={entry.occurredAt}>{chunks}</time>,
+                    })
+                  ) : (
+                    <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone)}</time>
+                  )}
                 </div>
               </div>
             </li>
           ))}
         </ul>
       )}
-      {data && pageCount > 1 && <Pagination page={page} pageCount={pageCount} onPage={setPage} label="Audit log pages" />}
+      {data && pageCount > 1 && <Pagination page={page} pageCount={pageCount} onPage={setPage} label={t('audit.pages')} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AppointmentStatus, ClinicVisitPhase } from '@telehealth/contracts';
 import { useClinicVisits, type ClinicVisitsRequest } from '@/hooks/useAdmin';
 import { useStaff } from '@/hooks/useStaff';
@@ -10,6 +11,7 @@ import { Pagination } from '@/components/common/Pagination';
 import { SelectField, TextField } from '@/components/common/FormFields';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { ClinicVisitStatus } from '@/components/admin/ClinicVisitStatus';
+import { adminError } from '@/components/admin/errors';
 import styles from './ClinicVisits.module.css';
 
 export const CLINIC_VISITS_PAGE_SIZE = 15;
@@ -26,49 +28,18 @@ export interface ClinicVisitsView {
   page: number;
 }
 
-const PHASES: Array<{ value: ClinicVisitsView['phase']; label: string }> = [
-  { value: '', label: 'All' },
-  { value: 'upcoming', label: 'Upcoming' },
-  { value: 'in-progress', label: 'In progress' },
-  { value: 'past', label: 'Past' },
+const PHASES: Array<{ value: ClinicVisitsView['phase']; key: 'all' | 'upcoming' | 'inProgress' | 'past' }> = [
+  { value: '', key: 'all' },
+  { value: 'upcoming', key: 'upcoming' },
+  { value: 'in-progress', key: 'inProgress' },
+  { value: 'past', key: 'past' },
 ];
 
-const STATUSES: Array<{ value: ClinicVisitsView['status']; label: string }> = [
-  { value: '', label: 'Any status' },
-  { value: 'SCHEDULED', label: 'Scheduled' },
-  { value: 'COMPLETED', label: 'Completed' },
-  { value: 'CANCELLED', label: 'Cancelled' },
-  { value: 'NO_SHOW', label: 'No-show' },
-];
+const STATUSES = ['SCHEDULED', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const satisfies readonly AppointmentStatus[];
 
-const WORDS = {
-  title: 'The clinic’s visits',
-  filters: 'Filter the clinic’s visits',
-  phases: 'Which visits',
-  from: 'From',
-  to: 'To',
-  doctor: 'Doctor',
-  anyDoctor: 'Every doctor',
-  status: 'Status',
-  clear: 'Clear filters',
-  daysHint: (zone: string) => `Both days are included, counted in your time zone (${zone}).`,
-  toBeforeFrom: 'The “To” day is before the “From” day.',
-  loading: 'Loading the clinic’s visits…',
-  none: 'No visits here yet.',
-  noMatch: 'No visits match these filters.',
-  oneVisit: '1 visit',
-  visits: (count: number) => `${count} visits`,
-  timesIn: (zone: string) => `Times in ${zone}`,
-  rowLabel: (doctor: string, patient: string, date: string, time: string) => `Visit of ${patient} with ${doctor}, ${date} at ${time}`,
-  with: (doctor: string, patient: string) => `${doctor} with ${patient}`,
-  guests: (count: number) => (count === 1 ? '1 guest' : `${count} guests`),
-  lasted: (duration: string) => `Lasted ${duration}`,
-  pages: 'Clinic visits pages',
-};
-
-/** Days in the admin's zone -> the API's query, or the sentence saying what is wrong. */
-function toRequest(view: ClinicVisitsView, zone: string): { request: ClinicVisitsRequest | null; error: string | null } {
-  if (view.from && view.to && view.to < view.from) return { request: null, error: WORDS.toBeforeFrom };
+/** Days in the admin's zone -> the API's query, or what is wrong with them. */
+function toRequest(view: ClinicVisitsView, zone: string): { request: ClinicVisitsRequest | null; error: 'toBeforeFrom' | null } {
+  if (view.from && view.to && view.to < view.from) return { request: null, error: 'toBeforeFrom' };
   return {
     request: {
       page: view.page,
@@ -94,6 +65,7 @@ function syncUrl(view: ClinicVisitsView): void {
 
 /** The clinic's visits for its admin: upcoming, in progress and past, by dates, doctor and status; who and when, never why. */
 export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
+  const t = useTranslations('admin');
   const zone = useSignedIn().user.timeZone;
   const id = useId();
   const [view, setView] = useState<ClinicVisitsView>(initial);
@@ -114,9 +86,9 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="clinic-visits">
       <h2 id={`${id}-title`} className="visually-hidden">
-        {WORDS.title}
+        {t('visits.title')}
       </h2>
-      <div className={styles.phases} role="group" aria-label={WORDS.phases}>
+      <div className={styles.phases} role="group" aria-label={t('visits.phases')}>
         {PHASES.map((phase) => (
           <button
             key={phase.value || 'all'}
@@ -126,15 +98,15 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
             onClick={() => change({ phase: phase.value })}
             data-testid={`clinic-visits-phase-${phase.value || 'all'}`}
           >
-            {phase.label}
+            {t(`visits.phase.${phase.key}`)}
           </button>
         ))}
       </div>
-      <form role="search" aria-label={WORDS.filters} onSubmit={(e) => e.preventDefault()} data-testid="clinic-visits-filters">
+      <form role="search" aria-label={t('visits.filters')} onSubmit={(e) => e.preventDefault()} data-testid="clinic-visits-filters">
         <div className={styles.filters}>
           <TextField
             id={`${id}-from`}
-            label={WORDS.from}
+            label={t('visits.from')}
             type="date"
             value={view.from}
             max={view.to || undefined}
@@ -143,7 +115,7 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
           />
           <TextField
             id={`${id}-to`}
-            label={WORDS.to}
+            label={t('visits.to')}
             type="date"
             value={view.to}
             min={view.from || undefined}
@@ -152,23 +124,26 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
           />
           <SelectField
             id={`${id}-doctor`}
-            label={WORDS.doctor}
+            label={t('visits.doctor')}
             value={view.doctorId}
             onChange={(doctorId) => change({ doctorId })}
-            options={[{ value: '', label: WORDS.anyDoctor }, ...doctors.map((doctor) => ({ value: doctor.id, label: doctor.name }))]}
+            options={[{ value: '', label: t('visits.anyDoctor') }, ...doctors.map((doctor) => ({ value: doctor.id, label: doctor.name }))]}
             testId="clinic-visits-doctor"
           />
           <SelectField
             id={`${id}-status`}
-            label={WORDS.status}
+            label={t('visits.status')}
             value={view.status}
             onChange={(status) => change({ status: status as ClinicVisitsView['status'] })}
-            options={STATUSES}
+            options={[
+              { value: '', label: t('visits.anyStatus') },
+              ...STATUSES.map((status) => ({ value: status, label: t(`visits.statuses.${status}`) })),
+            ]}
             testId="clinic-visits-status"
           />
         </div>
         <div className={styles.summary}>
-          <span className="hint">{WORDS.daysHint(zoneLabel(zone))}</span>
+          <span className="hint">{t('visits.days', { zone: zoneLabel(zone) })}</span>
           <button
             type="button"
             className="btn btn-ghost btn-small"
@@ -176,40 +151,34 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
             onClick={() => change({ from: '', to: '', doctorId: '', status: '' })}
             data-testid="clinic-visits-clear"
           >
-            {WORDS.clear}
+            {t('visits.clear')}
           </button>
         </div>
         {filterError && (
           <div className="alert alert-error" role="alert" data-testid="clinic-visits-filter-error">
-            {filterError}
+            {t(`visits.${filterError}`)}
           </div>
         )}
       </form>
       {visits.error && (
         <div className="alert alert-error" role="alert" data-testid="clinic-visits-error">
-          {visits.error}
+          {adminError(visits.error, t)}
         </div>
       )}
       <div className={styles.summary}>
         <div aria-live="polite">
           {visits.loading && visits.items.length === 0 ? (
-            <p className="empty">{WORDS.loading}</p>
+            <p className="empty">{t('visits.loading')}</p>
           ) : (
             !filterError &&
             !visits.error && (
               <p className="hint" data-testid="clinic-visits-count">
-                {visits.total === 0
-                  ? filtered
-                    ? WORDS.noMatch
-                    : WORDS.none
-                  : visits.total === 1
-                    ? WORDS.oneVisit
-                    : WORDS.visits(visits.total)}
+                {visits.total === 0 ? (filtered ? t('visits.noMatch') : t('visits.none')) : t('visits.count', { count: visits.total })}
               </p>
             )
           )}
         </div>
-        <span className="hint">{WORDS.timesIn(zoneName(zone))}</span>
+        <span className="hint">{t('visits.timesIn', { zone: zoneName(zone) })}</span>
       </div>
       {!filterError && visits.items.length > 0 && (
         <ul className="list history-list" data-loading={visits.loading} data-testid="clinic-visits-list">
@@ -220,12 +189,12 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
                   className="row-link item-title"
                   href={`/admin/visits/${encodeURIComponent(visit.id)}`}
                   data-testid="clinic-visit-link"
-                  aria-label={WORDS.rowLabel(
-                    visit.doctor.name,
-                    visit.patient.name,
-                    formatDate(visit.scheduledStart, zone),
-                    formatTime(visit.scheduledStart, zone),
-                  )}
+                  aria-label={t('visits.rowLabel', {
+                    doctor: visit.doctor.name,
+                    patient: visit.patient.name,
+                    date: formatDate(visit.scheduledStart, zone),
+                    time: formatTime(visit.scheduledStart, zone),
+                  })}
                 >
                   {formatDate(visit.scheduledStart, zone)}
                 </Link>
@@ -235,15 +204,15 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
               </div>
               <div className="history-what">
                 <div className="item-title" data-testid="clinic-visit-people">
-                  {WORDS.with(visit.doctor.name, visit.patient.name)}
+                  {t('visits.with', { doctor: visit.doctor.name, patient: visit.patient.name })}
                 </div>
-                {visit.guests > 0 && <div className="item-sub">{WORDS.guests(visit.guests)}</div>}
+                {visit.guests > 0 && <div className="item-sub">{t('visits.guests', { count: visit.guests })}</div>}
               </div>
               <div className="history-outcome">
                 <ClinicVisitStatus visit={visit} />
                 {visit.durationSeconds !== null && (
                   <span className="item-sub">
-                    <span className="visually-hidden">{WORDS.lasted(formatDuration(visit.durationSeconds))}</span>
+                    <span className="visually-hidden">{t('visits.lasted', { duration: formatDuration(visit.durationSeconds) })}</span>
                     <span aria-hidden="true">{formatDuration(visit.durationSeconds)}</span>
                   </span>
                 )}
@@ -260,7 +229,7 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
           page={Math.min(view.page, pageCount)}
           pageCount={pageCount}
           onPage={(page) => setView((v) => ({ ...v, page }))}
-          label={WORDS.pages}
+          label={t('visits.pages')}
         />
       )}
     </section>

@@ -1,44 +1,55 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { StaffRole } from '@telehealth/contracts';
+import { useTranslations } from 'next-intl';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language, type StaffRole } from '@telehealth/contracts';
 import { useInviteStaff } from '@/hooks/useStaff';
-import { errorMessage } from '@/lib/api-client';
 import { SelectField, TextField } from '@/components/common/FormFields';
+import { useSignedIn } from '@/components/auth/SignedInContext';
+import { inviteError } from '@/components/admin/errors';
 
-const ROLE_OPTIONS: Array<{ value: StaffRole; label: string }> = [
-  { value: 'DOCTOR', label: 'Doctor' },
-  { value: 'ADMIN', label: 'Admin' },
-];
+// Each language by its own name, as its speakers write it.
+const LANGUAGE_OPTIONS = LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }));
 
-/** Invites a doctor or an admin: the API emails them a link to set their password (valid 72 hours). */
+/** Invites a doctor or an admin: the API emails them a link to set their password (valid 72 hours), in the language chosen here. */
 export function InviteStaffForm() {
+  const t = useTranslations('admin');
+  // The invitation is written in the admin's own language unless they choose another (a session from before
+  // accounts had a language carries none).
+  const signedInLanguage = useSignedIn().user.language;
+  const ownLanguage: Language = isLanguage(signedInLanguage) ? signedInLanguage : DEFAULT_LANGUAGE;
   const invite = useInviteStaff();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StaffRole>('DOCTOR');
+  const [language, setLanguage] = useState<Language>(ownLanguage);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const roleOptions: Array<{ value: StaffRole; label: string }> = [
+    { value: 'DOCTOR', label: t('roles.DOCTOR') },
+    { value: 'ADMIN', label: t('roles.ADMIN') },
+  ];
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setNotice(null);
     if (!name.trim() || !email.trim()) {
-      setError('Enter the name and the email of the person to invite.');
+      setError(t('invite.missing'));
       return;
     }
     invite.mutate(
-      { name: name.trim(), email: email.trim(), role },
+      { name: name.trim(), email: email.trim(), role, language },
       {
         onSuccess: (member) => {
-          setNotice(`${member.name} is invited. The email with the link to set a password is on its way (it works for 72 hours).`);
+          setNotice(t('invite.invited', { name: member.name }));
           setName('');
           setEmail('');
           setRole('DOCTOR');
+          setLanguage(ownLanguage);
         },
-        // 409 (the email has an account) and the rest: the API's sentence.
-        onError: (e) => setError(errorMessage(e)),
+        // 409 (the email has an account) and the rest, in the page's language.
+        onError: (e) => setError(inviteError(e, t)),
       },
     );
   }
@@ -46,7 +57,7 @@ export function InviteStaffForm() {
   return (
     <section className="card" aria-labelledby="invite-staff-title" data-testid="invite-staff">
       <div className="card-head">
-        <h2 id="invite-staff-title">Invite staff</h2>
+        <h2 id="invite-staff-title">{t('invite.title')}</h2>
       </div>
       <form onSubmit={onSubmit} noValidate data-testid="invite-staff-form">
         {error && (
@@ -59,10 +70,18 @@ export function InviteStaffForm() {
             {notice}
           </div>
         )}
-        <TextField id="invite-name" label="Full name" autoComplete="off" required value={name} onChange={setName} testId="invite-name" />
+        <TextField
+          id="invite-name"
+          label={t('invite.name')}
+          autoComplete="off"
+          required
+          value={name}
+          onChange={setName}
+          testId="invite-name"
+        />
         <TextField
           id="invite-email"
-          label="Email"
+          label={t('invite.email')}
           type="email"
           autoComplete="off"
           required
@@ -72,15 +91,24 @@ export function InviteStaffForm() {
         />
         <SelectField
           id="invite-role"
-          label="Role"
+          label={t('invite.role')}
           value={role}
           onChange={(value) => setRole(value === 'ADMIN' ? 'ADMIN' : 'DOCTOR')}
-          options={ROLE_OPTIONS}
+          options={roleOptions}
           testId="invite-role"
-          hint="Admins manage staff and see the clinic overview; doctors hold visits."
+          hint={t('invite.roleHint')}
+        />
+        <SelectField
+          id="invite-language"
+          label={t('invite.language')}
+          value={language}
+          onChange={(value) => setLanguage(isLanguage(value) ? value : ownLanguage)}
+          options={LANGUAGE_OPTIONS}
+          testId="staff-language"
+          hint={t('invite.languageHint')}
         />
         <button type="submit" className="btn btn-primary btn-block" disabled={invite.isPending} data-testid="invite-submit">
-          {invite.isPending ? 'Inviting…' : 'Send invitation'}
+          {invite.isPending ? t('invite.inviting') : t('invite.submit')}
         </button>
       </form>
     </section>

@@ -1,28 +1,32 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useQueryClient } from '@tanstack/react-query';
 import type { StaffMember, StaffStatus } from '@telehealth/contracts';
 import { useSetStaffActive, useStaff } from '@/hooks/useStaff';
-import { errorMessage } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 import { formatDate } from '@/lib/time';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
-
-const ROLE_WORD = { DOCTOR: 'Doctor', ADMIN: 'Admin' } as const;
-const STATUS_WORD: Record<StaffStatus, string> = { invited: 'Invited', active: 'Active', deactivated: 'Deactivated' };
+import { adminError, staffChangeError } from '@/components/admin/errors';
 
 function StaffStatusBadge({ status }: { status: StaffStatus }) {
+  const t = useTranslations('admin');
   return (
     <span className={`status status-${status}`} data-testid="staff-status" data-status={status}>
-      {STATUS_WORD[status]}
+      {t(`staff.status.${status}`)}
     </span>
   );
 }
 
 /** The clinic's doctors and admins, with their status and the way to deactivate or reactivate each (not oneself). */
 export function StaffList() {
+  const t = useTranslations('admin');
   const { user } = useSignedIn();
-  const { data, error, loading } = useStaff();
+  const { data, loading } = useStaff();
+  // The refusal itself (the hook gives the API's sentence), to word it in the page's language.
+  const error = useQueryClient().getQueryState(queryKeys.staff)?.error ?? null;
   const setActive = useSetStaffActive();
   const [confirming, setConfirming] = useState<StaffMember | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -35,7 +39,7 @@ export function StaffList() {
         onSuccess: () => setConfirming(null),
         onError: (e) => {
           setConfirming(null);
-          setActionError(errorMessage(e));
+          setActionError(staffChangeError(e, t));
         },
       },
     );
@@ -44,16 +48,16 @@ export function StaffList() {
   return (
     <section className="card" aria-labelledby="staff-title" data-testid="staff-list">
       <div className="card-head">
-        <h2 id="staff-title">Doctors and admins</h2>
-        {data && <span className="hint">{data.length === 1 ? '1 person' : `${data.length} people`}</span>}
+        <h2 id="staff-title">{t('staff.title')}</h2>
+        {data && <span className="hint">{t('staff.count', { count: data.length })}</span>}
       </div>
       {(error || actionError) && (
         <div className="alert alert-error" role="alert" data-testid="staff-error">
-          {actionError ?? error}
+          {actionError ?? adminError(error, t)}
         </div>
       )}
-      {loading && <p className="empty">Loading…</p>}
-      {data && data.length === 0 && <p className="empty">No staff yet. Invite the first doctor.</p>}
+      {loading && <p className="empty">{t('staff.loading')}</p>}
+      {data && data.length === 0 && <p className="empty">{t('staff.empty')}</p>}
       {data && data.length > 0 && (
         <ul className="list">
           {data.map((member) => {
@@ -62,13 +66,20 @@ export function StaffList() {
               <li key={member.id} className="list-item" data-testid="staff-member" data-email={member.email}>
                 <div className="item-main">
                   <div className="item-title">
-                    {member.name} {self && <span className="hint">(you)</span>}
+                    {member.name} {self && <span className="hint">{t('staff.you')}</span>}
                   </div>
                   <div className="item-sub">
-                    {ROLE_WORD[member.role]} · {member.email} ·{' '}
                     {member.status === 'deactivated' && member.deactivatedAt
-                      ? `deactivated ${formatDate(member.deactivatedAt, user.timeZone)}`
-                      : `added ${formatDate(member.createdAt, user.timeZone)}`}
+                      ? t('staff.deactivatedOn', {
+                          role: t(`roles.${member.role}`),
+                          email: member.email,
+                          date: formatDate(member.deactivatedAt, user.timeZone),
+                        })
+                      : t('staff.added', {
+                          role: t(`roles.${member.role}`),
+                          email: member.email,
+                          date: formatDate(member.createdAt, user.timeZone),
+                        })}
                   </div>
                 </div>
                 <div className="staff-actions">
@@ -81,7 +92,7 @@ export function StaffList() {
                       disabled={setActive.isPending}
                       data-testid="staff-deactivate"
                     >
-                      Deactivate
+                      {t('staff.deactivate')}
                     </button>
                   )}
                   {!self && member.status === 'deactivated' && (
@@ -92,7 +103,7 @@ export function StaffList() {
                       disabled={setActive.isPending}
                       data-testid="staff-reactivate"
                     >
-                      Reactivate
+                      {t('staff.reactivate')}
                     </button>
                   )}
                 </div>
@@ -103,17 +114,15 @@ export function StaffList() {
       )}
       {confirming && (
         <ConfirmDialog
-          title={`Deactivate ${confirming.name}?`}
-          confirmLabel="Deactivate"
+          title={t('staff.confirmTitle', { name: confirming.name })}
+          confirmLabel={t('staff.deactivate')}
           danger
           busy={setActive.isPending}
           onConfirm={() => change(confirming, false)}
           onCancel={() => setConfirming(null)}
           testId="staff-deactivate-dialog"
         >
-          <p>
-            They are signed out everywhere at once and cannot sign in until an admin reactivates the account. Their visits and notes stay.
-          </p>
+          <p>{t('staff.confirmText')}</p>
         </ConfirmDialog>
       )}
     </section>

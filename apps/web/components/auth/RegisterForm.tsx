@@ -1,6 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH, type RegisterResponse } from '@telehealth/contracts';
 import { apiRequest } from '@/lib/api-client';
@@ -8,11 +9,23 @@ import { checkEmail, checkName, checkNewPassword, formValue, problemsOf } from '
 import { allTimeZones, browserTimeZone } from '@/lib/time-zones';
 import { FormErrorSummary, SelectField, TextField, useFormProblems } from '@/components/common/FormFields';
 
-/** The form's fields by the API's names (in the form's order), with their labels: a refused field is said on it. */
+/** The form's fields by the API's names (in the form's order); their labels name a refused field on it. */
 const INPUT_ID = { name: 'reg-name', email: 'reg-email', password: 'reg-password', timeZone: 'reg-tz' } as const;
-const LABELS = { name: 'Full name', email: 'Email', password: 'Password', timeZone: 'Time zone' } as const;
 
+/**
+ * A new patient's account. Its language is the page's (the visitor picks it on this page, it starts
+ * at the browser's): what the app and the clinic's emails then speak to them in.
+ */
 export function RegisterForm() {
+  const t = useTranslations('auth');
+  const common = useTranslations('common');
+  const language = useLocale();
+  const labels = {
+    name: t('registerForm.name'),
+    email: t('registerForm.email'),
+    password: t('registerForm.password'),
+    timeZone: t('registerForm.timeZone'),
+  };
   const [timeZone, setTimeZone] = useState('UTC');
   const [zones, setZones] = useState<string[]>(['UTC']);
   // Only for the hint while typing; what is sent is read from the form itself.
@@ -34,7 +47,11 @@ export function RegisterForm() {
     const email = formValue(form, 'email').trim();
     const password = formValue(form, 'password');
     setNotice(null);
-    if (show(problemsOf({ name: checkName(name), email: checkEmail(email), password: checkNewPassword(password) }))) return;
+    if (
+      show(problemsOf({ name: checkName(name, common), email: checkEmail(email, common), password: checkNewPassword(password, common) }))
+    ) {
+      return;
+    }
     setBusy(true);
     let message: string | null;
     try {
@@ -42,12 +59,12 @@ export function RegisterForm() {
       // patient here); an older API answered 201 with a token, which is fine too.
       const answer = await apiRequest<Partial<RegisterResponse> | null>('/auth/register', {
         method: 'POST',
-        body: JSON.stringify({ name, email, password, timeZone }),
+        body: JSON.stringify({ name, email, password, timeZone, language }),
       });
       message = answer && typeof answer.message === 'string' ? answer.message : null;
     } catch (e) {
       setBusy(false);
-      showRefusal(e, LABELS);
+      showRefusal(e, labels);
       return;
     }
     const result = await signIn('credentials', { email, password, redirect: false, callbackUrl: '/patient' });
@@ -56,8 +73,8 @@ export function RegisterForm() {
       return;
     }
     // The account could not be signed into with this password (the email may have had an account
-    // already): the API's neutral sentence, and the way to sign in.
-    setNotice(message ?? 'If this email can be used, your account is ready. Please sign in.');
+    // already): the API's neutral sentence (on an English page; the catalogue's otherwise), and the way to sign in.
+    setNotice(language === 'en' && message ? message : t('registerForm.ready'));
     setBusy(false);
   }
 
@@ -70,12 +87,12 @@ export function RegisterForm() {
       )}
       {notice && (
         <div className="alert alert-info" role="status" data-testid="register-notice">
-          {notice} <a href={`/sign-in?callbackUrl=${encodeURIComponent('/patient')}`}>Sign in</a>
+          {notice} <a href={`/sign-in?callbackUrl=${encodeURIComponent('/patient')}`}>{t('registerForm.signIn')}</a>
         </div>
       )}
       <TextField
         id={INPUT_ID.name}
-        label={LABELS.name}
+        label={labels.name}
         name="name"
         autoComplete="name"
         required
@@ -84,7 +101,7 @@ export function RegisterForm() {
       />
       <TextField
         id={INPUT_ID.email}
-        label={LABELS.email}
+        label={labels.email}
         name="email"
         type="email"
         autoComplete="email"
@@ -94,7 +111,7 @@ export function RegisterForm() {
       />
       <TextField
         id={INPUT_ID.password}
-        label={LABELS.password}
+        label={labels.password}
         name="password"
         type="password"
         autoComplete="new-password"
@@ -103,22 +120,22 @@ export function RegisterForm() {
         onChange={(value) => setPasswordShort(value.length > 0 && value.length < PASSWORD_MIN_LENGTH)}
         error={problems.password}
         testId="register-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t('registerForm.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         hintIsError={passwordShort && !problems.password}
       />
       <SelectField
         id={INPUT_ID.timeZone}
-        label={LABELS.timeZone}
+        label={labels.timeZone}
         name="timeZone"
         value={timeZone}
         onChange={setTimeZone}
         options={zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
         error={problems.timeZone}
         testId="register-timezone"
-        hint="Visit times are shown in this zone. We picked it from your device."
+        hint={t('registerForm.timeZoneHint')}
       />
       <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="register-submit">
-        {busy ? 'Creating account…' : 'Create account'}
+        {busy ? t('registerForm.busy') : t('registerForm.submit')}
       </button>
     </form>
   );

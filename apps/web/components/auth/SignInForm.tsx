@@ -1,10 +1,11 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { checkEmail, checkPassword, formValue, problemsOf } from '@/lib/field-checks';
 import { safeCallbackPath } from '@/lib/safe-callback';
-import { SIGN_IN_MISMATCH } from '@/lib/sign-in-errors';
+import { signInErrorSentence } from '@/lib/sign-in-errors';
 import { FormErrorSummary, TextField, useFormProblems } from '@/components/common/FormFields';
 
 const INPUT_ID = { email: 'email', password: 'password' } as const;
@@ -15,6 +16,9 @@ const INPUT_ID = { email: 'email', password: 'password' } as const;
  * person typed before the page's JavaScript took over is what is sent.
  */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('auth');
+  const common = useTranslations('common');
+  const language = useLocale();
   const { problems, summary, summaryRef, show } = useFormProblems(INPUT_ID);
   const [busy, setBusy] = useState(false);
 
@@ -22,15 +26,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     event.preventDefault();
     const email = formValue(event.currentTarget, 'email').trim();
     const password = formValue(event.currentTarget, 'password');
-    if (show(problemsOf({ email: checkEmail(email), password: checkPassword(password) }))) return;
+    if (show(problemsOf({ email: checkEmail(email, common), password: checkPassword(password, common) }))) return;
     setBusy(true);
     // The page already checked it; checked again here so no other caller can hand this form a way off the site.
     const destination = safeCallbackPath(callbackUrl, '/');
     const result = await signIn('credentials', { email, password, redirect: false, callbackUrl: destination });
     if (!result || result.error) {
       setBusy(false);
-      // authorize() throws the API's sentences (tries running out, paused, unreachable) as the error.
-      show({}, !result || result.error === 'CredentialsSignin' ? SIGN_IN_MISMATCH : result.error);
+      // authorize() throws what the API said (tries running out, paused, unreachable) as the error; no result is a mismatch too.
+      show({}, signInErrorSentence(result?.error, t, language));
       return;
     }
     window.location.assign(destination);
@@ -47,7 +51,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <TextField
         id={INPUT_ID.email}
-        label="Email"
+        label={t('signInForm.email')}
         name="email"
         type="email"
         autoComplete="email"
@@ -57,7 +61,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       />
       <TextField
         id={INPUT_ID.password}
-        label="Password"
+        label={t('signInForm.password')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -67,11 +71,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       />
       <p className="forgot-link">
         <a href="/forgot-password" data-testid="sign-in-forgot">
-          Forgot password?
+          {t('signInForm.forgot')}
         </a>
       </p>
       <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="sign-in-submit">
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('signInForm.busy') : t('signInForm.submit')}
       </button>
     </form>
   );

@@ -2,9 +2,11 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { signingOut } from '@/lib/api-client';
 
 export function SignOutButton() {
+  const t = useTranslations('auth');
   const client = useQueryClient();
   return (
     <button
@@ -19,7 +21,7 @@ export function SignOutButton() {
         void signOut({ callbackUrl: '/sign-in' });
       }}
     >
-      Sign out
+      {t('signOut.button')}
     </button>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Session } from 'next-auth';
+import { useTranslations } from 'next-intl';
 import { homeOf } from '@/lib/auth';
 import { publicApiUrl } from '@/lib/config';
 import { Brand } from '@/components/common/Brand';
@@ -7,14 +8,13 @@ import { HeaderNav } from '@/components/common/HeaderNav';
 import { UserMenu } from '@/components/common/UserMenu';
 import { SignedInProvider } from '@/components/auth/SignedInContext';
 
-const ROLE_LABEL = { DOCTOR: 'Doctor', PATIENT: 'Patient', ADMIN: 'Admin', GUEST: 'Guest' } as const;
-
 /**
  * One layout for every signed-in page: header with product, user, role and sign-out (behind the
  * person's initials on a phone, so the header keeps one line). A session from a visit link gets no
  * dashboard or history: its header leads to its visit and out.
  */
 export function AppShell({ session, children }: { session: Session; children: ReactNode }) {
+  const t = useTranslations('common');
   const { user } = session;
   // An empty signaling URL connects to the page's own origin (socket.io-client resolves `/signaling`
   // against it), so the call works at whatever address the browser opened, http or https.
@@ -24,7 +24,7 @@ export function AppShell({ session, children }: { session: Session; children: Re
         <div className="header-inner">
           <Brand href={homeOf(user)} />
           <HeaderNav role={user.role} visitSessionId={user.visit?.sessionId} />
-          <UserMenu name={user.name} role={ROLE_LABEL[user.role]} />
+          <UserMenu name={user.name} role={t(`roles.${user.role}`)} />
         </div>
       </header>
       <main className="main">{children}</main>

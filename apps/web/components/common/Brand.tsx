@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { LeaveCallLink as Link } from '@/components/common/LeaveCallLink';
 
 /**
@@ -5,12 +6,13 @@ import { LeaveCallLink as Link } from '@/components/common/LeaveCallLink';
  * header only the mark shows (the link keeps its name for screen readers).
  */
 export function Brand({ href = '/' }: { href?: string }) {
+  const t = useTranslations('common');
   return (
-    <Link href={href} className="brand" aria-label="Telehealth home">
+    <Link href={href} className="brand" aria-label={t('brand.home')}>
       <span className="brand-mark" aria-hidden="true">
         +
       </span>
-      <span className="brand-name">Telehealth</span>
+      <span className="brand-name">{t('brand.name')}</span>
     </Link>
   );
 }

@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** "Keep it" unless said. */
   cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
@@ -37,17 +39,8 @@ function keepFocusInside(dialog: HTMLElement, e: KeyboardEvent): void {
 }
 
 /** A small modal: focus moves to it and stays inside (Tab goes round), back to its opener after; Escape cancels. */
-export function ConfirmDialog({
-  title,
-  children,
-  confirmLabel,
-  cancelLabel = 'Keep it',
-  danger,
-  busy,
-  onConfirm,
-  onCancel,
-  testId,
-}: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, danger, busy, onConfirm, onCancel, testId }: Props) {
+  const t = useTranslations('common');
   const titleId = useId();
   const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -86,7 +79,7 @@ export function ConfirmDialog({
         <div id={bodyId}>{children}</div>
         <div className="actions" style={{ justifyContent: 'flex-end', marginTop: '1rem' }}>
           <button ref={cancelRef} type="button" className="btn btn-secondary" onClick={onCancel} data-testid="confirm-cancel">
-            {cancelLabel}
+            {cancelLabel ?? t('confirmDialog.cancel')}
           </button>
           <button
             type="button"

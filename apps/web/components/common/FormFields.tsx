@@ -1,5 +1,7 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useRef, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
+import { errorMessage } from '@/lib/api-client';
 import { formErrorsOf, type FormErrors } from '@/lib/form-errors';
 import styles from './FormFields.module.css';
 
@@ -151,6 +153,8 @@ export function FormErrorSummary({ ref, testId, children }: { ref?: Ref<HTMLDivE
  * (`summaryRef`, for FormErrorSummary), so focus is never lost to <body> after a refusal.
  */
 export function useFormProblems<Field extends string>(inputIds: Readonly<Record<Field, string>>) {
+  const t = useTranslations('common');
+  const language = useLocale();
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [summary, setSummary] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -172,16 +176,16 @@ export function useFormProblems<Field extends string>(inputIds: Readonly<Record<
   );
 
   /**
-   * Shows why a request was refused: on the field it names (by the API's name, see `labels`), else
-   * in the summary; gives back what it showed.
+   * Shows why a request was refused, in the page's language: on the field it names (by the API's
+   * name, see `labels`), else in the summary; gives back what it showed.
    */
   const showRefusal = useCallback(
     (error: unknown, labels: Readonly<Partial<Record<Field, string>>>): FormErrors => {
-      const refused = formErrorsOf(error, labels as Record<string, string>);
+      const refused = formErrorsOf(error, labels as Record<string, string>, t, language, (e) => errorMessage(e, language));
       show(refused.fields as Partial<Record<Field, string>>, refused.summary);
       return refused;
     },
-    [show],
+    [show, t, language],
   );
 
   return { problems, summary, summaryRef, show, showRefusal };
@@ -199,13 +203,14 @@ export function DurationField({
   choices: readonly number[];
   onChange: (minutes: number) => void;
 }) {
+  const t = useTranslations('common');
   return (
     <SelectField
       id={id}
-      label="Duration"
+      label={t('formFields.duration')}
       value={String(minutes)}
       onChange={(value) => onChange(Number(value))}
-      options={choices.map((value) => ({ value: String(value), label: `${value} min` }))}
+      options={choices.map((value) => ({ value: String(value), label: t('formFields.minutes', { minutes: value }) }))}
       testId={id}
     />
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { Role } from '@telehealth/contracts';
 import { LeaveCallLink as Link } from '@/components/common/LeaveCallLink';
 
@@ -11,14 +12,15 @@ import { LeaveCallLink as Link } from '@/components/common/LeaveCallLink';
  * opens (the device check, or the record once the visit is over). In a call, each link asks first.
  */
 export function HeaderNav({ role, visitSessionId }: { role: Role; visitSessionId?: string }) {
+  const t = useTranslations('common');
   const pathname = usePathname();
   if (visitSessionId) {
     const id = encodeURIComponent(visitSessionId);
     const here = pathname === `/visit/${id}` || pathname === `/history/${id}`;
     return (
-      <nav className="header-nav" aria-label="Main">
+      <nav className="header-nav" aria-label={t('nav.label')}>
         <Link className="header-link" href="/" prefetch={false} aria-current={here ? 'page' : undefined} data-testid="header-your-visit">
-          Your visit
+          {t('nav.yourVisit')}
         </Link>
       </nav>
     );
@@ -27,24 +29,24 @@ export function HeaderNav({ role, visitSessionId }: { role: Role; visitSessionId
     const onStaff = pathname === '/admin/staff' || pathname.startsWith('/admin/staff/');
     const onVisits = pathname === '/admin/visits' || pathname.startsWith('/admin/visits/');
     return (
-      <nav className="header-nav" aria-label="Main">
+      <nav className="header-nav" aria-label={t('nav.label')}>
         <Link className="header-link" href="/admin" aria-current={pathname === '/admin' ? 'page' : undefined} data-testid="header-overview">
-          Clinic overview
+          {t('nav.overview')}
         </Link>
         <Link className="header-link" href="/admin/visits" aria-current={onVisits ? 'page' : undefined} data-testid="header-visits">
-          Visits
+          {t('nav.visits')}
         </Link>
         <Link className="header-link" href="/admin/staff" aria-current={onStaff ? 'page' : undefined} data-testid="header-staff">
-          Staff
+          {t('nav.staff')}
         </Link>
       </nav>
     );
   }
   const here = pathname === '/history' || pathname.startsWith('/history/');
   return (
-    <nav className="header-nav" aria-label="Main">
+    <nav className="header-nav" aria-label={t('nav.label')}>
       <Link className="header-link" href="/history" aria-current={here ? 'page' : undefined} data-testid="header-history">
-        Past visits
+        {t('nav.history')}
       </Link>
     </nav>
   );

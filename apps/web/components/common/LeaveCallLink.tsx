@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type ComponentProps, type MouseEvent } from 'react';
 import { createPortal } from 'react-dom';
@@ -15,6 +16,7 @@ type Props = ComponentProps<typeof Link> & { href: string };
  * new tab (Ctrl or Cmd, middle button) leaves nothing and is not asked about.
  */
 export function LeaveCallLink({ href, onClick, ...rest }: Props) {
+  const t = useTranslations('common');
   const inCall = useCallInProgress();
   const router = useRouter();
   const [asking, setAsking] = useState(false);
@@ -32,9 +34,9 @@ export function LeaveCallLink({ href, onClick, ...rest }: Props) {
       {asking &&
         createPortal(
           <ConfirmDialog
-            title="Leave the call?"
-            confirmLabel="Leave the call"
-            cancelLabel="Stay in the call"
+            title={t('leaveCall.title')}
+            confirmLabel={t('leaveCall.confirm')}
+            cancelLabel={t('leaveCall.cancel')}
             danger
             onCancel={() => setAsking(false)}
             onConfirm={() => {
@@ -43,7 +45,7 @@ export function LeaveCallLink({ href, onClick, ...rest }: Props) {
             }}
             testId="leave-call-dialog"
           >
-            <p>You are in a call. Leaving this page takes you out of it; you can join again while the visit is open.</p>
+            <p>{t('leaveCall.body')}</p>
           </ConfirmDialog>,
           document.body,
         )}

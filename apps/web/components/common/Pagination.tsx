@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 interface Props {
   page: number;
   pageCount: number;
@@ -7,6 +9,7 @@ interface Props {
 
 /** Previous / next with "Page x of y". */
 export function Pagination({ page, pageCount, onPage, label }: Props) {
+  const t = useTranslations('common');
   return (
     <nav className="pagination" aria-label={label} data-testid="pagination">
       <button
@@ -16,10 +19,10 @@ export function Pagination({ page, pageCount, onPage, label }: Props) {
         onClick={() => onPage(page - 1)}
         data-testid="page-previous"
       >
-        ‹ Previous
+        {t('pagination.previous')}
       </button>
       <span className="pagination-label" aria-live="polite" data-testid="page-label">
-        Page {page} of {pageCount}
+        {t('pagination.page', { page, pageCount })}
       </span>
       <button
         type="button"
@@ -28,7 +31,7 @@ export function Pagination({ page, pageCount, onPage, label }: Props) {
         onClick={() => onPage(page + 1)}
         data-testid="page-next"
       >
-        Next ›
+        {t('pagination.next')}
       </button>
     </nav>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { initials } from '@/lib/initials';
 import { SignOutButton } from '@/components/auth/SignOutButton';
@@ -9,11 +10,12 @@ import { SignOutButton } from '@/components/auth/SignOutButton';
  * initials, a button that opens them (Escape or a tap elsewhere closes), so the header keeps one line.
  */
 export function UserMenu({ name, role }: { name: string; role: string }) {
+  const t = useTranslations('common');
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
-  const accountLabel = `Account: ${name}, ${role}`;
+  const accountLabel = t('userMenu.account', { name, role });
 
   useEffect(() => {
     if (!open) return;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { copyWhenReady } from '@/lib/clipboard';
 
 type CopyState = 'idle' | 'copied' | 'manual';
@@ -10,6 +11,7 @@ type CopyState = 'idle' | 'copied' | 'manual';
  * refuses the clipboard shows the link selected in a field, to copy by hand.
  */
 export function CopyLinkButton({ link, name, testId = 'copy-guest-link' }: { link: string; name: string; testId?: string }) {
+  const t = useTranslations('guests');
   const [state, setState] = useState<CopyState>('idle');
   const fieldId = useId();
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -32,18 +34,18 @@ export function CopyLinkButton({ link, name, testId = 'copy-guest-link' }: { lin
           type="button"
           className="btn btn-secondary btn-small"
           onClick={() => void copy()}
-          aria-label={`Copy the link for ${name}`}
+          aria-label={t('copy.label', { name })}
           data-testid={testId}
         >
-          Copy link
+          {t('copy.button')}
         </button>
         <span className="share-status" role="status" aria-live="polite">
-          {state === 'copied' ? 'Link copied' : ''}
+          {state === 'copied' ? t('copy.copied') : ''}
         </span>
       </span>
       {state === 'manual' && (
         <div className="field copy-manual">
-          <label htmlFor={fieldId}>The clipboard is not available here: copy this link and send it to {name}.</label>
+          <label htmlFor={fieldId}>{t('copy.manual', { name })}</label>
           <input
             id={fieldId}
             ref={fieldRef}

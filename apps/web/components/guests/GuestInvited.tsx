@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
-import { nameWithRole } from '@/lib/participants';
 import { CopyLinkButton } from '@/components/guests/CopyLinkButton';
 import type { InvitedGuest } from '@/components/guests/InviteGuestForm';
 
@@ -17,17 +17,20 @@ function joinPageOf(link: string): string {
 
 /** Right after an invitation: the guest's own link and code, to send them (focus lands here, so it is read out). */
 export function GuestInvited({ guest, timeZone, onDone }: { guest: InvitedGuest; timeZone: string; onDone: () => void }) {
+  const t = useTranslations('guests');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [guest.guestId]);
-  const who = nameWithRole({ name: guest.name, role: 'GUEST', guestRole: guest.role });
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+  const who = { name: guest.name, role: t(`roles.word.${guest.role}`) };
   const until = isSameZonedDay(guest.expiresAt, new Date(), timeZone)
     ? formatTime(guest.expiresAt, timeZone)
     : formatDateTime(guest.expiresAt, timeZone);
   return (
     <div className="alert alert-ok guest-invited" tabIndex={-1} ref={ref} data-testid="guest-invited" data-guest-id={guest.guestId}>
       <p>
-        <strong>{who}</strong> is invited. {guest.email ? `We emailed the link to ${guest.email}; you` : 'You'} can also send it yourself.
-        It opens this visit only, until {until}.
+        {guest.email
+          ? t.rich('invited.emailed', { ...who, email: guest.email, until, strong })
+          : t.rich('invited.notEmailed', { ...who, until, strong })}
       </p>
       <p className="guest-link-line">
         <span className="guest-link" data-testid="guest-link">
@@ -35,16 +38,20 @@ export function GuestInvited({ guest, timeZone, onDone }: { guest: InvitedGuest;
         </span>
       </p>
       <p>
-        Or they open {joinPageOf(guest.link)} and type the code{' '}
-        <strong className="nowrap" data-testid="guest-code">
-          {guest.code}
-        </strong>
-        .
+        {t.rich('invited.orCode', {
+          page: joinPageOf(guest.link),
+          code: guest.code,
+          codeTag: (chunks) => (
+            <strong className="nowrap" data-testid="guest-code">
+              {chunks}
+            </strong>
+          ),
+        })}
       </p>
       <div className="actions">
         <CopyLinkButton link={guest.link} name={guest.name} />
         <button type="button" className="btn btn-ghost btn-small" onClick={onDone} data-testid="guest-invited-done">
-          Done
+          {t('invited.done')}
         </button>
       </div>
     </div>

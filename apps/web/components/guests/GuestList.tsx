@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { VisitGuest } from '@telehealth/contracts';
 import { useRemoveGuest } from '@/hooks/useVisitGuests';
-import { errorMessage } from '@/lib/api-client';
-import { nameWithRole, tileLabel } from '@/lib/participants';
 import { formatTime } from '@/lib/time';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 import { CopyLinkButton } from '@/components/guests/CopyLinkButton';
+import { guestRefusalText } from '@/components/guests/guest-refusals';
 
 interface Props {
   appointmentId: string;
@@ -17,6 +17,7 @@ interface Props {
 
 /** The visit's invited guests, each with their link to copy again and Remove (asked first); removed ones stay listed as such. */
 export function GuestList({ appointmentId, guests, timeZone }: Props) {
+  const t = useTranslations('guests');
   const remove = useRemoveGuest(appointmentId);
   const [removing, setRemoving] = useState<VisitGuest | null>(null);
 
@@ -25,12 +26,11 @@ export function GuestList({ appointmentId, guests, timeZone }: Props) {
     <>
       {remove.error && (
         <div className="alert alert-error" role="alert" data-testid="remove-guest-error">
-          {errorMessage(remove.error)}
+          {guestRefusalText(t, remove.error, 'remove')}
         </div>
       )}
-      <ul className="guest-list" aria-label="Invited guests">
+      <ul className="guest-list" aria-label={t('list.label')}>
         {guests.map((guest) => {
-          const label = tileLabel({ name: guest.name, role: 'GUEST', guestRole: guest.role });
           return (
             <li
               key={guest.guestId}
@@ -41,17 +41,17 @@ export function GuestList({ appointmentId, guests, timeZone }: Props) {
             >
               <div className="guest-row-main">
                 <span className="guest-row-name">
-                  {label.name} <span className="guest-row-role">· {label.role}</span>
+                  {guest.name} <span className="guest-row-role">· {t(`roles.label.${guest.role}`)}</span>
                 </span>
                 <span className="hint">
                   {guest.removedAt
-                    ? `Removed at ${formatTime(guest.removedAt, timeZone)}`
-                    : `Invited at ${formatTime(guest.invitedAt, timeZone)}`}
+                    ? t('list.removedAt', { time: formatTime(guest.removedAt, timeZone) })
+                    : t('list.invitedAt', { time: formatTime(guest.invitedAt, timeZone) })}
                   {guest.email ? ` · ${guest.email}` : ''}
                   {!guest.removedAt && guest.code && (
                     <>
                       {' · '}
-                      <span className="nowrap">code {guest.code}</span>
+                      <span className="nowrap">{t('list.code', { code: guest.code })}</span>
                     </>
                   )}
                 </span>
@@ -66,10 +66,10 @@ export function GuestList({ appointmentId, guests, timeZone }: Props) {
                       remove.reset();
                       setRemoving(guest);
                     }}
-                    aria-label={`Remove ${guest.name} from this visit`}
+                    aria-label={t('list.removeLabel', { name: guest.name })}
                     data-testid="remove-guest"
                   >
-                    Remove
+                    {t('list.remove')}
                   </button>
                 </div>
               )}
@@ -79,19 +79,16 @@ export function GuestList({ appointmentId, guests, timeZone }: Props) {
       </ul>
       {removing && (
         <ConfirmDialog
-          title={`Remove ${removing.name} from this visit?`}
-          confirmLabel={remove.isPending ? 'Removing…' : 'Remove guest'}
-          cancelLabel="Keep guest"
+          title={t('list.removeTitle', { name: removing.name })}
+          confirmLabel={remove.isPending ? t('list.removing') : t('list.removeConfirm')}
+          cancelLabel={t('list.keep')}
           danger
           busy={remove.isPending}
           onCancel={() => setRemoving(null)}
           onConfirm={() => remove.mutate(removing.guestId, { onSettled: () => setRemoving(null) })}
           testId="remove-guest-dialog"
         >
-          <p>
-            {nameWithRole({ name: removing.name, role: 'GUEST', guestRole: removing.role })} can no longer open the visit: their link and
-            code stop working. You can invite them again.
-          </p>
+          <p>{t('list.removeBody', { name: removing.name, role: t(`roles.word.${removing.role}`) })}</p>
         </ConfirmDialog>
       )}
     </>

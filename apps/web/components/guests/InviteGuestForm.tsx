@@ -1,11 +1,12 @@
 'use client';
 
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { GuestRole, InviteGuestResponse } from '@telehealth/contracts';
+import { useTranslations } from 'next-intl';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type GuestRole, type InviteGuestResponse, type Language } from '@telehealth/contracts';
 import { useInviteGuest } from '@/hooks/useVisitGuests';
-import { errorMessage } from '@/lib/api-client';
-import { GUEST_ROLE_CHOICES } from '@/lib/participants';
 import { SelectField, TextField } from '@/components/common/FormFields';
+import { useSignedIn } from '@/components/auth/SignedInContext';
+import { guestRefusalText } from '@/components/guests/guest-refusals';
 
 export interface InvitedGuest extends InviteGuestResponse {
   name: string;
@@ -13,38 +14,51 @@ export interface InvitedGuest extends InviteGuestResponse {
   email: string | null;
 }
 
+/** The parts a guest can play, in the order the form offers them. */
+const GUEST_ROLES: readonly GuestRole[] = ['INTERPRETER', 'CAREGIVER', 'CLINICIAN', 'OTHER'];
+
 function isGuestRole(value: string): value is GuestRole {
-  return GUEST_ROLE_CHOICES.some((choice) => choice.value === value);
+  return (GUEST_ROLES as readonly string[]).includes(value);
 }
 
-/** The doctor invites someone into the visit: a name, their part in it and, if they want it sent, an email. */
+/** Each language by its own name, as its speakers write it. */
+const LANGUAGE_CHOICES = LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }));
+
+/**
+ * The doctor invites someone into the visit: a name, their part in it, the language of their email
+ * and call screen (the doctor's own unless changed) and, if they want it sent, an email.
+ */
 export function InviteGuestForm({ appointmentId, onInvited }: { appointmentId: string; onInvited: (guest: InvitedGuest) => void }) {
+  const t = useTranslations('guests');
+  const doctorLanguage = useSignedIn().user.language;
   const invite = useInviteGuest(appointmentId);
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<GuestRole>('INTERPRETER');
   const [email, setEmail] = useState('');
+  const [language, setLanguage] = useState<Language>(doctorLanguage);
   const [error, setError] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     if (!name.trim()) {
-      setError('Enter the name of the person to invite.');
+      setError(t('form.enterName'));
       nameRef.current?.focus();
       return;
     }
-    const guest = { name: name.trim(), role, ...(email.trim() ? { email: email.trim() } : {}) };
+    const guest = { name: name.trim(), role, language, ...(email.trim() ? { email: email.trim() } : {}) };
     invite.mutate(guest, {
       onSuccess: (invited) => {
         onInvited({ ...invited, name: guest.name, role, email: guest.email ?? null });
         setName('');
         setEmail('');
         setRole('INTERPRETER');
+        setLanguage(doctorLanguage);
       },
-      // The API's sentence: a full visit, a bad email, a visit that is over.
-      onError: (e) => setError(errorMessage(e)),
+      // Said by the refusal's reason: a full visit, a bad email, a visit that is over.
+      onError: (e) => setError(guestRefusalText(t, e, 'invite')),
     });
   }
 
@@ -59,7 +73,7 @@ export function InviteGuestForm({ appointmentId, onInvited }: { appointmentId: s
         <TextField
           ref={nameRef}
           id={`${id}-name`}
-          label="Name"
+          label={t('form.name')}
           autoComplete="off"
           required
           maxLength={100}
@@ -69,25 +83,34 @@ export function InviteGuestForm({ appointmentId, onInvited }: { appointmentId: s
         />
         <SelectField
           id={`${id}-role`}
-          label="Joins as"
+          label={t('form.role')}
           value={role}
           onChange={(value) => isGuestRole(value) && setRole(value)}
-          options={[...GUEST_ROLE_CHOICES]}
+          options={GUEST_ROLES.map((value) => ({ value, label: t(`roles.choice.${value}`) }))}
           testId="guest-role"
         />
       </div>
       <TextField
         id={`${id}-email`}
-        label="Email (optional)"
+        label={t('form.email')}
         type="email"
         autoComplete="off"
         value={email}
         onChange={setEmail}
         testId="guest-email"
-        hint="We email them the link. Without an email, copy the link and send it yourself."
+        hint={t('form.emailHint')}
+      />
+      <SelectField
+        id={`${id}-language`}
+        label={t('form.language')}
+        value={language}
+        onChange={(value) => isLanguage(value) && setLanguage(value)}
+        options={LANGUAGE_CHOICES}
+        testId="guest-language"
+        hint={t('form.languageHint')}
       />
       <button type="submit" className="btn btn-primary" disabled={invite.isPending} data-testid="invite-guest-submit">
-        {invite.isPending ? 'Inviting…' : 'Invite guest'}
+        {invite.isPending ? t('form.inviting') : t('form.submit')}
       </button>
     </form>
   );

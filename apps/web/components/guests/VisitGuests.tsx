@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { useVisitGuests } from '@/hooks/useVisitGuests';
 import { GuestInvited } from '@/components/guests/GuestInvited';
 import { GuestList } from '@/components/guests/GuestList';
@@ -19,26 +20,24 @@ interface Props {
  * link and code to send, and everyone invited so far with Remove.
  */
 export function VisitGuests({ appointmentId, patientName, timeZone, titleId }: Props) {
+  const t = useTranslations('guests');
   const list = useVisitGuests(appointmentId);
   const [invited, setInvited] = useState<InvitedGuest | null>(null);
   return (
     <div className="visit-guests" data-testid="visit-guests">
       <h3 id={titleId} className="visit-guests-title">
-        Guests in this visit
+        {t('title')}
       </h3>
-      <p className="hint">
-        An interpreter, a caregiver or a colleague joins with their own link. You let them in when they arrive. Up to four people can be in
-        the call: you, {patientName} and two guests.
-      </p>
+      <p className="hint">{t('intro', { patient: patientName })}</p>
       {invited && <GuestInvited guest={invited} timeZone={timeZone} onDone={() => setInvited(null)} />}
       <InviteGuestForm appointmentId={appointmentId} onInvited={setInvited} />
       {list.error && (
         <div className="alert alert-error" role="alert" data-testid="visit-guests-error">
-          {list.error}
+          {t('errors.loadFailed')}
         </div>
       )}
       {list.loading ? (
-        <p className="empty">Loading guests…</p>
+        <p className="empty">{t('loading')}</p>
       ) : (
         <GuestList appointmentId={appointmentId} guests={list.guests} timeZone={timeZone} />
       )}

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { SessionDetailResponse } from '@telehealth/contracts';
 import { connectionSummary, mediaSummary, verificationSummary } from '@/lib/visit-record';
 
@@ -6,23 +7,21 @@ import { connectionSummary, mediaSummary, verificationSummary } from '@/lib/visi
  * travelled and how well, and whether the doctor verified it with the code read aloud.
  */
 export function CallFacts({ detail, timeZone }: { detail: SessionDetailResponse; timeZone: string }) {
+  const t = useTranslations('history');
   return (
     <section className="card" aria-labelledby="call-facts-title" data-testid="call-facts">
       <div className="card-head">
-        <h2 id="call-facts-title">The call</h2>
+        <h2 id="call-facts-title">{t('callFacts.title')}</h2>
       </div>
       <dl className="facts">
-        <dt>Video and audio</dt>
-        <dd data-testid="record-media">{mediaSummary(detail.media)}</dd>
-        <dt>Connection</dt>
-        <dd data-testid="record-connection">{connectionSummary(detail.connection)}</dd>
-        <dt>Verified</dt>
-        <dd data-testid="record-verified">{verificationSummary(detail.verifications, timeZone)}</dd>
+        <dt>{t('callFacts.media')}</dt>
+        <dd data-testid="record-media">{mediaSummary(detail.media, t)}</dd>
+        <dt>{t('callFacts.connection')}</dt>
+        <dd data-testid="record-connection">{connectionSummary(detail.connection, t)}</dd>
+        <dt>{t('callFacts.verified')}</dt>
+        <dd data-testid="record-verified">{verificationSummary(detail.verifications, timeZone, t)}</dd>
       </dl>
-      <p className="hint facts-foot">
-        Verified: the doctor and the other person read aloud the same six-digit code, which shows nobody could listen in between them. Round
-        trip: how long data took to reach the other side and back. Packet loss: the share of sound and video that did not arrive.
-      </p>
+      <p className="hint facts-foot">{t('callFacts.explained')}</p>
     </section>
   );
 }

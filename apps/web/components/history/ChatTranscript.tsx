@@ -1,19 +1,19 @@
+import { useTranslations } from 'next-intl';
 import type { ChatMessage } from '@telehealth/contracts';
-import { nameWithRole } from '@/lib/participants';
+import { nameWithRole } from '@/lib/visit-record';
 import { formatTime } from '@/lib/time';
 
 /** The visit's chat as it was kept with the record: read only. */
 export function ChatTranscript({ messages, selfId, timeZone }: { messages: ChatMessage[]; selfId: string; timeZone: string }) {
+  const t = useTranslations('history');
   return (
     <section className="card" aria-labelledby="transcript-title" data-testid="chat-transcript">
       <div className="card-head">
-        <h2 id="transcript-title">Chat</h2>
-        <span className="hint">
-          {messages.length} {messages.length === 1 ? 'message' : 'messages'}
-        </span>
+        <h2 id="transcript-title">{t('chat.title')}</h2>
+        <span className="hint">{t('chat.count', { count: messages.length })}</span>
       </div>
       {messages.length === 0 ? (
-        <p className="empty">No messages were sent during this visit.</p>
+        <p className="empty">{t('chat.none')}</p>
       ) : (
         <ol className="chat-messages transcript">
           {messages.map((m) => (
@@ -21,8 +21,8 @@ export function ChatTranscript({ messages, selfId, timeZone }: { messages: ChatM
               <div className="chat-meta">
                 <strong>
                   {m.from === selfId
-                    ? `You (${m.senderName})`
-                    : nameWithRole({ name: m.senderName, role: m.senderRole, guestRole: m.senderGuestRole })}
+                    ? t('chat.you', { name: m.senderName })
+                    : nameWithRole({ name: m.senderName, role: m.senderRole, guestRole: m.senderGuestRole }, t)}
                 </strong>{' '}
                 · <time dateTime={m.sentAt}>{formatTime(m.sentAt, timeZone)}</time>
               </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { useTranslations } from 'next-intl';
 import { SelectField, TextField } from '@/components/common/FormFields';
 
 export interface HistoryFilterValues {
@@ -21,19 +22,20 @@ interface Props {
 
 /** Date range and the other party: the history's filters, applied as they change. */
 export function HistoryFilters({ values, onChange, parties, partyLabel, zone, error }: Props) {
+  const t = useTranslations('history');
   const id = useId();
   const active = Boolean(values.from || values.to || values.withUserId);
   return (
     <form
       className="history-filters"
       role="search"
-      aria-label="Filter past visits"
+      aria-label={t('filters.label')}
       onSubmit={(e) => e.preventDefault()}
       data-testid="history-filters"
     >
       <TextField
         id={`${id}-from`}
-        label="From"
+        label={t('filters.from')}
         type="date"
         value={values.from}
         max={values.to || undefined}
@@ -42,7 +44,7 @@ export function HistoryFilters({ values, onChange, parties, partyLabel, zone, er
       />
       <TextField
         id={`${id}-to`}
-        label="To"
+        label={t('filters.to')}
         type="date"
         value={values.to}
         min={values.from || undefined}
@@ -54,7 +56,7 @@ export function HistoryFilters({ values, onChange, parties, partyLabel, zone, er
         label={partyLabel}
         value={values.withUserId}
         onChange={(withUserId) => onChange({ ...values, withUserId })}
-        options={[{ value: '', label: 'Everyone' }, ...parties.map((party) => ({ value: party.id, label: party.name }))]}
+        options={[{ value: '', label: t('filters.everyone') }, ...parties.map((party) => ({ value: party.id, label: party.name }))]}
         testId="history-party"
       />
       <div className="history-filters-end">
@@ -65,10 +67,10 @@ export function HistoryFilters({ values, onChange, parties, partyLabel, zone, er
           onClick={() => onChange({ from: '', to: '', withUserId: '' })}
           data-testid="history-clear"
         >
-          Clear filters
+          {t('filters.clear')}
         </button>
       </div>
-      <p className="hint history-filters-hint">Both days are included, counted in your time zone ({zone}).</p>
+      <p className="hint history-filters-hint">{t('filters.days', { zone })}</p>
       {error && (
         <div className="alert alert-error history-filters-hint" role="alert" data-testid="history-filter-error">
           {error}

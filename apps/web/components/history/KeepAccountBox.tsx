@@ -1,10 +1,27 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { PASSWORD_MIN_LENGTH } from '@telehealth/contracts';
 import { useChoosePassword, useMe } from '@/hooks/useAccount';
-import { errorMessage } from '@/lib/api-client';
+import { errorReason } from '@/lib/api-client';
+import type { Translator } from '@/i18n/translator';
 import { TextField } from '@/components/common/FormFields';
+import { historyError } from '@/components/history/errors';
+
+/** Why the password was not saved: one already chosen (409), a guest who has no account (403), a password the API would not take. */
+function chooseError(error: unknown, t: Translator<'history'>): string {
+  switch (errorReason(error)) {
+    case 'conflict':
+      return t('errors.hasPassword');
+    case 'forbidden':
+      return t('errors.guestHasNoPassword');
+    case 'validation_failed':
+      return t('keepAccount.tooShort', { min: PASSWORD_MIN_LENGTH });
+    default:
+      return historyError(error, t);
+  }
+}
 
 /**
  * "Keep your account": a patient brought in by a visit link (an account without a password)
@@ -12,11 +29,12 @@ import { TextField } from '@/components/common/FormFields';
  * visit. Shown only while the API says the account has no password.
  */
 export function KeepAccountBox() {
+  const t = useTranslations('history');
   const me = useMe();
   const choose = useChoosePassword();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<'tooShort' | 'notSame' | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const done = choose.isSuccess;
@@ -30,16 +48,23 @@ export function KeepAccountBox() {
 
   const tooShort = password.length > 0 && password.length < PASSWORD_MIN_LENGTH;
   const mismatch = repeat.length > 0 && repeat !== password;
-  const error = problem ?? (choose.error ? errorMessage(choose.error) : null);
+  const error =
+    problem === 'tooShort'
+      ? t('keepAccount.tooShort', { min: PASSWORD_MIN_LENGTH })
+      : problem === 'notSame'
+        ? t('keepAccount.notSame')
+        : choose.error
+          ? chooseError(choose.error, t)
+          : null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
     choose.reset();
     if (password.length < PASSWORD_MIN_LENGTH) {
-      setProblem(`Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`);
+      setProblem('tooShort');
     } else if (password !== repeat) {
-      setProblem('The two passwords are not the same. Type the same password twice.');
+      setProblem('notSame');
     } else if (
       await choose.mutateAsync(password).then(
         () => true,
@@ -53,18 +78,17 @@ export function KeepAccountBox() {
 
   return (
     <section className="card record-account" aria-labelledby="keep-account-title" data-testid="keep-account">
-      <h2 id="keep-account-title">Keep your account</h2>
+      <h2 id="keep-account-title">{t('keepAccount.title')}</h2>
       {done ? (
         <div ref={doneRef} tabIndex={-1} className="alert alert-ok" role="status" data-testid="choose-password-done">
-          Your password is saved. From now on you can sign in with your email <strong data-testid="choose-password-email">{email}</strong>{' '}
-          and this password to see all your visits and reports.
+          {t.rich('keepAccount.done', {
+            email,
+            strong: (chunks) => <strong data-testid="choose-password-email">{chunks}</strong>,
+          })}
         </div>
       ) : (
         <>
-          <p className="hint">
-            You came in with the clinic’s link: it opens only this visit, until a week after it. Choose a password to sign in any time with
-            your email <strong>{email}</strong> and see all your visits and reports.
-          </p>
+          <p className="hint">{t.rich('keepAccount.intro', { email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <form onSubmit={onSubmit} noValidate data-testid="choose-password-form">
             {error && (
               <div className="alert alert-error" role="alert" data-testid="choose-password-error">
@@ -76,7 +100,7 @@ export function KeepAccountBox() {
             <TextField
               ref={firstRef}
               id="keep-account-password"
-              label="Choose a password"
+              label={t('keepAccount.password')}
               name="new-password"
               type="password"
               autoComplete="new-password"
@@ -85,12 +109,12 @@ export function KeepAccountBox() {
               value={password}
               onChange={setPassword}
               testId="choose-password"
-              hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+              hint={t('keepAccount.passwordHint', { min: PASSWORD_MIN_LENGTH })}
               hintIsError={tooShort}
             />
             <TextField
               id="keep-account-repeat"
-              label="Repeat the password"
+              label={t('keepAccount.repeat')}
               name="repeat-password"
               type="password"
               autoComplete="new-password"
@@ -98,11 +122,11 @@ export function KeepAccountBox() {
               value={repeat}
               onChange={setRepeat}
               testId="choose-password-repeat"
-              hint={mismatch ? 'Not the same as above yet.' : undefined}
+              hint={mismatch ? t('keepAccount.repeatHint') : undefined}
               hintIsError={mismatch}
             />
             <button type="submit" className="btn btn-primary" disabled={choose.isPending} data-testid="choose-password-submit">
-              {choose.isPending ? 'Saving…' : 'Save my password'}
+              {choose.isPending ? t('keepAccount.saving') : t('keepAccount.save')}
             </button>
           </form>
         </>

@@ -1,12 +1,14 @@
 'use client';
 
 import { useId, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { MAX_NOTES_LENGTH } from '@telehealth/contracts';
 import { useNotesDraft } from '@/hooks/useNotesDraft';
 import { NotesConflict } from '@/components/history/NotesConflict';
 import { NotesLatest } from '@/components/history/NotesLatest';
 import { NotesStatus } from '@/components/history/NotesStatus';
 import { NoteVersions } from '@/components/history/NoteVersions';
+import { historyError } from '@/components/history/errors';
 
 interface Props {
   sessionId: string;
@@ -21,6 +23,7 @@ interface Props {
  * to merge from.
  */
 export function NotesEditor({ sessionId, ended, timeZone }: Props) {
+  const t = useTranslations('history');
   const id = useId();
   const draft = useNotesDraft(sessionId, ended);
   const { base, dirty, busy } = draft;
@@ -40,25 +43,27 @@ export function NotesEditor({ sessionId, ended, timeZone }: Props) {
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="notes-editor">
       <div className="card-head">
-        <h2 id={`${id}-title`}>Your notes</h2>
-        <span className="hint">Private: the patient never sees them</span>
+        <h2 id={`${id}-title`}>{t('notes.title')}</h2>
+        <span className="hint">{t('notes.private')}</span>
       </div>
       {!ended && (
         <div className="alert alert-info" data-testid="notes-not-ended">
-          Notes can be written once the visit has ended.
+          {t('notes.notEnded')}
         </div>
       )}
-      {draft.loading && <p className="empty">Loading your notes…</p>}
+      {draft.loading && <p className="empty">{t('notes.loading')}</p>}
       {draft.error && (
         <div className="alert alert-error" role="alert" data-testid="notes-error">
-          {draft.error}
+          {historyError(draft.error, t)}
         </div>
       )}
-      {draft.conflict && <NotesConflict sentence={draft.conflict} busy={busy} onReload={() => void draft.reloadLatest()} />}
+      {draft.conflict && (
+        <NotesConflict sentence={historyError(draft.conflict, t)} busy={busy} onReload={() => void draft.reloadLatest()} />
+      )}
       {draft.theirs && <NotesLatest theirs={draft.theirs} timeZone={timeZone} onUse={draft.takeTheirs} onHide={draft.hideTheirs} />}
       <form onSubmit={onSubmit}>
         <div className="field">
-          <label htmlFor={`${id}-body`}>Notes on this visit</label>
+          <label htmlFor={`${id}-body`}>{t('notes.label')}</label>
           <textarea
             id={`${id}-body`}
             className="notes-textarea"
@@ -68,14 +73,14 @@ export function NotesEditor({ sessionId, ended, timeZone }: Props) {
             maxLength={MAX_NOTES_LENGTH}
             rows={10}
             disabled={!ended || !base}
-            placeholder={ended ? 'Findings, advice given, follow-up…' : undefined}
+            placeholder={ended ? t('notes.placeholder') : undefined}
             aria-describedby={`${id}-status`}
             data-testid="notes-input"
           />
         </div>
         <div className="notes-bar">
           <button type="submit" className="btn btn-primary" disabled={!ended || !base || !dirty || busy} data-testid="notes-save">
-            {busy ? 'Saving…' : 'Save notes'}
+            {busy ? t('notes.saving') : t('notes.save')}
           </button>
           <NotesStatus
             id={`${id}-status`}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { NotesResponse } from '@telehealth/contracts';
 import { formatDateTime } from '@/lib/time';
 
@@ -12,23 +13,31 @@ interface Props {
 
 /** The latest saved version beside the doctor's own text, to merge from. */
 export function NotesLatest({ theirs, timeZone, onUse, onHide }: Props) {
+  const t = useTranslations('history');
+  const version = theirs.version;
+  const author = theirs.authorName;
+  const when = theirs.updatedAt ? formatDateTime(theirs.updatedAt, timeZone) : null;
+  const label =
+    author && when
+      ? t('latest.labelByAt', { version, author, when })
+      : author
+        ? t('latest.labelBy', { version, author })
+        : when
+          ? t('latest.labelAt', { version, when })
+          : t('latest.label', { version });
   return (
     <div className="merge-panel" data-testid="notes-latest">
-      <p className="label">
-        Latest saved version {theirs.version}
-        {theirs.authorName ? ` by ${theirs.authorName}` : ''}
-        {theirs.updatedAt ? `, ${formatDateTime(theirs.updatedAt, timeZone)}` : ''}
-      </p>
+      <p className="label">{label}</p>
       <div className="note-body" data-testid="notes-latest-body">
-        {theirs.body || <em>(empty)</em>}
+        {theirs.body || <em>{t('versions.empty')}</em>}
       </div>
-      <p className="hint">Merge what you need into your text, then save: it becomes version {theirs.version + 1}.</p>
+      <p className="hint">{t('latest.merge', { next: theirs.version + 1 })}</p>
       <div className="actions">
         <button type="button" className="btn btn-secondary btn-small" onClick={onUse} data-testid="notes-use-latest">
-          Discard my text, use this version
+          {t('latest.useThis')}
         </button>
         <button type="button" className="btn btn-ghost btn-small" onClick={onHide}>
-          Hide
+          {t('latest.hide')}
         </button>
       </div>
     </div>

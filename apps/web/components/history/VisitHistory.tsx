@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { useHistoryParties, useVisitHistory, type HistoryQuery } from '@/hooks/useVisitHistory';
 import { formatDate, formatDuration, formatTime, nextDay, zoneLabel, zoneName, zonedWallTimeToIso } from '@/lib/time';
 import { otherParty, otherRoleLabel } from '@/lib/visit-record';
@@ -9,6 +10,7 @@ import { HistoryFilters, type HistoryFilterValues } from '@/components/history/H
 import { Pagination } from '@/components/common/Pagination';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { VisitOutcomeBadge } from '@/components/history/VisitOutcomeBadge';
+import { historyError } from '@/components/history/errors';
 
 export const HISTORY_PAGE_SIZE = 10;
 
@@ -18,9 +20,9 @@ export interface HistoryView extends HistoryFilterValues {
   page: number;
 }
 
-/** Days typed in the viewer's zone -> the API's ISO range, or a sentence saying what is wrong. */
-function toQuery(view: HistoryView, zone: string): { query: HistoryQuery | null; error: string | null } {
-  if (view.from && view.to && view.to < view.from) return { query: null, error: 'The “To” day is before the “From” day.' };
+/** Days typed in the viewer's zone -> the API's ISO range, or what is wrong with them. */
+function toQuery(view: HistoryView, zone: string): { query: HistoryQuery | null; error: 'toBeforeFrom' | null } {
+  if (view.from && view.to && view.to < view.from) return { query: null, error: 'toBeforeFrom' };
   return {
     query: {
       page: view.page,
@@ -45,6 +47,7 @@ function syncUrl(view: HistoryView): void {
 }
 
 export function VisitHistory({ initial }: { initial: HistoryView }) {
+  const t = useTranslations('history');
   const { user } = useSignedIn();
   const zone = user.timeZone;
   const isDoctor = user.role === 'DOCTOR';
@@ -65,42 +68,44 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
   return (
     <section className="card" aria-labelledby="history-title" data-testid="visit-history">
       <h2 id="history-title" className="visually-hidden">
-        Your past visits
+        {t('list.title')}
       </h2>
       <HistoryFilters
         values={view}
         onChange={(values) => setView({ ...values, page: 1 })}
         parties={parties}
-        partyLabel={otherRoleLabel(isDoctor)}
+        partyLabel={otherRoleLabel(isDoctor, t)}
         zone={zoneLabel(zone)}
-        error={filterError}
+        error={filterError ? t(`filters.${filterError}`) : null}
       />
       {history.error && (
         <div className="alert alert-error" role="alert" data-testid="history-error">
-          {history.error}
+          {historyError(history.error, t)}
         </div>
       )}
       <div className="history-summary">
         <div aria-live="polite">
           {history.loading && history.items.length === 0 ? (
-            <p className="empty">Loading your past visits…</p>
+            <p className="empty">{t('list.loading')}</p>
           ) : (
             !filterError &&
             !history.error && (
               <p className="hint" data-testid="history-count">
                 {history.total === 0
                   ? filtered
-                    ? 'No visits match these filters.'
+                    ? t('list.noMatch')
                     : isDoctor
-                      ? 'No past visits yet. Visits appear here once they have ended or their time is over.'
-                      : 'No past visits yet. Your visits appear here once they are over.'
-                  : `${history.total} ${history.total === 1 ? 'visit' : 'visits'}${filtered ? ' match' : ''}`}
+                      ? t('list.noneDoctor')
+                      : t('list.nonePatient')
+                  : filtered
+                    ? t('list.countMatching', { count: history.total })
+                    : t('list.count', { count: history.total })}
               </p>
             )
           )}
         </div>
         <span className="hint" data-testid="history-zone">
-          Times in {zoneName(zone)}
+          {t('list.timesIn', { zone: zoneName(zone) })}
         </span>
       </div>
       {!filterError && history.items.length > 0 && (
@@ -114,7 +119,11 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
                     className="row-link item-title"
                     href={`/history/${visit.id}`}
                     data-testid="history-row-link"
-                    aria-label={`Visit with ${other.name}, ${formatDate(visit.scheduledStart, zone)} at ${formatTime(visit.scheduledStart, zone)}`}
+                    aria-label={t('list.rowLabel', {
+                      name: other.name,
+                      date: formatDate(visit.scheduledStart, zone),
+                      time: formatTime(visit.scheduledStart, zone),
+                    })}
                   >
                     {formatDate(visit.scheduledStart, zone)}
                   </Link>
@@ -124,8 +133,11 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
                 </div>
                 <div className="history-what">
                   <div className="item-title" data-testid="history-row-party">
-                    <span className="visually-hidden">{otherRoleLabel(isDoctor)}: </span>
-                    {other.name}
+                    {t.rich('list.party', {
+                      role: otherRoleLabel(isDoctor, t),
+                      name: other.name,
+                      hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                    })}
                   </div>
                   <div className="item-sub" data-testid="history-row-reason">
                     {visit.reason}
@@ -135,13 +147,15 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
                   <VisitOutcomeBadge visit={visit} />
                   {visit.durationSeconds !== null && (
                     <span className="item-sub" data-testid="history-row-duration">
-                      <span className="visually-hidden">Lasted </span>
-                      {formatDuration(visit.durationSeconds)}
+                      {t.rich('list.lasted', {
+                        duration: formatDuration(visit.durationSeconds),
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </span>
                   )}
                   {isDoctor && visit.hasNotes && (
                     <span className="history-notes-flag" data-testid="history-row-has-notes">
-                      Notes written
+                      {t('list.notesWritten')}
                     </span>
                   )}
                 </div>
@@ -158,7 +172,7 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
           page={Math.min(view.page, pageCount)}
           pageCount={pageCount}
           onPage={(page) => setView((v) => ({ ...v, page }))}
-          label="Past visits pages"
+          label={t('list.pages')}
         />
       )}
     </section>

@@ -1,7 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useQueryClient } from '@tanstack/react-query';
 import { useVisitRecord } from '@/hooks/useVisitRecord';
+import { queryKeys } from '@/lib/query-keys';
 import { formatDate } from '@/lib/time';
 import { otherParty, visitOutcome } from '@/lib/visit-record';
 import { CallFacts } from '@/components/history/CallFacts';
@@ -14,16 +17,20 @@ import { VisitParticipants } from '@/components/history/VisitParticipants';
 import { VisitSummary } from '@/components/history/VisitSummary';
 import { VisitTimeline } from '@/components/history/VisitTimeline';
 import { useSignedIn } from '@/components/auth/SignedInContext';
+import { historyError } from '@/components/history/errors';
 
 /** One past visit: times, who was there, what happened, the chat, the report and (for its doctor) the notes. */
 export function VisitRecord({ sessionId }: { sessionId: string }) {
+  const t = useTranslations('history');
   const { user } = useSignedIn();
   const zone = user.timeZone;
-  const { detail, loading, error, notFound } = useVisitRecord(sessionId);
+  const { detail, loading, notFound } = useVisitRecord(sessionId);
+  // The refusal itself (the hook gives the API's sentence), to word it in the page's language.
+  const failure = useQueryClient().getQueryState(queryKeys.visit(sessionId))?.error;
   // A visit-link session has this visit only: no list of past visits to go back to.
   const back = user.visit ? null : (
     <Link className="back-link" href="/history" data-testid="back-to-history">
-      ‹ All past visits
+      {t('record.back')}
     </Link>
   );
 
@@ -31,7 +38,7 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
     return (
       <>
         {back}
-        <p className="empty">Loading the visit…</p>
+        <p className="empty">{t('record.loading')}</p>
       </>
     );
   }
@@ -40,11 +47,11 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
       <>
         {back}
         <section className="card" data-testid="session-record-error">
-          <h1>{notFound ? 'This visit was not found' : 'The visit could not be loaded'}</h1>
-          <p>{notFound ? 'It may not exist, or it is not one of your visits.' : error}</p>
+          <h1>{notFound ? t('record.notFound') : t('record.failed')}</h1>
+          <p>{notFound ? t('record.notFoundText') : historyError(failure, t)}</p>
           {user.visit && (
             <Link className="btn btn-secondary" href="/">
-              Back to your visit
+              {t('record.backToVisit')}
             </Link>
           )}
         </section>
@@ -57,7 +64,10 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
   return (
     <div data-testid="session-record" data-session-id={detail.id}>
       {back}
-      <PageTitle title={`Visit with ${other.name}`} subtitle={`${formatDate(detail.scheduledStart, zone)} · ${detail.reason}`} />
+      <PageTitle
+        title={t('record.title', { name: other.name })}
+        subtitle={t('record.subtitle', { date: formatDate(detail.scheduledStart, zone), reason: detail.reason })}
+      />
       <div className="grid grid-dashboard record-grid">
         <div className="stack">
           {isDoctor && visitOutcome(detail).outcome === 'IN_PROGRESS' && (

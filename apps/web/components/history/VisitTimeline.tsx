@@ -1,17 +1,19 @@
+import { useTranslations } from 'next-intl';
 import type { SessionDetailResponse } from '@telehealth/contracts';
 import { formatTime } from '@/lib/time';
 import { timelineSentences } from '@/lib/visit-record';
 
 /** What happened during the visit, one sentence per event, times in the viewer's zone. */
 export function VisitTimeline({ detail, timeZone }: { detail: SessionDetailResponse; timeZone: string }) {
-  const lines = timelineSentences(detail.timeline, detail);
+  const t = useTranslations('history');
+  const lines = timelineSentences(detail.timeline, detail, t);
   return (
     <section className="card" aria-labelledby="timeline-title" data-testid="session-timeline">
       <div className="card-head">
-        <h2 id="timeline-title">What happened</h2>
+        <h2 id="timeline-title">{t('timeline.title')}</h2>
       </div>
       {lines.length === 0 ? (
-        <p className="empty">Nobody joined this visit.</p>
+        <p className="empty">{t('timeline.nobody')}</p>
       ) : (
         <ol className="timeline">
           {lines.map((line, i) => (

@@ -2,11 +2,13 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { isVisitActionAllowed, visitPhase, type AppointmentResponse } from '@telehealth/contracts';
 import { useChangeAppointment, type AppointmentsState } from '@/hooks/useAppointments';
 import { useNow } from '@/hooks/useNow';
 import type { VisitChangeNotice } from '@/hooks/useVisitUpdates';
-import { errorMessage } from '@/lib/api-client';
+import type { Translator } from '@/i18n/translator';
+import { visitRefusalText } from '@/lib/live-visits';
 import { formatDay, formatTime, isoToZonedWallTime } from '@/lib/time';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 import { RescheduleDialog } from '@/components/schedule/RescheduleDialog';
@@ -28,9 +30,11 @@ interface Props {
  * passes (the API's upcoming scope), so it is counted apart. Cancelled ones beyond the first page are
  * not known here and count as scheduled.
  */
-function countText({ items, total }: Pick<AppointmentsState, 'items' | 'total'>): string {
+function countText(t: Translator<'schedule'>, { items, total }: Pick<AppointmentsState, 'items' | 'total'>): string {
   const cancelled = items.filter((a) => a.status === 'CANCELLED').length;
-  return cancelled === 0 ? `${total} scheduled` : `${total - cancelled} scheduled, ${cancelled} cancelled`;
+  return cancelled === 0
+    ? t('appointments.count', { scheduled: total })
+    : t('appointments.countWithCancelled', { scheduled: total - cancelled, cancelled });
 }
 
 /**
@@ -38,6 +42,7 @@ function countText({ items, total }: Pick<AppointmentsState, 'items' | 'total'>)
  * stays, marked Cancelled, until its time passes); with cancel and reschedule, and the invitation and calendar file to send.
  */
 export function DoctorAppointments({ appointments, waitingSince, notice }: Props) {
+  const t = useTranslations('schedule');
   const session = useSignedIn();
   const zone = session.user.timeZone;
   const now = useNow(30_000);
@@ -45,7 +50,7 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
   const [rescheduling, setRescheduling] = useState<AppointmentResponse | null>(null);
   const change = useChangeAppointment();
   const busy = change.isPending;
-  const error = change.error ? errorMessage(change.error) : null;
+  const error = change.error ? visitRefusalText(t, change.error, 'cancel') : null;
 
   const today = isoToZonedWallTime(new Date(now), zone).date;
   const groups = new Map<string, AppointmentResponse[]>();
@@ -64,8 +69,8 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
   return (
     <section className="card" aria-labelledby="upcoming-title" data-testid="doctor-appointments">
       <div className="card-head">
-        <h2 id="upcoming-title">Today and upcoming</h2>
-        <span className="hint">{countText(appointments)}</span>
+        <h2 id="upcoming-title">{t('appointments.title')}</h2>
+        <span className="hint">{countText(t, appointments)}</span>
       </div>
       {error && (
         <div className="alert alert-error" role="alert" data-testid="appointment-action-error">
@@ -73,16 +78,16 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
         </div>
       )}
       <VisitChangeNoticeLine notice={notice} timeZone={zone} />
-      {appointments.error && <div className="alert alert-error">{appointments.error}</div>}
-      {appointments.loading && <p className="empty">Loading visits…</p>}
+      {appointments.error && <div className="alert alert-error">{t('errors.loadVisits')}</div>}
+      {appointments.loading && <p className="empty">{t('appointments.loading')}</p>}
       {!appointments.loading && appointments.items.length === 0 && !appointments.error && (
-        <p className="empty">No upcoming visits. Schedule one with the form.</p>
+        <p className="empty">{t('appointments.empty')}</p>
       )}
       {[...groups.entries()].map(([day, items]) => (
         <div key={day}>
           <h3 className="day-heading">
             {/* A day's group is created with its first visit, so items[0] exists. */}
-            {day === today ? `Today · ${formatDay(items[0]!.startsAt, zone)}` : formatDay(items[0]!.startsAt, zone)}
+            {day === today ? t('appointments.today', { day: formatDay(items[0]!.startsAt, zone) }) : formatDay(items[0]!.startsAt, zone)}
           </h3>
           <ul className="list">
             {items.map((a) => {
@@ -114,9 +119,9 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
                           className="btn btn-primary btn-small"
                           href={`/visit/${a.sessionId}`}
                           data-testid="doctor-join-call"
-                          aria-label={`Join visit with ${a.patient.name}`}
+                          aria-label={t('appointments.joinLabel', { name: a.patient.name })}
                         >
-                          Join
+                          {t('appointments.join')}
                         </Link>
                       )}
                       {isVisitActionAllowed(phase, 'reschedule') && (
@@ -125,9 +130,9 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
                           className="btn btn-secondary btn-small"
                           onClick={() => setRescheduling(a)}
                           data-testid="reschedule-appointment"
-                          aria-label={`Reschedule visit with ${a.patient.name}`}
+                          aria-label={t('appointments.rescheduleLabel', { name: a.patient.name })}
                         >
-                          Reschedule
+                          {t('appointments.reschedule')}
                         </button>
                       )}
                       {isVisitActionAllowed(phase, 'cancel') && (
@@ -136,9 +141,9 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
                           className="btn btn-secondary btn-small"
                           onClick={() => setCancelling(a)}
                           data-testid="cancel-appointment"
-                          aria-label={`Cancel visit with ${a.patient.name}`}
+                          aria-label={t('appointments.cancelLabel', { name: a.patient.name })}
                         >
-                          Cancel
+                          {t('appointments.cancel')}
                         </button>
                       )}
                     </div>
@@ -151,9 +156,9 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
       ))}
       {cancelling && (
         <ConfirmDialog
-          title="Cancel this visit?"
-          confirmLabel={busy ? 'Cancelling…' : 'Cancel visit'}
-          cancelLabel="Keep visit"
+          title={t('appointments.cancelTitle')}
+          confirmLabel={busy ? t('appointments.cancelling') : t('appointments.cancelConfirm')}
+          cancelLabel={t('appointments.keep')}
           danger
           busy={busy}
           onConfirm={() => void cancel()}
@@ -161,8 +166,11 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
           testId="cancel-dialog"
         >
           <p>
-            {cancelling.patient.name}, {formatDay(cancelling.startsAt, zone)} at {formatTime(cancelling.startsAt, zone)}. The patient will
-            no longer be able to join.
+            {t('appointments.cancelBody', {
+              name: cancelling.patient.name,
+              day: formatDay(cancelling.startsAt, zone),
+              time: formatTime(cancelling.startsAt, zone),
+            })}
           </p>
         </ConfirmDialog>
       )}

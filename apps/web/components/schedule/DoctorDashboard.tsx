@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useAppointments } from '@/hooks/useAppointments';
 import { useSignalingSocket } from '@/hooks/useSignalingSocket';
 import { useVisitUpdates } from '@/hooks/useVisitUpdates';
@@ -14,6 +15,7 @@ const POLL_LIVE_MS = 120_000;
 const POLL_OFFLINE_MS = 30_000;
 
 export function DoctorDashboard() {
+  const t = useTranslations('schedule');
   const link = useSignalingSocket();
   const room = useWaitingRoom(link.socket);
   const live = useVisitUpdates(link.socket);
@@ -27,11 +29,11 @@ export function DoctorDashboard() {
         <DoctorAppointments appointments={upcoming} waitingSince={waitingSince} notice={live.notice} />
         <section className="card history-teaser" aria-labelledby="doctor-history-title">
           <div className="item-main">
-            <h2 id="doctor-history-title">Past visits</h2>
-            <p className="hint">Notes, reports and what happened in visits that are over.</p>
+            <h2 id="doctor-history-title">{t('doctor.pastTitle')}</h2>
+            <p className="hint">{t('doctor.pastHint')}</p>
           </div>
           <Link className="btn btn-secondary" href="/history" data-testid="dashboard-history-link">
-            Open past visits
+            {t('doctor.pastLink')}
           </Link>
         </section>
       </div>

@@ -1,8 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
-import { formatCountdown, formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
+import { countdownText } from '@/lib/live-visits';
+import { formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
 
 interface Props {
   appointment: AppointmentResponse;
@@ -12,9 +14,10 @@ interface Props {
 
 /** Enabled only inside the join window the API reports; before it, says when it opens. */
 export function JoinCallButton({ appointment: a, now, timeZone }: Props) {
+  const t = useTranslations('schedule');
   const opens = Date.parse(a.joinOpensAt);
   const closes = Date.parse(a.joinClosesAt);
-  const label = `Join Call with ${a.doctor.name}`;
+  const label = t('join.label', { name: a.doctor.name });
 
   if (a.status !== 'SCHEDULED' || a.sessionStatus === 'ENDED') {
     return null;
@@ -28,14 +31,17 @@ export function JoinCallButton({ appointment: a, now, timeZone }: Props) {
         data-session-id={a.sessionId}
         aria-label={label}
       >
-        Join Call
+        {t('join.button')}
       </Link>
     );
   }
+  const countdown = countdownText(t, opens - now);
   const when =
-    now < opens
-      ? `Opens ${isSameZonedDay(a.joinOpensAt, new Date(now), timeZone) ? `at ${formatTime(a.joinOpensAt, timeZone)}` : formatDateTime(a.joinOpensAt, timeZone)} (${formatCountdown(opens - now)})`
-      : 'The visit time is over';
+    now >= opens
+      ? t('join.over')
+      : isSameZonedDay(a.joinOpensAt, new Date(now), timeZone)
+        ? t('join.opensAt', { time: formatTime(a.joinOpensAt, timeZone), countdown })
+        : t('join.opensOn', { when: formatDateTime(a.joinOpensAt, timeZone), countdown });
   return (
     <div className="join-wait">
       <button
@@ -47,7 +53,7 @@ export function JoinCallButton({ appointment: a, now, timeZone }: Props) {
         data-testid="join-call"
         data-session-id={a.sessionId}
       >
-        Join Call
+        {t('join.button')}
       </button>
       <div id={`join-hint-${a.id}`} className="hint" data-testid="join-call-hint">
         {when}

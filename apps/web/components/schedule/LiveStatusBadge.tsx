@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { liveVisitStatus, type AppointmentResponse, type LiveVisitStatus } from '@telehealth/contracts';
 import { useNow } from '@/hooks/useNow';
 import { liveStatusText, type Viewer } from '@/lib/live-visits';
@@ -22,10 +23,11 @@ interface Props {
 
 /** The waiting time ticks on its own, so only a waiting visit re-renders every few seconds. */
 function WaitingBadge({ since, viewer }: { since: string; viewer: Viewer }) {
+  const t = useTranslations('schedule');
   const now = useNow(10_000);
   return (
     <span className={`status ${TONE['patient-waiting']}`} data-testid="appointment-status" data-live-status="patient-waiting">
-      {liveStatusText('patient-waiting', viewer, now - Date.parse(since))}
+      {liveStatusText(t, 'patient-waiting', viewer, now - Date.parse(since))}
     </span>
   );
 }
@@ -35,11 +37,12 @@ function WaitingBadge({ since, viewer }: { since: string; viewer: Viewer }) {
  * Cancelled · Missed), from the one rule in contracts; the colour only repeats what the words say.
  */
 export function LiveStatusBadge({ appointment, waitingSince = null, viewer }: Props) {
+  const t = useTranslations('schedule');
   const status = liveVisitStatus({ ...appointment, patientWaitingSince: waitingSince });
   if (status === 'patient-waiting' && waitingSince) return <WaitingBadge since={waitingSince} viewer={viewer} />;
   return (
     <span className={`status ${TONE[status]}`} data-testid="appointment-status" data-live-status={status}>
-      {liveStatusText(status, viewer, null)}
+      {liveStatusText(t, status, viewer, null)}
     </span>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { useChangeAppointment } from '@/hooks/useAppointments';
-import { errorMessage, errorReason } from '@/lib/api-client';
-import { cancelNoticeText, patientCancelDeadline } from '@/lib/live-visits';
+import { errorReason } from '@/lib/api-client';
+import { cancelNoticeText, patientCancelDeadline, visitRefusalText } from '@/lib/live-visits';
 import { formatDateTime, formatTime } from '@/lib/time';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 
@@ -19,11 +20,12 @@ interface ItemProps {
  * saying why it is gone. The API decides in the end (a longer notice there is refused with its sentence).
  */
 export function PatientCancelVisit({ appointment: a, now, timeZone, onCancel }: ItemProps) {
+  const t = useTranslations('schedule');
   const deadline = patientCancelDeadline(a);
   if (now >= deadline) {
     return (
       <span className="hint" data-testid="patient-cancel-closed">
-        Less than {cancelNoticeText(a)} to go: to cancel, contact your doctor&apos;s office.
+        {t('cancel.closed', { notice: cancelNoticeText(t, a) })}
       </span>
     );
   }
@@ -32,10 +34,14 @@ export function PatientCancelVisit({ appointment: a, now, timeZone, onCancel }: 
       type="button"
       className="btn btn-ghost btn-ghost-danger btn-small"
       onClick={onCancel}
-      aria-label={`Cancel the visit with ${a.doctor.name} on ${formatDateTime(a.startsAt, timeZone)} (possible until ${formatTime(new Date(deadline).toISOString(), timeZone)})`}
+      aria-label={t('cancel.label', {
+        name: a.doctor.name,
+        when: formatDateTime(a.startsAt, timeZone),
+        time: formatTime(new Date(deadline).toISOString(), timeZone),
+      })}
       data-testid="patient-cancel-visit"
     >
-      Cancel visit
+      {t('cancel.button')}
     </button>
   );
 }
@@ -50,6 +56,7 @@ export function PatientCancelDialog({
   timeZone: string;
   onClose: () => void;
 }) {
+  const t = useTranslations('schedule');
   const change = useChangeAppointment();
   const reason = change.error ? errorReason(change.error) : null;
   // Too late is final for this visit; any other refusal may pass on a second try.
@@ -66,9 +73,9 @@ export function PatientCancelDialog({
 
   return (
     <ConfirmDialog
-      title="Cancel this visit?"
-      confirmLabel={change.isPending ? 'Cancelling…' : 'Cancel visit'}
-      cancelLabel={change.error ? 'Close' : 'Keep visit'}
+      title={t('cancel.title')}
+      confirmLabel={change.isPending ? t('cancel.cancelling') : t('cancel.confirm')}
+      cancelLabel={change.error ? t('cancel.close') : t('cancel.keep')}
       danger
       busy={change.isPending || tooLate}
       onConfirm={() => void confirm()}
@@ -76,12 +83,16 @@ export function PatientCancelDialog({
       testId="patient-cancel-dialog"
     >
       <p>
-        Your visit with {a.doctor.name} on {formatDateTime(a.startsAt, timeZone)} ({a.reason}). Your doctor is told at once. You can cancel
-        up to {cancelNoticeText(a)} before the start.
+        {t('cancel.body', {
+          name: a.doctor.name,
+          when: formatDateTime(a.startsAt, timeZone),
+          reason: a.reason,
+          notice: cancelNoticeText(t, a),
+        })}
       </p>
       {change.error && (
         <div className="alert alert-error" role="alert" data-testid="patient-cancel-error">
-          {errorMessage(change.error)}
+          {visitRefusalText(t, change.error, 'cancel', cancelNoticeText(t, a))}
         </div>
       )}
     </ConfirmDialog>

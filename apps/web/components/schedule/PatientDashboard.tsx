@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { useAppointments } from '@/hooks/useAppointments';
 import { useNow } from '@/hooks/useNow';
@@ -20,6 +21,7 @@ const POLL_LIVE_MS = 120_000;
 const POLL_OFFLINE_MS = 30_000;
 
 export function PatientDashboard() {
+  const t = useTranslations('schedule');
   const { user } = useSignedIn();
   const zone = user.timeZone;
   const link = useSignalingSocket();
@@ -33,17 +35,13 @@ export function PatientDashboard() {
     <div className="grid grid-dashboard">
       <section className="card" aria-labelledby="patient-upcoming-title" data-testid="patient-upcoming">
         <div className="card-head">
-          <h2 id="patient-upcoming-title">Upcoming visits</h2>
-          <span className="hint">
-            Times in {zone.replace(/_/g, ' ')} ({zoneLabel(zone)})
-          </span>
+          <h2 id="patient-upcoming-title">{t('patient.upcomingTitle')}</h2>
+          <span className="hint">{t('timesIn', { zone: zone.replace(/_/g, ' '), label: zoneLabel(zone) })}</span>
         </div>
         <VisitChangeNoticeLine notice={live.notice} timeZone={zone} />
-        {upcoming.error && <div className="alert alert-error">{upcoming.error}</div>}
-        {upcoming.loading && <p className="empty">Loading your visits…</p>}
-        {!upcoming.loading && upcoming.items.length === 0 && !upcoming.error && (
-          <p className="empty">You have no upcoming visits. Your doctor&apos;s office schedules them for you.</p>
-        )}
+        {upcoming.error && <div className="alert alert-error">{t('errors.loadVisits')}</div>}
+        {upcoming.loading && <p className="empty">{t('patient.loading')}</p>}
+        {!upcoming.loading && upcoming.items.length === 0 && !upcoming.error && <p className="empty">{t('patient.empty')}</p>}
         <ul className="list">
           {upcoming.items.map((a) => (
             <li key={a.id} className="list-item" data-testid="patient-appointment" data-appointment-id={a.id} data-session-id={a.sessionId}>
@@ -52,7 +50,7 @@ export function PatientDashboard() {
                   {formatDateTime(a.startsAt, zone)}
                 </div>
                 <div className="item-sub">
-                  {a.doctor.name} · {a.durationMinutes} min
+                  {a.doctor.name} · {t('durationMinutes', { minutes: a.durationMinutes })}
                 </div>
                 <div className="item-sub">
                   {a.reason} <LiveStatusBadge appointment={a} waitingSince={live.waitingSince[a.id]} viewer="patient" />
@@ -63,10 +61,10 @@ export function PatientDashboard() {
                       className="btn btn-ghost btn-small calendar-link"
                       href={calendarHref(a.id)}
                       download
-                      aria-label={`Add the visit with ${a.doctor.name} on ${formatDateTime(a.startsAt, zone)} to your calendar (.ics file)`}
+                      aria-label={t('patient.calendarLabel', { name: a.doctor.name, when: formatDateTime(a.startsAt, zone) })}
                       data-testid="download-ics"
                     >
-                      Add to calendar (.ics)
+                      {t('patient.calendar')}
                     </a>
                     <PatientCancelVisit appointment={a} now={now} timeZone={zone} onCancel={() => setCancelling(a)} />
                   </div>
@@ -77,18 +75,18 @@ export function PatientDashboard() {
           ))}
         </ul>
         <p className="hint" style={{ marginTop: '0.75rem', marginBottom: 0 }}>
-          The Join Call button opens a few minutes before your visit. You will check your camera and microphone first.
+          {t('patient.joinHint')}
         </p>
       </section>
       <section className="card" aria-labelledby="patient-past-title" data-testid="patient-past">
         <div className="card-head">
-          <h2 id="patient-past-title">Past visits</h2>
+          <h2 id="patient-past-title">{t('patient.pastTitle')}</h2>
           <Link className="btn btn-ghost btn-small" href="/history" data-testid="dashboard-history-link">
-            All past visits ›
+            {t('patient.allPast')}
           </Link>
         </div>
-        {past.error && <div className="alert alert-error">{past.error}</div>}
-        {!past.loading && past.items.length === 0 && !past.error && <p className="empty">No past visits yet.</p>}
+        {past.error && <div className="alert alert-error">{t('errors.loadVisits')}</div>}
+        {!past.loading && past.items.length === 0 && !past.error && <p className="empty">{t('patient.noPast')}</p>}
         <ul className="list">
           {past.items.map((a) => (
             <li key={a.id} className="list-item" data-testid="patient-past-appointment">
@@ -100,7 +98,7 @@ export function PatientDashboard() {
               </div>
               {a.sessionStatus === 'ENDED' && (
                 <Link className="btn btn-ghost btn-small" href={`/history/${a.sessionId}`}>
-                  Details
+                  {t('patient.details')}
                 </Link>
               )}
             </li>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type KeyboardEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import type { PatientSummary } from '@telehealth/contracts';
 import { usePatientSearch } from '@/hooks/usePatientSearch';
 import fieldStyles from '@/components/common/FormFields.module.css';
@@ -16,12 +17,14 @@ interface Props {
 }
 
 /** A combobox that searches patients by name or email as the doctor types. */
-export function PatientPicker({ value, onChange, label = 'Patient', inputId, error: problem }: Props) {
+export function PatientPicker({ value, onChange, label: givenLabel, inputId, error: problem }: Props) {
+  const t = useTranslations('schedule');
+  const label = givenLabel ?? t('picker.label');
   const id = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const { results, loading, error } = usePatientSearch(query, open && !value);
+  const { results, loading, failed } = usePatientSearch(query, open && !value);
 
   if (value) {
     return (
@@ -35,9 +38,9 @@ export function PatientPicker({ value, onChange, label = 'Patient', inputId, err
             type="button"
             className="btn btn-ghost btn-small"
             onClick={() => onChange(null)}
-            aria-label={`Change patient (${value.name})`}
+            aria-label={t('picker.changeLabel', { name: value.name })}
           >
-            Change
+            {t('picker.change')}
           </button>
         </div>
       </div>
@@ -82,7 +85,7 @@ export function PatientPicker({ value, onChange, label = 'Patient', inputId, err
           aria-activedescendant={open && results[active] ? `${id}-opt-${active}` : undefined}
           aria-invalid={problem ? 'true' : undefined}
           aria-describedby={problem ? errorId : undefined}
-          placeholder="Search by name or email"
+          placeholder={t('picker.placeholder')}
           autoComplete="off"
           value={query}
           onChange={(e) => {
@@ -97,11 +100,9 @@ export function PatientPicker({ value, onChange, label = 'Patient', inputId, err
           data-testid="schedule-patient-search"
         />
         {open && (
-          <ul className="combo-list" id={listId} role="listbox" aria-label="Matching patients" data-testid="schedule-patient-results">
-            {error && <li className="combo-option">{error}</li>}
-            {!error && results.length === 0 && (
-              <li className="combo-option">{loading ? 'Searching…' : 'No patient matches. To book someone new, choose “New patient”.'}</li>
-            )}
+          <ul className="combo-list" id={listId} role="listbox" aria-label={t('picker.results')} data-testid="schedule-patient-results">
+            {failed && <li className="combo-option">{t('picker.failed')}</li>}
+            {!failed && results.length === 0 && <li className="combo-option">{loading ? t('picker.searching') : t('picker.noMatch')}</li>}
             {results.map((patient, index) => (
               <li
                 key={patient.id}

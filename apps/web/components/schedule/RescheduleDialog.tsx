@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { useChangeAppointment } from '@/hooks/useAppointments';
-import { errorMessage } from '@/lib/api-client';
+import { visitRefusalText } from '@/lib/live-visits';
 import { DURATION_CHOICES } from '@/lib/slots';
 import { isoToZonedWallTime, zonedWallTimeToIso } from '@/lib/time';
 import { DurationField, TextField } from '@/components/common/FormFields';
@@ -16,6 +17,7 @@ interface Props {
 }
 
 export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
+  const t = useTranslations('schedule');
   const session = useSignedIn();
   const zone = session.user.timeZone;
   const titleId = useId();
@@ -56,7 +58,7 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
       });
       onDone();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(visitRefusalText(t, e, 'reschedule'));
     }
   }
 
@@ -70,7 +72,7 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
         onSubmit={onSubmit}
         data-testid="reschedule-dialog"
       >
-        <h2 id={titleId}>Reschedule visit with {appointment.patient.name}</h2>
+        <h2 id={titleId}>{t('reschedule.title', { name: appointment.patient.name })}</h2>
         {error && (
           <div className="alert alert-error" role="alert" data-testid="reschedule-error">
             {error}
@@ -80,7 +82,7 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
           <TextField
             ref={firstRef}
             id="reschedule-date"
-            label="Date"
+            label={t('fields.date')}
             type="date"
             value={date}
             onChange={setDate}
@@ -88,7 +90,7 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
           />
           <TextField
             id="reschedule-time"
-            label="Start time"
+            label={t('fields.startTime')}
             type="time"
             step={300}
             value={time}
@@ -99,10 +101,10 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
         <DurationField id="reschedule-duration" minutes={duration} choices={durations} onChange={setDuration} />
         <div className="actions" style={{ justifyContent: 'flex-end' }}>
           <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Close
+            {t('reschedule.close')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="reschedule-submit">
-            {busy ? 'Saving…' : 'Save new time'}
+            {busy ? t('reschedule.saving') : t('reschedule.save')}
           </button>
         </div>
       </form>

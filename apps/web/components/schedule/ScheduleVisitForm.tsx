@@ -2,8 +2,10 @@
 
 import { useEffect, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
+import { useTranslations } from 'next-intl';
 import type { PatientSummary } from '@telehealth/contracts';
 import { useBookAppointment, type BookAppointment } from '@/hooks/useAppointments';
+import { bookingRefusal, type BookingField } from '@/lib/live-visits';
 import { DURATION_CHOICES, nextQuarterHour } from '@/lib/slots';
 import { formatDateTime, formatTime, zonedWallTimeToIso, zoneLabel } from '@/lib/time';
 import fieldStyles from '@/components/common/FormFields.module.css';
@@ -23,39 +25,18 @@ const INPUT_IDS = {
   'patient.name': 'new-patient-name',
   'patient.email': 'new-patient-email',
   'patient.timeZone': 'new-patient-zone',
+  'patient.language': 'new-patient-language',
   date: 'schedule-date',
   startsAt: 'schedule-time',
   reason: 'schedule-reason',
-} as const;
+} as const satisfies Record<BookingField | 'date', string>;
 type Field = keyof typeof INPUT_IDS;
 type FieldErrors = Partial<Record<Field, string>>;
-
-/** How the API's refusals about a field read on it: the field as the sentence's subject. */
-const FIELD_SUBJECTS: Readonly<Partial<Record<Field, string>>> = {
-  patientId: 'The patient',
-  'patient.name': 'The patient’s name',
-  'patient.email': 'The patient’s email address',
-  'patient.timeZone': 'The patient’s time zone',
-  startsAt: 'The start time',
-  reason: 'The reason for the visit',
-};
 
 const DEFAULT_DURATION = 30;
 
 // Enough to catch a slip before asking the API, which checks the address properly.
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const MESSAGES = {
-  choosePatient: 'Choose a patient first, or choose “New patient”.',
-  enterName: 'Enter the new patient’s name.',
-  enterEmail: 'Enter the new patient’s email address, e.g. name@example.com.',
-  enterDate: 'Enter the date of the visit.',
-  enterTime: 'Enter the start time of the visit.',
-  enterReason: 'Enter the reason for the visit.',
-  scheduled: (patient: string, when: string) => `Visit with ${patient} scheduled for ${when}.`,
-  startedNow: (patient: string, time: string) => `Visit with ${patient} booked to start now (${time}): join it from your list.`,
-  invited: (patient: string) => `${patient} gets the visit link and code by email; you can also copy the invitation from the list.`,
-};
 
 /**
  * The doctor schedules a visit, for a patient on file or a new one by name and email; date and time are
@@ -63,17 +44,19 @@ const MESSAGES = {
  * field; after a booking the form is fresh for the next one (the next quarter hour, no patient).
  */
 export function ScheduleVisitForm() {
+  const t = useTranslations('schedule');
   const session = useSignedIn();
   const zone = session.user.timeZone;
+  const language = session.user.language;
   const [mode, setMode] = useState<PatientMode>('existing');
   const [patient, setPatient] = useState<PatientSummary | null>(null);
-  const [newPatient, setNewPatient] = useState<NewPatientDraft>({ name: '', email: '', timeZone: zone });
+  const [newPatient, setNewPatient] = useState<NewPatientDraft>({ name: '', email: '', timeZone: zone, language });
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
   const [duration, setDuration] = useState(DEFAULT_DURATION);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<{ text: string; at: number } | null>(null);
-  const { problems: fieldErrors, summary, summaryRef, show, showRefusal } = useFormProblems(INPUT_IDS);
+  const { problems: fieldErrors, summary, summaryRef, show } = useFormProblems(INPUT_IDS);
   const booking = useBookAppointment();
   const busy = booking.isPending;
 
@@ -85,13 +68,15 @@ export function ScheduleVisitForm() {
 
   /** The patient part of the request, or the problems of the patient's fields. */
   function whoFor(): { who: { patientId: string } | { patient: NewPatientDraft } } | { problems: FieldErrors } {
-    if (mode === 'existing') return patient ? { who: { patientId: patient.id } } : { problems: { patientId: MESSAGES.choosePatient } };
+    if (mode === 'existing') return patient ? { who: { patientId: patient.id } } : { problems: { patientId: t('form.choosePatient') } };
     const name = newPatient.name.trim();
     const email = newPatient.email.trim();
     const problems: FieldErrors = {};
-    if (!name) problems['patient.name'] = MESSAGES.enterName;
-    if (!LOOKS_LIKE_EMAIL.test(email)) problems['patient.email'] = MESSAGES.enterEmail;
-    return Object.keys(problems).length > 0 ? { problems } : { who: { patient: { name, email, timeZone: newPatient.timeZone } } };
+    if (!name) problems['patient.name'] = t('form.enterName');
+    if (!LOOKS_LIKE_EMAIL.test(email)) problems['patient.email'] = t('form.enterEmail');
+    return Object.keys(problems).length > 0
+      ? { problems }
+      : { who: { patient: { name, email, timeZone: newPatient.timeZone, language: newPatient.language } } };
   }
 
   /** A fresh form for the next booking: the next quarter hour, no patient, focus on the first field. */
@@ -102,7 +87,7 @@ export function ScheduleVisitForm() {
       setDate(slot.date);
       setTime(slot.time);
       setPatient(null);
-      setNewPatient({ name: '', email: '', timeZone: zone });
+      setNewPatient({ name: '', email: '', timeZone: zone, language });
       setDuration(DEFAULT_DURATION);
       setReason('');
     });
@@ -114,9 +99,9 @@ export function ScheduleVisitForm() {
     setDone(null);
     const patientPart = whoFor();
     const problems: FieldErrors = 'problems' in patientPart ? { ...patientPart.problems } : {};
-    if (!startNow && !date) problems.date = MESSAGES.enterDate;
-    if (!startNow && !time) problems.startsAt = MESSAGES.enterTime;
-    if (!reason.trim()) problems.reason = MESSAGES.enterReason;
+    if (!startNow && !date) problems.date = t('form.enterDate');
+    if (!startNow && !time) problems.startsAt = t('form.enterTime');
+    if (!reason.trim()) problems.reason = t('form.enterReason');
     if (show(problems) || 'problems' in patientPart) return;
 
     const request: BookAppointment = {
@@ -127,13 +112,21 @@ export function ScheduleVisitForm() {
     };
     try {
       const created = await booking.mutateAsync(request);
+      const invited = 'patient' in request;
       const booked = startNow
-        ? MESSAGES.startedNow(created.patient.name, formatTime(created.startsAt, zone))
-        : MESSAGES.scheduled(created.patient.name, formatDateTime(created.startsAt, zone));
-      setDone({ text: 'patient' in request ? `${booked} ${MESSAGES.invited(created.patient.name)}` : booked, at: Date.now() });
+        ? t(invited ? 'form.startedNowInvited' : 'form.startedNow', {
+            patient: created.patient.name,
+            time: formatTime(created.startsAt, zone),
+          })
+        : t(invited ? 'form.scheduledInvited' : 'form.scheduled', {
+            patient: created.patient.name,
+            when: formatDateTime(created.startsAt, zone),
+          });
+      setDone({ text: booked, at: Date.now() });
       reset();
     } catch (e) {
-      showRefusal(e, FIELD_SUBJECTS);
+      const refused = bookingRefusal(t, e);
+      show(refused.fields, refused.summary);
     }
   }
 
@@ -146,10 +139,8 @@ export function ScheduleVisitForm() {
   return (
     <section className="card" aria-labelledby="schedule-title">
       <div className="card-head">
-        <h2 id="schedule-title">Schedule a visit</h2>
-        <span className="hint">
-          Times in {zone.replace(/_/g, ' ')} ({zoneLabel(zone)})
-        </span>
+        <h2 id="schedule-title">{t('form.title')}</h2>
+        <span className="hint">{t('timesIn', { zone: zone.replace(/_/g, ' '), label: zoneLabel(zone) })}</span>
       </div>
       <form onSubmit={onSubmit} noValidate data-testid="schedule-form">
         {summary && (
@@ -166,7 +157,7 @@ export function ScheduleVisitForm() {
           )}
         </div>
         <fieldset className="field patient-mode">
-          <legend className="label">Patient</legend>
+          <legend className="label">{t('form.patient')}</legend>
           <div className="radio-row">
             <label>
               <input
@@ -177,7 +168,7 @@ export function ScheduleVisitForm() {
                 onChange={() => setMode('existing')}
                 data-testid="patient-mode-existing"
               />
-              Existing patient
+              {t('form.existing')}
             </label>
             <label>
               <input
@@ -188,7 +179,7 @@ export function ScheduleVisitForm() {
                 onChange={() => setMode('new')}
                 data-testid="patient-mode-new"
               />
-              New patient
+              {t('form.new')}
             </label>
           </div>
         </fieldset>
@@ -196,7 +187,7 @@ export function ScheduleVisitForm() {
           <PatientPicker
             value={patient}
             onChange={setPatient}
-            label="Find the patient"
+            label={t('form.findPatient')}
             inputId={INPUT_IDS.patientId}
             error={fieldErrors.patientId}
           />
@@ -204,13 +195,18 @@ export function ScheduleVisitForm() {
           <NewPatientFields
             value={newPatient}
             onChange={setNewPatient}
-            errors={{ name: fieldErrors['patient.name'], email: fieldErrors['patient.email'], timeZone: fieldErrors['patient.timeZone'] }}
+            errors={{
+              name: fieldErrors['patient.name'],
+              email: fieldErrors['patient.email'],
+              timeZone: fieldErrors['patient.timeZone'],
+              language: fieldErrors['patient.language'],
+            }}
           />
         )}
         <div className="row">
           <TextField
             id="schedule-date"
-            label="Date"
+            label={t('fields.date')}
             type="date"
             required
             value={date}
@@ -220,7 +216,7 @@ export function ScheduleVisitForm() {
           />
           <TextField
             id="schedule-time"
-            label="Start time"
+            label={t('fields.startTime')}
             type="time"
             step={300}
             required
@@ -232,12 +228,12 @@ export function ScheduleVisitForm() {
           <DurationField id="schedule-duration" minutes={duration} choices={DURATION_CHOICES} onChange={setDuration} />
         </div>
         <div className={reasonError ? `field ${fieldStyles.invalid}` : 'field'}>
-          <label htmlFor="schedule-reason">Reason for the visit</label>
+          <label htmlFor="schedule-reason">{t('form.reason')}</label>
           <textarea
             id="schedule-reason"
             maxLength={500}
             rows={2}
-            placeholder="e.g. Follow-up on blood pressure"
+            placeholder={t('form.reasonPlaceholder')}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             aria-invalid={reasonError ? 'true' : undefined}
@@ -252,7 +248,7 @@ export function ScheduleVisitForm() {
         </div>
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="schedule-submit">
-            {busy ? 'Scheduling…' : 'Schedule visit'}
+            {busy ? t('form.scheduling') : t('form.submit')}
           </button>
           <button
             type="button"
@@ -262,11 +258,11 @@ export function ScheduleVisitForm() {
             aria-describedby="schedule-start-now-hint"
             data-testid="schedule-start-now"
           >
-            Start now
+            {t('form.startNow')}
           </button>
         </div>
         <p id="schedule-start-now-hint" className="hint">
-          Start now books the visit from this moment, for the chosen duration.
+          {t('form.startNowHint')}
         </p>
       </form>
     </section>

@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { useFetchInvitation } from '@/hooks/useInvitation';
-import { errorMessage } from '@/lib/api-client';
+import { visitRefusalText } from '@/lib/live-visits';
 import { calendarHref } from '@/lib/calendar';
 import { copyWhenReady } from '@/lib/clipboard';
 import { VisitGuests } from '@/components/guests/VisitGuests';
@@ -18,6 +19,7 @@ type CopyState = { status: 'idle' | 'copying' | 'copied' } | { status: 'manual';
  * guests: invite an interpreter or a caregiver with their own link.
  */
 export function ShareVisit({ appointment }: { appointment: AppointmentResponse }) {
+  const t = useTranslations('schedule');
   const fetchInvitation = useFetchInvitation();
   const { timeZone } = useSignedIn().user;
   const [state, setState] = useState<CopyState>({ status: 'idle' });
@@ -44,7 +46,7 @@ export function ShareVisit({ appointment }: { appointment: AppointmentResponse }
       const copied = await copyWhenReady(message);
       setState(copied ? { status: 'copied' } : { status: 'manual', message: await message });
     } catch (e) {
-      setState({ status: 'failed', error: errorMessage(e) });
+      setState({ status: 'failed', error: visitRefusalText(t, e) });
     }
   }
 
@@ -56,19 +58,19 @@ export function ShareVisit({ appointment }: { appointment: AppointmentResponse }
           className="btn btn-ghost btn-small"
           onClick={() => void copy()}
           disabled={state.status === 'copying'}
-          aria-label={`Copy invitation for ${name}`}
+          aria-label={t('share.copyLabel', { name })}
           data-testid="copy-invitation"
         >
-          {state.status === 'copying' ? 'Copying…' : 'Copy invitation'}
+          {state.status === 'copying' ? t('share.copying') : t('share.copy')}
         </button>
         <a
           className="btn btn-ghost btn-small"
           href={calendarHref(appointment.id)}
           download
-          aria-label={`Download calendar file (.ics) for the visit with ${name}`}
+          aria-label={t('share.calendarLabel', { name })}
           data-testid="download-ics"
         >
-          Download .ics
+          {t('share.calendar')}
         </a>
         <button
           type="button"
@@ -76,13 +78,13 @@ export function ShareVisit({ appointment }: { appointment: AppointmentResponse }
           onClick={() => setGuestsOpen((open) => !open)}
           aria-expanded={guestsOpen}
           aria-controls={guestsOpen ? guestsId : undefined}
-          aria-label={`${guestsOpen ? 'Hide guests' : 'Guests'} of the visit with ${name}`}
+          aria-label={guestsOpen ? t('share.hideGuestsLabel', { name }) : t('share.guestsLabel', { name })}
           data-testid="toggle-guests"
         >
-          {guestsOpen ? 'Hide guests' : 'Guests'}
+          {guestsOpen ? t('share.hideGuests') : t('share.guests')}
         </button>
         <span className="share-status" role="status" aria-live="polite" data-testid="invitation-status">
-          {state.status === 'copied' ? 'Invitation copied' : ''}
+          {state.status === 'copied' ? t('share.copied') : ''}
         </span>
       </div>
       {state.status === 'failed' && (
@@ -92,11 +94,11 @@ export function ShareVisit({ appointment }: { appointment: AppointmentResponse }
       )}
       {state.status === 'manual' && (
         <div className="field share-manual">
-          <label htmlFor={textId}>The clipboard is not available here: copy this invitation and send it to {name}.</label>
+          <label htmlFor={textId}>{t('share.manual', { name })}</label>
           <textarea id={textId} ref={textRef} readOnly rows={6} value={state.message} data-testid="invitation-text" />
           <div className="actions">
             <button type="button" className="btn btn-secondary btn-small" onClick={() => setState({ status: 'idle' })}>
-              Done
+              {t('share.done')}
             </button>
           </div>
         </div>

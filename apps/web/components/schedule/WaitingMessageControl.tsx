@@ -1,10 +1,13 @@
 'use client';
 
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import type { SignalingSocket } from '@telehealth/call-engine';
-import { MAX_WAITING_MESSAGE_LENGTH, WAITING_MESSAGE_PRESETS } from '@telehealth/contracts';
-import { useSendWaitingMessage } from '@/hooks/useWaitingMessage';
-import { errorMessage } from '@/lib/api-client';
+import { MAX_WAITING_MESSAGE_LENGTH } from '@telehealth/contracts';
+import { useSendWaitingMessage, WaitingMessageNotSent } from '@/hooks/useWaitingMessage';
+import type { Translator } from '@/i18n/translator';
+import { errorReason } from '@/lib/api-client';
+import { visitRefusalText } from '@/lib/live-visits';
 
 interface Props {
   socket: SignalingSocket | null;
@@ -14,15 +17,26 @@ interface Props {
 
 const SENT_SHOWN_MS = 4000;
 
+/** The ready-made notes (contracts' WAITING_MESSAGE_PRESETS), written in the doctor's language: the patient gets them as shown. */
+const PRESETS = ['message.late10', 'message.late20', 'message.shortly'] as const;
+
+/** Why the message did not go, in words. */
+function notSentText(t: Translator<'schedule'>, error: unknown): string {
+  if (error instanceof WaitingMessageNotSent) return error.why === 'offline' ? t('errors.liveOffline') : t('errors.unconfirmed');
+  if (errorReason(error) === 'validation_failed') return t('errors.messageInvalid', { max: MAX_WAITING_MESSAGE_LENGTH });
+  return visitRefusalText(t, error);
+}
+
 /** From a waiting patient's entry: a preset or a short note to the patient ("Running about 10 minutes late"). */
 export function WaitingMessageControl({ socket, roomId, patientName }: Props) {
+  const t = useTranslations('schedule');
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   const send = useSendWaitingMessage(socket);
   const panelId = useId();
   const fieldId = useId();
-  const error = send.error ? errorMessage(send.error) : null;
+  const error = send.error ? notSentText(t, send.error) : null;
 
   useEffect(() => {
     if (!sent) return;
@@ -58,27 +72,33 @@ export function WaitingMessageControl({ socket, roomId, patientName }: Props) {
         onClick={() => setOpen((value) => !value)}
         data-testid="waiting-message-toggle"
       >
-        {open ? 'Close message' : 'Send a message'}
+        {open ? t('message.close') : t('message.open')}
       </button>
-      <div id={panelId} hidden={!open} className="waiting-message-panel" role="group" aria-label={`Message to ${patientName}`}>
-        <p className="hint">Tell {patientName} something while they wait. They see it at once.</p>
+      <div
+        id={panelId}
+        hidden={!open}
+        className="waiting-message-panel"
+        role="group"
+        aria-label={t('message.groupLabel', { name: patientName })}
+      >
+        <p className="hint">{t('message.hint', { name: patientName })}</p>
         <div className="actions">
-          {WAITING_MESSAGE_PRESETS.map((preset) => (
+          {PRESETS.map((key) => (
             <button
-              key={preset}
+              key={key}
               type="button"
               className="btn btn-secondary btn-small"
               disabled={send.isPending}
-              onClick={() => void deliver(preset)}
+              onClick={() => void deliver(t(key))}
               data-testid="waiting-message-preset"
             >
-              {preset}
+              {t(key)}
             </button>
           ))}
         </div>
         <form className="waiting-message-form" onSubmit={onSubmit}>
           <label htmlFor={fieldId} className="label">
-            Or write your own
+            {t('message.own')}
           </label>
           <div className="waiting-message-row">
             <input
@@ -95,15 +115,15 @@ export function WaitingMessageControl({ socket, roomId, patientName }: Props) {
               disabled={send.isPending || !text.trim()}
               data-testid="waiting-message-send"
             >
-              {send.isPending ? 'Sending…' : 'Send'}
+              {send.isPending ? t('message.sending') : t('message.send')}
             </button>
           </div>
           <span id={`${fieldId}-count`} className="hint">
-            {text.length}/{MAX_WAITING_MESSAGE_LENGTH} characters
+            {t('message.count', { count: text.length, max: MAX_WAITING_MESSAGE_LENGTH })}
           </span>
         </form>
         <div role="status" className="waiting-message-sent" data-testid="waiting-message-sent">
-          {sent && <>Sent: “{sent}”</>}
+          {sent && t('message.sent', { text: sent })}
         </div>
         {error && !send.isPending && (
           <div className="alert alert-error" role="alert" data-testid="waiting-message-error">

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useNow } from '@/hooks/useNow';
 import type { SignalingLink } from '@/hooks/useSignalingSocket';
 import type { WaitingRoomState } from '@/hooks/useWaitingRoom';
@@ -8,7 +9,7 @@ import { formatElapsed, formatTime } from '@/lib/time';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { WaitingMessageControl } from '@/components/schedule/WaitingMessageControl';
 
-const CONNECTION_LABEL = { connecting: 'Connecting…', live: 'Live', offline: 'Offline' } as const;
+const CONNECTION_LABEL = { connecting: 'room.connecting', live: 'room.live', offline: 'room.offline' } as const;
 
 interface Props {
   /** The dashboard's signaling socket and its state. */
@@ -18,6 +19,7 @@ interface Props {
 
 /** Patients waiting right now, how long they have waited, a Join button and a message control for each. */
 export function WaitingRoomPanel({ link, room }: Props) {
+  const t = useTranslations('schedule');
   const { user } = useSignedIn();
   const { connection, error } = link;
   const { waiting, announcement, notificationPermission, requestNotifications } = room;
@@ -26,19 +28,19 @@ export function WaitingRoomPanel({ link, room }: Props) {
   return (
     <section className="card" aria-labelledby="waiting-title" data-testid="waiting-room">
       <div className="card-head">
-        <h2 id="waiting-title">Waiting room</h2>
+        <h2 id="waiting-title">{t('room.title')}</h2>
         <span className="live-dot" data-state={connection} data-testid="waiting-room-connection">
-          {CONNECTION_LABEL[connection]}
+          {t(CONNECTION_LABEL[connection])}
         </span>
       </div>
-      {error && connection === 'offline' && <div className="alert alert-warn">{error}</div>}
+      {error && connection === 'offline' && <div className="alert alert-warn">{t('room.unavailable')}</div>}
       {/* Arrivals and departures are announced once each; the list itself ticks every second, so it is not a live region. */}
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="waiting-room-announcement">
         {announcement && <p key={announcement.at}>{announcement.text}</p>}
       </div>
       {waiting.length === 0 ? (
         <p className="empty" data-testid="waiting-room-empty">
-          Nobody is waiting. You will hear a short tone when a patient arrives.
+          {t('room.empty')}
         </p>
       ) : (
         <ul className="list" data-testid="waiting-room-list">
@@ -49,23 +51,26 @@ export function WaitingRoomPanel({ link, room }: Props) {
                   <div className="item-title" data-testid="waiting-room-patient">
                     {w.patient.name}
                   </div>
+                  <div className="item-sub">{t('room.visitAt', { reason: w.reason, time: formatTime(w.startsAt, user.timeZone) })}</div>
                   <div className="item-sub">
-                    {w.reason} · visit at {formatTime(w.startsAt, user.timeZone)}
-                  </div>
-                  <div className="item-sub">
-                    Waiting{' '}
-                    <span className="waiting-time" data-testid="waiting-room-elapsed">
-                      {formatElapsed(now - Date.parse(w.since))}
-                    </span>
+                    {t.rich('room.waitingFor', {
+                      elapsed: formatElapsed(now - Date.parse(w.since)),
+                      // The elapsed time keeps its own element: the clock is found by it.
+                      elapsedTag: (chunks) => (
+                        <span className="waiting-time" data-testid="waiting-room-elapsed">
+                          {chunks}
+                        </span>
+                      ),
+                    })}
                   </div>
                 </div>
                 <Link
                   href={`/visit/${w.sessionId}`}
                   className="btn btn-primary"
                   data-testid="waiting-room-join"
-                  aria-label={`Join visit with ${w.patient.name}`}
+                  aria-label={t('room.joinLabel', { name: w.patient.name })}
                 >
-                  Join
+                  {t('room.join')}
                 </Link>
               </div>
               <WaitingMessageControl socket={link.socket} roomId={w.roomId} patientName={w.patient.name} />
@@ -75,20 +80,20 @@ export function WaitingRoomPanel({ link, room }: Props) {
       )}
       {notificationPermission === 'default' && (
         <div className="alert alert-info" style={{ marginTop: '0.75rem', marginBottom: 0 }}>
-          <p style={{ marginBottom: '0.5rem' }}>Want a notification when a patient arrives while this tab is in the background?</p>
+          <p style={{ marginBottom: '0.5rem' }}>{t('room.notifyAsk')}</p>
           <button
             type="button"
             className="btn btn-secondary btn-small"
             onClick={() => void requestNotifications()}
             data-testid="enable-notifications"
           >
-            Turn on notifications
+            {t('room.notifyOn')}
           </button>
         </div>
       )}
       {notificationPermission === 'denied' && (
         <p className="hint" style={{ marginTop: '0.75rem' }}>
-          Notifications are blocked in this browser; keep this tab open to hear the arrival tone.
+          {t('room.notifyBlocked')}
         </p>
       )}
     </section>

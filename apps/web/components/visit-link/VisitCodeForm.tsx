@@ -1,27 +1,28 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { normalizeVisitCode, VISIT_CODE_ALPHABET, VISIT_CODE_LENGTH, type Role } from '@telehealth/contracts';
 import { useVisitLinkSignIn } from '@/hooks/useVisitLinkSignIn';
+import type { Translator } from '@/i18n/translator';
+import { VISIT_CODE_EXAMPLE, visitLinkSentence } from '@/lib/visit-link-error';
 import { TextField } from '@/components/common/FormFields';
 
-const ROLE_WORD: Record<Role, string> = { DOCTOR: 'doctor', PATIENT: 'patient', ADMIN: 'admin', GUEST: 'guest' };
-
 /** Why a typed code cannot be one, before asking the API; null when it may be. */
-function codeProblem(typed: string): string | null {
+function codeProblem(typed: string, t: Translator<'visitLink'>): string | null {
   const code = normalizeVisitCode(typed);
-  if (code.length === 0) return 'Type the visit code from the clinic’s message.';
+  if (code.length === 0) return t('codeForm.empty');
   if (code.length !== VISIT_CODE_LENGTH) {
-    return `A visit code has ${VISIT_CODE_LENGTH} letters and digits, like ABCD-EFGH. This one has ${code.length}: check it against the message.`;
+    return t('codeForm.wrongLength', { length: VISIT_CODE_LENGTH, example: VISIT_CODE_EXAMPLE, typed: code.length });
   }
-  if (![...code].every((char) => VISIT_CODE_ALPHABET.includes(char))) {
-    return 'That is not a visit code: check each character against the clinic’s message.';
-  }
+  if (![...code].every((char) => VISIT_CODE_ALPHABET.includes(char))) return t('codeForm.badCharacter');
   return null;
 }
 
 /** `/join`: the 8-character code, however it is typed ("abcd efgh", "ABCD-EFGH"), opens the visit like its link. */
 export function VisitCodeForm({ signedInAs }: { signedInAs: { name: string; role: Role } | null }) {
+  const t = useTranslations('visitLink');
+  const language = useLocale();
   const [code, setCode] = useState('');
   const [typo, setTypo] = useState<string | null>(null);
   // Signed out by the first try (refused or not): later tries have nobody to sign out.
@@ -29,11 +30,11 @@ export function VisitCodeForm({ signedInAs }: { signedInAs: { name: string; role
   const inputRef = useRef<HTMLInputElement>(null);
   const signIn = useVisitLinkSignIn();
   const busy = signIn.status === 'opening' || signIn.status === 'opened';
-  const error = typo ?? (signIn.status === 'failed' ? signIn.problem.sentence : null);
+  const error = typo ?? (signIn.status === 'failed' ? visitLinkSentence(signIn.problem, t, language) : null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const problem = codeProblem(code);
+    const problem = codeProblem(code, t);
     setTypo(problem);
     if (problem) {
       inputRef.current?.focus();
@@ -49,8 +50,12 @@ export function VisitCodeForm({ signedInAs }: { signedInAs: { name: string; role
     <form onSubmit={onSubmit} noValidate aria-labelledby="join-title" data-testid="visit-code-form">
       {holder && (
         <div className="alert alert-info" data-testid="visit-code-signed-in">
-          You are signed in as <strong>{holder.name}</strong> ({ROLE_WORD[holder.role]}). Opening a visit with a code signs {holder.name}{' '}
-          out on this device. <a href="/">Stay signed in</a>
+          {t.rich('codeForm.signedInAs', {
+            name: holder.name,
+            role: holder.role,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            link: (chunks) => <a href="/">{chunks}</a>,
+          })}
         </div>
       )}
       {error && (
@@ -61,14 +66,14 @@ export function VisitCodeForm({ signedInAs }: { signedInAs: { name: string; role
       <TextField
         ref={inputRef}
         id="visit-code"
-        label="Visit code"
+        label={t('codeForm.label')}
         name="code"
         autoComplete="off"
         autoCapitalize="characters"
         autoCorrect="off"
         spellCheck={false}
         maxLength={32}
-        placeholder="ABCD-EFGH"
+        placeholder={VISIT_CODE_EXAMPLE}
         required
         aria-invalid={error ? true : undefined}
         aria-errormessage={error ? 'visit-code-error' : undefined}
@@ -78,12 +83,12 @@ export function VisitCodeForm({ signedInAs }: { signedInAs: { name: string; role
           setTypo(null);
           signIn.reset();
         }}
-        hint="8 letters and digits. Dashes, spaces and small letters are fine."
+        hint={t('codeForm.hint', { length: VISIT_CODE_LENGTH })}
         testId="visit-code-input"
         style={{ fontSize: '1.25rem', letterSpacing: '0.08em', textTransform: 'uppercase' }}
       />
       <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="visit-code-submit">
-        {busy ? 'Opening your visit…' : 'Open my visit'}
+        {busy ? t('codeForm.busy') : t('codeForm.submit')}
       </button>
     </form>
   );

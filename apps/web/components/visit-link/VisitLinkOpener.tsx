@@ -1,11 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import type { Role } from '@telehealth/contracts';
 import { useVisitLinkSignIn } from '@/hooks/useVisitLinkSignIn';
 import { VisitLinkProblemPanel } from '@/components/visit-link/VisitLinkProblemPanel';
-
-const ROLE_WORD: Record<Role, string> = { DOCTOR: 'doctor', PATIENT: 'patient', ADMIN: 'admin', GUEST: 'guest' };
 
 interface Props {
   token: string;
@@ -19,6 +18,7 @@ interface Props {
  * (a doctor trying the link, a shared family computer), and going on signs that person out here.
  */
 export function VisitLinkOpener({ token, signedInAs }: Props) {
+  const t = useTranslations('visitLink');
   const signIn = useVisitLinkSignIn();
   const { open, status } = signIn;
   const [confirmed, setConfirmed] = useState(signedInAs === null);
@@ -34,17 +34,20 @@ export function VisitLinkOpener({ token, signedInAs }: Props) {
   if (!confirmed && signedInAs) {
     return (
       <div data-testid="visit-link-ask">
-        <h1>Open this visit?</h1>
+        <h1>{t('opener.askTitle')}</h1>
         <p>
-          You are signed in as <strong>{signedInAs.name}</strong> ({ROLE_WORD[signedInAs.role]}). This link opens a visit for the person it
-          was sent to. Opening it signs {signedInAs.name} out on this device.
+          {t.rich('opener.askBody', {
+            name: signedInAs.name,
+            role: signedInAs.role,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
         <div className="actions">
           <button type="button" className="btn btn-primary" onClick={() => setConfirmed(true)} data-testid="visit-link-continue">
-            Open the visit
+            {t('opener.continue')}
           </button>
           <a className="btn btn-secondary" href="/" data-testid="visit-link-stay">
-            Stay signed in as {signedInAs.name}
+            {t('opener.stay', { name: signedInAs.name })}
           </a>
         </div>
       </div>
@@ -55,8 +58,8 @@ export function VisitLinkOpener({ token, signedInAs }: Props) {
   }
   return (
     <div data-testid="visit-link-opening" aria-busy="true">
-      <h1>Opening your visit…</h1>
-      <p role="status">{status === 'opened' ? 'Signed in. Taking you to your visit…' : 'Checking your visit link…'}</p>
+      <h1>{t('opener.opening')}</h1>
+      <p role="status">{status === 'opened' ? t('opener.signedIn') : t('opener.checking')}</p>
     </div>
   );
 }

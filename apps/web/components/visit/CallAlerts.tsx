@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { awayPeers } from '@/lib/call-view';
@@ -19,6 +20,7 @@ interface Props {
 
 /** A microphone or camera the browser would not give: who misses it, how to allow it, and the ways on. */
 function DeviceBlockedNotice({ call, viewer, doctorName, onBackToDeviceCheck }: Props) {
+  const t = useTranslations('call');
   const blocked = (
     [
       ['audio', call.microphoneStatus],
@@ -31,10 +33,10 @@ function DeviceBlockedNotice({ call, viewer, doctorName, onBackToDeviceCheck }: 
     <div className="alert alert-warn device-blocked" id={BLOCKED_NOTICE_ID} tabIndex={-1} role="alert" data-testid="device-blocked-notice">
       {blocked.map(([kind, status]) => (
         <p key={kind} className="device-blocked-line">
-          {deviceBlockedText(kind, status, viewer, doctorName)}
+          {deviceBlockedText(t, kind, status, viewer, doctorName)}
         </p>
       ))}
-      <p className="device-blocked-help">{deviceHelpText(first[1])}</p>
+      <p className="device-blocked-help">{deviceHelpText(t, first[1])}</p>
       <div className="actions">
         {blocked.map(([kind]) => (
           <button
@@ -45,11 +47,11 @@ function DeviceBlockedNotice({ call, viewer, doctorName, onBackToDeviceCheck }: 
             disabled={call.mediaBusy}
             data-testid={kind === 'audio' ? 'retry-microphone' : 'retry-camera'}
           >
-            Try again{blocked.length > 1 ? (kind === 'audio' ? ': microphone' : ': camera') : ''}
+            {blocked.length > 1 ? t(kind === 'audio' ? 'alerts.retryMicrophone' : 'alerts.retryCamera') : t('alerts.retry')}
           </button>
         ))}
         <button type="button" className="btn btn-ghost btn-small" onClick={onBackToDeviceCheck} data-testid="back-to-device-check">
-          Back to the device check
+          {t('alerts.backToDeviceCheck')}
         </button>
       </div>
     </div>
@@ -61,8 +63,9 @@ function DeviceBlockedNotice({ call, viewer, doctorName, onBackToDeviceCheck }: 
  * weak connection, and someone else whose connection dropped (said by name: not this side's own).
  */
 export function CallAlerts(props: Props) {
+  const t = useTranslations('call');
   const { call } = props;
-  const adaptive = call.videoEnabled ? adaptiveNoticeText(call.videoLevel) : null;
+  const adaptive = call.videoEnabled ? adaptiveNoticeText(t, call.videoLevel) : null;
   return (
     <>
       <DeviceBlockedNotice {...props} />
@@ -79,7 +82,7 @@ export function CallAlerts(props: Props) {
           data-peer-id={peer.participant.userId}
           data-testid="peer-dropped-notice"
         >
-          {peerDroppedText(peer.participant.name)}
+          {peerDroppedText(t, peer.participant.name)}
         </div>
       ))}
     </>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { CallView } from '@/hooks/useCall';
 import { useBrowserCan } from '@/hooks/useBrowserCan';
 import { unavailableLabel } from '@/lib/call-words';
@@ -38,6 +39,7 @@ interface ChatToggleProps {
 
 /** Chat, with a count of the lines that came while it was closed. */
 function ChatToggle({ open, unread, buttonId, sheetId, onToggle }: ChatToggleProps) {
+  const t = useTranslations('call');
   return (
     <button
       id={buttonId}
@@ -48,11 +50,11 @@ function ChatToggle({ open, unread, buttonId, sheetId, onToggle }: ChatTogglePro
       aria-controls={sheetId}
       data-testid="chat-toggle"
     >
-      Chat
+      {t('controls.chat')}
       {unread > 0 && (
         <span className="chat-unread" data-count={unread} data-testid="chat-unread">
           <span aria-hidden="true">{unread}</span>
-          <span className="visually-hidden"> {unreadLabel(unread)}</span>
+          <span className="visually-hidden"> {unreadLabel(t, unread)}</span>
         </span>
       )}
     </button>
@@ -61,7 +63,8 @@ function ChatToggle({ open, unread, buttonId, sheetId, onToggle }: ChatTogglePro
 
 /** A device the browser would not give: the button says so and explains on press, unlike a person's own mute. */
 function UnavailableButton({ kind, call, testId }: { kind: 'audio' | 'video'; call: CallView; testId: string }) {
-  const label = unavailableLabel(kind, kind === 'audio' ? call.microphoneStatus : call.cameraStatus);
+  const t = useTranslations('call');
+  const label = unavailableLabel(t, kind, kind === 'audio' ? call.microphoneStatus : call.cameraStatus);
   return (
     <button
       type="button"
@@ -78,6 +81,7 @@ function UnavailableButton({ kind, call, testId }: { kind: 'audio' | 'video'; ca
 }
 
 function MuteButton({ call }: { call: CallView }) {
+  const t = useTranslations('call');
   if (!call.hasAudio) return <UnavailableButton kind="audio" call={call} testId="toggle-mute" />;
   return (
     <button
@@ -89,13 +93,14 @@ function MuteButton({ call }: { call: CallView }) {
       data-testid="toggle-mute"
     >
       <MicrophoneIcon crossed={!call.audioEnabled} />
-      {call.audioEnabled ? 'Mute' : 'Unmute'}
-      <span className="visually-hidden"> microphone</span>
+      {call.audioEnabled ? t('controls.mute') : t('controls.unmute')}
+      <span className="visually-hidden"> {t('controls.microphoneHidden')}</span>
     </button>
   );
 }
 
 function CameraButton({ call }: { call: CallView }) {
+  const t = useTranslations('call');
   const unavailable = call.cameraStatus !== 'ok' && call.cameraStatus !== 'off';
   if (!call.hasVideo && unavailable) return <UnavailableButton kind="video" call={call} testId="toggle-camera" />;
   return (
@@ -110,7 +115,7 @@ function CameraButton({ call }: { call: CallView }) {
     >
       <CameraIcon crossed={!call.videoEnabled} />
       {/* An action, like Mute: "Camera off" read as a state when the camera was on. */}
-      {call.videoEnabled ? 'Stop camera' : 'Start camera'}
+      {call.videoEnabled ? t('controls.stopCamera') : t('controls.startCamera')}
     </button>
   );
 }
@@ -120,6 +125,7 @@ function CameraButton({ call }: { call: CallView }) {
  * the visit for everyone. On a phone they are a bar at the bottom of the screen, in reach of a thumb (globals.css).
  */
 export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, guests, devices, chat }: Props) {
+  const t = useTranslations('call');
   const can = useBrowserCan();
   const [open, setOpen] = useState<'devices' | 'shortcuts' | null>(null);
   const devicesButton = useRef<HTMLButtonElement>(null);
@@ -136,7 +142,7 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
 
   return (
     <>
-      <div className="controls" role="toolbar" aria-label="Call controls">
+      <div className="controls" role="toolbar" aria-label={t('controls.toolbar')}>
         <MuteButton call={call} />
         <CameraButton call={call} />
         {inRoom && can.shareScreen && (
@@ -149,7 +155,7 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
             data-testid="share-screen"
           >
             <ScreenIcon />
-            {sharing ? 'Stop sharing' : 'Share screen'}
+            {sharing ? t('controls.stopSharing') : t('controls.shareScreen')}
           </button>
         )}
         {devices && (
@@ -163,7 +169,7 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
             data-testid="device-settings"
           >
             <SettingsIcon />
-            Devices
+            {t('controls.devices')}
           </button>
         )}
         <button
@@ -175,8 +181,8 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
           aria-controls={open === 'shortcuts' ? shortcutsPanelId : undefined}
           data-testid="shortcuts-help"
         >
-          Shortcuts
-          <span className="visually-hidden"> (keyboard)</span>
+          {t('controls.shortcuts')}
+          <span className="visually-hidden"> {t('controls.shortcutsHidden')}</span>
         </button>
         {isDoctor && guests && (
           <button
@@ -187,18 +193,18 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
             aria-controls={guests.open ? guests.panelId : undefined}
             data-testid="invite-guest"
           >
-            {guests.open ? 'Hide guests' : 'Invite a guest'}
+            {guests.open ? t('controls.hideGuests') : t('controls.inviteGuest')}
           </button>
         )}
         {chat && <ChatToggle {...chat} />}
         <button type="button" className="btn btn-secondary" onClick={onLeave} disabled={busy} data-testid="leave-call">
-          Leave
-          <span className="visually-hidden"> the visit</span>
+          {t('controls.leave')}
+          <span className="visually-hidden"> {t('controls.leaveHidden')}</span>
         </button>
         {isDoctor && onEnd && (
           <button type="button" className="btn btn-danger" onClick={onEnd} disabled={busy || !inRoom} data-testid="end-session">
-            End session
-            <span className="visually-hidden"> for everyone</span>
+            {t('controls.endSession')}
+            <span className="visually-hidden"> {t('controls.endSessionHidden')}</span>
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { CallNotice } from '@/lib/call-view';
 import { noticeText } from '@/lib/call-words';
 
@@ -9,11 +10,12 @@ import { noticeText } from '@/lib/call-words';
  * page, so screen readers announce each line as it comes.
  */
 export function CallNotices({ notices }: { notices: CallNotice[] }) {
+  const t = useTranslations('call');
   return (
     <div className="call-notices" role="status" aria-live="polite" data-empty={notices.length === 0} data-testid="call-notices">
       {notices.map((notice) => (
         <p key={notice.id} className="call-notice" data-kind={notice.kind} data-testid="call-notice">
-          {noticeText(notice)}
+          {noticeText(t, notice)}
         </p>
       ))}
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AppointmentResponse, Participant } from '@telehealth/contracts';
 import { useCall } from '@/hooks/useCall';
 import { useCallActions } from '@/hooks/useCallActions';
@@ -11,7 +12,7 @@ import type { LocalMedia } from '@/hooks/useLocalMedia';
 import { useVisitUpdates } from '@/hooks/useVisitUpdates';
 import { useWaitingNews } from '@/hooks/useWaitingNews';
 import { FINISHED_STATES, IN_ROOM_STATES } from '@/lib/call-view';
-import { nameWithRole } from '@/lib/participants';
+import { mediaErrorText, personText } from '@/lib/call-words';
 import type { User } from '@/types/user';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 import { VisitGuests } from '@/components/guests/VisitGuests';
@@ -61,6 +62,7 @@ function measureBar(bar: HTMLDivElement | null): (() => void) | undefined {
  * controls, and the chat is a sheet that opens from the bar.
  */
 export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, onBackToDeviceCheck, onFinished }: Props) {
+  const t = useTranslations('call');
   const localStream = media.stream;
   const devices = useMemo(
     () => ({
@@ -146,12 +148,13 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
             {isDoctor && <LobbyPrompt lobby={call.lobby} onAdmit={call.admitGuest} onDecline={call.declineGuest} />}
             {actions.error && (
               <div className="alert alert-error" role="alert" data-testid="call-action-error">
-                {actions.error}
+                {/* useCallActions gives the failure as the API's English sentence: said here in general, in the reader's language. */}
+                {t('errors.generic')}
               </div>
             )}
             {call.mediaError && (
               <div className="alert alert-error" role="alert" data-testid="call-media-error">
-                {call.mediaError}
+                {mediaErrorText(t, call.mediaError)}
               </div>
             )}
             <CallStage call={call} localStream={localStream} viewer={viewer} names={names} onRemove={isDoctor ? setRemoving : undefined} />
@@ -212,9 +215,9 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
         )}
         {removing && (
           <ConfirmDialog
-            title={`Remove ${removing.name} from the visit?`}
-            confirmLabel="Remove"
-            cancelLabel="Keep them"
+            title={t('removeDialog.title', { name: removing.name })}
+            confirmLabel={t('removeDialog.confirm')}
+            cancelLabel={t('removeDialog.cancel')}
             danger
             busy={actions.busy}
             onCancel={() => setRemoving(null)}
@@ -224,9 +227,7 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
             }}
             testId="remove-participant-dialog"
           >
-            <p>
-              {nameWithRole(removing)} leaves the call now, and their link stops opening this visit. You can invite them again under Guests.
-            </p>
+            <p>{t('removeDialog.text', { person: personText(t, removing) })}</p>
           </ConfirmDialog>
         )}
       </div>

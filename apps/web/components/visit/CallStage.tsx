@@ -1,12 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { RemotePeer } from '@telehealth/call-engine';
 import type { Participant, Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { cameraIsOn, screenSharer } from '@/lib/call-view';
-import { emptyStageText, peerVideoOffText, unavailableLabel, type VisitNames } from '@/lib/call-words';
+import { emptyStageText, peerVideoOffText, roleLabel, unavailableLabel, type CallWords, type VisitNames } from '@/lib/call-words';
 import { initials } from '@/lib/initials';
-import { tileLabel } from '@/lib/participants';
 import { CallNotices } from '@/components/visit/CallNotices';
 import { MediaVideo } from '@/components/visit/MediaVideo';
 
@@ -21,14 +21,15 @@ interface Props {
 
 /** Why the picture is missing, in a sentence: dropped, reconnecting, camera off (and why), or still connecting. */
 function PlaceholderText({ peer, name }: { peer: RemotePeer; name: string }) {
+  const t = useTranslations('call');
   // The notice above the stage says it in full; the tile only marks whose connection it is.
-  if (peer.away) return <p>Connection dropped</p>;
-  if (peer.connection === 'reconnecting') return <p>Reconnecting to {name}…</p>;
+  if (peer.away) return <p>{t('tile.connectionDropped')}</p>;
+  if (peer.connection === 'reconnecting') return <p>{t('tile.reconnectingTo', { name })}</p>;
   if (!peer.media.video) {
-    const { testId, text } = peerVideoOffText(name, peer.media);
+    const { testId, text } = peerVideoOffText(t, name, peer.media);
     return <p data-testid={testId}>{text}</p>;
   }
-  return <p>Connecting to {name}…</p>;
+  return <p>{t('tile.connectingTo', { name })}</p>;
 }
 
 /** What a tile shows in place of a picture (or over it while their connection recovers): their initials and why. */
@@ -46,25 +47,26 @@ function TilePlaceholder({ peer, name }: { peer: RemotePeer; name: string }) {
 
 /** Their microphone and camera in short tags: muted by them, or unavailable (not the same thing to the others). */
 function TileTags({ peer, name }: { peer: RemotePeer; name: string }) {
+  const t = useTranslations('call');
   const { media } = peer;
   return (
     <div className="tile-tags">
       {!media.audio &&
         (media.audioOff === 'device' ? (
           <span className="tag tag-warn" data-testid="peer-mic-unavailable">
-            Microphone unavailable
+            {t('tile.microphoneUnavailable')}
           </span>
         ) : (
-          <span className="tag" data-testid="peer-muted" aria-label={`${name} is muted`}>
-            Muted
+          <span className="tag" data-testid="peer-muted" aria-label={t('tile.mutedLabel', { name })}>
+            {t('tile.muted')}
           </span>
         ))}
       {!media.video && media.videoOff !== 'device' && media.videoOff !== 'network' && (
         <span className="tag tag-video-off" data-testid="peer-video-off">
-          Camera off
+          {t('tile.cameraOff')}
         </span>
       )}
-      {peer.screen && <span className="tag">Sharing their screen</span>}
+      {peer.screen && <span className="tag">{t('tile.sharing')}</span>}
     </div>
   );
 }
@@ -74,8 +76,9 @@ function TileTags({ peer, name }: { peer: RemotePeer; name: string }) {
  * a lost connection. While they share a screen, the screen fills the tile and their camera sits small in a corner.
  */
 function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: boolean; onRemove?: (participant: Participant) => void }) {
+  const t = useTranslations('call');
   const { participant, media, connection } = peer;
-  const label = tileLabel(participant);
+  const label = { name: participant.name, role: roleLabel(t, participant) };
   const picture = peer.stream !== null && media.video && connection !== 'connecting';
   const sharing = peer.screen !== null;
   const recovering = peer.away || connection === 'reconnecting';
@@ -95,7 +98,7 @@ function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: bo
           stream={peer.screen}
           muted
           className="tile-screen"
-          aria-label={`Screen shared by ${label.name}`}
+          aria-label={t('tile.screenOf', { name: label.name })}
           data-testid="remote-screen"
           data-peer-id={participant.userId}
         />
@@ -105,7 +108,7 @@ function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: bo
         <MediaVideo
           stream={peer.stream}
           className="tile-video"
-          aria-label={`Video of ${label.name}`}
+          aria-label={t('tile.videoOf', { name: label.name })}
           data-testid="remote-video"
           data-peer-id={participant.userId}
           style={{ visibility: picture ? 'visible' : 'hidden' }}
@@ -127,24 +130,25 @@ function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: bo
           type="button"
           className="btn btn-small tile-remove"
           onClick={() => onRemove(participant)}
-          aria-label={`Remove ${label.name} from the visit`}
+          aria-label={t('tile.removeLabel', { name: label.name })}
           data-testid="remove-participant"
         >
-          Remove
+          {t('tile.remove')}
         </button>
       )}
     </div>
   );
 }
 
-/** " · Muted" for a person's own mute; a microphone the browser would not give is said as such. */
-function selfAudioWords(call: CallView): string {
-  if (!call.hasAudio) return ` · ${unavailableLabel('audio', call.microphoneStatus)}`;
-  return call.audioEnabled ? '' : ' · Muted';
+/** "Muted" for a person's own mute; a microphone the browser would not give is said as such; null when on. */
+function selfAudioWords(t: CallWords, call: CallView): string | null {
+  if (!call.hasAudio) return unavailableLabel(t, 'audio', call.microphoneStatus);
+  return call.audioEnabled ? null : t('self.muted');
 }
 
 /** This side's own picture: a corner of the stage, or the fourth tile once three others are in the call. */
 function SelfTile({ call, localStream }: { call: CallView; localStream: MediaStream }) {
+  const t = useTranslations('call');
   const paused = call.videoEnabled && call.ownMedia !== null && !call.ownMedia.video && cameraIsOn(call.ownMedia);
   return (
     <div className="self-view" data-testid="self-tile">
@@ -153,18 +157,18 @@ function SelfTile({ call, localStream }: { call: CallView; localStream: MediaStr
           stream={localStream}
           muted
           className="mirror"
-          aria-label="Your own video"
+          aria-label={t('self.video')}
           data-testid="local-video"
           tracksKey={call.tracksKey}
         />
       ) : (
         <div className="self-off" data-testid="local-video-off">
-          Your camera is off
+          {t('self.cameraOff')}
         </div>
       )}
+      {/* "You · Muted · Video paused": short labels side by side, not a sentence. */}
       <span className="self-label">
-        You{selfAudioWords(call)}
-        {paused ? ' · Video paused' : ''}
+        {[t('self.you'), selfAudioWords(t, call), paused ? t('self.videoPaused') : null].filter(Boolean).join(' · ')}
       </span>
     </div>
   );
@@ -172,10 +176,11 @@ function SelfTile({ call, localStream }: { call: CallView; localStream: MediaStr
 
 /** While this side shares its screen: a small preview, so the person sees what the others see. */
 function OwnScreenPreview({ screen }: { screen: MediaStream }) {
+  const t = useTranslations('call');
   return (
     <div className="own-screen" data-testid="own-screen-preview">
-      <MediaVideo stream={screen} muted aria-label="Your shared screen" data-testid="local-screen" />
-      <span className="own-screen-label">You are sharing your screen</span>
+      <MediaVideo stream={screen} muted aria-label={t('self.screen')} data-testid="local-screen" />
+      <span className="own-screen-label">{t('self.sharing')}</span>
     </div>
   );
 }
@@ -186,13 +191,14 @@ function OwnScreenPreview({ screen }: { screen: MediaStream }) {
  * this side's own picture as the fourth tile; a sentence in their place while nobody else is there.
  */
 export function CallStage({ call, localStream, viewer, names, onRemove }: Props) {
+  const t = useTranslations('call');
   const count = call.peers.length;
   const sharer = screenSharer(call.peers);
   return (
     <div className="stage" data-count={Math.min(count, 3)} data-sharing={sharer !== null} data-testid="call-stage">
       {count === 0 ? (
         <div className="stage-empty">
-          <p>{emptyStageText(call, viewer, names)}</p>
+          <p>{emptyStageText(t, call, viewer, names)}</p>
         </div>
       ) : (
         call.peers.map((peer) => (

@@ -1,16 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { useNow } from '@/hooks/useNow';
 import { callStateAnnouncement, callStateHint, callStateText } from '@/lib/call-words';
-
-const QUALITY_LABEL = {
-  good: 'Good connection',
-  fair: 'Fair connection',
-  poor: 'Poor connection',
-  unknown: 'Measuring connection…',
-} as const;
 
 /**
  * The call's state in plain words, always visible (the worst connection of everyone in the call beside it).
@@ -18,23 +12,27 @@ const QUALITY_LABEL = {
  * it says each new state once, without the clock.
  */
 export function CallStatus({ call, viewer }: { call: CallView; viewer: Role }) {
+  const t = useTranslations('call');
   const now = useNow(1000);
   const quality = call.quality;
-  const hint = callStateHint(call);
-  const announcement = callStateAnnouncement(call, viewer);
+  const hint = callStateHint(t, call);
+  const announcement = callStateAnnouncement(t, call, viewer);
+  const qualityLabel = quality ? t(`quality.${quality.level}`) : null;
   return (
     <div className="call-state" data-state={call.state} data-online={call.online}>
       <span data-testid="call-state" data-state={call.state}>
-        {callStateText(call, viewer, now)}
+        {callStateText(t, call, viewer, now)}
       </span>
       <span className="visually-hidden" role="status" aria-live="polite" data-testid="call-state-announcement">
         {announcement}
         {hint && ` · ${hint}`}
       </span>
-      {call.state === 'connected' && quality && (
+      {call.state === 'connected' && quality && qualityLabel && (
         <span className="quality" data-testid="call-quality" data-level={quality.level}>
-          · {QUALITY_LABEL[quality.level]}
-          {quality.rttMs !== undefined ? ` (${Math.round(quality.rttMs)} ms)` : ''}
+          ·{' '}
+          {quality.rttMs !== undefined
+            ? t('quality.withRoundTrip', { quality: qualityLabel, ms: Math.round(quality.rttMs) })
+            : qualityLabel}
         </span>
       )}
       {hint && <span className="quality">· {hint}</span>}

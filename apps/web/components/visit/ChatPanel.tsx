@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { MAX_CHAT_LENGTH, type ChatMessage } from '@telehealth/contracts';
-import { errorMessage } from '@/lib/api-client';
-import { nameWithRole } from '@/lib/participants';
+import { callErrorText, personText } from '@/lib/call-words';
 import { formatTime } from '@/lib/time';
 
 interface Props {
@@ -24,8 +24,10 @@ interface Props {
  * while sending is not possible yet); Escape or Close closes it, and the caller puts the focus back.
  */
 export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarlier = false, onLoadEarlier, sheet }: Props) {
+  const t = useTranslations('call');
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // The refusal itself: worded at render from its reason, in the reader's language.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -55,7 +57,7 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
       await onSend(body);
       setDraft('');
     } catch (e) {
-      setError(errorMessage(e));
+      setError(e ?? new Error());
     } finally {
       setBusy(false);
     }
@@ -75,7 +77,7 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
       data-testid="chat"
     >
       <div className="chat-head">
-        <h2 id="chat-title">Chat</h2>
+        <h2 id="chat-title">{t('chat.title')}</h2>
         {sheet && (
           <button
             ref={closeRef}
@@ -84,8 +86,8 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
             onClick={sheet.onClose}
             data-testid="chat-close"
           >
-            Close
-            <span className="visually-hidden"> chat</span>
+            {t('chat.close')}
+            <span className="visually-hidden"> {t('chat.closeHidden')}</span>
           </button>
         )}
       </div>
@@ -96,20 +98,22 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
           disabled={busy}
           onClick={() => {
             setError(null);
-            onLoadEarlier().catch((e: unknown) => setError(errorMessage(e)));
+            onLoadEarlier().catch((e: unknown) => setError(e ?? new Error()));
           }}
           data-testid="chat-earlier"
         >
-          Show earlier messages
+          {t('chat.earlier')}
         </button>
       )}
       <ol className="chat-messages" ref={listRef} aria-live="polite" data-testid="chat-messages">
-        {messages.length === 0 && <li className="empty">No messages yet. Messages are kept with the visit record.</li>}
+        {messages.length === 0 && <li className="empty">{t('chat.empty')}</li>}
         {messages.map((m) => (
           <li key={m.id} className="chat-message" data-mine={m.from === selfId} data-testid="chat-message">
             <div className="chat-meta">
               <strong data-testid="chat-sender">
-                {m.from === selfId ? 'You' : nameWithRole({ name: m.senderName, role: m.senderRole, guestRole: m.senderGuestRole })}
+                {m.from === selfId
+                  ? t('chat.you')
+                  : personText(t, { name: m.senderName, role: m.senderRole, guestRole: m.senderGuestRole })}
               </strong>{' '}
               · {formatTime(m.sentAt, timeZone)}
             </div>
@@ -119,19 +123,19 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
           </li>
         ))}
       </ol>
-      {error && (
+      {error !== null && (
         <div className="alert alert-error" role="alert">
-          {error}
+          {callErrorText(t, error)}
         </div>
       )}
       <form className="chat-form" onSubmit={submit}>
         <label htmlFor="chat-input" className="visually-hidden">
-          Message
+          {t('chat.messageLabel')}
         </label>
         <input
           ref={inputRef}
           id="chat-input"
-          placeholder={canSend ? 'Type a message' : 'Chat opens when you are in the visit'}
+          placeholder={canSend ? t('chat.placeholder') : t('chat.placeholderClosed')}
           maxLength={MAX_CHAT_LENGTH}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
@@ -144,9 +148,9 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
           className="btn btn-primary"
           disabled={!canSend || busy || !draft.trim()}
           data-testid="chat-send"
-          aria-label="Send message"
+          aria-label={t('chat.sendLabel')}
         >
-          Send
+          {t('chat.send')}
         </button>
       </form>
     </section>

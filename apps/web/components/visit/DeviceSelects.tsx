@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { useTranslations } from 'next-intl';
 import { selectedDevice, type DeviceChoice, type DeviceKind, type DeviceLists, type DevicePreferences } from '@/lib/devices';
 
 interface Props {
@@ -31,6 +32,7 @@ function DeviceSelect({
   testId: string;
   disabled?: boolean;
 }) {
+  const t = useTranslations('call');
   const id = useId();
   return (
     <div className="field device-select">
@@ -44,10 +46,11 @@ function DeviceSelect({
         disabled={disabled || choices.length === 0}
         data-testid={testId}
       >
-        {choices.length === 0 && <option value="">None found</option>}
-        {choices.map((choice) => (
+        {choices.length === 0 && <option value="">{t('devices.noneFound')}</option>}
+        {choices.map((choice, index) => (
           <option key={choice.deviceId} value={choice.deviceId}>
-            {choice.label}
+            {/* A name the browser still hides: numbered by its place in the list ("Camera 2"). */}
+            {choice.label || t('devices.unnamed', { kind, number: index + 1 })}
           </option>
         ))}
       </select>
@@ -57,11 +60,12 @@ function DeviceSelect({
 
 /** Camera, microphone and (where the browser allows it) speaker selects, as the device check and the call offer them. */
 export function DeviceSelects({ devices, chosen, onChoose, testIdPrefix = '', withSpeaker, disabled }: Props) {
+  const t = useTranslations('call');
   return (
     <div className="device-selects">
       <DeviceSelect
         kind="camera"
-        label="Camera"
+        label={t('devices.camera')}
         choices={devices.cameras}
         value={chosen.camera}
         onChoose={onChoose}
@@ -70,7 +74,7 @@ export function DeviceSelects({ devices, chosen, onChoose, testIdPrefix = '', wi
       />
       <DeviceSelect
         kind="microphone"
-        label="Microphone"
+        label={t('devices.microphone')}
         choices={devices.microphones}
         value={chosen.microphone}
         onChoose={onChoose}
@@ -80,7 +84,7 @@ export function DeviceSelects({ devices, chosen, onChoose, testIdPrefix = '', wi
       {withSpeaker && (
         <DeviceSelect
           kind="speaker"
-          label="Speaker"
+          label={t('devices.speaker')}
           choices={devices.speakers}
           value={chosen.speaker}
           onChoose={onChoose}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import type { DeviceKind, DeviceLists, DevicePreferences } from '@/lib/devices';
 import { DeviceSelects } from '@/components/visit/DeviceSelects';
 
@@ -20,6 +21,7 @@ interface Props {
 
 /** The call's device panel: the same selects as the device check, switching live, and the camera flip of a phone. */
 export function DeviceSettings({ id, lists, chosen, withSpeaker, busy, onChoose, onFlip, flip, onClose }: Props) {
+  const t = useTranslations('call');
   const panel = useRef<HTMLElement>(null);
   const close = useRef(onClose);
   useEffect(() => {
@@ -42,9 +44,9 @@ export function DeviceSettings({ id, lists, chosen, withSpeaker, busy, onChoose,
       data-testid="device-settings-panel"
     >
       <div className="call-popover-head">
-        <h2 id={`${id}-title`}>Devices</h2>
+        <h2 id={`${id}-title`}>{t('devices.title')}</h2>
         <button type="button" className="btn btn-ghost btn-small" onClick={onClose}>
-          Close
+          {t('devices.close')}
         </button>
       </div>
       <DeviceSelects devices={lists} chosen={chosen} onChoose={onChoose} testIdPrefix="call-" withSpeaker={withSpeaker} disabled={busy} />
@@ -56,10 +58,10 @@ export function DeviceSettings({ id, lists, chosen, withSpeaker, busy, onChoose,
           disabled={busy || flip === 'camera-off'}
           data-testid="flip-camera"
         >
-          Switch camera
+          {t('devices.switchCamera')}
         </button>
       )}
-      <p className="hint">A camera or microphone picked here is used at once, without leaving the call.</p>
+      <p className="hint">{t('devices.hint')}</p>
     </section>
   );
 }

@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AppointmentResponse, Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { useNow } from '@/hooks/useNow';
-import { visitOpensText } from '@/lib/call-words';
+import { failureText, visitOpensText, type CallWords } from '@/lib/call-words';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
 interface Props {
@@ -24,19 +25,18 @@ interface Props {
 
 interface Home {
   href: string;
-  label: string;
+  /** What its link says: "Back to dashboard", "Back to your visits". */
+  kind: 'dashboard' | 'visits';
 }
 
 // A timer longer than this fires at once in browsers; nobody keeps the page open that long anyway.
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 const CLOCK_AHEAD_RETRY_MS = 30_000;
 
-function endedText(viewer: Role, byLink: boolean, otherName: string): string {
-  if (viewer === 'DOCTOR') return `Your visit with ${otherName} is over. You can add notes and download the report from the visit record.`;
-  if (viewer === 'GUEST') return `The visit with ${otherName} is over. Thank you for joining. You can close this page.`;
-  return byLink
-    ? `Your visit with ${otherName} is over. Thank you. Its record and your report stay open to you here for a week after the visit.`
-    : `Your visit with ${otherName} is over. Thank you. The summary will be in your visit history.`;
+function endedText(t: CallWords, viewer: Role, byLink: boolean, name: string): string {
+  if (viewer === 'DOCTOR') return t('end.endedDoctor', { name });
+  if (viewer === 'GUEST') return t('end.endedGuest', { name });
+  return byLink ? t('end.endedPatientByLink', { name }) : t('end.endedPatient', { name });
 }
 
 /** The screen's heading takes the focus: a screen reader says where the person is now, and the keyboard starts here. */
@@ -61,6 +61,7 @@ function TooEarlyScreen({
   onRejoin: Props['onRejoin'];
   onDeviceCheck: () => void;
 }) {
+  const t = useTranslations('call');
   const { user } = useSignedIn();
   const heading = useFocusedHeading();
   const now = useNow(15_000);
@@ -78,19 +79,19 @@ function TooEarlyScreen({
   return (
     <section className="card end-screen" data-testid="end-screen" data-state="too-early">
       <h1 ref={heading} tabIndex={-1} data-testid="end-screen-title">
-        It is too early to join
+        {t('end.tooEarlyTitle')}
       </h1>
-      <p data-testid="end-screen-text">{visitOpensText(appointment.joinOpensAt, now, user.timeZone)}</p>
+      <p data-testid="end-screen-text">{visitOpensText(t, appointment.joinOpensAt, now, user.timeZone)}</p>
       <p className="hint" data-testid="end-screen-hint">
-        Keep this page open: it joins the visit by itself then. Meanwhile you can check your camera and microphone.
+        {t('end.tooEarlyHint')}
       </p>
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={onDeviceCheck} data-testid="end-screen-device-check">
-          Check camera and microphone
+          {t('end.checkDevices')}
         </button>
         {home && (
           <Link className="btn btn-secondary" href={home.href} data-testid="end-screen-home">
-            {home.label}
+            {t('home.back', { home: home.kind })}
           </Link>
         )}
       </div>
@@ -100,13 +101,12 @@ function TooEarlyScreen({
 
 /** What everyone sees after the visit: ended, left, or refused, with the way on. */
 export function EndScreen({ call, appointment, otherName, viewer, onRejoin, onBackToDeviceCheck }: Props) {
+  const t = useTranslations('call');
   // A visit-link session has this visit only: its record (a guest not even that), but no dashboard to go back to.
   const byLink = useSignedIn().user.visit !== undefined;
   const heading = useFocusedHeading();
   const isDoctor = viewer === 'DOCTOR';
-  const home: Home | null = byLink
-    ? null
-    : { href: isDoctor ? '/doctor' : '/patient', label: isDoctor ? 'Back to dashboard' : 'Back to your visits' };
+  const home: Home | null = byLink ? null : { href: isDoctor ? '/doctor' : '/patient', kind: isDoctor ? 'dashboard' : 'visits' };
   if (call.state === 'failed' && call.refusal === 'too_early') {
     const toDeviceCheck = onBackToDeviceCheck ?? (() => onRejoin());
     return <TooEarlyScreen appointment={appointment} home={home} onRejoin={onRejoin} onDeviceCheck={toDeviceCheck} />;
@@ -116,14 +116,15 @@ export function EndScreen({ call, appointment, otherName, viewer, onRejoin, onBa
   let title: string;
   let text: string;
   if (call.state === 'ended') {
-    title = 'The visit has ended';
-    text = endedText(viewer, byLink, otherName);
+    title = t('end.endedTitle');
+    text = endedText(t, viewer, byLink, otherName);
   } else if (call.state === 'left') {
-    title = 'You left the visit';
-    text = `You can rejoin while the visit is still open, as long as ${otherName} has not ended it.`;
+    title = t('end.leftTitle');
+    text = t('end.leftText', { name: otherName });
   } else {
-    title = 'You cannot join this visit';
-    text = call.detail ?? 'The visit could not be joined.';
+    title = t('end.failedTitle');
+    // The refusal's reason in the reader's words, never the server's English sentence.
+    text = failureText(t, call);
   }
   const canRejoin = call.state === 'left' || (call.state === 'failed' && call.refusal !== 'forbidden' && call.refusal !== 'guest_removed');
   return (
@@ -135,23 +136,23 @@ export function EndScreen({ call, appointment, otherName, viewer, onRejoin, onBa
       <div className="actions">
         {call.state === 'ended' && viewer !== 'GUEST' && (
           <Link className="btn btn-primary" href={historyHref} data-testid="end-screen-history">
-            {byLink ? 'View the visit record' : 'View the visit in your history'}
+            {byLink ? t('end.viewRecord') : t('end.viewHistory')}
           </Link>
         )}
         {canRejoin && (
           <button type="button" className="btn btn-primary" onClick={() => onRejoin()} data-testid="rejoin">
-            Rejoin
+            {t('end.rejoin')}
           </button>
         )}
         {home ? (
           <Link className="btn btn-secondary" href={home.href} data-testid="end-screen-home">
-            {home.label}
+            {t('home.back', { home: home.kind })}
           </Link>
         ) : (
           // `/` knows where this visit stands: its device check while it is open, its record once over.
           call.state === 'failed' && (
             <Link className="btn btn-secondary" href="/" data-testid="end-screen-home">
-              Back to your visit
+              {t('home.back', { home: 'visit' })}
             </Link>
           )
         )}

@@ -1,6 +1,7 @@
 'use client';
 
-import { listOfNames } from '@/lib/participants';
+import { useTranslations } from 'next-intl';
+import { namesText } from '@/lib/call-words';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 
 /** The doctor confirms ending the visit for everyone in it. */
@@ -16,18 +17,19 @@ export function EndVisitDialog({
   onCancel: () => void;
   onConfirm: () => void;
 }) {
+  const t = useTranslations('call');
   return (
     <ConfirmDialog
-      title="End this visit for everyone?"
-      confirmLabel="End session"
-      cancelLabel="Keep talking"
+      title={t('endDialog.title')}
+      confirmLabel={t('endDialog.confirm')}
+      cancelLabel={t('endDialog.cancel')}
       danger
       busy={busy}
       onCancel={onCancel}
       onConfirm={onConfirm}
       testId="end-session-dialog"
     >
-      <p>The call stops for {listOfNames(['you', ...otherNames])}, and the visit report is prepared. Nobody can rejoin afterwards.</p>
+      <p>{t('endDialog.text', { everyone: namesText(t, [t('people.you'), ...otherNames]) })}</p>
     </ConfirmDialog>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { LobbyGuest } from '@telehealth/contracts';
 import { beep } from '@/lib/alerts';
-import { errorMessage } from '@/lib/api-client';
 import { lobbyArrivals } from '@/lib/call-view';
-import { lobbyGuestText } from '@/lib/call-words';
+import { callErrorText, lobbyGuestText } from '@/lib/call-words';
 
 interface Props {
   lobby: LobbyGuest[];
@@ -18,9 +18,11 @@ interface Props {
  * always on the page, so each arrival is read out; a new arrival also plays the waiting-room tone.
  */
 export function LobbyPrompt({ lobby, onAdmit, onDecline }: Props) {
+  const t = useTranslations('call');
   const known = useRef<Set<string> | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The refusal itself: worded at render from its reason, in the reader's language.
+  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     if (lobbyArrivals(known.current, lobby).length > 0) beep();
@@ -33,46 +35,46 @@ export function LobbyPrompt({ lobby, onAdmit, onDecline }: Props) {
     try {
       await act(guestId);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(e ?? new Error());
     } finally {
       setBusy(null);
     }
   }
 
   return (
-    <section className="lobby-prompt" aria-label="Guests waiting to join" data-empty={lobby.length === 0 && !error} data-testid="lobby">
+    <section className="lobby-prompt" aria-label={t('lobby.label')} data-empty={lobby.length === 0 && error === null} data-testid="lobby">
       <div role="status" aria-live="polite">
         {lobby.map((guest) => (
           <div key={guest.guestId} className="lobby-guest" data-testid="lobby-guest" data-guest-id={guest.guestId}>
-            <span className="lobby-guest-text">{lobbyGuestText(guest)}</span>
+            <span className="lobby-guest-text">{lobbyGuestText(t, guest)}</span>
             <span className="actions">
               <button
                 type="button"
                 className="btn btn-primary btn-small"
                 disabled={busy !== null}
                 onClick={() => void decide(guest.guestId, onAdmit)}
-                aria-label={`Admit ${guest.name}`}
+                aria-label={t('lobby.admitLabel', { name: guest.name })}
                 data-testid="admit-guest"
               >
-                Admit
+                {t('lobby.admit')}
               </button>
               <button
                 type="button"
                 className="btn btn-secondary btn-small"
                 disabled={busy !== null}
                 onClick={() => void decide(guest.guestId, onDecline)}
-                aria-label={`Decline ${guest.name}`}
+                aria-label={t('lobby.declineLabel', { name: guest.name })}
                 data-testid="decline-guest"
               >
-                Decline
+                {t('lobby.decline')}
               </button>
             </span>
           </div>
         ))}
       </div>
-      {error && (
+      {error !== null && (
         <div className="alert alert-error" role="alert" data-testid="lobby-error">
-          {error}
+          {callErrorText(t, error)}
         </div>
       )}
     </section>

@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { CallView } from '@/hooks/useCall';
-import { errorMessage } from '@/lib/api-client';
 import { verifiablePeers } from '@/lib/call-view';
-import { VERIFICATION_EXPLAINED } from '@/lib/call-words';
+import { callErrorText } from '@/lib/call-words';
 
 /**
  * The verified-call code of each pair this side shares with the doctor: the same six digits on both
@@ -12,8 +12,10 @@ import { VERIFICATION_EXPLAINED } from '@/lib/call-words';
  * aloud and matched; both sides then show "Verified call".
  */
 export function VerificationPanel({ call, isDoctor }: { call: CallView; isDoctor: boolean }) {
+  const t = useTranslations('call');
   const [marking, setMarking] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The refusal itself: worded at render from its reason, in the reader's language.
+  const [error, setError] = useState<unknown>(null);
   const pairs = verifiablePeers(call.peers, isDoctor);
   if (pairs.length === 0) return null;
 
@@ -22,27 +24,32 @@ export function VerificationPanel({ call, isDoctor }: { call: CallView; isDoctor
     setError(null);
     call
       .markVerified(userId)
-      .catch((failure: unknown) => setError(errorMessage(failure)))
+      .catch((failure: unknown) => setError(failure ?? new Error()))
       .finally(() => setMarking(null));
   };
 
   return (
-    <section className="verification" aria-label="Verified-call code" data-testid="verification-panel">
+    <section className="verification" aria-label={t('verification.label')} data-testid="verification-panel">
       <ul className="verification-list">
         {pairs.map((peer) => {
           const { userId, name } = peer.participant;
           return (
             <li key={userId} className="verification-pair">
               <span>
-                Verification code with {name}:{' '}
-                <strong className="verification-code" data-peer-id={userId} data-testid="verification-code">
-                  {peer.verificationCode}
-                </strong>
+                {t.rich('verification.codeWith', {
+                  name,
+                  code: peer.verificationCode ?? '',
+                  strong: (chunks) => (
+                    <strong className="verification-code" data-peer-id={userId} data-testid="verification-code">
+                      {chunks}
+                    </strong>
+                  ),
+                })}
               </span>
               {peer.verified ? (
                 <span className="verified-badge" data-peer-id={userId} data-testid="call-verified">
                   <span aria-hidden="true">✓ </span>
-                  Verified call
+                  {t('verification.verified')}
                 </span>
               ) : (
                 isDoctor && (
@@ -54,8 +61,8 @@ export function VerificationPanel({ call, isDoctor }: { call: CallView; isDoctor
                     data-peer-id={userId}
                     data-testid="mark-verified"
                   >
-                    Codes match
-                    <span className="visually-hidden"> with {name}</span>
+                    {t('verification.codesMatch')}
+                    <span className="visually-hidden"> {t('verification.codesMatchHidden', { name })}</span>
                   </button>
                 )
               )}
@@ -63,10 +70,10 @@ export function VerificationPanel({ call, isDoctor }: { call: CallView; isDoctor
           );
         })}
       </ul>
-      <p className="hint verification-hint">{VERIFICATION_EXPLAINED}</p>
-      {error && (
+      <p className="hint verification-hint">{t('verification.explained')}</p>
+      {error !== null && (
         <p className="alert alert-error" role="alert">
-          {error}
+          {callErrorText(t, error)}
         </p>
       )}
     </section>

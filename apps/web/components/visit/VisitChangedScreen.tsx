@@ -2,15 +2,18 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
-import { movedToText } from '@/lib/live-visits';
 import { formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
+
+/** Where "back" goes, as its link names it: the visit-link's own visit, the doctor's dashboard, or a patient's visits. */
+export type HomeKind = 'visit' | 'dashboard' | 'visits';
 
 interface Props {
   appointment: AppointmentResponse;
   /** Where "back" goes, and what it is called ("your visits", "dashboard"). */
   home: string;
-  homeLabel: string;
+  homeKind: HomeKind;
   timeZone: string;
   /** The person was in the room when it happened: say that they have left it. */
   wasInRoom: boolean;
@@ -24,20 +27,20 @@ function useFocusedHeading() {
 }
 
 /** The visit was cancelled (seen on opening it, or while waiting in its room). */
-export function VisitCancelledScreen({ home, homeLabel, wasInRoom }: Omit<Props, 'appointment' | 'timeZone'>) {
+export function VisitCancelledScreen({ home, homeKind, wasInRoom }: Omit<Props, 'appointment' | 'timeZone'>) {
+  const t = useTranslations('call');
   const heading = useFocusedHeading();
   return (
     <section className="card end-screen" data-testid="visit-cancelled">
       <h1 ref={heading} tabIndex={-1} className="focus-target">
-        This visit was cancelled
+        {t('changed.cancelledTitle')}
       </h1>
       <p role={wasInRoom ? 'alert' : undefined} data-testid="visit-cancelled-text">
-        {wasInRoom ? 'It was cancelled while you were in the waiting room, so you have left the room. ' : ''}
-        It no longer takes place. Contact your care team if you need a new appointment.
+        {wasInRoom ? t('changed.cancelledInRoomText') : t('changed.cancelledText')}
       </p>
       <div className="actions">
         <Link className="btn btn-primary" href={home} data-testid="visit-back-home">
-          Back to {homeLabel}
+          {t('home.back', { home: homeKind })}
         </Link>
       </div>
     </section>
@@ -45,7 +48,8 @@ export function VisitCancelledScreen({ home, homeLabel, wasInRoom }: Omit<Props,
 }
 
 /** The visit was moved to a time whose waiting room is not open yet: the person was taken out of the room. */
-export function VisitMovedScreen({ appointment, home, homeLabel, timeZone }: Omit<Props, 'wasInRoom'>) {
+export function VisitMovedScreen({ appointment, home, homeKind, timeZone }: Omit<Props, 'wasInRoom'>) {
+  const t = useTranslations('call');
   const heading = useFocusedHeading();
   const opens = isSameZonedDay(appointment.joinOpensAt, new Date(), timeZone)
     ? formatTime(appointment.joinOpensAt, timeZone)
@@ -53,15 +57,16 @@ export function VisitMovedScreen({ appointment, home, homeLabel, timeZone }: Omi
   return (
     <section className="card end-screen" data-testid="visit-moved">
       <h1 ref={heading} tabIndex={-1} className="focus-target">
-        Your visit was moved
+        {t('changed.movedTitle')}
       </h1>
       <p role="alert" data-testid="visit-moved-text">
-        Your visit was moved to {movedToText(appointment.startsAt, timeZone)}, so you have left the waiting room.
+        {/* "Tue, Dec 8, 10:30 AM (Europe/Madrid)": the new time, and the zone it is read in. */}
+        {t('changed.movedText', { when: formatDateTime(appointment.startsAt, timeZone), zone: timeZone.replace(/_/g, ' ') })}
       </p>
-      <p className="hint">The waiting room opens at {opens}; come back then.</p>
+      <p className="hint">{t('changed.movedHint', { time: opens })}</p>
       <div className="actions">
         <Link className="btn btn-primary" href={home} data-testid="visit-back-home">
-          Back to {homeLabel}
+          {t('home.back', { home: homeKind })}
         </Link>
       </div>
     </section>

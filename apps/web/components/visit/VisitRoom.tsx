@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { useLocalMedia } from '@/hooks/useLocalMedia';
 import { useVisitAppointment } from '@/hooks/useVisitAppointment';
+import { namesText } from '@/lib/call-words';
 import { CallScreen } from '@/components/visit/CallScreen';
 import { DeviceCheck } from '@/components/visit/DeviceCheck';
 import { VisitCancelledScreen, VisitMovedScreen } from '@/components/visit/VisitChangedScreen';
@@ -40,6 +42,7 @@ function wasInCall(sessionId: string): boolean {
 
 /** The visit page: device check first, then the call; after a reload mid-call, the call again at once. */
 export function VisitRoom({ sessionId }: { sessionId: string }) {
+  const t = useTranslations('call');
   const session = useSignedIn();
   const { user } = session;
   const { appointment, loading, error } = useVisitAppointment(sessionId);
@@ -50,7 +53,7 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   const [takenOut, setTakenOut] = useState<'cancelled' | 'moved' | null>(null);
   // A visit-link session has no list of visits: `/` takes it back to its own visit.
   const home = user.visit ? '/' : user.role === 'DOCTOR' ? '/doctor' : '/patient';
-  const homeLabel = user.visit ? 'your visit' : user.role === 'DOCTOR' ? 'dashboard' : 'your visits';
+  const homeKind = user.visit ? 'visit' : user.role === 'DOCTOR' ? 'dashboard' : 'visits';
   const { stop, retry } = media;
 
   // A reload in the middle of a call goes straight back into it: the device check already passed.
@@ -112,36 +115,37 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   if (loading) {
     return (
       <p className="empty" data-testid="visit-loading">
-        Loading your visit…
+        {t('room.loading')}
       </p>
     );
   }
   if (error || !appointment) {
     return (
       <section className="card end-screen" data-testid="visit-not-found">
-        <h1>Visit not found</h1>
-        <p>{error ?? 'This visit is not one of yours, or the link is incomplete. Open it from your list of visits.'}</p>
+        <h1>{t('room.notFoundTitle')}</h1>
+        {/* The request's failure in the reader's words: the API's English sentence is not shown. */}
+        <p>{error ? t('room.loadFailed') : t('room.notFoundText')}</p>
         <div className="actions">
           <Link className="btn btn-primary" href={home}>
-            Back to {homeLabel}
+            {t('home.back', { home: homeKind })}
           </Link>
         </div>
       </section>
     );
   }
   if (takenOut === 'moved') {
-    return <VisitMovedScreen appointment={appointment} home={home} homeLabel={homeLabel} timeZone={user.timeZone} />;
+    return <VisitMovedScreen appointment={appointment} home={home} homeKind={homeKind} timeZone={user.timeZone} />;
   }
   if (appointment.status === 'CANCELLED') {
-    return <VisitCancelledScreen home={home} homeLabel={homeLabel} wasInRoom={takenOut === 'cancelled'} />;
+    return <VisitCancelledScreen home={home} homeKind={homeKind} wasInRoom={takenOut === 'cancelled'} />;
   }
 
   // A guest's link outlives the call by nothing: once the visit is over there is no call, and no record, to open.
   if (user.role === 'GUEST' && appointment.sessionStatus === 'ENDED' && phase === 'check') {
     return (
       <section className="card end-screen" data-testid="visit-over">
-        <h1>The visit has ended</h1>
-        <p>The visit with {appointment.doctor.name} is over. Thank you for joining. You can close this page.</p>
+        <h1>{t('room.overTitle')}</h1>
+        <p>{t('room.overText', { doctor: appointment.doctor.name })}</p>
       </section>
     );
   }
@@ -152,7 +156,7 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
     return (
       <DeviceCheck
         appointment={appointment}
-        withWhom={user.role === 'GUEST' ? `${appointment.doctor.name} and ${appointment.patient.name}` : otherName}
+        withWhom={user.role === 'GUEST' ? namesText(t, [appointment.doctor.name, appointment.patient.name]) : otherName}
         timeZone={user.timeZone}
         media={media}
         onJoin={() => setPhase('call')}

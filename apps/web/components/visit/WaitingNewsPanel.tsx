@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { WaitingNews } from '@/hooks/useWaitingNews';
-import { waitingPlaceText, waitingPositionText } from '@/lib/live-visits';
+import { waitingPlaceText, waitingPositionText } from '@/lib/call-words';
 import { formatTime } from '@/lib/time';
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
  * time), a moved start, each message.
  */
 export function WaitingNewsPanel({ news, newStart, doctorName, timeZone }: Props) {
+  const t = useTranslations('call');
   const { messages, position } = news;
   const showPosition = position !== null && position.waiting > 1;
   return (
@@ -26,21 +28,21 @@ export function WaitingNewsPanel({ news, newStart, doctorName, timeZone }: Props
       <div role="status" aria-live="polite">
         {newStart && (
           <p className="waiting-position" data-testid="waiting-new-start">
-            Your visit was moved: it now starts at {formatTime(newStart, timeZone)}.
+            {t('waiting.newStart', { time: formatTime(newStart, timeZone) })}
           </p>
         )}
         {showPosition && (
           <span className="visually-hidden" data-testid="waiting-position-announcement">
-            {waitingPlaceText(position)}
+            {waitingPlaceText(t, position)}
           </span>
         )}
       </div>
       {showPosition && (
         <p className="waiting-position" data-testid="waiting-position">
-          {waitingPositionText(position, timeZone)}
+          {waitingPositionText(t, position, timeZone)}
         </p>
       )}
-      <div role="log" aria-live="polite" aria-label={`Messages from ${doctorName}`} data-testid="waiting-messages">
+      <div role="log" aria-live="polite" aria-label={t('waiting.messagesFrom', { doctor: doctorName })} data-testid="waiting-messages">
         {messages.map((message) => (
           <p key={`${message.sentAt}-${message.text}`} className="waiting-news-message" data-testid="waiting-message">
             <span className="waiting-news-from">

@@ -10,6 +10,7 @@ import {
   ZSignInFailedResponseSchema,
   ZSignalingTicketResponseSchema,
   ZTooManyAttemptsResponseSchema,
+  ZUpdateProfileRequestSchema,
   ZUserResponseSchema,
 } from '@telehealth/contracts';
 import { type RouteEntry, SIGNED_IN } from '../route-types';
@@ -87,6 +88,15 @@ export const AUTH_ROUTES: readonly RouteEntry[] = [
     tag: 'auth',
     summary: 'The signed-in user',
     auth: SIGNED_IN,
+    response: { status: 200, schema: ZUserResponseSchema },
+  },
+  {
+    method: 'patch',
+    path: '/api/me',
+    tag: 'auth',
+    summary: "Change one's own name, time zone or language (the profile page); audited as user.profile_updated",
+    auth: SIGNED_IN,
+    body: ZUpdateProfileRequestSchema,
     response: { status: 200, schema: ZUserResponseSchema },
   },
 ];

@@ -1,25 +1,30 @@
+import { DEFAULT_LANGUAGE, type Language } from '@telehealth/contracts';
+import { translator } from '../../i18n/translator';
+
 /** What happened in the call, in words: "Video paused for Sam Lee: poor connection.", "Dr. Ana Ruiz started sharing their screen." */
 export function inCallSentence(
   type: 'VIDEO_OFF' | 'VIDEO_ON' | 'SCREEN_SHARE_STARTED' | 'SCREEN_SHARE_STOPPED' | 'CALL_VERIFIED',
   name: string,
   detail: Record<string, string> | null,
   nameOf: (userId: string | null) => string,
+  language: Language = DEFAULT_LANGUAGE,
 ): string {
+  const t = translator('report', language);
   const cause = detail?.cause;
   switch (type) {
     case 'VIDEO_OFF':
-      if (cause === 'network') return `Video paused for ${name}: poor connection.`;
-      if (cause === 'device') return `Video stopped for ${name}: camera unavailable.`;
-      return detail?.atJoin === 'true' ? `${name} joined with audio only.` : `${name} turned their camera off.`;
+      if (cause === 'network') return t('inCall.videoPausedNetwork', { name });
+      if (cause === 'device') return t('inCall.videoStoppedDevice', { name });
+      return detail?.atJoin === 'true' ? t('inCall.joinedAudioOnly', { name }) : t('inCall.cameraOff', { name });
     case 'VIDEO_ON':
-      if (cause === 'network') return `Video resumed for ${name}: the connection recovered.`;
-      if (cause === 'device') return `Video resumed for ${name}: the camera is available again.`;
-      return `${name} turned their camera on.`;
+      if (cause === 'network') return t('inCall.videoResumedNetwork', { name });
+      if (cause === 'device') return t('inCall.videoResumedDevice', { name });
+      return t('inCall.cameraOn', { name });
     case 'SCREEN_SHARE_STARTED':
-      return `${name} started sharing their screen.`;
+      return t('inCall.screenShareStarted', { name });
     case 'SCREEN_SHARE_STOPPED':
-      return `${name} stopped sharing their screen.`;
+      return t('inCall.screenShareStopped', { name });
     case 'CALL_VERIFIED':
-      return `${name} compared the verified-call code ${detail?.code ?? ''} aloud with ${nameOf(detail?.peer ?? null)}: the call is verified.`;
+      return t('inCall.callVerified', { name, code: detail?.code ?? '', peer: nameOf(detail?.peer ?? null) });
   }
 }

@@ -1,20 +1,23 @@
 import {
-  GUEST_ROLE_LABELS,
+  DEFAULT_LANGUAGE,
+  textDirection,
   type AppointmentStatus,
   type GuestRole,
+  type Language,
   type Role,
   type SessionEventType,
   type SessionStatus,
 } from '@telehealth/contracts';
+import { translator } from '../../i18n/translator';
 import type { CallFacts } from '../call-facts';
-import { inCallSentence } from './in-call-sentences';
 import { cleanText } from './report-text';
 
 /** Everything a visit report shows, already loaded and permission-checked: no I/O from here on. */
 export interface SessionReportData {
   clinicName: string;
   generatedAt: Date;
-  viewer: { name: string; role: 'DOCTOR' | 'PATIENT'; timeZone: string };
+  /** Who downloads the report: it is written in their language, its times in their zone. */
+  viewer: { name: string; role: 'DOCTOR' | 'PATIENT'; timeZone: string; language: Language };
   doctor: { id: string; name: string };
   patient: { id: string; name: string };
   reason: string;
@@ -59,36 +62,51 @@ export interface SessionReportData {
  */
 export const REPORT_LIMITS = { chatMessages: 500, chatCharacters: 200_000, timelineEntries: 200 } as const;
 
-export const NOTES_EXCLUDED_SENTENCE = "Doctor's notes are not included in the patient's copy.";
+export const NOTES_EXCLUDED_SENTENCE = translator('report', 'en')('notes.excluded');
+
+const ISOLATE_CONTROLS = /[\u2066-\u2069]/g;
+
+/**
+ * Text a person wrote (a name, a message), set inside a sentence of a right-to-left report between FSI
+ * and PDI so that it keeps its own direction there (the report's right-to-left writer reads them, and
+ * they are never drawn); as it is in a left-to-right one.
+ */
+export function isolated(language: Language): (text: string) => string {
+  return textDirection(language) === 'rtl' ? (text) => `\u2068${text.replace(ISOLATE_CONTROLS, '')}\u2069` : (text) => text;
+}
 
 /** How a participant's part reads in the report: "Doctor", "Patient", "Interpreter". */
-export function participantRole(participant: { role: Role; guestRole?: GuestRole }): string {
-  if (participant.guestRole) {
-    const label = GUEST_ROLE_LABELS[participant.guestRole];
-    return label.charAt(0).toUpperCase() + label.slice(1);
-  }
-  return participant.role.charAt(0) + participant.role.slice(1).toLowerCase();
+export function participantRole(participant: { role: Role; guestRole?: GuestRole }, language: Language = DEFAULT_LANGUAGE): string {
+  return translator('report', language)('participants.role', { role: participant.guestRole ?? participant.role });
 }
 
 /** "Ana Ruiz (interpreter)" for a guest; anyone else's name as it is. */
-export function withGuestRole(name: string, guestRole: GuestRole | undefined): string {
-  return guestRole ? `${name} (${GUEST_ROLE_LABELS[guestRole]})` : name;
+export function withGuestRole(name: string, guestRole: GuestRole | undefined, language: Language = DEFAULT_LANGUAGE): string {
+  return guestRole ? translator('report', language)('participants.withGuestRole', { name, role: guestRole }) : name;
 }
 
-/** "1 h 4 min", "12 min 5 s", "40 s". */
-export function formatDuration(totalSeconds: number): string {
+/** "1 h 4 min", "12 min 5 s", "40 s" (in Arabic "1 س 4 د" …). */
+export function formatDuration(totalSeconds: number, language: Language = DEFAULT_LANGUAGE): string {
+  const t = translator('report', language);
   const seconds = Math.max(0, Math.round(totalSeconds));
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = seconds % 60;
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  if (minutes > 0) return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;
-  return `${rest} s`;
+  if (hours > 0) return t('duration.hoursMinutes', { hours, minutes });
+  if (minutes > 0) return rest > 0 ? t('duration.minutesSeconds', { minutes, seconds: rest }) : t('duration.minutes', { minutes });
+  return t('duration.seconds', { seconds: rest });
 }
 
-/** Formatters for the viewer's zone; every time in the report goes through them. */
-export function timeFormatters(timeZone: string) {
-  const dateTime = new Intl.DateTimeFormat('en-GB', {
+// Intl's Arabic sets direction marks around some parts; the report lays out directions itself.
+const withoutMarks = (text: string) => text.replace(/[\u061c\u200e\u200f]/g, '');
+
+/**
+ * Formatters for the viewer's zone and language; every time in the report goes through them. English
+ * keeps its British layout ("Mon, 2 Mar 2026, 10:00 CET"); the others are as Intl writes them.
+ */
+export function timeFormatters(timeZone: string, language: Language = DEFAULT_LANGUAGE) {
+  const locale = language === 'en' ? 'en-GB' : language;
+  const dateTime = new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -99,11 +117,11 @@ export function timeFormatters(timeZone: string) {
     hourCycle: 'h23',
     timeZoneName: 'short',
   });
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return {
-    dateTime: (at: Date) => dateTime.format(at),
-    time: (at: Date) => time.format(at),
+    dateTime: (at: Date) => withoutMarks(dateTime.format(at)),
+    time: (at: Date) => withoutMarks(time.format(at)),
     isoDate: (at: Date) => isoDate.format(at),
   };
 }
@@ -111,94 +129,16 @@ export function timeFormatters(timeZone: string) {
 /** The formatters timeFormatters returns. */
 export type TimeFormatters = ReturnType<typeof timeFormatters>;
 
-/** A person's name as the timeline says it, from the entry's own name, or the participants, doctor and patient; guests with their part. */
-function namer(
-  data: Pick<SessionReportData, 'doctor' | 'patient'> & Partial<Pick<SessionReportData, 'participants'>>,
-): (userId: string | null, fallback: string | null, guestRole?: GuestRole) => string {
-  const guests = new Map((data.participants ?? []).filter((person) => person.guestRole).map((person) => [person.userId, person]));
-  return (userId, fallback, guestRole) => {
-    const guest = userId === null ? undefined : guests.get(userId);
-    const name =
-      fallback ??
-      guest?.name ??
-      (userId === data.doctor.id ? data.doctor.name : userId === data.patient.id ? data.patient.name : 'Someone');
-    return withGuestRole(name, guestRole ?? guest?.guestRole);
-  };
+/** A number as the report writes it: English as it always has ("0.2", "1200"), the others with Intl ("0,2"). */
+function reportNumber(value: number, language: Language): string {
+  return language === 'en'
+    ? String(value)
+    : new Intl.NumberFormat(language, { maximumFractionDigits: 1, useGrouping: false }).format(value);
 }
 
-/**
- * The timeline as sentences a person understands, plus the waiting time (from each WAITING
- * until the two were connected, the visit ended or the waiting party left) and reconnects.
- */
-export function describeTimeline(
-  data: Pick<SessionReportData, 'timeline' | 'doctor' | 'patient' | 'endedByName'> & Partial<Pick<SessionReportData, 'participants'>>,
-): {
-  lines: Array<{ at: Date; text: string }>;
-  waitingSeconds: number;
-  reconnects: number;
-} {
-  const nameOf = namer(data);
-  const otherOf = (userId: string | null) => (userId === data.doctor.id ? data.patient.name : data.doctor.name);
-  const waitingSince = new Map<string, Date>();
-  let waitingSeconds = 0;
-  let reconnects = 0;
-  const stopWaiting = (userId: string, at: Date): number | null => {
-    const since = waitingSince.get(userId);
-    if (!since) return null;
-    waitingSince.delete(userId);
-    const seconds = (at.getTime() - since.getTime()) / 1000;
-    waitingSeconds += seconds;
-    return seconds;
-  };
-
-  const lines = data.timeline.map((event) => {
-    const name = nameOf(event.userId, event.userName, event.guestRole);
-    const key = event.userId ?? '';
-    switch (event.type) {
-      case 'JOINED':
-        return { at: event.at, text: `${name} joined the visit.` };
-      case 'WAITING':
-        waitingSince.set(key, event.at);
-        return { at: event.at, text: `${name} waited for ${otherOf(event.userId)}.` };
-      case 'PEER_JOINED': {
-        const waited = [...waitingSince.keys()].map((userId) => ({ userId, seconds: stopWaiting(userId, event.at) ?? 0 }));
-        const peer = event.detail?.peer ? nameOf(event.detail.peer, null) : otherOf(event.userId);
-        const after = waited.map((entry) => ` ${nameOf(entry.userId, null)} had waited ${formatDuration(entry.seconds)}.`).join('');
-        return { at: event.at, text: `${name} and ${peer} were connected.${after}` };
-      }
-      case 'RECONNECTED':
-        reconnects += 1;
-        return { at: event.at, text: `${name} reconnected after a connection drop.` };
-      case 'LEFT': {
-        stopWaiting(key, event.at);
-        const text =
-          event.detail?.reason === 'timeout' ? `${name} lost the connection and did not come back in time.` : `${name} left the visit.`;
-        return { at: event.at, text };
-      }
-      case 'ENDED':
-        for (const userId of [...waitingSince.keys()]) stopWaiting(userId, event.at);
-        return { at: event.at, text: `${name} ended the visit.` };
-      case 'WAITING_MESSAGE':
-        return { at: event.at, text: `${name} told the waiting room: “${event.detail?.text ?? ''}”` };
-      case 'VIDEO_OFF':
-      case 'VIDEO_ON':
-      case 'SCREEN_SHARE_STARTED':
-      case 'SCREEN_SHARE_STOPPED':
-      case 'CALL_VERIFIED':
-        return { at: event.at, text: inCallSentence(event.type, name, event.detail, (userId) => nameOf(userId, null)) };
-    }
-  });
-  return { lines, waitingSeconds: Math.round(waitingSeconds), reconnects };
-}
-
-/** "1 reconnect", "3 reconnects", "no reconnects". */
-function reconnectsPhrase(count: number): string {
-  return count === 0 ? 'no reconnects' : `${count} reconnect${count === 1 ? '' : 's'}`;
-}
-
-/** "0.2 %", "3 %": one decimal at most. */
-function percent(value: number): string {
-  return `${Number(value.toFixed(1))} %`;
+/** "0.2", "3": one decimal at most. */
+function percent(value: number, language: Language): string {
+  return reportNumber(Number(value.toFixed(1)), language);
 }
 
 /**
@@ -208,34 +148,44 @@ function percent(value: number): string {
 export function describeCall(
   call: CallFacts,
   fmt: Pick<TimeFormatters, 'time'>,
+  language: Language = DEFAULT_LANGUAGE,
 ): { media: string; connection: string; verifications: string[] } {
+  const t = translator('report', language);
+  const own = isolated(language);
+  const duration = (seconds: number) => formatDuration(seconds, language);
   const { media, connection } = call;
-  const network =
-    media.audioOnlyForNetworkSeconds > 0 ? ` (of which ${formatDuration(media.audioOnlyForNetworkSeconds)} because of the connection)` : '';
   const mediaText =
     media.videoSeconds + media.audioOnlySeconds === 0
-      ? 'Nobody was in the call together.'
-      : `Video ${formatDuration(media.videoSeconds)} · audio only ${formatDuration(media.audioOnlySeconds)}${network}`;
-  const path = {
-    direct: 'direct (peer to peer)',
-    relayed: "relayed through the clinic's TURN server",
-    mixed: "partly direct (peer to peer), partly relayed through the clinic's TURN server",
-    unknown: 'not measured (the browsers sent no connection samples)',
-  }[connection.path];
-  const parts = [path];
+      ? t('call.nobodyTogether')
+      : media.audioOnlyForNetworkSeconds > 0
+        ? t('call.mediaWithNetwork', {
+            video: duration(media.videoSeconds),
+            audioOnly: duration(media.audioOnlySeconds),
+            network: duration(media.audioOnlyForNetworkSeconds),
+          })
+        : t('call.media', { video: duration(media.videoSeconds), audioOnly: duration(media.audioOnlySeconds) });
+  const parts = [t(`call.path.${connection.path}`)];
   if (connection.rttMedianMs !== null && connection.rttP95Ms !== null) {
-    parts.push(`round trip median ${connection.rttMedianMs} ms, 95th percentile ${connection.rttP95Ms} ms`);
+    parts.push(
+      t('call.roundTrip', { median: reportNumber(connection.rttMedianMs, language), p95: reportNumber(connection.rttP95Ms, language) }),
+    );
   }
   if (connection.lossMedianPct !== null && connection.lossP95Pct !== null) {
-    parts.push(`packet loss median ${percent(connection.lossMedianPct)}, 95th ${percent(connection.lossP95Pct)}`);
+    parts.push(
+      t('call.packetLoss', { median: percent(connection.lossMedianPct, language), p95: percent(connection.lossP95Pct, language) }),
+    );
   }
-  parts.push(reconnectsPhrase(connection.reconnects));
+  parts.push(t('call.reconnects', { count: connection.reconnects }));
   return {
     media: mediaText,
-    connection: parts.join('; '),
-    verifications: call.verifications.map(
-      (verification) =>
-        `code ${verification.code} compared aloud with ${verification.peer.name} by ${verification.verifiedBy.name} at ${fmt.time(new Date(verification.verifiedAt))}`,
+    connection: parts.join(t('call.separator')),
+    verifications: call.verifications.map((verification) =>
+      t('call.verification', {
+        code: verification.code,
+        peer: own(verification.peer.name),
+        by: own(verification.verifiedBy.name),
+        time: fmt.time(new Date(verification.verifiedAt)),
+      }),
     ),
   };
 }
@@ -259,14 +209,14 @@ export function reportFileName(data: Pick<SessionReportData, 'scheduledStart' | 
   return `visit-report-${date}${slug ? `-${slug}` : ''}.pdf`;
 }
 
-/** The sentence the report opens with when the visit did not end normally; null when it did. */
+/** The sentence the report opens with when the visit did not end normally (in the viewer's language); null when it did. */
 export function statusSentence(data: SessionReportData): string | null {
+  const t = translator('report', data.viewer.language);
   if (data.sessionStatus === 'ENDED') return null;
-  if (data.appointmentStatus === 'CANCELLED') return 'This visit was cancelled and did not take place.';
-  if (data.appointmentStatus === 'NO_SHOW') return 'This visit did not take place: nobody joined before its time was over (no-show).';
-  if (data.sessionStatus === 'ACTIVE')
-    return 'This visit has not ended yet: it is still in progress. This report is provisional and incomplete.';
-  return 'This visit has not ended yet: it has not started. This report is provisional and incomplete.';
+  if (data.appointmentStatus === 'CANCELLED') return t('status.cancelled');
+  if (data.appointmentStatus === 'NO_SHOW') return t('status.noShow');
+  if (data.sessionStatus === 'ACTIVE') return t('status.inProgress');
+  return t('status.notStarted');
 }
 
 /** The newest messages that fit REPORT_LIMITS (count and characters), in the order they were sent. */

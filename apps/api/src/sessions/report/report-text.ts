@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { ReportFonts, RIGHT_TO_LEFT } from './fonts';
+import { writeRightToLeft } from './right-to-left';
 
 export const MARGIN = 56;
 export const COLOR_TEXT = '#111111';
@@ -7,7 +8,7 @@ export const COLOR_MUTED = '#555555';
 export const COLOR_WARN = '#8a3b00';
 
 // eslint-disable-next-line no-control-regex -- control characters are what this strips
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text as the PDF takes it: composed, without control or direction-override characters, spaces a line may break at. */
@@ -60,7 +61,10 @@ export interface Piece {
   text: string;
   bold?: boolean;
   color?: string;
-  /** Text a user wrote (a message, notes): set right to left as a whole when it starts with a right-to-left letter. */
+  /**
+   * Text a person wrote (a name, a message, notes): set right to left as a whole when it starts with a
+   * right-to-left letter; in a right-to-left report, an isolate that keeps its own direction.
+   */
   own?: boolean;
 }
 
@@ -75,6 +79,8 @@ function forRightToLeftRun(text: string): string {
 export interface ReportWriter {
   doc: PDFKit.PDFDocument;
   fonts: ReportFonts;
+  /** The report's direction, its language's: a right-to-left report sets every paragraph from the right. */
+  direction: 'ltr' | 'rtl';
   /** The width of the text column (the page between its margins). */
   width: number;
   /** One paragraph from styled pieces (at: where its first line starts, instead of the current position). */
@@ -83,8 +89,8 @@ export interface ReportWriter {
   write: (text: string, options?: PDFKit.Mixins.TextOptions, bold?: boolean) => void;
   /** A section heading, on a new page when too little of this one is left. */
   heading: (text: string) => void;
-  /** "Label: value". */
-  field: (label: string, value: string) => void;
+  /** "Label: value"; `own` when the value is text a person wrote (a name, the reason): an isolate in a right-to-left report. */
+  field: (label: string, value: string, own?: boolean) => void;
   /** A warning that the report leaves something out. */
   leftOut: (text: string) => void;
 }
@@ -134,14 +140,22 @@ function writeRich(
   });
 }
 
-/** The writer for a document that has the report fonts attached (attachFonts). */
-export function reportWriter(doc: PDFKit.PDFDocument, fonts: ReportFonts): ReportWriter {
+/**
+ * The writer for a document that has the report fonts attached (attachFonts), in the report's direction:
+ * left to right (English, Spanish) as pdfkit lays text out, or right to left (Arabic) through
+ * writeRightToLeft, every paragraph aligned right unless its options say otherwise.
+ */
+export function reportWriter(doc: PDFKit.PDFDocument, fonts: ReportFonts, direction: 'ltr' | 'rtl' = 'ltr'): ReportWriter {
   const width = doc.page.width - 2 * MARGIN;
-  const rich: ReportWriter['rich'] = (pieces, options = {}, at) => writeRich(doc, fonts, width, pieces, options, at);
+  const rich: ReportWriter['rich'] =
+    direction === 'rtl'
+      ? (pieces, options = {}, at) => writeRightToLeft(doc, fonts, width, pieces, options, at, cleanText)
+      : (pieces, options = {}, at) => writeRich(doc, fonts, width, pieces, options, at);
   const write: ReportWriter['write'] = (text, options = {}, bold = false) => rich([{ text, bold }], options);
   return {
     doc,
     fonts,
+    direction,
     width,
     rich,
     write,
@@ -151,11 +165,12 @@ export function reportWriter(doc: PDFKit.PDFDocument, fonts: ReportFonts): Repor
       write(text, {}, true);
       doc.moveDown(0.3).fontSize(10);
     },
-    field: (label, value) => {
+    field: (label, value, own = false) => {
       doc.fontSize(10);
       rich([
         { text: `${label}: `, bold: true, color: COLOR_TEXT },
-        { text: value, color: COLOR_TEXT },
+        // Left to right, a value keeps the layout it always had; right to left, a person's text is an isolate.
+        { text: value, color: COLOR_TEXT, own: own && direction === 'rtl' },
       ]);
     },
     leftOut: (text) => {

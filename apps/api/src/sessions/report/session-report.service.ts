@@ -5,6 +5,7 @@ import { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../common/api-error';
 import type { RequestContext } from '../../common/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { toLanguage } from '../../i18n/translator';
 import { callFacts } from '../call-facts';
 import type { CallEvent } from '../call-event';
 import type { CallStatsSample } from '../connection-facts';
@@ -42,7 +43,10 @@ export class SessionReportService implements OnModuleDestroy {
     });
   }
 
-  /** The visit's PDF for its doctor or patient (the doctor's copy holds the latest notes); never a guest's (access policy). */
+  /**
+   * The visit's PDF for its doctor or patient, in the caller's language (the doctor's copy holds the
+   * latest notes); never a guest's (access policy).
+   */
   async report(ctx: RequestContext, sessionId: string): Promise<StreamableFile> {
     const visit = await this.access.requireVisit(ctx, 'report.read', sessionId);
     const row = await this.sessions.forReport(sessionId, visit.as === 'DOCTOR', {
@@ -91,7 +95,13 @@ export class SessionReportService implements OnModuleDestroy {
     return {
       clinicName: this.config.CLINIC_NAME,
       generatedAt: new Date(),
-      viewer: { name: viewer.name, role: isDoctor ? 'DOCTOR' : 'PATIENT', timeZone: viewer.timeZone },
+      // The report is written in the language of whoever downloads it.
+      viewer: {
+        name: viewer.name,
+        role: isDoctor ? 'DOCTOR' : 'PATIENT',
+        timeZone: viewer.timeZone,
+        language: toLanguage(viewer.language),
+      },
       doctor: { id: appointment.doctor.id, name: appointment.doctor.name },
       patient: { id: appointment.patient.id, name: appointment.patient.name },
       reason: appointment.reason,

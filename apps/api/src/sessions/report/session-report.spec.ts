@@ -1,4 +1,5 @@
 import { pdfText } from '../../../test/pdf-text';
+import { resolveLevels, visualOrder } from './bidi';
 import {
   describeTimeline,
   formatDuration,
@@ -17,7 +18,7 @@ function report(overrides: Partial<SessionReportData> = {}): SessionReportData {
   return {
     clinicName: 'Harbour Clinic',
     generatedAt: at('10:00:00'),
-    viewer: { name: doctor.name, role: 'DOCTOR', timeZone: 'Europe/Berlin' },
+    viewer: { name: doctor.name, role: 'DOCTOR', timeZone: 'Europe/Berlin', language: 'en' },
     doctor,
     patient,
     reason: 'Follow-up on blood pressure',
@@ -219,7 +220,7 @@ describe('session report layout', () => {
 
   it('leaves the doctor’s notes out of the patient’s copy and says so', async () => {
     const { text } = await textOf(
-      report({ viewer: { name: patient.name, role: 'PATIENT', timeZone: 'America/New_York' }, notes: { included: false } }),
+      report({ viewer: { name: patient.name, role: 'PATIENT', timeZone: 'America/New_York', language: 'en' }, notes: { included: false } }),
     );
     expect(text).toContain(NOTES_EXCLUDED_SENTENCE);
     expect(text).not.toContain('BP 128/82');
@@ -260,7 +261,7 @@ describe('session report layout', () => {
   });
 
   it('names the file by date in the viewer’s zone and the patient, keeping the name’s own letters', () => {
-    const viewer = { name: 'x', role: 'DOCTOR', timeZone: 'Europe/Berlin' } as const;
+    const viewer = { name: 'x', role: 'DOCTOR', timeZone: 'Europe/Berlin', language: 'en' } as const;
     const scheduledStart = new Date('2026-03-02T23:30:00Z');
     expect(reportFileName({ scheduledStart, patient: { id: 'p', name: 'Zoë O’Brien' }, viewer })).toBe(
       'visit-report-2026-03-03-zoë-o-brien.pdf',
@@ -318,5 +319,75 @@ describe('session report layout', () => {
     expect(summary.waitingSeconds).toBe(250);
     expect(formatDuration(summary.waitingSeconds)).toBe('4 min 10 s');
     expect(summary.lines.map((line) => line.text)).toEqual(['Leo Brandt waited for Dr. Ines Ward.', 'Leo Brandt left the visit.']);
+  });
+
+  it('is written in Spanish for a Spanish-speaking viewer: headings, labels, sentences, dates by Intl, footer', async () => {
+    const { text } = await textOf(report({ viewer: { name: doctor.name, role: 'DOCTOR', timeZone: 'Europe/Berlin', language: 'es' } }));
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Informe de la consulta (copia del médico)',
+      'Preparado para Dr. Ines Ward el lun, 2 mar 2026, 11:00 CET. Todas las horas se muestran en Europe/Berlin.',
+      'Consulta',
+      'Médico: Dr. Ines Ward',
+      'Motivo: Follow-up on blood pressure',
+      'Programada: de lun, 2 mar 2026, 10:00 CET a lun, 2 mar 2026, 10:30 CET (30 min)',
+      'Estado: completada (sesión finalizada)',
+      'Participantes',
+      'Dr. Ines Ward (Médico): se unió a las 10:03:00, salió a las 10:15:30',
+      'Llamada',
+      'pérdida de paquetes: mediana del 0,2 %, percentil 95 del 3,1 %; 1 reconexión',
+      'Cronología',
+      'Tiempo en la sala de espera: 2 min',
+      'Leo Brandt esperó a Dr. Ines Ward.',
+      'Dr. Ines Ward y Leo Brandt quedaron conectados. Leo Brandt había esperado 2 min.',
+      'Transcripción del chat',
+      'Notas del médico',
+      'Versión 2, editada por última vez el lun, 2 mar 2026, 10:40 CET por Dr. Ines Ward.',
+      'Harbour Clinic - confidencial',
+      'Página 1 de 1',
+    ]) {
+      expect(flat).toContain(expected);
+    }
+    expect(flat).not.toContain('Visit report');
+  });
+
+  it('is written in Arabic, right to left, for an Arabic-speaking viewer', async () => {
+    const { text, pages } = await textOf(
+      report({
+        viewer: { name: patient.name, role: 'PATIENT', timeZone: 'Europe/Berlin', language: 'ar' },
+        notes: { included: false },
+        chat: [{ senderName: 'ليلى حداد', body: 'مرحبا بك يا دكتور، عندي صداع منذ 3 أيام', sentAt: at('09:06:00') }],
+      }),
+    );
+    expect(pages).toBe(1);
+    // Headings without the lam-alef ligature, which pdf.js extracts in the wrong order ("ال" for "لا").
+    for (const expected of [
+      'نسخة المريض',
+      'الزيارة',
+      'المشاركون',
+      'المكالمة',
+      'السجل الزمني',
+      'نص المحادثة',
+      'Dr. Ines Ward',
+      'Leo Brandt',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Visit');
+    expect(text).not.toContain('?');
+  });
+
+  it('orders a right-to-left line as the Unicode bidi algorithm does: numbers and Latin names keep their reading order', () => {
+    // "الطبيب: Dr Ward 10:03" — Arabic right to left; the name and the time left to right inside it.
+    // A number after Latin letters belongs to them (W7): "Dr Ward 10:03" is one left-to-right run.
+    const label = resolveLevels(['R', 'ON', 'WS', 'L', 'WS', 'L', 'WS', 'EN', 'CS', 'EN'], 1);
+    expect(label).toEqual([1, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
+    expect(visualOrder(label)).toEqual([3, 4, 5, 6, 7, 8, 9, 2, 1, 0]);
+    // "منذ 3:30 أيام": a number between Arabic words stays left to right, in its place.
+    const between = resolveLevels(['R', 'WS', 'EN', 'CS', 'EN', 'WS', 'R'], 1);
+    expect(between).toEqual([1, 1, 2, 2, 2, 1, 1]);
+    expect(visualOrder(between)).toEqual([6, 5, 2, 3, 4, 1, 0]);
+    // In a left-to-right line, Arabic inside is reversed and the rest stays.
+    expect(visualOrder(resolveLevels(['L', 'WS', 'R', 'WS', 'R', 'WS', 'L'], 0))).toEqual([0, 1, 4, 3, 2, 5, 6]);
   });
 });

@@ -1,4 +1,6 @@
+import { textDirection } from '@telehealth/contracts';
 import PDFDocument from 'pdfkit';
+import { translator } from '../../i18n/translator';
 import { reportFonts } from './fonts';
 import { SessionReportData, timeFormatters } from './report-data';
 import { writePageFooters } from './report-footer';
@@ -7,7 +9,6 @@ import { attachFonts, cleanText, MARGIN, reportWriter } from './report-text';
 
 export {
   describeCall,
-  describeTimeline,
   formatDuration,
   newestChat,
   NOTES_EXCLUDED_SENTENCE,
@@ -17,31 +18,36 @@ export {
   timeFormatters,
 } from './report-data';
 export type { SessionReportData } from './report-data';
+export { describeTimeline } from './report-timeline';
 export { cleanText } from './report-text';
 
 /**
- * Lays out the visit report. Returns the document already ended: pipe it to the response or collect it
+ * Lays out the visit report, in the language of the person who downloads it (`data.viewer.language`):
+ * its headings, labels and sentences, its dates as Intl writes them in that language, and right to left
+ * for Arabic. Returns the document already ended: pipe it to the response or collect it
  * (renderSessionReportBytes). Pages are buffered so every page can say "Page n of N". Pure CPU work with
  * no I/O but reading the font files once per thread: it runs in the report worker threads, never on the
  * API's event loop.
  */
 export function renderSessionReport(data: SessionReportData): PDFKit.PDFDocument {
-  const fmt = timeFormatters(data.viewer.timeZone);
+  const language = data.viewer.language;
+  const fmt = timeFormatters(data.viewer.timeZone, language);
   const fonts = reportFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
+    lang: language,
     info: {
       // pdfkit writes non-ASCII info strings as UTF-16, so names keep their script here too.
-      Title: cleanText(`Visit report: ${data.patient.name} with ${data.doctor.name}`),
+      Title: cleanText(translator('report', language)('documentTitle', { patient: data.patient.name, doctor: data.doctor.name })),
       Author: cleanText(data.clinicName),
       Subject: cleanText(data.reason),
       CreationDate: data.generatedAt,
     },
   });
   attachFonts(doc, fonts);
-  const out = reportWriter(doc, fonts);
+  const out = reportWriter(doc, fonts, textDirection(language));
   writeHeader(out, data, fmt);
   writeSummary(out, data, fmt);
   writeParticipants(out, data, fmt);
@@ -49,7 +55,7 @@ export function renderSessionReport(data: SessionReportData): PDFKit.PDFDocument
   writeTimeline(out, data, fmt);
   writeChat(out, data, fmt);
   writeNotes(out, data, fmt);
-  writePageFooters(out, data.clinicName);
+  writePageFooters(out, data.clinicName, language);
   doc.end();
   return doc;
 }

@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/common/PageTitle';
 import { PatientDashboard } from '@/components/schedule/PatientDashboard';
 
-export const metadata: Metadata = { title: 'Your visits' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return { title: t('pages.patient.title') };
+}
 
-export default function PatientHomePage() {
+export default async function PatientHomePage() {
+  const t = await getTranslations('common');
   return (
     <>
-      <PageTitle title="Your visits" subtitle="Join your video visit here when it is time." />
+      <PageTitle title={t('pages.patient.title')} subtitle={t('pages.patient.subtitle')} />
       <PatientDashboard />
     </>
   );

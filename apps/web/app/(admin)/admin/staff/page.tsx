@@ -1,14 +1,19 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { InviteStaffForm } from '@/components/admin/InviteStaffForm';
 import { StaffList } from '@/components/admin/StaffList';
 import { PageTitle } from '@/components/common/PageTitle';
 
-export const metadata: Metadata = { title: 'Staff' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return { title: t('pages.staff.title') };
+}
 
-export default function StaffPage() {
+export default async function StaffPage() {
+  const t = await getTranslations('common');
   return (
     <>
-      <PageTitle title="Staff" subtitle="Invite doctors and admins, and deactivate an account that should no longer sign in." />
+      <PageTitle title={t('pages.staff.title')} subtitle={t('pages.staff.subtitle')} />
       <div className="grid grid-dashboard">
         <StaffList />
         <InviteStaffForm />

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { CLINIC_VISIT_PHASES, APPOINTMENT_STATUSES, type AppointmentStatus, type ClinicVisitPhase } from '@telehealth/contracts';
 import { ClinicVisits, type ClinicVisitsView } from '@/components/admin/ClinicVisits';
 import { PageTitle } from '@/components/common/PageTitle';
 
-export const metadata: Metadata = { title: 'Visits' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return { title: t('pages.clinicVisits.title') };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -17,7 +21,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[]): T | '' {
 
 /** The clinic's visits for its admin, with the filters the address carries (so Back from a visit keeps them). */
 export default async function ClinicVisitsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = await searchParams;
+  const [params, t] = await Promise.all([searchParams, getTranslations('common')]);
   const page = Number.parseInt(one(params.page), 10);
   const initial: ClinicVisitsView = {
     phase: oneOf<ClinicVisitPhase>(one(params.phase), CLINIC_VISIT_PHASES),
@@ -29,10 +33,7 @@ export default async function ClinicVisitsPage({ searchParams }: { searchParams:
   };
   return (
     <>
-      <PageTitle
-        title="Visits"
-        subtitle="Every visit of the clinic: who, when and how it went. The reason, notes and chat stay with the doctor and the patient."
-      />
+      <PageTitle title={t('pages.clinicVisits.title')} subtitle={t('pages.clinicVisits.subtitle')} />
       <ClinicVisits initial={initial} />
     </>
   );
