@@ -13,7 +13,7 @@ const clinicVisitKeys = {
   visit: (sessionId: string) => ['admin', 'visits', 'one', sessionId] as const,
 };
 
-// Errors are handed over as they are: the page words them in its language (components/admin/errors).
+// Errors are handed over as they are: the page words them in its language (components/admin/errors, lib/api-client's refusalText).
 
 /** The visit rooms someone is in right now, on every API process; polled every 10 s. */
 export function useRoomStats(): { data: RoomStatsResponse | undefined; error: Error | null } {

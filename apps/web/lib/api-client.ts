@@ -158,12 +158,22 @@ export function minutesUntil(seconds: number): number {
 }
 
 /**
- * A refusal in words of the catalogue, for a page whose language is not the API's: a refused
- * field as its problem (lib/form-errors), no answer at all as "cannot be reached", too many tries
- * with when to try again, anything else by its reason.
+ * Any error in the words of the `common` catalogue (`errors.reasons.*`): the one place that words
+ * the reasons every screen can meet (the session ended, no access, not found, too many tries, the
+ * service out of reach, …). A screen words first the few reasons that mean something of its own
+ * there (lib/call-words, lib/live-visits, components/<part>/errors) and leaves the rest to this.
+ *
+ * `error` is what a request threw, or the bare reason of a refusal (a call's `refusal`): no answer
+ * at all is "cannot be reached", too many tries say when to try again when the API says, anything
+ * else its reason's sentence, and an error that is no refusal (a bug, a lost promise) "Something
+ * went wrong". A refused field is said as its problem (lib/form-errors) when the page's `language`
+ * is given; without it, as the reason's sentence.
  */
-export function refusalSentence(refusal: ApiError, t: Translator<'common'>, language: Language): string {
-  if (refusal.fieldProblem) return fieldProblemSentence(refusal.fieldProblem, t, language);
+export function refusalText(error: unknown, t: Translator<'common'>, language?: Language): string {
+  if (isReason(error)) return t(`errors.reasons.${error}`);
+  const refusal = toApiError(error);
+  if (!(refusal instanceof ApiError)) return t('errors.generic');
+  if (refusal.fieldProblem && language) return fieldProblemSentence(refusal.fieldProblem, t, language);
   if (refusal.code === 0) return t('errors.offline');
   if (refusal.retryAfterSeconds !== null && (refusal.reason === 'too_many_attempts' || refusal.reason === 'rate_limited')) {
     return t('errors.tryAgainIn', { minutes: minutesUntil(refusal.retryAfterSeconds) });
@@ -174,14 +184,10 @@ export function refusalSentence(refusal: ApiError, t: Translator<'common'>, lang
 /**
  * The sentence for people of any error, in the page's language (or `language`). The API writes
  * its sentences in English: an English page shows them (a "field: problem" one in words, see
- * lib/form-errors), a page in another language the catalogue's sentence for the refusal's reason.
- * An error that is no refusal (a bug, a lost connection of the call engine) is "Something went
- * wrong" there.
+ * lib/form-errors); a page in another language says the refusal in the catalogue's words
+ * (`refusalText`), and an error that is no refusal as "Something went wrong".
  */
 export function errorMessage(error: unknown, language: Language = currentLanguage()): string {
-  const t = commonWords(language);
-  if (!(error instanceof Error)) return t('errors.generic');
-  if (language === API_LANGUAGE) return readableSentence(error.message);
-  const refusal = toApiError(error);
-  return refusal instanceof ApiError ? refusalSentence(refusal, t, language) : t('errors.generic');
+  if (language === API_LANGUAGE && error instanceof Error) return readableSentence(error.message);
+  return refusalText(error, commonWords(language), language);
 }

@@ -295,12 +295,12 @@ describe(`${auditSentence.name} in Spanish and Arabic`, () => {
 
   it('words the whole sentence in the language, the visit still the one link', () => {
     const sentence = auditSentence(entry('session.end', { actor: doctor, visit }), ZONE, es);
-    expect(sentenceText(sentence)).toBe(`Dr. Ana Ruiz (médico) finalizó la visita con Sam Lee del ${WHEN}`);
+    expect(sentenceText(sentence)).toBe(`Dr. Ana Ruiz (médico) finalizó la consulta con Sam Lee del ${WHEN}`);
     expect(
       sentencePieces(sentence)
         .filter((piece) => piece.href)
         .map((piece) => piece.text),
-    ).toEqual([`la visita con Sam Lee del ${WHEN}`]);
+    ).toEqual([`la consulta con Sam Lee del ${WHEN}`]);
     expect(sayIn(ar, { action: 'session.end', actor: doctor, visit })).toBe(`أنهى Dr. Ana Ruiz (طبيب) الزيارة مع Sam Lee بتاريخ ${WHEN}`);
   });
 

@@ -10,7 +10,6 @@ import {
   callStateText,
   deviceBlockedText,
   deviceHelpText,
-  countdownText,
   emptyStageText,
   failureText,
   lobbyGuestText,
@@ -29,6 +28,9 @@ import { translator } from '@/i18n/translator';
 const t = translator('call');
 const es = translator('call', 'es');
 const ar = translator('call', 'ar');
+const common = translator('common');
+const commonEs = translator('common', 'es');
+const commonAr = translator('common', 'ar');
 
 const names = { doctor: 'Dr. Maya Chen', patient: 'Sam Patel' };
 const sam: Participant = { userId: 'p1', name: 'Sam Patel', role: 'PATIENT' };
@@ -57,44 +59,46 @@ describe(callStateText.name, () => {
   const sut = callStateText;
 
   it('tells a patient who waits that the doctor is coming, with the time waited', () => {
-    expect(sut(t, view({ state: 'waiting', waitingSince: 0 }), 'PATIENT', 65_000)).toBe('Waiting for your doctor… (1:05)');
+    expect(sut(t, common, view({ state: 'waiting', waitingSince: 0 }), 'PATIENT', 65_000)).toBe('Waiting for your doctor… (1:05)');
   });
 
   it('tells the doctor and guests they wait for others', () => {
-    expect(sut(t, view({ state: 'waiting' }), 'DOCTOR', 0)).toBe('Waiting for others to join…');
-    expect(sut(t, view({ state: 'waiting' }), 'GUEST', 0)).toBe('Waiting for others to join…');
+    expect(sut(t, common, view({ state: 'waiting' }), 'DOCTOR', 0)).toBe('Waiting for others to join…');
+    expect(sut(t, common, view({ state: 'waiting' }), 'GUEST', 0)).toBe('Waiting for others to join…');
   });
 
   it('tells a guest at the door that the doctor lets them in', () => {
-    expect(sut(t, view({ state: 'lobby', waitingSince: 0 }), 'GUEST', 3_000)).toBe('Waiting for the doctor to let you in (0:03)');
+    expect(sut(t, common, view({ state: 'lobby', waitingSince: 0 }), 'GUEST', 3_000)).toBe('Waiting for the doctor to let you in (0:03)');
   });
 
   it('names everyone in the call', () => {
-    expect(sut(t, view({ state: 'connected', peers: [peer(sam)] }), 'DOCTOR', 0)).toBe('Connected with Sam Patel');
-    expect(sut(t, view({ state: 'connected', peers: [peer(sam), peer(ana)] }), 'DOCTOR', 0)).toBe('Connected with Sam Patel and Ana Ruiz');
+    expect(sut(t, common, view({ state: 'connected', peers: [peer(sam)] }), 'DOCTOR', 0)).toBe('Connected with Sam Patel');
+    expect(sut(t, common, view({ state: 'connected', peers: [peer(sam), peer(ana)] }), 'DOCTOR', 0)).toBe(
+      'Connected with Sam Patel and Ana Ruiz',
+    );
   });
 
   it('names who left once nobody else is there', () => {
-    expect(sut(t, view({ state: 'peer-left', lastLeft: sam }), 'DOCTOR', 0)).toBe('Sam Patel left the visit');
-    expect(sut(t, view({ state: 'peer-left' }), 'DOCTOR', 0)).toBe('Everyone else left the visit');
+    expect(sut(t, common, view({ state: 'peer-left', lastLeft: sam }), 'DOCTOR', 0)).toBe('Sam Patel left the visit');
+    expect(sut(t, common, view({ state: 'peer-left' }), 'DOCTOR', 0)).toBe('Everyone else left the visit');
   });
 
   it('says reconnecting only when this side’s own connection is down', () => {
-    expect(sut(t, view({ state: 'reconnecting', online: false, peers: [peer(sam)] }), 'DOCTOR', 0)).toBe('Reconnecting…');
+    expect(sut(t, common, view({ state: 'reconnecting', online: false, peers: [peer(sam)] }), 'DOCTOR', 0)).toBe('Reconnecting…');
   });
 
   it('waits for someone whose connection dropped by name, rather than saying this side reconnects', () => {
-    expect(sut(t, view({ state: 'reconnecting', peers: [{ ...peer(sam), away: true }] }), 'DOCTOR', 0)).toBe(
+    expect(sut(t, common, view({ state: 'reconnecting', peers: [{ ...peer(sam), away: true }] }), 'DOCTOR', 0)).toBe(
       'Waiting for Sam Patel to come back…',
     );
-    expect(sut(t, view({ state: 'reconnecting', peers: [{ ...peer(sam), connection: 'reconnecting' }] }), 'DOCTOR', 0)).toBe(
+    expect(sut(t, common, view({ state: 'reconnecting', peers: [{ ...peer(sam), connection: 'reconnecting' }] }), 'DOCTOR', 0)).toBe(
       'Restoring the connection with Sam Patel…',
     );
   });
 
   it('says why a guest is not in the call', () => {
-    expect(sut(t, view({ state: 'declined' }), 'GUEST', 0)).toBe('The doctor did not admit you to this visit.');
-    expect(sut(t, view({ state: 'removed' }), 'GUEST', 0)).toBe('The doctor removed you from this visit.');
+    expect(sut(t, common, view({ state: 'declined' }), 'GUEST', 0)).toBe('The doctor did not admit you to this visit.');
+    expect(sut(t, common, view({ state: 'removed' }), 'GUEST', 0)).toBe('The doctor removed you from this visit.');
   });
 });
 
@@ -103,12 +107,12 @@ describe(callStateAnnouncement.name, () => {
 
   it('says the state without the waiting time, so the same state reads the same a second later', () => {
     const waiting = view({ state: 'waiting', waitingSince: 0 });
-    expect(sut(t, waiting, 'PATIENT')).toBe('Waiting for your doctor…');
-    expect(sut(t, { ...waiting, state: 'lobby' }, 'GUEST')).toBe('Waiting for the doctor to let you in');
+    expect(sut(t, common, waiting, 'PATIENT')).toBe('Waiting for your doctor…');
+    expect(sut(t, common, { ...waiting, state: 'lobby' }, 'GUEST')).toBe('Waiting for the doctor to let you in');
   });
 
   it('names who is in the call, as the status line does', () => {
-    expect(sut(t, view({ state: 'connected', peers: [peer(sam)] }), 'DOCTOR')).toBe('Connected with Sam Patel');
+    expect(sut(t, common, view({ state: 'connected', peers: [peer(sam)] }), 'DOCTOR')).toBe('Connected with Sam Patel');
   });
 });
 
@@ -134,13 +138,15 @@ describe(emptyStageText.name, () => {
   const sut = emptyStageText;
 
   it('tells each side whom they wait for', () => {
-    expect(sut(t, view({ state: 'waiting' }), 'DOCTOR', names)).toBe('Waiting for Sam Patel to join.');
-    expect(sut(t, view({ state: 'waiting' }), 'PATIENT', names)).toBe('Dr. Maya Chen will join you shortly. Please stay on this page.');
-    expect(sut(t, view({ state: 'waiting' }), 'GUEST', names)).toBe('Waiting for the others to join. Please stay on this page.');
+    expect(sut(t, common, view({ state: 'waiting' }), 'DOCTOR', names)).toBe('Waiting for Sam Patel to join.');
+    expect(sut(t, common, view({ state: 'waiting' }), 'PATIENT', names)).toBe(
+      'Dr. Maya Chen will join you shortly. Please stay on this page.',
+    );
+    expect(sut(t, common, view({ state: 'waiting' }), 'GUEST', names)).toBe('Waiting for the others to join. Please stay on this page.');
   });
 
   it('offers to wait for whoever left', () => {
-    expect(sut(t, view({ state: 'peer-left', lastLeft: sam }), 'DOCTOR', names)).toBe(
+    expect(sut(t, common, view({ state: 'peer-left', lastLeft: sam }), 'DOCTOR', names)).toBe(
       'Sam Patel left. You can wait here in case they come back.',
     );
   });
@@ -246,8 +252,10 @@ describe(peerVideoOffText.name, () => {
 
 describe('the call’s words in Spanish and Arabic', () => {
   it('says the state of the call', () => {
-    expect(callStateText(es, view({ state: 'waiting', waitingSince: 0 }), 'PATIENT', 65_000)).toBe('Esperando a su médico… (1:05)');
-    expect(callStateText(ar, view({ state: 'connected', peers: [peer(sam), peer(ana)] }), 'DOCTOR', 0)).toBe(
+    expect(callStateText(es, commonEs, view({ state: 'waiting', waitingSince: 0 }), 'PATIENT', 65_000)).toBe(
+      'Esperando a su médico… (1:05)',
+    );
+    expect(callStateText(ar, commonAr, view({ state: 'connected', peers: [peer(sam), peer(ana)] }), 'DOCTOR', 0)).toBe(
       'الاتصال قائم مع Sam Patel و Ana Ruiz',
     );
   });
@@ -264,27 +272,9 @@ describe('the call’s words in Spanish and Arabic', () => {
     expect(lobbyGuestText(ar, { name: 'Leo Park', guestRole: 'OTHER' })).toBe('Leo Park (ضيف) في الانتظار');
   });
 
-  it('counts down with the Arabic plural forms', () => {
-    expect(countdownText(ar, 2 * 60_000)).toBe('خلال دقيقتين');
-    expect(countdownText(ar, 5 * 60_000)).toBe('خلال 5 دقائق');
-    expect(countdownText(ar, 11 * 60_000)).toBe('خلال 11 دقيقة');
-    expect(countdownText(es, 3 * 24 * 60 * 60_000)).toBe('en 3 días');
-  });
-
   it('says the place in line', () => {
     expect(waitingPlaceText(es, { position: 2 })).toBe('Ocupa el puesto 2 en la fila.');
     expect(waitingPlaceText(ar, { position: 1 })).toBe('أنت التالي في قائمة الانتظار.');
-  });
-});
-
-describe(countdownText.name, () => {
-  it('says how long until something opens', () => {
-    expect(countdownText(t, 30_000)).toBe('in less than a minute');
-    expect(countdownText(t, 59 * 60_000)).toBe('in 59 min');
-    expect(countdownText(t, 125 * 60_000)).toBe('in 2 h 5 min');
-    expect(countdownText(t, 120 * 60_000)).toBe('in 2 h');
-    expect(countdownText(t, 24 * 60 * 60_000)).toBe('tomorrow');
-    expect(countdownText(t, 3 * 24 * 60 * 60_000)).toBe('in 3 days');
   });
 });
 
@@ -299,33 +289,45 @@ describe(namesText.name, () => {
 });
 
 describe(callErrorText.name, () => {
-  it('words a refusal by its reason, never the server’s English sentence', () => {
-    const refusal = new ApiError('This visit has ended.', 409, 'visit_ended');
-    expect(callErrorText(t, refusal)).toBe('This visit has ended.');
-    expect(callErrorText(es, refusal)).toBe('Esta consulta ha terminado.');
-    expect(callErrorText(ar, Object.assign(new Error('Too many messages; slow down.'), { code: 429, reason: 'rate_limited' }))).toBe(
-      'طلبات كثيرة جدًا في وقت قصير. انتظر قليلًا ثم حاول مرة أخرى.',
+  it('words the refusals that mean something of their own in a call, never with the server’s English sentence', () => {
+    expect(callErrorText(t, common, new ApiError('Room is full.', 409, 'room_full'))).toBe(
+      'This visit is full: no one else can join it right now.',
     );
+    expect(callErrorText(es, commonEs, new ApiError('Not in this room.', 409, 'not_in_room'))).toBe(
+      'La llamada no está conectada en este momento. Inténtelo de nuevo cuando lo esté.',
+    );
+    // "Reload the page", the common advice, would end the call.
+    expect(callErrorText(t, common, new ApiError('Stale.', 409, 'stale_version'))).toBe('Something changed meanwhile. Please try again.');
   });
 
-  it('falls back to a general sentence for anything else', () => {
-    expect(callErrorText(es, new Error('boom'))).toBe('Algo salió mal. Inténtelo de nuevo.');
-    expect(callErrorText(t, new ApiError('?', 415, 'unsupported_media_type'))).toBe('Something went wrong. Please try again.');
+  it('says any other refusal, or an error that is none, in the common words', () => {
+    expect(callErrorText(es, commonEs, new ApiError('This visit has ended.', 409, 'visit_ended'))).toBe(
+      commonEs('errors.reasons.visit_ended'),
+    );
+    expect(
+      callErrorText(ar, commonAr, Object.assign(new Error('Too many messages; slow down.'), { code: 429, reason: 'rate_limited' })),
+    ).toBe('طلبات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.');
+    expect(callErrorText(es, commonEs, new Error('boom'))).toBe('Algo salió mal. Inténtelo de nuevo.');
   });
 });
 
 describe(failureText.name, () => {
   it('says why joining failed: the refusal’s reason first, then what the call knows', () => {
-    expect(failureText(t, { refusal: 'room_full', failure: { kind: 'other' } })).toBe(
+    expect(failureText(t, common, { refusal: 'room_full', failure: { kind: 'other' } })).toBe(
       'This visit is full: no one else can join it right now.',
     );
-    expect(failureText(t, { refusal: null, failure: { kind: 'unreachable', detail: 'websocket error' } })).toBe(
+    expect(failureText(t, common, { refusal: null, failure: { kind: 'unreachable', detail: 'websocket error' } })).toBe(
       'Cannot reach the visit service: websocket error',
     );
-    expect(failureText(es, { refusal: null, failure: { kind: 'opened-elsewhere' } })).toBe(
+    expect(failureText(es, commonEs, { refusal: null, failure: { kind: 'opened-elsewhere' } })).toBe(
       'Esta consulta se abrió en otra ventana o en otro dispositivo.',
     );
-    expect(failureText(t, { refusal: null, failure: null })).toBe('The visit could not be joined.');
+    expect(failureText(t, common, { refusal: null, failure: null })).toBe('The visit could not be joined.');
+  });
+
+  it('says any other refusal in the common words', () => {
+    expect(failureText(t, common, { refusal: 'guest_removed', failure: null })).toBe('The doctor removed you from this visit.');
+    expect(failureText(ar, commonAr, { refusal: 'forbidden', failure: null })).toBe('ليست لديك صلاحية الوصول إلى هذا.');
   });
 });
 
@@ -347,5 +349,22 @@ describe(waitingPositionText.name, () => {
     expect(waitingPlaceText(t, { position: 3 })).toBe('You are 3rd in line.');
     expect(waitingPlaceText(t, { position: 11 })).toBe('You are 11th in line.');
     expect(waitingPlaceText(t, { position: 22 })).toBe('You are 22nd in line.');
+  });
+});
+
+describe('the place in line', () => {
+  it('spells ordinals the English way', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map((position) => t('waiting.place', { position }))).toEqual([
+      'You are 1st in line.',
+      'You are 2nd in line.',
+      'You are 3rd in line.',
+      'You are 4th in line.',
+      'You are 11th in line.',
+      'You are 12th in line.',
+      'You are 13th in line.',
+      'You are 21st in line.',
+      'You are 22nd in line.',
+      'You are 101st in line.',
+    ]);
   });
 });

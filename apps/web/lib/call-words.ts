@@ -1,10 +1,11 @@
 import type { VideoLevel } from '@telehealth/call-engine';
-import type { ErrorReason, GuestRole, LobbyGuest, MediaState, Role, WaitingPositionEvent } from '@telehealth/contracts';
+import type { ErrorReason, LobbyGuest, MediaState, Role, WaitingPositionEvent } from '@telehealth/contracts';
 import type { Translator } from '@/i18n/translator';
-import { errorReason } from './api-client';
+import { errorReason, refusalText } from './api-client';
+import { partOf, type PersonInVisit } from './participants';
 import type { CallFailure, CallNotice, CallSnapshot, MediaFailure } from './call-view';
 import type { DeviceStatus } from './devices';
-import { formatDateTime, formatElapsed, formatTime, isSameZonedDay } from './time';
+import { formatCountdown, formatDateTime, formatElapsed, formatTime, isSameZonedDay } from './time';
 
 /** The call's words come from the `call` catalogue (messages/<language>/call.json). */
 export type CallWords = Translator<'call'>;
@@ -17,17 +18,8 @@ export interface VisitNames {
   patient: string;
 }
 
-/** Someone in the call as the screen names them: a name, a role, a guest's part. */
-export interface CallPerson {
-  name: string;
-  role?: Role | null;
-  guestRole?: GuestRole | null;
-}
-
-/** The part someone plays, as the catalogue's select knows it (a guest's part first); null when unknown. */
-function partOf(person: Pick<CallPerson, 'role' | 'guestRole'>): GuestRole | Role | null {
-  return person.guestRole ?? person.role ?? null;
-}
+/** Someone in the call as the screen names them. */
+export type CallPerson = PersonInVisit;
 
 /** "Ana Ruiz (interpreter)": a name with the part its person plays, for chat lines, notices and the lobby. */
 export function personText(t: CallWords, person: CallPerson): string {
@@ -48,61 +40,30 @@ export function namesText(t: CallWords, names: readonly string[]): string {
   return t('people.and', { rest: names.slice(0, -1).join(t('people.separator')), last });
 }
 
-/** "in 59 min", "in 2 h 5 min", "tomorrow": how long until something opens. */
-export function countdownText(t: CallWords, ms: number): string {
-  const minutes = Math.ceil(ms / 60_000);
-  if (ms <= 60_000) return t('countdown.underMinute');
-  if (minutes < 60) return t('countdown.minutes', { minutes });
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) {
-    const rest = minutes % 60;
-    return rest ? t('countdown.hoursMinutes', { hours, minutes: rest }) : t('countdown.hours', { hours });
-  }
-  const days = Math.round(hours / 24);
-  return days === 1 ? t('countdown.tomorrow') : t('countdown.days', { days });
-}
+/** The words of the `common` catalogue, for the refusals a call says as every screen does (lib/api-client `refusalText`). */
+type CommonWords = Translator<'common'>;
 
-/** The catalogue's sentence for each reason a refusal can carry in a call; the others get the generic one. */
-const REASON_MESSAGES = {
-  validation_failed: 'errors.validation_failed',
-  payload_too_large: 'errors.payload_too_large',
-  unauthenticated: 'errors.session_expired',
-  session_expired: 'errors.session_expired',
-  forbidden: 'errors.forbidden',
-  not_found: 'errors.not_found',
-  visit_link_only: 'errors.visit_link_only',
-  link_expired: 'errors.link_expired',
-  visit_not_started: 'errors.visit_not_started',
-  visit_in_progress: 'errors.visit_in_progress',
-  visit_ended: 'errors.visit_ended',
-  visit_cancelled: 'errors.visit_cancelled',
-  visit_missed: 'errors.visit_missed',
-  too_early: 'errors.too_early',
-  too_late: 'errors.too_late',
-  not_in_room: 'errors.not_in_room',
-  in_another_visit: 'errors.in_another_visit',
+/**
+ * The refusals a call words for itself; any other reason is said in the common words. In a call,
+ * "reload the page" (the common advice for a change made meanwhile) would end the call.
+ */
+const CALL_REASONS = {
   room_full: 'errors.room_full',
-  guest_removed: 'errors.guest_removed',
+  not_in_room: 'errors.not_in_room',
   conflict: 'errors.conflict',
   stale_version: 'errors.conflict',
-  rate_limited: 'errors.rate_limited',
-  too_many_attempts: 'errors.rate_limited',
-  too_many_connections: 'errors.too_many_connections',
-  service_unavailable: 'errors.service_unavailable',
-  internal_error: 'errors.internal_error',
 } as const satisfies Partial<Record<ErrorReason, `errors.${string}`>>;
 
-function reasonMessage(t: CallWords, reason: ErrorReason | null): string | null {
-  const key = reason !== null && reason in REASON_MESSAGES ? REASON_MESSAGES[reason as keyof typeof REASON_MESSAGES] : null;
-  return key ? t(key) : null;
+function callReasonText(t: CallWords, reason: ErrorReason | null): string | null {
+  return reason !== null && Object.hasOwn(CALL_REASONS, reason) ? t(CALL_REASONS[reason as keyof typeof CALL_REASONS]) : null;
 }
 
 /**
  * A refused action of the call (a chat line, admitting a guest, marking a code verified) in the
  * reader's language: the refusal's reason decides the sentence, never the server's English `error`.
  */
-export function callErrorText(t: CallWords, error: unknown): string {
-  return reasonMessage(t, errorReason(error)) ?? t('errors.generic');
+export function callErrorText(t: CallWords, common: CommonWords, error: unknown): string {
+  return callReasonText(t, errorReason(error)) ?? refusalText(error, common);
 }
 
 /** "Could not switch the camera: …": a media change that failed, with the browser's own words for why. */
@@ -111,9 +72,8 @@ export function mediaErrorText(t: CallWords, failure: MediaFailure): string {
 }
 
 /** Why the call could not be joined or went on no longer: a refusal by its reason, the service out of reach, or in general. */
-export function failureText(t: CallWords, view: Pick<CallSnapshot, 'refusal' | 'failure'>): string {
-  const refused = reasonMessage(t, view.refusal);
-  if (refused) return refused;
+export function failureText(t: CallWords, common: CommonWords, view: Pick<CallSnapshot, 'refusal' | 'failure'>): string {
+  if (view.refusal) return callReasonText(t, view.refusal) ?? refusalText(view.refusal, common);
   const failure: CallFailure | null = view.failure;
   if (failure?.kind === 'unreachable') return t('failure.unreachable', { detail: failure.detail });
   if (failure?.kind === 'opened-elsewhere') return t('failure.openedElsewhere');
@@ -121,7 +81,7 @@ export function failureText(t: CallWords, view: Pick<CallSnapshot, 'refusal' | '
 }
 
 /** The call's state in plain words, for the status line everyone sees at all times. */
-export function callStateText(t: CallWords, view: StateView, viewer: Role, now: number): string {
+export function callStateText(t: CallWords, common: CommonWords, view: StateView, viewer: Role, now: number): string {
   const elapsed = view.waitingSince !== null ? formatElapsed(now - view.waitingSince) : null;
   switch (view.state) {
     case 'joining':
@@ -147,7 +107,7 @@ export function callStateText(t: CallWords, view: StateView, viewer: Role, now: 
     case 'left':
       return t('status.left');
     case 'failed':
-      return failureText(t, view);
+      return failureText(t, common, view);
     case 'declined':
       return t('status.declined');
     case 'removed':
@@ -159,8 +119,8 @@ export function callStateText(t: CallWords, view: StateView, viewer: Role, now: 
  * The call's state for a live region: the same words without the waiting time, so a screen reader
  * hears each change of state once rather than a clock every second.
  */
-export function callStateAnnouncement(t: CallWords, view: StateView, viewer: Role): string {
-  return callStateText(t, { ...view, waitingSince: null }, viewer, 0);
+export function callStateAnnouncement(t: CallWords, common: CommonWords, view: StateView, viewer: Role): string {
+  return callStateText(t, common, { ...view, waitingSince: null }, viewer, 0);
 }
 
 /**
@@ -168,7 +128,7 @@ export function callStateAnnouncement(t: CallWords, view: StateView, viewer: Rol
  * the day is said too when the window opens on another day there.
  */
 export function visitOpensText(t: CallWords, joinOpensAt: string, now: number, timeZone: string): string {
-  const countdown = countdownText(t, Date.parse(joinOpensAt) - now);
+  const countdown = formatCountdown(Date.parse(joinOpensAt) - now);
   return isSameZonedDay(joinOpensAt, new Date(now), timeZone)
     ? t('opens.at', { time: formatTime(joinOpensAt, timeZone), countdown })
     : t('opens.on', { when: formatDateTime(joinOpensAt, timeZone), countdown });
@@ -196,6 +156,7 @@ export function callStateHint(t: CallWords, view: Pick<StateView, 'state' | 'onl
 /** What the stage says while nobody else is in the call with this side. */
 export function emptyStageText(
   t: CallWords,
+  common: CommonWords,
   view: Pick<CallSnapshot, 'state' | 'refusal' | 'failure' | 'lastLeft'>,
   viewer: Role,
   names: VisitNames,
@@ -208,7 +169,7 @@ export function emptyStageText(
     case 'peer-left':
       return view.lastLeft ? t('stage.peerLeft', { name: view.lastLeft.name }) : t('stage.everyoneLeft');
     case 'failed':
-      return failureText(t, view);
+      return failureText(t, common, view);
     default:
       return t('status.connecting');
   }

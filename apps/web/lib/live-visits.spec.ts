@@ -4,14 +4,11 @@ import { ApiError } from './api-client';
 import {
   bookingRefusal,
   cancelNoticeText,
-  countdownText,
   liveStatusText,
   namesText,
   needsRefetch,
   visitChangeText,
   visitRefusalText,
-  waitingPlaceText,
-  waitingPositionText,
   waitingRoomChangeText,
   withVisitUpdate,
 } from './live-visits';
@@ -19,6 +16,9 @@ import {
 const t = translator('schedule');
 const es = translator('schedule', 'es');
 const ar = translator('schedule', 'ar');
+const common = translator('common');
+const commonEs = translator('common', 'es');
+const commonAr = translator('common', 'ar');
 
 function appointment(overrides: Partial<AppointmentResponse> = {}): AppointmentResponse {
   return {
@@ -114,21 +114,6 @@ describe(liveStatusText.name, () => {
   });
 });
 
-describe(countdownText.name, () => {
-  it('says how long until the join window opens', () => {
-    expect([30_000, 4 * 60_000, 125 * 60_000, 120 * 60_000, 26 * 3_600_000, 72 * 3_600_000].map((ms) => countdownText(t, ms))).toEqual([
-      'in less than a minute',
-      'in 4 min',
-      'in 2 h 5 min',
-      'in 2 h',
-      'tomorrow',
-      'in 3 days',
-    ]);
-    expect(countdownText(es, 72 * 3_600_000)).toBe('dentro de 3 días');
-    expect(countdownText(ar, 4 * 60_000)).toMatch(/^خلال (4|٤) دقائق$/);
-  });
-});
-
 describe(cancelNoticeText.name, () => {
   it("says the clinic's notice in hours or minutes", () => {
     const notice = (minutes: number) => ({
@@ -138,38 +123,6 @@ describe(cancelNoticeText.name, () => {
     expect([60, 120, 90].map((m) => cancelNoticeText(t, notice(m)))).toEqual(['1 hour', '2 hours', '90 minutes']);
     expect(cancelNoticeText(es, notice(120))).toBe('2 horas');
     expect(cancelNoticeText(ar, notice(120))).toBe('ساعتين');
-  });
-});
-
-describe(waitingPositionText.name, () => {
-  it('says the place in line and the expected start in the reader’s zone', () => {
-    expect(waitingPositionText(t, { position: 2, estimatedStartAt: '2026-12-08T09:40:00.000Z' }, 'Europe/Madrid')).toBe(
-      'You are 2nd in line · expected around 10:40 AM',
-    );
-    expect(waitingPositionText(t, { position: 1, estimatedStartAt: '2026-12-08T09:40:00.000Z' }, 'Europe/Madrid')).toMatch(/^You are next/);
-  });
-
-  it('spells ordinals the English way', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map((position) => t('line.place', { position }))).toEqual([
-      'You are 1st in line.',
-      'You are 2nd in line.',
-      'You are 3rd in line.',
-      'You are 4th in line.',
-      'You are 11th in line.',
-      'You are 12th in line.',
-      'You are 13th in line.',
-      'You are 21st in line.',
-      'You are 22nd in line.',
-      'You are 101st in line.',
-    ]);
-  });
-});
-
-describe(waitingPlaceText.name, () => {
-  it('says only the place in line, so a new estimate of the time is not read out again', () => {
-    expect(waitingPlaceText(t, { position: 3 })).toBe('You are 3rd in line.');
-    expect(waitingPlaceText(t, { position: 1 })).toBe('You are next in line.');
-    expect(waitingPlaceText(es, { position: 3 })).toBe('Usted ocupa el 3.º lugar en la fila.');
   });
 });
 
@@ -229,17 +182,26 @@ describe(visitChangeText.name, () => {
 });
 
 describe(visitRefusalText.name, () => {
-  it('words a refusal by its reason, never with the API’s sentence', () => {
-    const slot = new ApiError('This time overlaps another scheduled visit of the doctor; choose another time.', 409, 'slot_taken');
-    expect(visitRefusalText(t, slot, 'reschedule')).toBe('This time overlaps another scheduled visit of the doctor; choose another time.');
-    expect(visitRefusalText(es, slot, 'reschedule')).not.toMatch(/overlaps/);
-    expect(visitRefusalText(t, new ApiError('late', 409, 'too_late'), 'cancel', '1 hour')).toBe(
+  it('words what a refusal means for changing a visit, never with the API’s sentence', () => {
+    expect(visitRefusalText(t, common, new ApiError('late', 409, 'too_late'), 'cancel', '1 hour')).toBe(
       'This visit starts in less than 1 hour and can no longer be cancelled online: please call or contact the clinic to cancel it.',
     );
-    expect(visitRefusalText(t, new ApiError('in progress', 409, 'visit_in_progress'), 'reschedule')).toBe(
+    expect(visitRefusalText(t, common, new ApiError('in progress', 409, 'visit_in_progress'), 'reschedule')).toBe(
       'This visit is in progress and can no longer be rescheduled.',
     );
-    expect(visitRefusalText(ar, new Error('boom'))).toBe(ar('errors.generic'));
+    expect(visitRefusalText(es, commonEs, new ApiError('Visit ended.', 409, 'visit_ended'))).toBe(
+      'Esta consulta ha finalizado y ya no se puede modificar.',
+    );
+  });
+
+  it('says any other refusal, or an error that is none, in the common words', () => {
+    const slot = new ApiError('This time overlaps another scheduled visit of the doctor; choose another time.', 409, 'slot_taken');
+    expect(visitRefusalText(t, common, slot, 'reschedule')).toBe('That time is already taken. Choose another one.');
+    expect(visitRefusalText(es, commonEs, slot, 'reschedule')).toBe(commonEs('errors.reasons.slot_taken'));
+    expect(visitRefusalText(ar, commonAr, new ApiError('in progress', 409, 'visit_in_progress'))).toBe(
+      commonAr('errors.reasons.visit_in_progress'),
+    );
+    expect(visitRefusalText(ar, commonAr, new Error('boom'))).toBe('حدث خطأ ما. يرجى المحاولة مرة أخرى.');
   });
 });
 
@@ -249,16 +211,17 @@ describe(bookingRefusal.name, () => {
       field: 'startsAt',
       problem: 'must not be in the past.',
     });
-    expect(bookingRefusal(t, past)).toEqual({ fields: { startsAt: 'The start time must not be in the past.' }, summary: null });
-    expect(bookingRefusal(es, past).fields.startsAt).toBe('La hora de inicio no puede estar en el pasado.');
+    expect(bookingRefusal(t, common, past)).toEqual({ fields: { startsAt: 'The start time must not be in the past.' }, summary: null });
+    expect(bookingRefusal(es, commonEs, past).fields.startsAt).toBe('La hora de inicio no puede estar en el pasado.');
     const email = new ApiError('x', 400, 'validation_failed', { field: 'patient.email', problem: 'must be an email address' });
-    expect(bookingRefusal(t, email).fields['patient.email']).toBe('The patient’s email address should look like name@example.com.');
+    expect(bookingRefusal(t, common, email).fields['patient.email']).toBe('The patient’s email address should look like name@example.com.');
   });
 
   it('sums up any other refusal', () => {
-    expect(bookingRefusal(t, new ApiError('x', 409, 'conflict'))).toEqual({
+    expect(bookingRefusal(t, common, new ApiError('x', 409, 'conflict'))).toEqual({
       fields: {},
       summary: 'This email address cannot be booked: ask the patient for an email address of their own.',
     });
+    expect(bookingRefusal(es, commonEs, new ApiError('x', 403, 'forbidden')).summary).toBe('No tiene acceso a esto.');
   });
 });

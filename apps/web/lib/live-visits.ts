@@ -1,15 +1,8 @@
-import type {
-  AppointmentPage,
-  AppointmentResponse,
-  LiveVisitStatus,
-  VisitUpdatedEvent,
-  WaitingPatient,
-  WaitingPositionEvent,
-} from '@telehealth/contracts';
+import type { AppointmentPage, AppointmentResponse, LiveVisitStatus, VisitUpdatedEvent, WaitingPatient } from '@telehealth/contracts';
 import type { Translator } from '@/i18n/translator';
-import { ApiError, toApiError } from './api-client';
+import { ApiError, refusalText, toApiError } from './api-client';
 import type { FieldProblem } from './form-errors';
-import { formatDateTime, formatTime } from './time';
+import { formatDateTime } from './time';
 
 /** The last moment (ms) a patient can cancel `appointment` online (the clinic's notice, as the API says). */
 export function patientCancelDeadline(appointment: Pick<AppointmentResponse, 'patientCancelClosesAt'>): number {
@@ -73,20 +66,6 @@ export function formatWaited(t: Translator<'schedule'>, ms: number): string {
   return rest ? t('waited.hoursMinutes', { hours, minutes: rest }) : t('waited.hours', { hours });
 }
 
-/** "in 4 min", "in 2 h 5 min", "tomorrow", "in 3 days", "in less than a minute": how long until a moment `ms` away. */
-export function countdownText(t: Translator<'schedule'>, ms: number): string {
-  const minutes = Math.ceil(ms / 60_000);
-  if (ms <= 60_000) return t('countdown.underMinute');
-  if (minutes < 60) return t('countdown.minutes', { minutes });
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) {
-    const rest = minutes % 60;
-    return rest ? t('countdown.hoursMinutes', { hours, minutes: rest }) : t('countdown.hours', { hours });
-  }
-  const days = Math.round(hours / 24);
-  return days === 1 ? t('countdown.tomorrow') : t('countdown.days', { days });
-}
-
 export type Viewer = 'doctor' | 'patient';
 
 const LIVE_LABEL = {
@@ -104,24 +83,6 @@ export function liveStatusText(t: Translator<'schedule'>, status: LiveVisitStatu
   if (waitedMs === null) return viewer === 'doctor' ? t('status.patientWaiting') : t('status.youAreWaiting');
   const waited = formatWaited(t, waitedMs);
   return viewer === 'doctor' ? t('status.patientWaitingFor', { waited }) : t('status.youAreWaitingFor', { waited });
-}
-
-/** "You are 2nd in line · expected around 10:40 AM", or "You are next in line · …" for the first. */
-export function waitingPositionText(
-  t: Translator<'schedule'>,
-  event: Pick<WaitingPositionEvent, 'position' | 'estimatedStartAt'>,
-  timeZone: string,
-): string {
-  const time = formatTime(event.estimatedStartAt, timeZone);
-  return event.position <= 1 ? t('line.positionNext', { time }) : t('line.position', { position: event.position, time });
-}
-
-/**
- * "You are 2nd in line.": what a screen reader is told when the place changes. The expected time is
- * left out: it moves with every estimate, and each move would be read out again.
- */
-export function waitingPlaceText(t: Translator<'schedule'>, event: Pick<WaitingPositionEvent, 'position'>): string {
-  return event.position <= 1 ? t('line.placeNext') : t('line.place', { position: event.position });
 }
 
 /** "Tue, Dec 8, 10:30 AM (Europe/Madrid)": a visit's new time as the person reads it. */
@@ -187,53 +148,45 @@ export function waitingRoomChangeText(
 /** What was being done when the API refused: some refusals read differently for each. */
 export type VisitAction = 'cancel' | 'reschedule' | 'book' | 'other';
 
-/**
- * Why the API refused something about a visit, in the reader's language, by the refusal's reason
- * (never the API's English sentence); `notice` is the clinic's cancel notice in words, for a
- * patient's cancel that came too late.
- */
-export function visitRefusalText(t: Translator<'schedule'>, error: unknown, action: VisitAction = 'other', notice?: string): string {
-  const refusal = toApiError(error);
-  if (!(refusal instanceof ApiError)) return t('errors.generic');
+/** What a refusal means for changing a visit, in the schedule's words; null for one every screen words alike. */
+function scheduleRefusalText(t: Translator<'schedule'>, refusal: ApiError, action: VisitAction, notice?: string): string | null {
   switch (refusal.reason) {
-    case 'unauthenticated':
-    case 'session_expired':
-      return t('errors.sessionEnded');
-    case 'service_unavailable':
-      return t('errors.offline');
-    case 'rate_limited':
-    case 'too_many_attempts':
-    case 'too_many_connections':
-      return t('errors.rateLimited');
-    case 'forbidden':
-    case 'visit_link_only':
-      return t('errors.forbidden');
-    case 'not_found':
-      return t('errors.notFound');
     case 'visit_in_progress':
       if (action === 'cancel') return t('errors.inProgressCancel');
-      return action === 'reschedule' ? t('errors.inProgressReschedule') : t('errors.inProgress');
+      return action === 'reschedule' ? t('errors.inProgressReschedule') : null;
     case 'visit_ended':
       return t('errors.ended');
-    case 'visit_cancelled':
-      return t('errors.cancelled');
     case 'visit_missed':
       return t('errors.missed');
     case 'too_late':
       return notice ? t('errors.tooLateToCancel', { notice }) : t('errors.tooLate');
-    case 'slot_taken':
-      return t('errors.slotTaken');
-    case 'stale_version':
-      return t('errors.staleVersion');
     case 'conflict':
-      return action === 'book' ? t('errors.emailNotBookable') : t('errors.conflict');
+      return action === 'book' ? t('errors.emailNotBookable') : null;
     case 'not_in_room':
       return t('errors.notInRoom');
     case 'validation_failed':
-      return isStartInPast(refusal.fieldProblem) ? t('errors.startInPast') : t('errors.invalid');
+      return isStartInPast(refusal.fieldProblem) ? t('errors.startInPast') : null;
     default:
-      return t('errors.generic');
+      return null;
   }
+}
+
+/**
+ * Why the API refused something about a visit, in the reader's language, by the refusal's reason
+ * (never the API's English sentence): what a refusal means for changing a visit in the schedule's
+ * words, any other in the common words (`common`, lib/api-client `refusalText`). `notice` is the
+ * clinic's cancel notice in words, for a patient's cancel that came too late.
+ */
+export function visitRefusalText(
+  t: Translator<'schedule'>,
+  common: Translator<'common'>,
+  error: unknown,
+  action: VisitAction = 'other',
+  notice?: string,
+): string {
+  const refusal = toApiError(error);
+  const own = refusal instanceof ApiError ? scheduleRefusalText(t, refusal, action, notice) : null;
+  return own ?? refusalText(error, common);
 }
 
 function isStartInPast(problem: FieldProblem | null): boolean {
@@ -249,11 +202,12 @@ export type BookingField = 'patientId' | 'patient.name' | 'patient.email' | 'pat
  */
 export function bookingRefusal(
   t: Translator<'schedule'>,
+  common: Translator<'common'>,
   error: unknown,
 ): { fields: Partial<Record<BookingField, string>>; summary: string | null } {
   const refusal = toApiError(error);
   const problem = refusal instanceof ApiError ? refusal.fieldProblem : null;
-  if (!problem) return { fields: {}, summary: visitRefusalText(t, error, 'book') };
+  if (!problem) return { fields: {}, summary: visitRefusalText(t, common, error, 'book') };
   switch (problem.field) {
     case 'startsAt':
       return { fields: { startsAt: isStartInPast(problem) ? t('errors.startInPast') : t('errors.invalid') }, summary: null };

@@ -1,7 +1,8 @@
 import { createElement, Suspense, use } from 'react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { Writable } from 'node:stream';
-import { currentLocale, LocaleContext } from './locale-context';
+import { currentLocale } from './locale-context';
+import { LocaleContext } from './locale-react-context';
 import { formatTime } from './time';
 
 const EVENING = '2026-11-30T20:45:00.000Z';

@@ -1,9 +1,17 @@
-import { createContext } from 'react';
 /** When nothing names a locale (outside a page). */
 export const DEFAULT_LOCALE = 'en-US';
 
-/** The page's locale for dates and times, given once by `LocaleProvider` (app/layout.tsx) from the request. */
-export const LocaleContext = createContext<string | null>(null);
+/**
+ * The React context `LocaleProvider` gives the page's locale with (lib/locale-react-context.ts), once
+ * that module is loaded. It is not created here: server components import this module too (through
+ * lib/time and lib/api-client), and React's server build has no `createContext`.
+ */
+let rendering: { _currentValue: string | null } | null = null;
+
+/** Called by lib/locale-react-context.ts as it creates the context. */
+export function readRenderedLocaleFrom(context: object): void {
+  rendering = context as { _currentValue: string | null };
+}
 
 // The browser's locale for formatting outside a render (an effect, an event handler): one person per
 // page, so a module value is theirs. Never set on the server, where one module serves every request.
@@ -22,6 +30,5 @@ export function setPageLocale(locale: string): void {
  * not promise. Outside a render: the page's locale in the browser, else the default.
  */
 export function currentLocale(): string {
-  const rendering = (LocaleContext as unknown as { _currentValue: string | null })._currentValue;
-  return rendering ?? pageLocale ?? DEFAULT_LOCALE;
+  return rendering?._currentValue ?? pageLocale ?? DEFAULT_LOCALE;
 }

@@ -84,6 +84,9 @@ describe('words for how long, in the locale’s language', () => {
     expect(formatCountdown(2 * MINUTE, 'ar')).toBe('بعد دقيقتين');
     expect(formatCountdown(5 * MINUTE, 'ar')).toBe('بعد 5 دقائق');
     expect(formatCountdown(11 * MINUTE, 'ar')).toBe('بعد 11 دقيقة');
+    expect(formatCountdown(3 * 24 * 60 * MINUTE, 'es')).toBe('dentro de 3 días');
+    expect(formatCountdown(5 * MINUTE, 'ar')).toBe('بعد 5 دقائق');
+    expect(formatCountdown(11 * MINUTE, 'ar')).toBe('بعد 11 دقيقة');
     expect(formatCountdown(3 * 24 * 60 * MINUTE, 'ar')).toBe('بعد 3 أيام');
   });
 

@@ -52,7 +52,7 @@ describe(visitLinkSentence.name, () => {
 
   it('words the API’s reason on a page in another language', () => {
     expect(visitLinkSentence({ reason: 'guest_removed', sentence: 'The doctor removed you from this visit.' }, es, 'es')).toBe(
-      'El médico le ha retirado de esta visita; este enlace ya no la abre.',
+      'El médico le ha retirado de esta consulta; este enlace ya no la abre.',
     );
     expect(visitLinkSentence({ reason: 'too_many_attempts', sentence: '…', retryAfterSeconds: 120 }, ar, 'ar')).toBe(
       'جُرّبت روابط أو رموز زيارة كثيرة جدًا من هذه الشبكة. حاول مرة أخرى بعد دقيقتين.',
@@ -65,7 +65,7 @@ describe(visitLinkSentence.name, () => {
     );
     expect(visitLinkSentence({ reason: 'not_found', said: 'not_a_code' }, ar, 'ar')).toContain('ABCD-EFGH');
     expect(visitLinkSentence(unpackVisitLinkProblem('CredentialsSignin'), es, 'es')).toBe(
-      'No se pudo abrir la visita. Inténtelo de nuevo.',
+      'No se pudo abrir la consulta. Inténtelo de nuevo.',
     );
   });
 });

@@ -185,7 +185,7 @@ describe('the record in Spanish and Arabic', () => {
     expect(timelineSentences(timeline, visit, es).map((line) => line.text)).toEqual([
       'Ana Ruiz (intérprete) se unió',
       'Dr. Maya Chen y Ana Ruiz (intérprete) quedaron conectados',
-      'Dr. Maya Chen finalizó la visita',
+      'Dr. Maya Chen finalizó la consulta',
     ]);
     expect(timelineSentences(timeline, visit, ar).map((line) => line.text)).toEqual([
       'انضم Ana Ruiz (مترجم)',

@@ -3,22 +3,14 @@ import {
   type CallMediaSummary,
   type CallVerification,
   type ConnectionFacts,
-  type GuestRole,
-  type Role,
   type SessionEventType,
   type SessionResponse,
   type SessionTimelineEntry,
   type VideoOffCause,
 } from '@telehealth/contracts';
 import type { Translator } from '@/i18n/translator';
+import { partOf, type PersonInVisit } from './participants';
 import { formatDuration, formatTime } from './time';
-
-/** Someone in a visit as the record knows them: a name, a role, a guest's part. */
-export interface PersonInVisit {
-  name: string;
-  role?: Role | null;
-  guestRole?: GuestRole | null;
-}
 
 export type VisitOutcome = 'COMPLETED' | 'NO_SHOW' | 'CANCELLED' | 'ENDED' | 'IN_PROGRESS' | 'NOT_HELD';
 
@@ -32,21 +24,15 @@ export function visitOutcome(visit: Pick<SessionResponse, 'appointmentStatus' | 
   return { outcome };
 }
 
-/** The part someone plays in the visit, as the catalogue's `role` select names it; null when unknown. */
-function roleOf(person: Pick<PersonInVisit, 'role' | 'guestRole'>): string | null {
-  if (person.guestRole) return person.guestRole === 'OTHER' ? 'GUEST' : person.guestRole;
-  return person.role ?? null;
-}
-
 /** "Ana Ruiz (interpreter)": a name with the part its person plays (chat lines, lists of guests). */
 export function nameWithRole(person: PersonInVisit, t: Translator<'history'>): string {
-  const role = roleOf(person);
+  const role = partOf(person);
   return role ? t('people.nameWithRole', { name: person.name, role }) : person.name;
 }
 
 /** "Interpreter", "Doctor": the part someone plays, as a label beside their name; null when unknown. */
 export function roleLabel(person: Pick<PersonInVisit, 'role' | 'guestRole'>, t: Translator<'history'>): string | null {
-  const role = roleOf(person);
+  const role = partOf(person);
   return role ? t('people.role', { role }) : null;
 }
 

@@ -6,11 +6,11 @@ import { useTranslations } from 'next-intl';
 import type { AuditLogEntry } from '@telehealth/contracts';
 import { useAuditLog } from '@/hooks/useAdmin';
 import type { Translator } from '@/i18n/translator';
+import { refusalText } from '@/lib/api-client';
 import { auditSentence, sentencePieces } from '@/lib/audit-sentences';
 import { formatDateTime } from '@/lib/time';
 import { Pagination } from '@/components/common/Pagination';
 import { useSignedIn } from '@/components/auth/SignedInContext';
-import { adminError } from '@/components/admin/errors';
 
 const PAGE_SIZE = 20;
 
@@ -34,6 +34,7 @@ function AuditSentenceText({ entry, timeZone, t }: { entry: AuditLogEntry; timeZ
 /** Who read or changed which protected record, newest first, each entry in words. */
 export function AuditLog() {
   const t = useTranslations('admin');
+  const common = useTranslations('common');
   const zone = useSignedIn().user.timeZone;
   const [page, setPage] = useState(1);
   const { data, error } = useAuditLog(page, PAGE_SIZE);
@@ -46,7 +47,7 @@ export function AuditLog() {
       </div>
       {error && (
         <div className="alert alert-error" role="alert">
-          {adminError(error, t)}
+          {refusalText(error, common)}
         </div>
       )}
       {data && data.items.length === 0 && <p className="empty">{t('audit.empty')}</p>}

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { ClinicVisitDetail } from '@telehealth/contracts';
 import { useClinicVisit } from '@/hooks/useAdmin';
 import type { Translator } from '@/i18n/translator';
+import { refusalText } from '@/lib/api-client';
 import { formatDate, formatDuration, formatTime, isSameZonedDay, zoneName } from '@/lib/time';
 import {
   connectionSummary,
@@ -19,7 +20,6 @@ import { PageTitle } from '@/components/common/PageTitle';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { ClinicVisitStatus } from '@/components/admin/ClinicVisitStatus';
 import { presence } from '@/components/history/VisitParticipants';
-import { adminError } from '@/components/admin/errors';
 
 // Nothing to show: a dash in every language.
 const NONE = '—';
@@ -95,6 +95,7 @@ function VisitFacts({ visit, timeZone }: { visit: ClinicVisitDetail; timeZone: s
 /** One visit of the clinic as its admin sees it: who, when, how it went, the timeline and the call. Never the reason, notes or chat. */
 export function ClinicVisitRecord({ sessionId }: { sessionId: string }) {
   const t = useTranslations('admin');
+  const common = useTranslations('common');
   const words = useTranslations('history');
   const zone = useSignedIn().user.timeZone;
   const { visit, loading, error, notFound } = useClinicVisit(sessionId);
@@ -117,7 +118,7 @@ export function ClinicVisitRecord({ sessionId }: { sessionId: string }) {
         {back}
         <section className="card" data-testid="clinic-visit-error">
           <h1>{words('record.notFound')}</h1>
-          <p>{notFound ? t('visit.notFoundText') : adminError(error, t)}</p>
+          <p>{notFound ? t('visit.notFoundText') : refusalText(error, common)}</p>
         </section>
       </>
     );

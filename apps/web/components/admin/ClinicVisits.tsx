@@ -6,12 +6,12 @@ import { useTranslations } from 'next-intl';
 import type { AppointmentStatus, ClinicVisitPhase } from '@telehealth/contracts';
 import { useClinicVisits, type ClinicVisitsRequest } from '@/hooks/useAdmin';
 import { useStaff } from '@/hooks/useStaff';
+import { refusalText } from '@/lib/api-client';
 import { formatDate, formatDuration, formatTime, nextDay, zoneLabel, zoneName, zonedWallTimeToIso } from '@/lib/time';
 import { Pagination } from '@/components/common/Pagination';
 import { SelectField, TextField } from '@/components/common/FormFields';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { ClinicVisitStatus } from '@/components/admin/ClinicVisitStatus';
-import { adminError } from '@/components/admin/errors';
 import styles from './ClinicVisits.module.css';
 
 export const CLINIC_VISITS_PAGE_SIZE = 15;
@@ -66,6 +66,7 @@ function syncUrl(view: ClinicVisitsView): void {
 /** The clinic's visits for its admin: upcoming, in progress and past, by dates, doctor and status; who and when, never why. */
 export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
   const t = useTranslations('admin');
+  const common = useTranslations('common');
   const zone = useSignedIn().user.timeZone;
   const id = useId();
   const [view, setView] = useState<ClinicVisitsView>(initial);
@@ -162,7 +163,7 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
       </form>
       {visits.error && (
         <div className="alert alert-error" role="alert" data-testid="clinic-visits-error">
-          {adminError(visits.error, t)}
+          {refusalText(visits.error, common)}
         </div>
       )}
       <div className={styles.summary}>

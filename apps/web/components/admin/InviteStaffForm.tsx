@@ -14,6 +14,7 @@ const LANGUAGE_OPTIONS = LANGUAGES.map((language) => ({ value: language, label: 
 /** Invites a doctor or an admin: the API emails them a link to set their password (valid 72 hours), in the language chosen here. */
 export function InviteStaffForm() {
   const t = useTranslations('admin');
+  const common = useTranslations('common');
   // The invitation is written in the admin's own language unless they choose another (a session from before
   // accounts had a language carries none).
   const signedInLanguage = useSignedIn().user.language;
@@ -49,7 +50,7 @@ export function InviteStaffForm() {
           setLanguage(ownLanguage);
         },
         // 409 (the email has an account) and the rest, in the page's language.
-        onError: (e) => setError(inviteError(e, t)),
+        onError: (e) => setError(inviteError(e, t, common)),
       },
     );
   }

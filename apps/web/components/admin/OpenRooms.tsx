@@ -2,13 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useRoomStats } from '@/hooks/useAdmin';
+import { refusalText } from '@/lib/api-client';
 import { formatTime } from '@/lib/time';
 import { useSignedIn } from '@/components/auth/SignedInContext';
-import { adminError } from '@/components/admin/errors';
 
 /** The visit rooms someone is in right now, on every API process; refreshed every 10 s. */
 export function OpenRooms() {
   const t = useTranslations('admin');
+  const common = useTranslations('common');
   const zone = useSignedIn().user.timeZone;
   const { data, error } = useRoomStats();
   return (
@@ -19,7 +20,7 @@ export function OpenRooms() {
       </div>
       {error && (
         <div className="alert alert-error" role="alert">
-          {adminError(error, t)}
+          {refusalText(error, common)}
         </div>
       )}
       {data && (

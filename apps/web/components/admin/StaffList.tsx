@@ -5,11 +5,12 @@ import { useTranslations } from 'next-intl';
 import { useQueryClient } from '@tanstack/react-query';
 import type { StaffMember, StaffStatus } from '@telehealth/contracts';
 import { useSetStaffActive, useStaff } from '@/hooks/useStaff';
+import { refusalText } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { formatDate } from '@/lib/time';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
-import { adminError, staffChangeError } from '@/components/admin/errors';
+import { staffChangeError } from '@/components/admin/errors';
 
 function StaffStatusBadge({ status }: { status: StaffStatus }) {
   const t = useTranslations('admin');
@@ -23,6 +24,7 @@ function StaffStatusBadge({ status }: { status: StaffStatus }) {
 /** The clinic's doctors and admins, with their status and the way to deactivate or reactivate each (not oneself). */
 export function StaffList() {
   const t = useTranslations('admin');
+  const common = useTranslations('common');
   const { user } = useSignedIn();
   const { data, loading } = useStaff();
   // The refusal itself (the hook gives the API's sentence), to word it in the page's language.
@@ -39,7 +41,7 @@ export function StaffList() {
         onSuccess: () => setConfirming(null),
         onError: (e) => {
           setConfirming(null);
-          setActionError(staffChangeError(e, t));
+          setActionError(staffChangeError(e, t, common));
         },
       },
     );
@@ -53,7 +55,7 @@ export function StaffList() {
       </div>
       {(error || actionError) && (
         <div className="alert alert-error" role="alert" data-testid="staff-error">
-          {actionError ?? adminError(error, t)}
+          {actionError ?? refusalText(error, common)}
         </div>
       )}
       {loading && <p className="empty">{t('staff.loading')}</p>}

@@ -1,7 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { LocaleContext, setPageLocale } from '@/lib/locale-context';
+import { setPageLocale } from '@/lib/locale-context';
+import { LocaleContext } from '@/lib/locale-react-context';
 
 /**
  * Gives the page its locale for dates and times (lib/time formats with it). The server's value is

@@ -18,6 +18,7 @@ interface Props {
 /** The visit's invited guests, each with their link to copy again and Remove (asked first); removed ones stay listed as such. */
 export function GuestList({ appointmentId, guests, timeZone }: Props) {
   const t = useTranslations('guests');
+  const common = useTranslations('common');
   const remove = useRemoveGuest(appointmentId);
   const [removing, setRemoving] = useState<VisitGuest | null>(null);
 
@@ -26,7 +27,7 @@ export function GuestList({ appointmentId, guests, timeZone }: Props) {
     <>
       {remove.error && (
         <div className="alert alert-error" role="alert" data-testid="remove-guest-error">
-          {guestRefusalText(t, remove.error, 'remove')}
+          {guestRefusalText(t, common, remove.error, 'remove')}
         </div>
       )}
       <ul className="guest-list" aria-label={t('list.label')}>

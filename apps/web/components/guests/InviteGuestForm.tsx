@@ -30,6 +30,7 @@ const LANGUAGE_CHOICES = LANGUAGES.map((language) => ({ value: language, label: 
  */
 export function InviteGuestForm({ appointmentId, onInvited }: { appointmentId: string; onInvited: (guest: InvitedGuest) => void }) {
   const t = useTranslations('guests');
+  const common = useTranslations('common');
   const doctorLanguage = useSignedIn().user.language;
   const invite = useInviteGuest(appointmentId);
   const id = useId();
@@ -58,7 +59,7 @@ export function InviteGuestForm({ appointmentId, onInvited }: { appointmentId: s
         setLanguage(doctorLanguage);
       },
       // Said by the refusal's reason: a full visit, a bad email, a visit that is over.
-      onError: (e) => setError(guestRefusalText(t, e, 'invite')),
+      onError: (e) => setError(guestRefusalText(t, common, e, 'invite')),
     });
   }
 

@@ -1,28 +1,25 @@
 import type { Translator } from '@/i18n/translator';
-import { ApiError, toApiError } from '@/lib/api-client';
+import { ApiError, refusalText, toApiError } from '@/lib/api-client';
 
 /**
  * Why the API refused to invite or remove a guest, in the reader's language, by the refusal's
- * reason and the field it names (never the API's English sentence).
+ * reason and the field it names (never the API's English sentence): what a refusal means for a
+ * visit's guests in the guests' words, any other in the common words (lib/api-client `refusalText`).
  */
-export function guestRefusalText(t: Translator<'guests'>, error: unknown, action: 'invite' | 'remove'): string {
+export function guestRefusalText(
+  t: Translator<'guests'>,
+  common: Translator<'common'>,
+  error: unknown,
+  action: 'invite' | 'remove',
+): string {
   const refusal = toApiError(error);
-  if (!(refusal instanceof ApiError)) return t('errors.generic');
+  if (!(refusal instanceof ApiError)) return refusalText(error, common);
   switch (refusal.reason) {
-    case 'unauthenticated':
-    case 'session_expired':
-      return t('errors.sessionEnded');
-    case 'service_unavailable':
-      return t('errors.offline');
-    case 'rate_limited':
-    case 'too_many_attempts':
-    case 'too_many_connections':
-      return t('errors.rateLimited');
     case 'forbidden':
     case 'visit_link_only':
       return t('errors.forbidden');
     case 'not_found':
-      return action === 'remove' ? t('errors.guestNotFound') : t('errors.visitNotFound');
+      return action === 'remove' ? t('errors.guestNotFound') : refusalText(error, common);
     case 'visit_ended':
       return t('errors.visitEnded');
     case 'visit_cancelled':
@@ -36,9 +33,9 @@ export function guestRefusalText(t: Translator<'guests'>, error: unknown, action
       const field = refusal.fieldProblem?.field;
       if (field === 'email') return t('errors.emailLooksWrong');
       if (field === 'name') return t('errors.nameInvalid');
-      return t('errors.invalid');
+      return refusalText(error, common);
     }
     default:
-      return t('errors.generic');
+      return refusalText(error, common);
   }
 }

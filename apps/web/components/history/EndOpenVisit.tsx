@@ -9,10 +9,11 @@ import { historyError } from '@/components/history/errors';
 /** For the doctor of a visit whose call was never ended (a closed tab, a lost connection): end it from the record. */
 export function EndOpenVisit({ sessionId, patientName }: { sessionId: string; patientName: string }) {
   const t = useTranslations('history');
+  const common = useTranslations('common');
   const [confirming, setConfirming] = useState(false);
   const ending = useEndVisit(sessionId);
   const busy = ending.isPending;
-  const error = ending.error ? historyError(ending.error, t) : null;
+  const error = ending.error ? historyError(ending.error, t, common) : null;
 
   async function end() {
     // Success shows in the record, which is fetched again; a failure shows here (ending.error).

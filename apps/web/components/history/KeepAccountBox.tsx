@@ -10,7 +10,7 @@ import { TextField } from '@/components/common/FormFields';
 import { historyError } from '@/components/history/errors';
 
 /** Why the password was not saved: one already chosen (409), a guest who has no account (403), a password the API would not take. */
-function chooseError(error: unknown, t: Translator<'history'>): string {
+function chooseError(error: unknown, t: Translator<'history'>, common: Translator<'common'>): string {
   switch (errorReason(error)) {
     case 'conflict':
       return t('errors.hasPassword');
@@ -19,7 +19,7 @@ function chooseError(error: unknown, t: Translator<'history'>): string {
     case 'validation_failed':
       return t('keepAccount.tooShort', { min: PASSWORD_MIN_LENGTH });
     default:
-      return historyError(error, t);
+      return historyError(error, t, common);
   }
 }
 
@@ -30,6 +30,7 @@ function chooseError(error: unknown, t: Translator<'history'>): string {
  */
 export function KeepAccountBox() {
   const t = useTranslations('history');
+  const common = useTranslations('common');
   const me = useMe();
   const choose = useChoosePassword();
   const [password, setPassword] = useState('');
@@ -54,7 +55,7 @@ export function KeepAccountBox() {
       : problem === 'notSame'
         ? t('keepAccount.notSame')
         : choose.error
-          ? chooseError(choose.error, t)
+          ? chooseError(choose.error, t, common)
           : null;
 
   async function onSubmit(event: FormEvent) {

@@ -24,6 +24,7 @@ interface Props {
  */
 export function NotesEditor({ sessionId, ended, timeZone }: Props) {
   const t = useTranslations('history');
+  const common = useTranslations('common');
   const id = useId();
   const draft = useNotesDraft(sessionId, ended);
   const { base, dirty, busy } = draft;
@@ -54,11 +55,11 @@ export function NotesEditor({ sessionId, ended, timeZone }: Props) {
       {draft.loading && <p className="empty">{t('notes.loading')}</p>}
       {draft.error && (
         <div className="alert alert-error" role="alert" data-testid="notes-error">
-          {historyError(draft.error, t)}
+          {historyError(draft.error, t, common)}
         </div>
       )}
       {draft.conflict && (
-        <NotesConflict sentence={historyError(draft.conflict, t)} busy={busy} onReload={() => void draft.reloadLatest()} />
+        <NotesConflict sentence={historyError(draft.conflict, t, common)} busy={busy} onReload={() => void draft.reloadLatest()} />
       )}
       {draft.theirs && <NotesLatest theirs={draft.theirs} timeZone={timeZone} onUse={draft.takeTheirs} onHide={draft.hideTheirs} />}
       <form onSubmit={onSubmit}>

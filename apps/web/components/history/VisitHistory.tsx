@@ -48,6 +48,7 @@ function syncUrl(view: HistoryView): void {
 
 export function VisitHistory({ initial }: { initial: HistoryView }) {
   const t = useTranslations('history');
+  const common = useTranslations('common');
   const { user } = useSignedIn();
   const zone = user.timeZone;
   const isDoctor = user.role === 'DOCTOR';
@@ -80,7 +81,7 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
       />
       {history.error && (
         <div className="alert alert-error" role="alert" data-testid="history-error">
-          {historyError(history.error, t)}
+          {historyError(history.error, t, common)}
         </div>
       )}
       <div className="history-summary">

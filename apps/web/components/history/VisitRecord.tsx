@@ -22,6 +22,7 @@ import { historyError } from '@/components/history/errors';
 /** One past visit: times, who was there, what happened, the chat, the report and (for its doctor) the notes. */
 export function VisitRecord({ sessionId }: { sessionId: string }) {
   const t = useTranslations('history');
+  const common = useTranslations('common');
   const { user } = useSignedIn();
   const zone = user.timeZone;
   const { detail, loading, notFound } = useVisitRecord(sessionId);
@@ -48,7 +49,7 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
         {back}
         <section className="card" data-testid="session-record-error">
           <h1>{notFound ? t('record.notFound') : t('record.failed')}</h1>
-          <p>{notFound ? t('record.notFoundText') : historyError(failure, t)}</p>
+          <p>{notFound ? t('record.notFoundText') : historyError(failure, t, common)}</p>
           {user.visit && (
             <Link className="btn btn-secondary" href="/">
               {t('record.backToVisit')}

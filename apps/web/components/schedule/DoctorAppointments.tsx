@@ -43,6 +43,7 @@ function countText(t: Translator<'schedule'>, { items, total }: Pick<Appointment
  */
 export function DoctorAppointments({ appointments, waitingSince, notice }: Props) {
   const t = useTranslations('schedule');
+  const common = useTranslations('common');
   const session = useSignedIn();
   const zone = session.user.timeZone;
   const now = useNow(30_000);
@@ -50,7 +51,7 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
   const [rescheduling, setRescheduling] = useState<AppointmentResponse | null>(null);
   const change = useChangeAppointment();
   const busy = change.isPending;
-  const error = change.error ? visitRefusalText(t, change.error, 'cancel') : null;
+  const error = change.error ? visitRefusalText(t, common, change.error, 'cancel') : null;
 
   const today = isoToZonedWallTime(new Date(now), zone).date;
   const groups = new Map<string, AppointmentResponse[]>();

@@ -3,8 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
-import { countdownText } from '@/lib/live-visits';
-import { formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
+import { formatCountdown, formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
 
 interface Props {
   appointment: AppointmentResponse;
@@ -35,7 +34,7 @@ export function JoinCallButton({ appointment: a, now, timeZone }: Props) {
       </Link>
     );
   }
-  const countdown = countdownText(t, opens - now);
+  const countdown = formatCountdown(opens - now);
   const when =
     now >= opens
       ? t('join.over')

@@ -57,6 +57,7 @@ export function PatientCancelDialog({
   onClose: () => void;
 }) {
   const t = useTranslations('schedule');
+  const common = useTranslations('common');
   const change = useChangeAppointment();
   const reason = change.error ? errorReason(change.error) : null;
   // Too late is final for this visit; any other refusal may pass on a second try.
@@ -92,7 +93,7 @@ export function PatientCancelDialog({
       </p>
       {change.error && (
         <div className="alert alert-error" role="alert" data-testid="patient-cancel-error">
-          {visitRefusalText(t, change.error, 'cancel', cancelNoticeText(t, a))}
+          {visitRefusalText(t, common, change.error, 'cancel', cancelNoticeText(t, a))}
         </div>
       )}
     </ConfirmDialog>

@@ -18,6 +18,7 @@ interface Props {
 
 export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
   const t = useTranslations('schedule');
+  const common = useTranslations('common');
   const session = useSignedIn();
   const zone = session.user.timeZone;
   const titleId = useId();
@@ -58,7 +59,7 @@ export function RescheduleDialog({ appointment, onDone, onCancel }: Props) {
       });
       onDone();
     } catch (e) {
-      setError(visitRefusalText(t, e, 'reschedule'));
+      setError(visitRefusalText(t, common, e, 'reschedule'));
     }
   }
 

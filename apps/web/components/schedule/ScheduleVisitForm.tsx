@@ -45,6 +45,7 @@ const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export function ScheduleVisitForm() {
   const t = useTranslations('schedule');
+  const common = useTranslations('common');
   const session = useSignedIn();
   const zone = session.user.timeZone;
   const language = session.user.language;
@@ -125,7 +126,7 @@ export function ScheduleVisitForm() {
       setDone({ text: booked, at: Date.now() });
       reset();
     } catch (e) {
-      const refused = bookingRefusal(t, e);
+      const refused = bookingRefusal(t, common, e);
       show(refused.fields, refused.summary);
     }
   }

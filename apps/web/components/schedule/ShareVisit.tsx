@@ -20,6 +20,7 @@ type CopyState = { status: 'idle' | 'copying' | 'copied' } | { status: 'manual';
  */
 export function ShareVisit({ appointment }: { appointment: AppointmentResponse }) {
   const t = useTranslations('schedule');
+  const common = useTranslations('common');
   const fetchInvitation = useFetchInvitation();
   const { timeZone } = useSignedIn().user;
   const [state, setState] = useState<CopyState>({ status: 'idle' });
@@ -46,7 +47,7 @@ export function ShareVisit({ appointment }: { appointment: AppointmentResponse }
       const copied = await copyWhenReady(message);
       setState(copied ? { status: 'copied' } : { status: 'manual', message: await message });
     } catch (e) {
-      setState({ status: 'failed', error: visitRefusalText(t, e) });
+      setState({ status: 'failed', error: visitRefusalText(t, common, e) });
     }
   }
 

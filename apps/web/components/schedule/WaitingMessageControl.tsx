@@ -21,22 +21,23 @@ const SENT_SHOWN_MS = 4000;
 const PRESETS = ['message.late10', 'message.late20', 'message.shortly'] as const;
 
 /** Why the message did not go, in words. */
-function notSentText(t: Translator<'schedule'>, error: unknown): string {
+function notSentText(t: Translator<'schedule'>, common: Translator<'common'>, error: unknown): string {
   if (error instanceof WaitingMessageNotSent) return error.why === 'offline' ? t('errors.liveOffline') : t('errors.unconfirmed');
   if (errorReason(error) === 'validation_failed') return t('errors.messageInvalid', { max: MAX_WAITING_MESSAGE_LENGTH });
-  return visitRefusalText(t, error);
+  return visitRefusalText(t, common, error);
 }
 
 /** From a waiting patient's entry: a preset or a short note to the patient ("Running about 10 minutes late"). */
 export function WaitingMessageControl({ socket, roomId, patientName }: Props) {
   const t = useTranslations('schedule');
+  const common = useTranslations('common');
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   const send = useSendWaitingMessage(socket);
   const panelId = useId();
   const fieldId = useId();
-  const error = send.error ? notSentText(t, send.error) : null;
+  const error = send.error ? notSentText(t, common, send.error) : null;
 
   useEffect(() => {
     if (!sent) return;

@@ -192,13 +192,14 @@ function OwnScreenPreview({ screen }: { screen: MediaStream }) {
  */
 export function CallStage({ call, localStream, viewer, names, onRemove }: Props) {
   const t = useTranslations('call');
+  const common = useTranslations('common');
   const count = call.peers.length;
   const sharer = screenSharer(call.peers);
   return (
     <div className="stage" data-count={Math.min(count, 3)} data-sharing={sharer !== null} data-testid="call-stage">
       {count === 0 ? (
         <div className="stage-empty">
-          <p>{emptyStageText(t, call, viewer, names)}</p>
+          <p>{emptyStageText(t, common, call, viewer, names)}</p>
         </div>
       ) : (
         call.peers.map((peer) => (

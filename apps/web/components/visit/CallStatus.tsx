@@ -13,15 +13,16 @@ import { callStateAnnouncement, callStateHint, callStateText } from '@/lib/call-
  */
 export function CallStatus({ call, viewer }: { call: CallView; viewer: Role }) {
   const t = useTranslations('call');
+  const common = useTranslations('common');
   const now = useNow(1000);
   const quality = call.quality;
   const hint = callStateHint(t, call);
-  const announcement = callStateAnnouncement(t, call, viewer);
+  const announcement = callStateAnnouncement(t, common, call, viewer);
   const qualityLabel = quality ? t(`quality.${quality.level}`) : null;
   return (
     <div className="call-state" data-state={call.state} data-online={call.online}>
       <span data-testid="call-state" data-state={call.state}>
-        {callStateText(t, call, viewer, now)}
+        {callStateText(t, common, call, viewer, now)}
       </span>
       <span className="visually-hidden" role="status" aria-live="polite" data-testid="call-state-announcement">
         {announcement}

@@ -25,6 +25,7 @@ interface Props {
  */
 export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarlier = false, onLoadEarlier, sheet }: Props) {
   const t = useTranslations('call');
+  const common = useTranslations('common');
   const [draft, setDraft] = useState('');
   // The refusal itself: worded at render from its reason, in the reader's language.
   const [error, setError] = useState<unknown>(null);
@@ -125,7 +126,7 @@ export function ChatPanel({ messages, selfId, timeZone, canSend, onSend, hasEarl
       </ol>
       {error !== null && (
         <div className="alert alert-error" role="alert">
-          {callErrorText(t, error)}
+          {callErrorText(t, common, error)}
         </div>
       )}
       <form className="chat-form" onSubmit={submit}>

@@ -7,8 +7,7 @@ import type { DeviceStatus, LocalMedia } from '@/hooks/useLocalMedia';
 import { useMicLevel } from '@/hooks/useMicLevel';
 import { useNow } from '@/hooks/useNow';
 import { useSpeakerTest } from '@/hooks/useSpeakerTest';
-import { countdownText } from '@/lib/call-words';
-import { formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
+import { formatCountdown, formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
 import { DeviceSelects } from '@/components/visit/DeviceSelects';
 import { MediaVideo } from '@/components/visit/MediaVideo';
 
@@ -58,7 +57,7 @@ export function DeviceCheck({ appointment, withWhom, timeZone, media, onJoin }: 
   // Someone who opened the clinic's link early lands here too: say when joining works.
   const now = useNow(30_000);
   const opensAt = Date.parse(appointment.joinOpensAt);
-  const countdown = countdownText(t, opensAt - now);
+  const countdown = formatCountdown(opensAt - now);
   const early = isSameZonedDay(appointment.joinOpensAt, new Date(now), timeZone)
     ? t('deviceCheck.earlyToday', { time: formatTime(appointment.joinOpensAt, timeZone), countdown })
     : t('deviceCheck.earlyOtherDay', { when: formatDateTime(appointment.joinOpensAt, timeZone), countdown });

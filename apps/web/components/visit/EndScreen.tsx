@@ -102,6 +102,7 @@ function TooEarlyScreen({
 /** What everyone sees after the visit: ended, left, or refused, with the way on. */
 export function EndScreen({ call, appointment, otherName, viewer, onRejoin, onBackToDeviceCheck }: Props) {
   const t = useTranslations('call');
+  const common = useTranslations('common');
   // A visit-link session has this visit only: its record (a guest not even that), but no dashboard to go back to.
   const byLink = useSignedIn().user.visit !== undefined;
   const heading = useFocusedHeading();
@@ -124,7 +125,7 @@ export function EndScreen({ call, appointment, otherName, viewer, onRejoin, onBa
   } else {
     title = t('end.failedTitle');
     // The refusal's reason in the reader's words, never the server's English sentence.
-    text = failureText(t, call);
+    text = failureText(t, common, call);
   }
   const canRejoin = call.state === 'left' || (call.state === 'failed' && call.refusal !== 'forbidden' && call.refusal !== 'guest_removed');
   return (

@@ -19,6 +19,7 @@ interface Props {
  */
 export function LobbyPrompt({ lobby, onAdmit, onDecline }: Props) {
   const t = useTranslations('call');
+  const common = useTranslations('common');
   const known = useRef<Set<string> | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   // The refusal itself: worded at render from its reason, in the reader's language.
@@ -74,7 +75,7 @@ export function LobbyPrompt({ lobby, onAdmit, onDecline }: Props) {
       </div>
       {error !== null && (
         <div className="alert alert-error" role="alert" data-testid="lobby-error">
-          {callErrorText(t, error)}
+          {callErrorText(t, common, error)}
         </div>
       )}
     </section>

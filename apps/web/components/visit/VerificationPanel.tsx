@@ -13,6 +13,7 @@ import { callErrorText } from '@/lib/call-words';
  */
 export function VerificationPanel({ call, isDoctor }: { call: CallView; isDoctor: boolean }) {
   const t = useTranslations('call');
+  const common = useTranslations('common');
   const [marking, setMarking] = useState<string | null>(null);
   // The refusal itself: worded at render from its reason, in the reader's language.
   const [error, setError] = useState<unknown>(null);
@@ -73,7 +74,7 @@ export function VerificationPanel({ call, isDoctor }: { call: CallView; isDoctor
       <p className="hint verification-hint">{t('verification.explained')}</p>
       {error !== null && (
         <p className="alert alert-error" role="alert">
-          {callErrorText(t, error)}
+          {callErrorText(t, common, error)}
         </p>
       )}
     </section>
