@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { Client } from 'pg';
 import { screenshots } from './support/browser';
 import { hydrated, signIn, trackPage } from './support/journey';
-import { Account, createAccount, PASSWORD } from './support/stack';
+import { Account, api, createAccount, PASSWORD } from './support/stack';
 import { describeWithBrowser, twoBrowsers } from './support/two-browsers';
 
 const REASON = 'Recurring migraines with aura';
@@ -14,16 +14,6 @@ const NOTES = 'Migraine with aura: start a headache diary; triptan as needed.';
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.SHOTS?.startsWith('/') ? process.env.SHOTS : '/tmp/shots17';
   if (process.env.SHOTS) await screenshots(page, `admin-${name}`, dir);
-}
-
-async function api<T>(apiUrl: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${apiUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /**

@@ -117,3 +117,14 @@ export async function createAccount(role: 'DOCTOR' | 'PATIENT' | 'ADMIN', name: 
     await db.end();
   }
 }
+
+/** A call to the API of the journey's stack as a client would make it (a token when given); throws on anything but 2xx. */
+export async function api<T>(apiUrl: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${apiUrl}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

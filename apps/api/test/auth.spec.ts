@@ -35,6 +35,8 @@ describe('auth (REST, real database)', () => {
       name: 'Nora Field',
       role: 'PATIENT',
       timeZone: 'Asia/Tokyo',
+      // Neither chosen nor in the request's Accept-Language: English.
+      language: 'en',
       hasPassword: true,
     });
     const audit = await sut.prisma.auditLog.findFirst({ where: { entityId: login.body.user.id, action: 'auth.register' } });

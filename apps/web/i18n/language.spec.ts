@@ -25,10 +25,22 @@ describe(formatLocale.name, () => {
     expect(formatLocale('ar', 'ar-EG')).toBe('ar-EG');
   });
 
-  it('writes the language alone when the browser has no variant of it: no American clock in Spanish text', () => {
-    expect(formatLocale('es', 'en-US')).toBe('es');
-    expect(formatLocale('en', 'de-DE')).toBe('en-US');
+  it('writes the page’s language with the region of the browser’s first language when it has no variant of it', () => {
+    // A German browser reading English pages: a 24-hour clock, as in Germany, not 9:45 PM.
+    expect(formatLocale('en', 'de-DE')).toBe('en-DE');
+    expect(formatLocale('en', 'de')).toBe('en-DE');
+    expect(formatLocale('es', 'en-US')).toBe('es-US');
+    expect(
+      new Intl.DateTimeFormat(formatLocale('en', 'de-DE'), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+        new Date('2026-11-30T21:45:00Z'),
+      ),
+    ).toBe('21:45');
+  });
+
+  it('writes the language alone when the browser says nothing usable', () => {
     expect(formatLocale('ar', null)).toBe('ar');
+    expect(formatLocale('en', '*')).toBe('en-US');
+    expect(formatLocale('es', 'not a tag!')).toBe('es');
   });
 
   it('keeps the order between variants of the same weight and skips malformed tags', () => {

@@ -27,16 +27,30 @@ function formattable(tag: string): string | null {
   }
 }
 
+/** The region a language tag points to, its likeliest when it names none ("de" → "DE"); null for a malformed tag. */
+function regionOf(tag: string): string | null {
+  try {
+    return new Intl.Locale(tag).maximize().region ?? null;
+  } catch {
+    // RangeError: not a well-formed language tag.
+    return null;
+  }
+}
+
 /**
  * The locale dates, times and numbers are written in: the browser's own regional variant of the
- * page's language when it has one ("en-GB" writes 21:45, "es-MX" its own order), else the language
- * alone. Spanish text never gets "9:45 PM" because the browser was set to American English.
+ * page's language when it has one ("en-GB" writes 21:45, "es-MX" its own order); else the page's
+ * language with the region of the browser's first language, which still says where the person is (a
+ * German browser reading English pages gets "en-DE": 21:45, not 9:45 PM); else the language alone.
  */
 export function formatLocale(language: Language, acceptLanguage: string | null | undefined): string {
-  for (const tag of acceptedTags(acceptLanguage)) {
+  const tags = acceptedTags(acceptLanguage);
+  for (const tag of tags) {
     if (primaryLanguage(tag) !== language) continue;
     const locale = formattable(tag);
     if (locale) return locale;
   }
-  return language === 'en' ? 'en-US' : language;
+  const region = tags[0] ? regionOf(tags[0]) : null;
+  const regional = region ? formattable(`${language}-${region}`) : null;
+  return regional ?? (language === 'en' ? 'en-US' : language);
 }

@@ -4,9 +4,10 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { initials } from '@/lib/initials';
 import { SignOutButton } from '@/components/auth/SignOutButton';
+import { LeaveCallLink } from '@/components/common/LeaveCallLink';
 
 /**
- * Who is signed in, and Sign out. A wide header shows them in a row; a phone's shows the person's
+ * Who is signed in, their profile (name, time zone, language), and Sign out. A wide header shows them in a row; a phone's shows the person's
  * initials, a button that opens them (Escape or a tap elsewhere closes), so the header keeps one line.
  */
 export function UserMenu({ name, role }: { name: string; role: string }) {
@@ -58,6 +59,9 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
         <span className="role-badge" data-testid="header-user-role">
           {role}
         </span>
+        <LeaveCallLink href="/profile" className="btn btn-ghost btn-small" data-testid="header-profile">
+          {t('userMenu.profile')}
+        </LeaveCallLink>
         <SignOutButton />
       </div>
     </div>

@@ -57,14 +57,13 @@ export function PatientDashboard() {
                 </div>
                 {a.status === 'SCHEDULED' && a.sessionStatus !== 'ENDED' && (
                   <div className="actions item-actions">
-                    <a
-                      className="btn btn-ghost btn-small calendar-link"
-                      href={calendarHref(a.id)}
-                      download
-                      aria-label={t('patient.calendarLabel', { name: a.doctor.name, when: formatDateTime(a.startsAt, zone) })}
-                      data-testid="download-ics"
-                    >
+                    <a className="btn btn-ghost btn-small calendar-link" href={calendarHref(a.id)} download data-testid="download-ics">
+                      {/* The visible words first, so the link's spoken name begins with what is seen (WCAG 2.5.3). */}
                       {t('patient.calendar')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('patient.calendarContext', { name: a.doctor.name, when: formatDateTime(a.startsAt, zone) })}
+                      </span>
                     </a>
                     <PatientCancelVisit appointment={a} now={now} timeZone={zone} onCancel={() => setCancelling(a)} />
                   </div>
