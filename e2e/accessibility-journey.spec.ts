@@ -242,7 +242,7 @@ describeWithBrowser('accessibility: every page and state the journeys visit pass
   );
 
   it(
-    'in Arabic, right to left: the profile, dashboards, device check, the call, the end, history and a record',
+    'in Arabic, right to left: the profile, dashboards, device check, the call on a desktop and a phone, the end, history and a record',
     () =>
       withAccessibilityFindings(async (a11y) => {
         const [doctor, patient] = await Promise.all([
@@ -300,6 +300,16 @@ describeWithBrowser('accessibility: every page and state the journeys visit pass
           a11y.expectWithContrast(patientPage, 'the call (patient, Arabic)'),
         ]);
         await expectTargets(a11y, patientPage, MIN_TARGET, 'the patient’s call in Arabic');
+        // The same call on a phone, right to left: the bar at the thumb, the chat a sheet.
+        await patientPage.setViewportSize(PHONE);
+        await patientPage.getByTestId('chat-toggle').waitFor();
+        await expectTargets(a11y, patientPage, THUMB_TARGET, 'the patient’s call on a phone in Arabic');
+        await a11y.expectWithContrast(patientPage, 'the call on a phone (patient, Arabic)');
+        await patientPage.getByTestId('chat-toggle').click();
+        await patientPage.locator('[data-testid=chat][data-sheet=open]').waitFor();
+        await a11y.expectWithContrast(patientPage, 'the call on a phone with the chat open (patient, Arabic)');
+        await patientPage.getByTestId('chat-close').click();
+        await patientPage.setViewportSize(DESKTOP);
 
         // The end, history and the record.
         await doctorPage.getByTestId('end-session').click();

@@ -90,6 +90,11 @@ describeWithBrowser('languages: Spanish and Arabic (right to left) from the firs
     await signIn(elsewhere, email);
     await elsewhere.waitForURL(/\/patient$/);
     await expectLanguage(elsewhere, 'ar', 'the dashboard on another browser');
+
+    // A change on one device reaches the other's next page, without signing in again there.
+    await chooseProfileLanguage(page, 'es');
+    await elsewhere.reload();
+    await expectLanguage(elsewhere, 'es', 'the other browser after the language was changed on the first');
   }, 120_000);
 
   it('a Spanish doctor and an Arabic patient each see the visit, the call and its record in their own language', async () => {

@@ -36,10 +36,14 @@ describe('an API process going away mid-call (two processes behind Redis)', () =
     patientSocket.on('connect_error', (error) => failedAttempts.push(error.message));
     const reconnecting = next(doctorSocket, 'peer-reconnecting', 10_000);
     const resumed = next(doctorSocket, 'peer-joined', 20_000);
+    // The doctor can hear of the resumed seat before the patient's own client has read its connect
+    // packet (CI once saw the id still unset): the patient's side is checked once it says it is back.
+    const patientBack = new Promise<void>((resolve) => patientSocket.once('connect', () => resolve()));
     await nodeA.stop('SIGTERM');
     expect(nodeA.child.exitCode).toBe(0);
     await reconnecting;
     expect(await resumed).toMatchObject({ peer: { userId: patient.user.id }, resumed: true });
+    await patientBack;
     expect(patientSocket.id).toBe(socketId);
     expect(patientSocket.recovered).toBe(true);
     expect(failedAttempts).toEqual([]);

@@ -1,6 +1,6 @@
-import type { ErrorResponse, UserResponse } from '@telehealth/contracts';
+import type { ErrorResponse, InviteGuestResponse, RedeemVisitLinkResponse, UserResponse } from '@telehealth/contracts';
 import { randomUUID } from 'node:crypto';
-import { bearer, signedInUser, startTestApp, TEST_PASSWORD, TestApp } from './test-app';
+import { bearer, minutesFromNow, signedInUser, startTestApp, TEST_PASSWORD, TestApp } from './test-app';
 
 describe('a person’s own profile and language (REST, real database)', () => {
   let sut: TestApp;
@@ -29,7 +29,7 @@ describe('a person’s own profile and language (REST, real database)', () => {
 
     const audit = await sut.prisma.auditLog.findMany({ where: { actorId: patient.id, action: 'user.profile_updated' } });
     expect(audit).toEqual([
-      expect.objectContaining({ entityType: 'user', entityId: patient.id, detail: { changed: 'name,timeZone,language' } }),
+      expect.objectContaining({ entityType: 'user', entityId: patient.id, detail: { sent: 'name,timeZone,language' } }),
     ]);
     expect(JSON.stringify(audit.map((row) => row.detail))).not.toContain('أميرة');
   });
@@ -47,6 +47,36 @@ describe('a person’s own profile and language (REST, real database)', () => {
     const unchanged = await sut.http.get('/api/me').set(bearer(doctor)).expect(200);
     expect(unchanged.body).toMatchObject({ name: 'Dr. Ines Ward', role: 'DOCTOR', language: 'en' });
     await sut.http.patch('/api/me').send({ language: 'es' }).expect(401);
+  });
+
+  it('lets a guest choose their language and time zone, but keeps the name their doctor gave them', async () => {
+    const doctor = await signedInUser(sut, 'DOCTOR');
+    const patient = await signedInUser(sut, 'PATIENT');
+    const booked = await sut.http
+      .post('/api/appointments')
+      .set(bearer(doctor))
+      .send({ patientId: patient.id, startsAt: minutesFromNow(3 * 24 * 60), durationMinutes: 30, reason: 'Follow-up' })
+      .expect(201);
+    const guest = (
+      await sut.http
+        .post(`/api/appointments/${booked.body.id}/guests`)
+        .set(bearer(doctor))
+        .send({ name: 'Ana Ruiz', role: 'INTERPRETER', language: 'es' })
+        .expect(201)
+    ).body as InviteGuestResponse;
+    const token = new URL(guest.link).pathname.split('/').pop()!;
+    const session = (await sut.http.post('/api/visit-links/redeem').send({ token }).expect(200)).body as RedeemVisitLinkResponse;
+    expect(session.user).toMatchObject({ role: 'GUEST', language: 'es' });
+
+    const asGuest = { Authorization: `Bearer ${session.accessToken}` };
+    await sut.http.patch('/api/me').set(asGuest).send({ language: 'ar', timeZone: 'Asia/Dubai' }).expect(200);
+    const renamed = await sut.http.patch('/api/me').set(asGuest).send({ name: 'Someone Else' }).expect(403);
+    expect((renamed.body as ErrorResponse).error).toMatch(/^name: /);
+    expect(await sut.prisma.user.findUniqueOrThrow({ where: { id: guest.guestId } })).toMatchObject({
+      name: 'Ana Ruiz',
+      language: 'ar',
+      timeZone: 'Asia/Dubai',
+    });
   });
 
   it('gives a new account the language chosen at sign-up, else the browser’s first language we speak', async () => {

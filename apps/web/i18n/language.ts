@@ -1,20 +1,17 @@
-import { acceptedTags, DEFAULT_LANGUAGE, isLanguage, primaryLanguage, type Language } from '@telehealth/contracts';
+import { acceptedTags, isLanguage, languageFromAcceptLanguage, primaryLanguage, type Language } from '@telehealth/contracts';
+
+/** Where a visitor's pick on a public page is kept (LanguagePicker): a year, read by `pageLanguage`. */
+export const LANGUAGE_COOKIE = 'telehealth-language';
 
 /**
  * The language of the web app for one request: the signed-in person's (from their account), else
- * the one a visitor picked on a public page (this cookie), else the browser's first language we
- * speak, else English.
+ * the one a visitor picked on a public page (the cookie), else the browser's first language we
+ * speak, else English. A value that is no language of ours (a forged cookie) counts as none.
  */
-export const LANGUAGE_COOKIE = 'telehealth-language';
-
 export function pageLanguage(input: { account?: string | null; cookie?: string | null; acceptLanguage?: string | null }): Language {
   if (isLanguage(input.account)) return input.account;
   if (isLanguage(input.cookie)) return input.cookie;
-  for (const tag of acceptedTags(input.acceptLanguage)) {
-    const language = primaryLanguage(tag);
-    if (isLanguage(language)) return language;
-  }
-  return DEFAULT_LANGUAGE;
+  return languageFromAcceptLanguage(input.acceptLanguage);
 }
 
 /** Intl knows the tag well enough to write dates in it. */

@@ -1,7 +1,7 @@
 import { getRequestConfig } from 'next-intl/server';
 import { cookies, headers } from 'next/headers';
 import type { Language } from '@telehealth/contracts';
-import { getSession } from '@/lib/auth';
+import { signedInLanguage } from '@/lib/auth';
 import { LANGUAGE_COOKIE, pageLanguage } from './language';
 
 const CATALOGUES: Record<Language, () => Promise<{ default: Messages }>> = {
@@ -14,9 +14,9 @@ type Messages = typeof import('@/messages/en').default;
 
 /** next-intl's per-request configuration: the page's language (i18n/language.ts) and its catalogue. */
 export default getRequestConfig(async () => {
-  const [session, cookieStore, requestHeaders] = await Promise.all([getSession(), cookies(), headers()]);
+  const [account, cookieStore, requestHeaders] = await Promise.all([signedInLanguage(), cookies(), headers()]);
   const locale = pageLanguage({
-    account: session?.user.language,
+    account,
     cookie: cookieStore.get(LANGUAGE_COOKIE)?.value,
     acceptLanguage: requestHeaders.get('accept-language'),
   });

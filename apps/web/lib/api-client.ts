@@ -185,9 +185,11 @@ export function refusalText(error: unknown, t: Translator<'common'>, language?: 
  * The sentence for people of any error, in the page's language (or `language`). The API writes
  * its sentences in English: an English page shows them (a "field: problem" one in words, see
  * lib/form-errors); a page in another language says the refusal in the catalogue's words
- * (`refusalText`), and an error that is no refusal as "Something went wrong".
+ * (`refusalText`); an error that is no refusal is "Something went wrong" in every language.
  */
 export function errorMessage(error: unknown, language: Language = currentLanguage()): string {
-  if (language === API_LANGUAGE && error instanceof Error) return readableSentence(error.message);
+  // Only a refusal's sentence is the API's: a browser's own error ("Failed to fetch") is no sentence for people.
+  const refusal = toApiError(error);
+  if (language === API_LANGUAGE && refusal instanceof ApiError) return readableSentence(refusal.message);
   return refusalText(error, commonWords(language), language);
 }

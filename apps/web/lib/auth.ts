@@ -4,7 +4,15 @@ import { getToken, type JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { ZAppointmentResponseSchema, ZAuthResponseSchema, ZUserResponseSchema, type Role, type UserResponse } from '@telehealth/contracts';
+import { cache } from 'react';
+import {
+  ZAppointmentResponseSchema,
+  ZAuthResponseSchema,
+  ZUserResponseSchema,
+  type Language,
+  type Role,
+  type UserResponse,
+} from '@telehealth/contracts';
 import { reasonOfBody } from './api-client';
 import { clientAddress } from './client-address';
 import { apiUrl, secureCookies } from './config';
@@ -186,16 +194,29 @@ export async function getApiToken(): Promise<string | null> {
 
 /** Whether the API still accepts `token`: `revoked` only when it says the session is over, `unknown` when it cannot be asked. */
 export async function checkApiToken(token: string): Promise<'valid' | 'revoked' | 'unknown'> {
+  return (await accountNow(token)).status;
+}
+
+type AccountNow = { status: 'valid'; user: UserResponse } | { status: 'revoked' | 'unknown' };
+
+/**
+ * `GET /api/me` with the API token: whether the token still holds and the account as the API has it
+ * now, asked once per server render (React's `cache`) however many parts of the page need it.
+ */
+export const accountNow = cache(async (token: string): Promise<AccountNow> => {
   try {
     const response = await fetch(`${apiUrl()}/api/me`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
-    if (response.ok) return 'valid';
-    const reason = reasonOfBody(await response.json().catch(() => null), response.status);
-    if (reason === 'unauthenticated' || reason === 'session_expired') return 'revoked';
-    return 'unknown';
+    const body: unknown = await response.json().catch(() => null);
+    if (response.ok) {
+      const user = ZUserResponseSchema.safeParse(body);
+      return user.success ? { status: 'valid', user: user.data } : { status: 'unknown' };
+    }
+    const reason = reasonOfBody(body, response.status);
+    return { status: reason === 'unauthenticated' || reason === 'session_expired' ? 'revoked' : 'unknown' };
   } catch {
-    return 'unknown';
+    return { status: 'unknown' };
   }
-}
+});
 
 /** A role's start page. A guest has none of their own: only their visit, which their session names (see homeOf). */
 export function homeFor(role: Role): string {
@@ -256,9 +277,28 @@ export async function requireSession(callbackUrl: string, role?: Role): Promise<
   const session = await getSession();
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   const token = await getApiToken();
-  if (!token || (await checkApiToken(token)) === 'revoked') redirect(sessionEndedPath(callbackUrl));
+  const account = token ? await accountNow(token) : null;
+  if (!account || account.status === 'revoked') redirect(sessionEndedPath(callbackUrl));
   if (role && session.user.role !== role) redirect(homeOf(session.user));
-  return session;
+  return account.status === 'valid' ? withProfile(session, account.user) : session;
+}
+
+/**
+ * The session with the account's name, time zone and language as the API has them now: the cookie
+ * keeps them from sign-in, and a change made on another device (the profile page) would otherwise
+ * reach this one only at its next sign-in.
+ */
+function withProfile(session: Session, { name, timeZone, language }: UserResponse): Session {
+  return { ...session, user: { ...session.user, name, timeZone, language } };
+}
+
+/** The signed-in person's language as their account has it now (see withProfile); null when nobody is signed in. */
+export async function signedInLanguage(): Promise<Language | null> {
+  const session = await getSession();
+  if (!session) return null;
+  const token = await getApiToken();
+  const account = token ? await accountNow(token) : null;
+  return account?.status === 'valid' ? account.user.language : (session.user.language ?? null);
 }
 
 /** Who is signed in on this browser with a password, when the API still accepts it: whom opening a visit link would sign out here. */

@@ -317,7 +317,7 @@ describe(failureText.name, () => {
       'This visit is full: no one else can join it right now.',
     );
     expect(failureText(t, common, { refusal: null, failure: { kind: 'unreachable', detail: 'websocket error' } })).toBe(
-      'Cannot reach the visit service: websocket error',
+      'Cannot reach the visit service. Check your connection, then try again.',
     );
     expect(failureText(es, commonEs, { refusal: null, failure: { kind: 'opened-elsewhere' } })).toBe(
       'Esta consulta se abrió en otra ventana o en otro dispositivo.',

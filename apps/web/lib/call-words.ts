@@ -75,7 +75,8 @@ export function mediaErrorText(t: CallWords, failure: MediaFailure): string {
 export function failureText(t: CallWords, common: CommonWords, view: Pick<CallSnapshot, 'refusal' | 'failure'>): string {
   if (view.refusal) return callReasonText(t, view.refusal) ?? refusalText(view.refusal, common);
   const failure: CallFailure | null = view.failure;
-  if (failure?.kind === 'unreachable') return t('failure.unreachable', { detail: failure.detail });
+  // The transport's own words (failure.detail) are English and technical: the log has them, the screen does not.
+  if (failure?.kind === 'unreachable') return t('failure.unreachable');
   if (failure?.kind === 'opened-elsewhere') return t('failure.openedElsewhere');
   return t('failure.generic');
 }

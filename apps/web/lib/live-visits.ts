@@ -85,11 +85,6 @@ export function liveStatusText(t: Translator<'schedule'>, status: LiveVisitStatu
   return viewer === 'doctor' ? t('status.patientWaitingFor', { waited }) : t('status.youAreWaitingFor', { waited });
 }
 
-/** "Tue, Dec 8, 10:30 AM (Europe/Madrid)": a visit's new time as the person reads it. */
-export function movedToText(startsAt: string, timeZone: string): string {
-  return `${formatDateTime(startsAt, timeZone)} (${timeZone.replace(/_/g, ' ')})`;
-}
-
 /**
  * The sentence a dashboard announces when a visit on it was cancelled or moved by someone
  * (possibly the reader in another tab); null for changes the badge already shows.

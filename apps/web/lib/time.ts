@@ -133,19 +133,6 @@ export function formatDate(iso: string, timeZone: string, locale = currentLocale
   );
 }
 
-/** "Sunday, November 22, 2026 at 10:02 AM" for a record's headline times. */
-export function formatLongDateTime(iso: string, timeZone: string, locale = currentLocale()): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}
-
 /** "Europe/Berlin (CET)": the zone a person set, spelled for reading. */
 export function zoneName(timeZone: string, at: Date = new Date(), locale = currentLocale()): string {
   return `${timeZone.replace(/_/g, ' ')} (${zoneLabel(timeZone, at, locale)})`;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FindPatientsQuery, Language, PatientSummary, Role } from '@telehealth/contracts';
+import type { FindPatientsQuery, Language, PatientSummary, Role, UpdateProfileRequest } from '@telehealth/contracts';
 import type { Prisma, User } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
 import type { AuthUser } from './auth-user';
@@ -100,6 +100,15 @@ export class UsersRepository {
   async choosePassword(id: string, passwordHash: string): Promise<boolean> {
     const { count } = await this.prisma.user.updateMany({ where: { id, passwordHash: null }, data: { passwordHash } });
     return count === 1;
+  }
+
+  /** The person's own name, time zone or language (the fields given), as stored afterwards. */
+  updateProfile(id: string, changes: UpdateProfileRequest): Promise<Pick<User, 'name' | 'timeZone' | 'language'>> {
+    return this.prisma.user.update({
+      where: { id },
+      data: { name: changes.name, timeZone: changes.timeZone, language: changes.language },
+      select: { name: true, timeZone: true, language: true },
+    });
   }
 
   /** Every token issued until now stops working. */

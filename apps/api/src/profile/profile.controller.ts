@@ -4,7 +4,7 @@ import { Audited } from '../audit/audited.decorator';
 import { VisitLinkAllowed } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
-import { changedFields } from './profile-changes';
+import { sentFields } from './profile-changes';
 import { ProfileService } from './profile.service';
 
 /**
@@ -22,8 +22,9 @@ export class ProfileController {
     entityType: 'user',
     kind: 'change',
     entityId: (user) => user.id,
-    // Which fields changed, never their values: a name identifies a patient.
-    detail: (_user, request) => ({ changed: changedFields(request.body as UpdateProfileRequest).join(',') }),
+    // Which fields were sent, never their values: a name identifies a patient. (The body reached the
+    // handler, so it passed the strict schema: these are its fields.)
+    detail: (_user, request) => ({ sent: sentFields(request.body as UpdateProfileRequest).join(',') }),
   })
   update(
     @Ctx() ctx: RequestContext,

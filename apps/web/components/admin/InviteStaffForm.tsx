@@ -2,14 +2,13 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language, type StaffRole } from '@telehealth/contracts';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, type StaffRole } from '@telehealth/contracts';
 import { useInviteStaff } from '@/hooks/useStaff';
-import { SelectField, TextField } from '@/components/common/FormFields';
+import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/components/common/FormFields';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { inviteError } from '@/components/admin/errors';
 
 // Each language by its own name, as its speakers write it.
-const LANGUAGE_OPTIONS = LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }));
 
 /** Invites a doctor or an admin: the API emails them a link to set their password (valid 72 hours), in the language chosen here. */
 export function InviteStaffForm() {

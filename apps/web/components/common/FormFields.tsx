@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useRef, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@telehealth/contracts';
 import { errorMessage } from '@/lib/api-client';
 import { formErrorsOf, type FormErrors } from '@/lib/form-errors';
 import styles from './FormFields.module.css';
@@ -100,6 +101,12 @@ export function TextField({
   );
 }
 
+/** The languages a person can choose, each by its own name (as its speakers look for it in a list). */
+export const LANGUAGE_OPTIONS: ReadonlyArray<{ value: Language; label: string }> = LANGUAGES.map((language) => ({
+  value: language,
+  label: LANGUAGE_NAMES[language],
+}));
+
 /** A labelled choice among fixed options. */
 export function SelectField({
   id,
@@ -115,7 +122,7 @@ export function SelectField({
 }: FieldFrame & {
   value: string;
   onChange: (value: string) => void;
-  options: Array<{ value: string; label: string }>;
+  options: ReadonlyArray<{ value: string; label: string }>;
   name?: string;
 }) {
   const { errorId, hintId, frameClass, attributes } = fieldDescription(id, { hint, hintIsError, error });

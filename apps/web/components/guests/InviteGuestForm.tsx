@@ -2,9 +2,9 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type GuestRole, type InviteGuestResponse, type Language } from '@telehealth/contracts';
+import { isLanguage, type GuestRole, type InviteGuestResponse, type Language } from '@telehealth/contracts';
 import { useInviteGuest } from '@/hooks/useVisitGuests';
-import { SelectField, TextField } from '@/components/common/FormFields';
+import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/components/common/FormFields';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { guestRefusalText } from '@/components/guests/guest-refusals';
 
@@ -22,7 +22,6 @@ function isGuestRole(value: string): value is GuestRole {
 }
 
 /** Each language by its own name, as its speakers write it. */
-const LANGUAGE_CHOICES = LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }));
 
 /**
  * The doctor invites someone into the visit: a name, their part in it, the language of their email
@@ -106,7 +105,7 @@ export function InviteGuestForm({ appointmentId, onInvited }: { appointmentId: s
         label={t('form.language')}
         value={language}
         onChange={(value) => isLanguage(value) && setLanguage(value)}
-        options={LANGUAGE_CHOICES}
+        options={LANGUAGE_OPTIONS}
         testId="guest-language"
         hint={t('form.languageHint')}
       />

@@ -2,7 +2,7 @@ import type { Translator } from '@/i18n/translator';
 import { errorReason, refusalText } from '@/lib/api-client';
 
 /** "(version 3)": the latest version a stale save was refused for, as the API's refusal names it; null when it does not. */
-export function staleVersion(error: unknown): number | null {
+function staleVersion(error: unknown): number | null {
   const found = error instanceof Error ? /\d+/.exec(error.message) : null;
   return found ? Number(found[0]) : null;
 }

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { SessionProvider, useSession } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { LANGUAGE_NAMES, LANGUAGES, isLanguage, type UpdateProfileRequest, type UserResponse } from '@telehealth/contracts';
-import { FormErrorSummary, SelectField, TextField, useFormProblems } from '@/components/common/FormFields';
+import { isLanguage, type UpdateProfileRequest, type UserResponse } from '@telehealth/contracts';
+import { FormErrorSummary, LANGUAGE_OPTIONS, SelectField, TextField, useFormProblems } from '@/components/common/FormFields';
 import { formValue } from '@/lib/field-checks';
 import { allTimeZones } from '@/lib/time-zones';
 import { useUpdateProfile } from '@/hooks/useProfile';
@@ -98,8 +98,7 @@ function ProfileFields({ user }: { user: Pick<UserResponse, 'name' | 'timeZone' 
         label={labels.language}
         value={language}
         onChange={setLanguage}
-        // Each language in its own name, as its speakers look for it.
-        options={LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
+        options={LANGUAGE_OPTIONS}
         hint={t('languageHint')}
         error={problems.language}
         testId="profile-language"

@@ -2,9 +2,9 @@
 
 import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '@telehealth/contracts';
+import { isLanguage, type Language } from '@telehealth/contracts';
 import { allTimeZones } from '@/lib/time-zones';
-import { SelectField, TextField } from '@/components/common/FormFields';
+import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/components/common/FormFields';
 
 export interface NewPatientDraft {
   name: string;
@@ -22,7 +22,6 @@ interface Props {
 }
 
 /** Each language by its own name, as its speakers write it. */
-const LANGUAGE_CHOICES = LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }));
 
 /**
  * A patient the doctor names at booking: name, email, the zone their invitation's times are written
@@ -72,7 +71,7 @@ export function NewPatientFields({ value, onChange, errors = {} }: Props) {
         label={t('newPatient.language')}
         value={value.language}
         onChange={(language) => isLanguage(language) && onChange({ ...value, language })}
-        options={LANGUAGE_CHOICES}
+        options={LANGUAGE_OPTIONS}
         testId="new-patient-language"
         error={errors.language}
         hint={t('newPatient.languageHint')}
