@@ -20,6 +20,7 @@ describe('GET /api/ice-servers', () => {
         },
       ]);
       expect(Date.parse(response.body.expiresAt)).toBeGreaterThan(Date.now());
+      expect(response.body.iceTransportPolicy).toBe('all');
     } finally {
       await sut.close();
     }

@@ -65,13 +65,17 @@ function notConnectedYet(): ApiError {
 /** States in which the engine no longer holds a seat or a place in the lobby: nothing to leave. */
 const GONE: readonly CallState[] = ['ended', 'left', 'failed', 'declined', 'removed'];
 
-async function loadIceServers(): Promise<RTCIceServer[]> {
+/** The STUN/TURN servers with this person's TURN credentials, and the clinic's transport policy ('relay': TURN only). */
+async function loadIceServers(): Promise<{ iceServers: RTCIceServer[]; iceTransportPolicy: RTCIceTransportPolicy }> {
   try {
     const response = await apiRequest<IceServersResponse>('/ice-servers');
-    return response.iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential }));
+    return {
+      iceServers: response.iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential })),
+      iceTransportPolicy: response.iceTransportPolicy,
+    };
   } catch {
     // Without STUN/TURN, peers on the same network still connect through host candidates.
-    return [];
+    return { iceServers: [], iceTransportPolicy: 'all' };
   }
 }
 
@@ -175,10 +179,10 @@ function useCallEngine(
     };
 
     async function start() {
-      const iceServers = await loadIceServers();
+      const ice = await loadIceServers();
       if (cancelled) return;
       // Sampled every second: the speaker highlight follows the audio level of these samples.
-      engine = new CallEngine({ socket, roomId, localStream, iceServers, statsIntervalMs: 1000, unavailable: unavailable.current });
+      engine = new CallEngine({ socket, roomId, localStream, ...ice, statsIntervalMs: 1000, unavailable: unavailable.current });
       engineRef.current = engine;
       listen(engine, dispatch, onJoined, mergeChat);
       try {

@@ -34,6 +34,7 @@ function peer(participant: Participant): RemotePeer {
     verificationCode: null,
     verified: false,
     path: null,
+    relayRefused: false,
   };
 }
 function waitingGuest(guestId: string, since: string): LobbyGuest {

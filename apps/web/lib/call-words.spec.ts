@@ -49,6 +49,7 @@ function peer(participant: Participant): RemotePeer {
     verificationCode: null,
     verified: false,
     path: null,
+    relayRefused: false,
   };
 }
 function view(overrides: Partial<CallSnapshot>): CallSnapshot {

@@ -66,6 +66,8 @@ export interface CallEngineOptions {
   roomId: string;
   localStream: MediaStream;
   iceServers: RTCIceServer[];
+  /** 'relay' sends the media only through TURN (the clinic's ICE_TRANSPORT_POLICY, from GET /api/ice-servers); default 'all'. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   /** Devices the browser would not give (blocked, missing, in use): announced as unavailable, not as turned off. */
   unavailable?: { audio?: boolean; video?: boolean };
   /** Lower the video, then pause it, on a sustained poor connection, and bring it back (default true). */
@@ -188,6 +190,7 @@ export class CallEngine {
         verificationCode,
         verified: verificationCode !== null && this.verifiedCodes.get(userId) === verificationCode,
         path: remote.link.connectionPath,
+        relayRefused: remote.link.relayRefused,
       };
     });
   }
@@ -480,6 +483,7 @@ export class CallEngine {
       localStream: this.options.localStream,
       outgoing: () => this.outgoing(),
       iceServers: this.options.iceServers,
+      iceTransportPolicy: this.options.iceTransportPolicy,
       signaling: {
         sendDescription: (type, sdp) => this.request(type, { sdp, to: userId }),
         sendCandidate: (candidate) => this.request('ice-candidate', { candidate, to: userId }),

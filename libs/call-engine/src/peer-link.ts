@@ -36,6 +36,8 @@ export interface PeerLinkOptions {
   /** What to send now. */
   outgoing: () => OutgoingMedia;
   iceServers: RTCIceServer[];
+  /** 'relay': only TURN candidates (the clinic's ICE_TRANSPORT_POLICY); 'all' (default): any path. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   signaling: PeerLinkSignaling;
   /** The connection status, the incoming streams or the verification code changed. */
   onChange: () => void;
@@ -102,6 +104,8 @@ export class PeerLink {
   private path: ConnectionPath | null = null;
   private factsTotals: ReceivedTotals | undefined;
   private closed = false;
+  /** A TURN server turned down the credentials this side was given (401/403): no relayed path can be made. */
+  private turnRefused = false;
   private disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
   private watchdogTimer: ReturnType<typeof setTimeout> | undefined;
   private lastInbound: InboundSample | undefined;
@@ -109,7 +113,8 @@ export class PeerLink {
   constructor(options: PeerLinkOptions) {
     this.options = options;
     this.polite = options.polite;
-    this.pc = new RTCPeerConnection({ iceServers: options.iceServers });
+    this.pc = new RTCPeerConnection({ iceServers: options.iceServers, iceTransportPolicy: options.iceTransportPolicy ?? 'all' });
+    this.pc.onicecandidateerror = (event) => this.onCandidateError(event);
     this.addLocalTracks();
     this.sendOutgoing();
     this.listenForNegotiation();
@@ -135,6 +140,11 @@ export class PeerLink {
   /** How the media flows, from the latest sample of a connected link. */
   get connectionPath(): ConnectionPath | null {
     return this.path;
+  }
+
+  /** A TURN server refused this side's credentials (a wrong TURN_SECRET, an expired credential): no relayed path for it. */
+  get relayRefused(): boolean {
+    return this.turnRefused;
   }
 
   get reconnects(): number {
@@ -218,6 +228,7 @@ export class PeerLink {
     clearTimeout(this.watchdogTimer);
     const pc = this.pc;
     pc.onnegotiationneeded = pc.onicecandidate = pc.ontrack = pc.onconnectionstatechange = pc.onicegatheringstatechange = null;
+    pc.onicecandidateerror = null;
     pc.close();
     this.remoteStreams.clear();
   }
@@ -320,6 +331,11 @@ export class PeerLink {
     pc.onicegatheringstatechange = () => this.options.trace(`gathering ${pc.iceGatheringState}`);
     pc.onicecandidate = ({ candidate }) => {
       this.options.trace(`local candidate ${candidate ? candidate.candidate.slice(0, 60) : '(end)'}`);
+      // A relayed candidate: the TURN server took this side's credentials after all (another server, new ones).
+      if (candidate?.type === 'relay' && this.turnRefused) {
+        this.turnRefused = false;
+        this.options.onChange();
+      }
       if (candidate && !this.closed)
         void this.options.signaling.sendCandidate(candidate.toJSON() as IceCandidateInit).catch(() => undefined);
     };
@@ -421,6 +437,19 @@ export class PeerLink {
   }
 
   // ---- connection ----
+
+  /**
+   * A STUN/TURN server's error while gathering. Only a TURN server's 401 (Unauthorized: the
+   * credential's HMAC does not match its secret, or it expired) or 403 (Forbidden) is kept: then no
+   * relayed candidate will come from it, which a relay-only call cannot do without.
+   */
+  private onCandidateError(event: Event): void {
+    const { errorCode, errorText, url } = event as RTCPeerConnectionIceErrorEvent;
+    this.options.trace(`ice candidate error ${errorCode} ${errorText} ${url}`);
+    if (!/^turns?:/.test(url ?? '') || (errorCode !== 401 && errorCode !== 403) || this.turnRefused) return;
+    this.turnRefused = true;
+    this.options.onChange();
+  }
 
   /** Follows the connection: connected, or reconnecting with an ICE restart when it drops or fails. */
   private onConnectionStateChange(): void {

@@ -17,6 +17,7 @@ function remote(participant: Participant, overrides: Partial<RemotePeer> = {}): 
     verificationCode: '123 456',
     verified: false,
     path: 'direct',
+    relayRefused: false,
     ...overrides,
   };
 }
@@ -43,6 +44,7 @@ describe(peersChangedNoticeably.name, () => {
       { verificationCode: '654 321' },
       { verified: true },
       { path: 'relayed' },
+      { relayRefused: true },
       { media: { audio: true, video: true, screenStreamId: 'screen-1' } },
     ];
     for (const change of changes) expect(peersChangedNoticeably(before, [remote(patient, change), remote(interpreter)])).toBe(true);

@@ -25,6 +25,8 @@ export interface RemotePeer {
   verified: boolean;
   /** How this pair's media flows (the selected ICE candidate pair); null until known. */
   path: ConnectionPath | null;
+  /** The clinic's TURN server refused this side's credentials for this pair: no relayed path (a relay-only call cannot connect). */
+  relayRefused: boolean;
 }
 
 /** Audio level changes smaller than this are not worth a re-render of the call screen. */
@@ -55,6 +57,7 @@ function peerChangedNoticeably(before: RemotePeer, after: RemotePeer): boolean {
     before.verificationCode !== after.verificationCode ||
     before.verified !== after.verified ||
     before.path !== after.path ||
+    before.relayRefused !== after.relayRefused ||
     qualityChangedNoticeably(before.quality, after.quality) ||
     Math.abs(before.audioLevel - after.audioLevel) >= AUDIO_LEVEL_STEP
   );

@@ -385,10 +385,16 @@ export const ZIceServerSchema = z.object({
   username: z.string().optional(),
   credential: z.string().optional(),
 });
+/** Which ICE candidates a call may use: any path ('all'), or only through the clinic's TURN server ('relay'). */
+export const ZIceTransportPolicySchema = z.enum(['all', 'relay']);
+export type IceTransportPolicy = z.infer<typeof ZIceTransportPolicySchema>;
+
 export const ZIceServersResponseSchema = z.object({
   iceServers: z.array(ZIceServerSchema),
   /** When TURN credentials stop working (ISO), if any were given. */
   expiresAt: z.string().nullable(),
+  /** The clinic's ICE_TRANSPORT_POLICY: 'relay' sends every call through TURN (no direct or host paths). */
+  iceTransportPolicy: ZIceTransportPolicySchema,
 });
 export type IceServersResponse = z.infer<typeof ZIceServersResponseSchema>;
 

@@ -32,6 +32,14 @@ describe(loadConfig.name, () => {
     const sut = loadConfig({ JWT_SECRET: SECRET, STUN_URLS: 'stun:a.example:3478, stun:b.example:3478' });
     expect(sut.STUN_URLS).toEqual(['stun:a.example:3478', 'stun:b.example:3478']);
   });
+
+  it('sends calls through TURN only when ICE_TRANSPORT_POLICY is relay, and only with a TURN server to send them to', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).ICE_TRANSPORT_POLICY).toBe('all');
+    const turn = { TURN_URLS: 'turn:turn.example.org:3478', TURN_SECRET: 'a-shared-turn-secret' };
+    expect(loadConfig({ JWT_SECRET: SECRET, ...turn, ICE_TRANSPORT_POLICY: 'relay' }).ICE_TRANSPORT_POLICY).toBe('relay');
+    expect(() => loadConfig({ JWT_SECRET: SECRET, ICE_TRANSPORT_POLICY: 'relay' })).toThrow(/ICE_TRANSPORT_POLICY relay needs TURN_URLS/);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, ICE_TRANSPORT_POLICY: 'turn' })).toThrow(/ICE_TRANSPORT_POLICY must be all or relay/);
+  });
 });
 
 describe('TRUST_PROXY', () => {

@@ -181,6 +181,11 @@ export const ZAppConfigSchema = z
       .min(60)
       .max(7 * 24 * 3600)
       .default(24 * 3600),
+    /**
+     * 'relay': browsers use only TURN candidates (every call's media goes through the clinic's TURN
+     * server: hides addresses, passes strict firewalls); 'all' (default): the best path, TURN as fallback.
+     */
+    ICE_TRANSPORT_POLICY: z.enum(['all', 'relay'], { message: 'must be all or relay' }).default('all'),
     SEED_DEMO: ZBooleanFlagSchema.optional(),
     CLINIC_NAME: z.string().min(1).default('Telehealth Clinic'),
     TRUST_PROXY: ZTrustProxySchema.default(false),
@@ -205,6 +210,13 @@ export const ZAppConfigSchema = z
   .superRefine((config, ctx) => {
     if (config.TURN_URLS.length > 0 && !config.TURN_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['TURN_SECRET'], message: 'is required when TURN_URLS is set' });
+    }
+    if (config.ICE_TRANSPORT_POLICY === 'relay' && (config.TURN_URLS.length === 0 || !config.TURN_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ICE_TRANSPORT_POLICY'],
+        message: 'relay needs TURN_URLS and TURN_SECRET (no call could connect without a TURN server)',
+      });
     }
     if (config.NODE_ENV === 'production' && !config.DATABASE_URL) {
       ctx.addIssue({

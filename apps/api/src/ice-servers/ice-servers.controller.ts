@@ -19,6 +19,7 @@ export class IceServersController {
         turnUrls: this.config.TURN_URLS,
         turnSecret: this.config.TURN_SECRET,
         turnTtlSeconds: this.config.TURN_TTL_S,
+        transportPolicy: this.config.ICE_TRANSPORT_POLICY,
       },
       new Date(),
     );

@@ -8,7 +8,13 @@ describe(iceServersFor.name, () => {
     expect(iceServersFor('u1', { stunUrls: ['stun:stun.example.org:3478'], turnUrls: [], turnTtlSeconds: 3600 }, NOW)).toEqual({
       iceServers: [{ urls: ['stun:stun.example.org:3478'] }],
       expiresAt: null,
+      iceTransportPolicy: 'all',
     });
+  });
+
+  it('hands the clinic’s transport policy to the browsers', () => {
+    const settings = { stunUrls: [], turnUrls: ['turn:turn.example.org:3478'], turnSecret: 'shared-secret-0123456789', turnTtlSeconds: 60 };
+    expect(iceServersFor('u1', { ...settings, transportPolicy: 'relay' }, NOW).iceTransportPolicy).toBe('relay');
   });
 
   it('gives TURN credentials coturn’s use-auth-secret accepts: expiry:user and HMAC-SHA1 of it', () => {

@@ -24,6 +24,13 @@ function PlaceholderText({ peer, name }: { peer: RemotePeer; name: string }) {
   const t = useTranslations('call');
   // The notice above the stage says it in full; the tile only marks whose connection it is.
   if (peer.away) return <p>{t('tile.connectionDropped')}</p>;
+  // Not "connecting…" forever: this side's TURN credentials were refused, so a call that must go through it cannot.
+  if (peer.relayRefused && peer.connection !== 'connected')
+    return (
+      <p role="alert" data-testid="relay-refused">
+        {t('tile.relayRefused', { name })}
+      </p>
+    );
   if (peer.connection === 'reconnecting') return <p>{t('tile.reconnectingTo', { name })}</p>;
   if (!peer.media.video) {
     const { testId, text } = peerVideoOffText(t, name, peer.media);

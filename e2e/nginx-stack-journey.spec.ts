@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core';
+import { expectNoCspViolations, launchBrowser, newPersonContext, screenshots } from './support/browser';
+import { downloadReport } from './support/history';
+import { bothInState, expectRemoteVideoPlaying, framesDecoded, reachCall, trackPage, watchPeerConnections } from './support/journey';
+import { establishedTo, nginxAvailable, NginxStack, startNginxStack } from './support/nginx';
+import { createAccount } from './support/stack';
+import { describeWithBrowser } from './support/two-browsers';
+
+const describeWithNginx = nginxAvailable() ? describeWithBrowser : describe.skip;
+
+async function until(what: string, check: () => boolean, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeout / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describeWithNginx(
+  'the compose stack on loopback: Debian’s nginx with deploy/nginx.conf in front of two API processes and the web app',
+  () => {
+    let stack: NginxStack;
+    let doctorBrowser: Browser;
+    let patientBrowser: Browser;
+    beforeAll(async () => {
+      [stack, doctorBrowser, patientBrowser] = await Promise.all([startNginxStack(), launchBrowser(), launchBrowser()]);
+    }, 180_000);
+    afterEach(expectNoCspViolations);
+    afterAll(async () => {
+      await Promise.all([doctorBrowser?.close(), patientBrowser?.close()]);
+      await stack?.stop();
+    });
+
+    async function person(browser: Browser, name: string): Promise<{ page: Page; sockets: string[] }> {
+      const context = await newPersonContext(browser, stack.origin);
+      await watchPeerConnections(context);
+      const page = await context.newPage();
+      trackPage(page, name);
+      const sockets: string[] = [];
+      page.on('websocket', (socket) => sockets.push(socket.url()));
+      return { page, sockets };
+    }
+
+    it('sign in, book, wait, a call with pictures over nginx’s WebSocket upgrade, an API process stopped mid-call and the call back through the other, end, report', async () => {
+      const doctor = await createAccount('DOCTOR', 'Dr. Ada Brenner');
+      const patient = await createAccount('PATIENT', 'Luis Ortega', 'Europe/London');
+      const doctorSide = await person(doctorBrowser, 'doctor');
+      const patientSide = await person(patientBrowser, 'patient');
+      const pages = [doctorSide.page, patientSide.page];
+
+      const reason = 'Shoulder pain, through nginx';
+      await reachCall(doctorSide.page, patientSide.page, doctor, patient, reason);
+      await Promise.all(pages.map(expectRemoteVideoPlaying));
+      // The signaling sockets went to nginx's origin, and nginx upgraded them to an API process.
+      for (const { sockets } of [doctorSide, patientSide]) {
+        expect(sockets.length).toBeGreaterThan(0);
+        for (const url of sockets) expect(url.startsWith(`ws://127.0.0.1:${stack.nginx.port}/socket.io/`)).toBe(true);
+      }
+      const holding = stack.apis.filter((api) => establishedTo(api.port) > 0);
+      expect(holding).toHaveLength(1); // ip_hash: every browser here comes from 127.0.0.1
+      const [stopped] = holding;
+      const other = stack.apis.find((api) => api !== stopped)!;
+      await screenshots(doctorSide.page, 'nginx-stack-call-doctor');
+
+      // A deploy (SIGTERM) of the process holding both sockets: nginx sends the reconnects to the other one.
+      const socketsBefore = [doctorSide.sockets.length, patientSide.sockets.length];
+      const stoppedAt = Date.now();
+      await stopped!.stop('SIGTERM');
+      await until('both browsers reconnected through nginx to the other API process', () => establishedTo(other.port) >= 2, 45_000);
+      expect(doctorSide.sockets.length).toBeGreaterThan(socketsBefore[0]!);
+      expect(patientSide.sockets.length).toBeGreaterThan(socketsBefore[1]!);
+      await bothInState(pages, 'connected', 45_000);
+      console.log(`call connected again through the other API process ${Date.now() - stoppedAt} ms after the SIGTERM`);
+      await Promise.all(pages.map(expectRemoteVideoPlaying));
+      for (const page of pages) expect(await framesDecoded(page)).toBeGreaterThan(0);
+      // nginx's own record: the upgrades it made (101) went to the stopped process first, then to the other.
+      const upgrades = stack.nginx.upstreamsOf('/socket.io/').filter((entry) => entry.status === 101);
+      expect(upgrades.map((entry) => entry.upstream)).toContain(`127.0.0.1:${stopped!.port}`);
+
+      await doctorSide.page.getByTestId('end-session').click();
+      await doctorSide.page.getByTestId('confirm-ok').click();
+      await Promise.all(pages.map((page) => page.getByTestId('end-screen').waitFor()));
+      // The visit's record and PDF report through nginx (the web app's /bff, then the API behind nginx again).
+      const doctorPage = doctorSide.page;
+      await doctorPage.goto('/history');
+      await doctorPage.getByTestId('history-row').filter({ hasText: reason }).getByTestId('history-row-link').click();
+      await doctorPage.getByTestId('session-record').waitFor();
+      const report = await downloadReport(doctorPage);
+      expect(report.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      for (const text of [doctor.name, patient.name, reason]) expect(report.text).toContain(text);
+
+      // nginx logs an upgraded request when its connection closes: close the pages' sockets.
+      await Promise.all(pages.map((page) => page.context().close()));
+      await until('the sockets to the other process closed', () => establishedTo(other.port) === 0, 20_000);
+      const after = stack.nginx.upstreamsOf('/socket.io/').filter((entry) => entry.status === 101);
+      expect(after.map((entry) => entry.upstream)).toContain(`127.0.0.1:${other.port}`);
+    }, 240_000);
+  },
+);

@@ -1,0 +1,228 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ApiProcess, startApiProcess } from '../../apps/api/test/api-process';
+import { NGINX_CONF_FILE, nginxListenPorts, nginxUpstreams } from '../../apps/api/test/compose';
+import { freePort } from '../../apps/api/test/free-port';
+import { ROOT } from './stack';
+
+export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+
+/**
+ * The stack journey needs Debian's nginx. In CI it is required (a missing program fails the
+ * run); on a developer machine without it the journey is skipped with a notice.
+ */
+export function nginxAvailable(): boolean {
+  if (fs.existsSync(NGINX)) return true;
+  if (process.env.CI) throw new Error(`nginx is required in CI but ${NGINX} is missing (apt-get install -y nginx).`);
+  console.warn(`skipping the nginx stack journey: ${NGINX} is missing (apt-get install -y nginx)`);
+  return false;
+}
+
+/**
+ * deploy/nginx.conf with this machine's addresses, everything else as compose mounts it: each
+ * upstream's `server <compose host>:<port>` becomes `server 127.0.0.1:<local port>` (in order,
+ * keeping its parameters: max_fails, fail_timeout), `listen 80` becomes `listen 127.0.0.1:<port>`,
+ * and `set_real_ip_from <compose host>` (a name only compose's network resolves) becomes 127.0.0.1.
+ * Throws when the file's upstreams do not have as many servers as given, so the two cannot drift apart.
+ */
+export function renderNginxConf(conf: string, upstreams: Record<string, number[]>, listenPort: number): string {
+  const declared = nginxUpstreams(conf);
+  const hosts = new Set<string>();
+  for (const [name, ports] of Object.entries(upstreams)) {
+    const servers = declared[name];
+    if (servers?.length !== ports.length) {
+      throw new Error(`deploy/nginx.conf: upstream ${name} has ${servers?.length ?? 0} servers, the stack test starts ${ports.length}`);
+    }
+    servers.forEach((server) => hosts.add(server.host));
+  }
+  let rendered = conf.replace(/upstream\s+([\w.-]+)\s*\{([^}]*)\}/g, (block, name: string, body: string) => {
+    const ports = upstreams[name];
+    if (!ports) return block;
+    let next = 0;
+    const servers = body.replace(/(^|[;{\s])server\s+[^\s;]+/g, (_match, before: string) => `${before}server 127.0.0.1:${ports[next++]}`);
+    return `upstream ${name} {${servers}}`;
+  });
+  if (nginxListenPorts(conf).length !== 1) throw new Error('deploy/nginx.conf: expected one listen port');
+  rendered = rendered.replace(/\blisten\s+[^;]+;/, `listen 127.0.0.1:${listenPort};`);
+  rendered = rendered.replace(/\bset_real_ip_from\s+([^\s;]+);/g, (line, host: string) =>
+    hosts.has(host) ? 'set_real_ip_from 127.0.0.1;' : line,
+  );
+  return rendered;
+}
+
+export interface Nginx {
+  port: number;
+  origin: string;
+  /** The upstream address (127.0.0.1:port) and status of every request to `pathPrefix`, from the access log. */
+  upstreamsOf(pathPrefix: string): Array<{ path: string; status: number; upstream: string }>;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function listening(port: number, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${log()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port} within 20 s:\n${log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Debian's nginx in the foreground, as the compose stack's nginx: its main configuration (a temp
+ * copy of what the nginx image has around `conf.d/default.conf`, with pid, logs and temp folders
+ * in a temp prefix, never /etc/nginx or /var/lib/nginx), including deploy/nginx.conf rendered
+ * with the local upstream ports (see renderNginxConf). The access log records each request's upstream.
+ */
+export async function startNginx(upstreams: Record<string, number[]>, port: number): Promise<Nginx> {
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'telehealth-nginx-'));
+  // Run as root, nginx's workers are `nobody`: they must reach the prefix and write their temp files.
+  fs.chmodSync(prefix, 0o755);
+  for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(prefix, dir), { mode: 0o777 });
+  for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.chmodSync(path.join(prefix, dir), 0o777);
+  const site = path.join(prefix, 'default.conf');
+  fs.writeFileSync(site, renderNginxConf(fs.readFileSync(NGINX_CONF_FILE, 'utf8'), upstreams, port));
+  const errorLog = path.join(prefix, 'error.log');
+  const accessLog = path.join(prefix, 'access.log');
+  const main = path.join(prefix, 'nginx.conf');
+  fs.writeFileSync(
+    main,
+    [
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${path.join(prefix, 'nginx.pid')};`,
+      `error_log ${errorLog} info;`,
+      'events { worker_connections 1024; }',
+      'http {',
+      '  default_type application/octet-stream;',
+      '  sendfile on;',
+      '  keepalive_timeout 65;',
+      `  client_body_temp_path ${path.join(prefix, 'client_body')};`,
+      `  proxy_temp_path ${path.join(prefix, 'proxy')};`,
+      `  fastcgi_temp_path ${path.join(prefix, 'fastcgi')};`,
+      `  uwsgi_temp_path ${path.join(prefix, 'uwsgi')};`,
+      `  scgi_temp_path ${path.join(prefix, 'scgi')};`,
+      "  log_format upstreams '$status $upstream_addr $request_uri';",
+      `  access_log ${accessLog} upstreams;`,
+      `  include ${site};`,
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(NGINX, ['-p', prefix, '-c', main, '-e', errorLog], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+  const log = () => `${output}${read(errorLog)}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      // SIGTERM: nginx's fast shutdown; its workers go with the master.
+      await new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+    }
+    fs.rmSync(prefix, { recursive: true, force: true });
+  };
+  try {
+    await listening(port, child, log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const upstreamsOf = (pathPrefix: string) =>
+    read(accessLog)
+      .split('\n')
+      .map((line) => line.split(' '))
+      .filter((fields) => fields.length >= 3 && fields.at(-1)!.startsWith(pathPrefix))
+      // `$upstream_addr` lists every server tried ("127.0.0.1:1, 127.0.0.1:2"): the last one answered.
+      .map((fields) => ({ status: Number(fields[0]), upstream: fields.slice(1, -1).join(' ').split(', ').pop()!, path: fields.at(-1)! }));
+  return { port, origin: `http://127.0.0.1:${port}`, upstreamsOf, log, stop };
+}
+
+export interface NginxStack {
+  /** The one address browsers open: nginx. */
+  origin: string;
+  nginx: Nginx;
+  /** The two API processes behind nginx's `upstream api` (compose's api1 and api2). */
+  apis: ApiProcess[];
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/** The TCP connections established to 127.0.0.1:`port` now (nginx keeps none to its upstreams between requests: these are live sockets). */
+export function establishedTo(port: number): number {
+  const out = execFileSync('ss', ['-Htn', 'state', 'established', `( sport = :${port} )`], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.trim() !== '').length;
+}
+
+/**
+ * compose's shape on loopback: two API processes (the run's database, the local Redis under one
+ * key prefix, TRUST_PROXY=1 as in compose), the built web app (API_URL through nginx, no
+ * PUBLIC_API_URL: the socket goes to the page's own origin), and nginx with deploy/nginx.conf in front.
+ */
+export async function startNginxStack(): Promise<NginxStack> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const secret = `nginx-stack-${randomUUID()}-${randomUUID()}`;
+  const started: Array<{ stop(): Promise<void> }> = [];
+  let webOutput = '';
+  const apis: ApiProcess[] = [];
+  const stop = async () => {
+    await Promise.all(started.splice(0).map((part) => part.stop()));
+  };
+  try {
+    const apiEnv = { WEB_ORIGIN: origin, TRUST_PROXY: '1', API_HOST: '127.0.0.1' };
+    apis.push(...(await Promise.all([startApiProcess(apiEnv), startApiProcess(apiEnv)])));
+    started.push(...apis);
+    const webPort = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      API_URL: origin,
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: secret,
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    delete env.PUBLIC_API_URL;
+    const web = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(webPort)], {
+      cwd: path.join(ROOT, 'apps/web'),
+      env,
+    });
+    web.stdout?.on('data', (chunk: Buffer) => (webOutput += chunk.toString()));
+    web.stderr?.on('data', (chunk: Buffer) => (webOutput += chunk.toString()));
+    started.push({
+      stop: () =>
+        new Promise<void>((resolve) =>
+          web.exitCode !== null || web.signalCode !== null ? resolve() : (web.once('exit', () => resolve()), web.kill('SIGTERM')),
+        ),
+    });
+    const nginx = await startNginx({ api: apis.map((api) => api.port), web: [webPort] }, port);
+    started.push(nginx);
+    const logs = () =>
+      [`[nginx] ${nginx.log()}`, ...apis.map((api, index) => `[api${index + 1}] ${api.log()}`), `[web] ${webOutput}`].join('\n');
+    // The web app through nginx: its sign-in page, and the API's health.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (web.exitCode !== null) throw new Error(`the web app exited:\n${logs()}`);
+      const ok = await fetch(`${origin}/sign-in`)
+        .then((response) => response.status === 200)
+        .catch(() => false);
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`${origin}/sign-in did not answer through nginx within 60 s:\n${logs()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return { origin, nginx, apis, logs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
