@@ -160,6 +160,12 @@ export const ZAppConfigSchema = z
       .max(24 * 60)
       .default(10),
     RECONNECT_GRACE_S: z.coerce.number().int().min(1).max(600).default(30),
+    /**
+     * With Redis: each API process holds its seats under a lease it renews; a process killed
+     * without a shutdown (SIGKILL, a crash) has its seats dropped by another process within this
+     * many milliseconds, and its peers are told the person left when the reconnect grace then ends.
+     */
+    LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
     /** People in one call at most (doctor, patient and guests): every one sends to every other (a mesh), so keep it small. */
     ROOM_CAPACITY: z.coerce.number().int().min(2).max(6).default(4),
     REMINDER_MINUTES: ZReminderMinutesSchema.default([1440, 15]),

@@ -8,6 +8,7 @@ import { parse, refused } from './acks';
 import { ChatService } from './chat.service';
 import { JoinAuthorization } from './join-authorization.service';
 import { currentMembership, Membership, membershipOf, roomChannel, SignalingSocket, userChannel } from './membership';
+import { NODE_LEASES, NodeLeases } from './node-leases';
 import { RoomEffects } from './room-effects.service';
 import { RoomStates } from './room-states';
 
@@ -28,6 +29,7 @@ export class RoomMembership {
     private readonly chat: ChatService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NODE_LEASES) private readonly leases: NodeLeases,
   ) {}
 
   /**
@@ -65,6 +67,7 @@ export class RoomMembership {
     socket.data.membership = membership;
     if (transition.inLobby) {
       await Promise.all([
+        this.hold(socket.id, membership),
         this.effects.perform(transition.effects, membership, socket.data.context),
         this.audit.record({ actorId: user.id, action: 'session.lobby', entityType: 'session', entityId: visit.sessionId, ip }),
       ]);
@@ -74,6 +77,7 @@ export class RoomMembership {
     await socket.join([roomChannel(visit.roomId), userChannel(visit.roomId, user.id)]);
     const [chat] = await Promise.all([
       this.chat.latest(visit.sessionId),
+      this.hold(socket.id, membership),
       this.effects.perform(transition.effects, membership, socket.data.context),
       this.audit.record({ actorId: user.id, action: 'session.join', entityType: 'session', entityId: visit.sessionId, ip }),
     ]);
@@ -104,7 +108,7 @@ export class RoomMembership {
       socketId: socket.id,
       now: now(),
     });
-    await this.effects.perform(transition.effects, membership);
+    await Promise.all([this.effects.perform(transition.effects, membership), this.unhold(socket.id)]);
     return { ok: true };
   }
 
@@ -113,7 +117,7 @@ export class RoomMembership {
     const event = { type: 'recover', userId: membership.self.userId, socketId: socket.id, now: now() } as const;
     const transition = await this.rooms.apply(membership, event);
     if (!transition.error) {
-      await this.effects.perform(transition.effects, membership);
+      await Promise.all([this.effects.perform(transition.effects, membership), this.hold(socket.id, membership)]);
       return;
     }
     // The seat was given up meanwhile (grace over, or the visit ended): join afresh if still allowed.
@@ -127,11 +131,34 @@ export class RoomMembership {
   async drop(socket: SignalingSocket, reason: string): Promise<void> {
     const membership = socket.data.membership;
     if (!membership) return;
+    await Promise.all([this.dropSeat(membership, socket.id, reason), this.unhold(socket.id)]);
+  }
+
+  /**
+   * The seat of `socketId` is kept for the grace, from now: for a socket of this process that
+   * dropped, and for one of a process that stopped renewing its lease (NodeLeases), which another
+   * process drops for it. A seat taken meanwhile by a newer socket stays as it is (the engine
+   * drops only the seat of that very socket).
+   */
+  async dropSeat(membership: Membership, socketId: string, reason: string): Promise<void> {
     const grace = this.config.RECONNECT_GRACE_S;
     this.logger.log(`socket of ${membership.self.role.toLowerCase()} ${membership.self.userId} dropped (${reason}); seat kept ${grace} s`);
-    const event = { type: 'drop', userId: membership.self.userId, socketId: socket.id, now: now(), graceSeconds: grace } as const;
+    const event = { type: 'drop', userId: membership.self.userId, socketId, now: now(), graceSeconds: grace } as const;
     const transition = await this.rooms.apply(membership, event);
     await this.effects.perform(transition.effects, membership);
+  }
+
+  /** The seat is this process's to keep: under its lease (a write beside the join's, never on the relay path). */
+  private hold(socketId: string, membership: Membership): Promise<void> {
+    return this.leases
+      .hold({ membership, userId: membership.self.userId, socketId })
+      .catch((error: unknown) => this.logger.warn(`seat of socket ${socketId} not put under this process's lease: ${String(error)}`));
+  }
+
+  private unhold(socketId: string): Promise<void> {
+    return this.leases
+      .release(socketId)
+      .catch((error: unknown) => this.logger.warn(`seat of socket ${socketId} not taken off this process's lease: ${String(error)}`));
   }
 }
 

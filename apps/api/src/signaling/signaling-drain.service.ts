@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { SignalingSocket } from './membership';
+import { NODE_LEASES, NodeLeases } from './node-leases';
 import { RoomMembership } from './room-membership.service';
 import { SignalingNamespace } from './signaling-namespace';
 
@@ -20,6 +21,7 @@ export class SignalingDrain {
   constructor(
     private readonly namespace: SignalingNamespace,
     private readonly membership: RoomMembership,
+    @Inject(NODE_LEASES) private readonly leases: NodeLeases,
   ) {}
 
   /** Keeps `work` in the set awaited by drain() until it settles. */
@@ -44,6 +46,9 @@ export class SignalingDrain {
    * And the seat is given up before the browser can reconnect: a drop written after the browser
    * got its seat back on another node (this process slow, thousands of sockets closing) would
    * take it away again, and the peer would hear the patient left mid-call.
+   *
+   * Last, the process gives its lease back (NodeLeases): a seat the drain could not drop is
+   * dropped by another process at its next sweep rather than when the lease would have lapsed.
    */
   async drain(): Promise<void> {
     this.draining = true;
@@ -63,6 +68,7 @@ export class SignalingDrain {
     await settledBy(Promise.all(drops), deadline);
     for (const socket of local) socket.conn.close();
     while (this.inFlight.size > 0 && Date.now() < deadline) await settledBy(Promise.allSettled([...this.inFlight]), deadline);
+    await this.leases.stop().catch((error: unknown) => this.logger.warn(`shutting down: lease not given back: ${String(error)}`));
   }
 
   /** Whether drain() gave up the socket's seat already: its disconnect must not drop it again. */

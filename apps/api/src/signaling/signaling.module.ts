@@ -13,6 +13,7 @@ import { GuestAdmission } from './guest-admission.service';
 import { GuestRemoval } from './guest-removal.service';
 import { JoinAuthorization } from './join-authorization.service';
 import { MediaTimeline } from './media-timeline.service';
+import { nodeLeasesProvider } from './node-leases';
 import { RelayService } from './relay.service';
 import { RoomCloser } from './room-closer.service';
 import { RoomEffects } from './room-effects.service';
@@ -60,6 +61,7 @@ import { WaitingRoom } from './waiting-room.service';
     SignalingDrain,
     stateStoreProvider,
     graceDeadlinesProvider,
+    nodeLeasesProvider,
   ],
   exports: [SignalingDrain, SocketSessions],
 })

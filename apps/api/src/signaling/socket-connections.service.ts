@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ClientAddressService } from '../auth/client-address.service';
 import type { RequestContext } from '../common/request-context';
 import { EventRunner } from './event-runner';
 import type { SignalingSocket } from './membership';
+import { NODE_LEASES, NodeLeases } from './node-leases';
 import { RoomEffects } from './room-effects.service';
 import { RoomMembership } from './room-membership.service';
 import { RoomStatsService } from './room-stats.service';
@@ -17,7 +18,7 @@ import { WaitingRoom } from './waiting-room.service';
  * disconnect does.
  */
 @Injectable()
-export class SocketConnections {
+export class SocketConnections implements OnModuleDestroy {
   private readonly logger = new Logger('Signaling');
 
   constructor(
@@ -30,6 +31,7 @@ export class SocketConnections {
     private readonly waitingRoom: WaitingRoom,
     private readonly stats: RoomStatsService,
     private readonly drain: SignalingDrain,
+    @Inject(NODE_LEASES) private readonly leases: NodeLeases,
   ) {}
 
   /** Puts the door on the namespace (no valid token, no socket) and starts the shared timers. */
@@ -37,7 +39,27 @@ export class SocketConnections {
     this.namespace.set(namespace);
     this.stats.answerPeers(namespace);
     this.effects.start();
+    // A process that stops renewing its lease (killed, crashed) leaves seats nobody would drop:
+    // every process drops them for it, as if their sockets had disconnected here.
+    void this.leases.start(
+      (seat) => this.membership.dropSeat(seat.membership, seat.socketId, 'its API process stopped renewing its lease'),
+      (socketIds) => this.reconnect(socketIds),
+    );
     this.sessions.attach(namespace);
+  }
+
+  /**
+   * Sockets still open here whose seats another process dropped while this process's lease had
+   * lapsed (a pause longer than the lease): their transports are closed as a network drop would,
+   * so each browser reconnects and takes its seat back (connection-state recovery) or joins again.
+   */
+  private reconnect(socketIds: string[]): void {
+    const sockets = this.namespace.peek()?.sockets;
+    for (const socketId of socketIds) sockets?.get(socketId)?.conn.close();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.leases.stop();
   }
 
   async open(socket: SignalingSocket): Promise<void> {
