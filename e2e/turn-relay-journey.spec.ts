@@ -2,18 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { screenshots } from './support/browser';
 import { Coturn, startCoturn, turnserverAvailable } from './support/coturn';
-import {
-  callState,
-  doctorJoinsFromWaitingRoom,
-  expectRemoteVideoPlaying,
-  framesDecoded,
-  patientJoins,
-  reachCall,
-  scheduleNow,
-  signIn,
-  trackPage,
-} from './support/journey';
-import { Account, createAccount } from './support/stack';
+import { expectRemoteVideoPlaying, framesDecoded, reachCall, reachCallScreens, trackPage } from './support/journey';
+import { createAccount } from './support/stack';
 import { describeWithBrowser, twoBrowsers, TwoBrowsers } from './support/two-browsers';
 
 const describeWithTurn = turnserverAvailable() ? describeWithBrowser : describe.skip;
@@ -106,24 +96,13 @@ describeWithTurn('TURN for real: Debian’s coturn with compose’s flags, relay
   describe('the API has another secret than coturn', () => {
     const journey = twoBrowsers({ stackSettings: turnSettings(coturn, `not-coturns-${randomUUID()}`) });
 
-    /** Both reach the call screen, but their relay is refused: each sees why, never a call. */
-    async function joinBoth(doctorPage: Page, patientPage: Page, doctor: Account, patient: Account, reason: string) {
-      await signIn(doctorPage, doctor.email);
-      await doctorPage.waitForURL(/\/doctor$/);
-      await scheduleNow(doctorPage, patient, reason);
-      await signIn(patientPage, patient.email);
-      await patientPage.waitForURL(/\/patient$/);
-      await patientJoins(patientPage, reason);
-      await callState(patientPage, 'waiting');
-      await doctorJoinsFromWaitingRoom(doctorPage, patient);
-    }
-
     it('does not connect, and says so in a sentence on the call screen', async () => {
       const doctor = await createAccount('DOCTOR', 'Dr. Ilse Marr');
       const patient = await createAccount('PATIENT', 'Omar Haddad', 'Europe/London');
       const doctorPage = await personPage(journey, journey.doctorBrowser);
       const patientPage = await personPage(journey, journey.patientBrowser);
-      await joinBoth(doctorPage, patientPage, doctor, patient, 'Relay with a wrong secret');
+      // Both reach the call screen, but their relay is refused: each sees why, never a call.
+      await reachCallScreens(doctorPage, patientPage, doctor, patient, 'Relay with a wrong secret');
 
       const joined = Date.now();
       const sentence = (name: string) =>

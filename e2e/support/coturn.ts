@@ -1,10 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { COMPOSE_FILE, coturnArgs } from '../../apps/api/test/compose';
 import { freePort } from '../../apps/api/test/free-port';
+import { listeningOn } from './stack';
 
 export const TURNSERVER = process.env.TURNSERVER_PATH ?? '/usr/bin/turnserver';
 
@@ -28,22 +28,6 @@ export interface Coturn {
   /** Its log file so far. */
   log(): string;
   stop(): Promise<void>;
-}
-
-/** Waits until something accepts TCP connections on 127.0.0.1:`port` (coturn listens on UDP and TCP). */
-async function listening(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`turnserver exited with ${child.exitCode}:\n${log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`turnserver did not listen on ${port} within 20 s:\n${log()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**
@@ -96,7 +80,7 @@ export async function startCoturn(secret: string): Promise<Coturn> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await listening(port, child, log);
+    await listeningOn(port, child, 'turnserver', log);
   } catch (error) {
     await stop();
     throw error;

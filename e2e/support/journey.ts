@@ -181,6 +181,18 @@ export async function doctorJoinsFromWaitingRoom(doctorPage: Page, patient: Acco
  * joins and waits, the doctor joins from the waiting room, and both reach a connected call.
  */
 export async function reachCall(doctorPage: Page, patientPage: Page, doctor: Account, patient: Account, reason: string): Promise<void> {
+  await reachCallScreens(doctorPage, patientPage, doctor, patient, reason);
+  await bothInState([doctorPage, patientPage], 'connected');
+}
+
+/** The same start up to both call screens, whether or not the call then connects. */
+export async function reachCallScreens(
+  doctorPage: Page,
+  patientPage: Page,
+  doctor: Account,
+  patient: Account,
+  reason: string,
+): Promise<void> {
   await signIn(doctorPage, doctor.email);
   await doctorPage.waitForURL(/\/doctor$/);
   await scheduleNow(doctorPage, patient, reason);
@@ -189,7 +201,6 @@ export async function reachCall(doctorPage: Page, patientPage: Page, doctor: Acc
   await patientJoins(patientPage, reason);
   await callState(patientPage, 'waiting');
   await doctorJoinsFromWaitingRoom(doctorPage, patient);
-  await bothInState([doctorPage, patientPage], 'connected');
 }
 
 /** `at` moved to the next multiple of five minutes (the reschedule form's time field steps by 5). */

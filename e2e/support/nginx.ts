@@ -1,13 +1,12 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiProcess, startApiProcess } from '../../apps/api/test/api-process';
 import { NGINX_CONF_FILE, nginxListenPorts, nginxUpstreams } from '../../apps/api/test/compose';
 import { freePort } from '../../apps/api/test/free-port';
-import { ROOT } from './stack';
+import { listeningOn, ROOT } from './stack';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
@@ -61,21 +60,6 @@ export interface Nginx {
   upstreamsOf(pathPrefix: string): Array<{ path: string; status: number; upstream: string }>;
   log(): string;
   stop(): Promise<void>;
-}
-
-async function listening(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port} within 20 s:\n${log()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**
@@ -133,7 +117,7 @@ export async function startNginx(upstreams: Record<string, number[]>, port: numb
     fs.rmSync(prefix, { recursive: true, force: true });
   };
   try {
-    await listening(port, child, log);
+    await listeningOn(port, child, 'nginx', log);
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,7 @@ import argon2 from 'argon2';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import net from 'node:net';
 import { Client } from 'pg';
 import { freePort } from '../../apps/api/test/free-port';
 
@@ -127,4 +128,20 @@ export async function api<T>(apiUrl: string, path: string, init: { method?: stri
   });
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** Waits until `name` (a child process: nginx, turnserver) accepts TCP connections on 127.0.0.1:`port`; fails if it exits. */
+export async function listeningOn(port: number, child: ChildProcess, name: string, log: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`${name} did not listen on ${port} within 20 s:\n${log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
