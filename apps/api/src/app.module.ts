@@ -18,6 +18,7 @@ import { RedisModule } from './redis/redis.module';
 import { SessionHistoryModule } from './sessions/session-history.module';
 import { ClinicVisitsModule } from './clinic-visits/clinic-visits.module';
 import { SignalingModule } from './signaling/signaling.module';
+import { PlainSignalingModule } from './plain-signaling/plain-signaling.module';
 import { ProfileModule } from './profile/profile.module';
 import { StaffModule } from './staff/staff.module';
 import { VisitsModule } from './visits/visits.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ClinicVisitsModule,
         NoShowModule,
         SignalingModule,
+        PlainSignalingModule,
         IceServersModule,
         OpenApiModule,
       ],

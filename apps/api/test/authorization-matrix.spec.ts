@@ -82,6 +82,10 @@ interface RouteCase {
   build(actor: Actor): Promise<{ path: string; body?: unknown; visit?: Fixture }>;
   /** Call with a token of its own (signing out revokes every token of the caller). */
   ownToken?: boolean;
+  /** A body that names the caller (their user id, read from the token: a guest's is not known before). */
+  callerBody?: (callerId: string) => unknown;
+  /** Runs once the row's callers are through (a visit open now freed for the rows after it). */
+  after?: () => Promise<void>;
 }
 
 describe('authorization matrix: every REST route and socket event × every kind of caller', () => {
@@ -225,6 +229,12 @@ describe('authorization matrix: every REST route and socket event × every kind 
   }
 
   const D = 200;
+  /** The visit open now of the POST /api/rooms/join rows (cancelled after each). */
+  let openNow: Fixture | undefined;
+  /** The visit of the GET /api/rooms/:id row. */
+  let viewed: Fixture | undefined;
+  const roomOf = async (fixture: Fixture) =>
+    (await sut.prisma.room.findUniqueOrThrow({ where: { appointmentId: fixture.appointmentId } })).id;
   const cases: RouteCase[] = [
     { route: 'GET /api/health', expect: [D, D, D, D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/health' }) },
     { route: 'GET /api/openapi.json', expect: [D, D, D, D, D, D, D, D, D, D, D, D, D], build: async () => ({ path: '/api/openapi.json' }) },
@@ -429,6 +439,62 @@ describe('authorization matrix: every REST route and socket event × every kind 
       build: async () => ({ path: '/api/rooms/stats' }),
     },
     {
+      // The seed's room join: the join-room rule, asked over REST (a guest may enter, to wait in the lobby).
+      route: 'POST /api/rooms/join',
+      expect: [D, 403, D, 403, 403, 401, 401, 401, D, 403, D, 403, 401],
+      build: async () => {
+        // One visit open now for every caller: the doctor cannot be booked twice at once.
+        openNow ??= await visit({ startsInMinutes: 0 });
+        return { path: '/api/rooms/join', body: { room_id: await roomOf(openNow) }, visit: openNow };
+      },
+      after: async () => {
+        if (openNow) await sut.prisma.appointment.update({ where: { id: openNow.appointmentId }, data: { status: 'CANCELLED' } });
+        openNow = undefined;
+      },
+    },
+    {
+      route: 'POST /api/rooms/:id/join',
+      expect: [D, 403, D, 403, 403, 401, 401, 401, D, 403, D, 403, 401],
+      build: async () => {
+        openNow ??= await visit({ startsInMinutes: 0 });
+        return { path: `/api/rooms/${await roomOf(openNow)}/join`, visit: openNow };
+      },
+      after: async () => {
+        if (openNow) await sut.prisma.appointment.update({ where: { id: openNow.appointmentId }, data: { status: 'CANCELLED' } });
+        openNow = undefined;
+      },
+    },
+    {
+      // An instant visit from now: doctors only (each call books the caller one, cancelled after the row).
+      route: 'POST /api/rooms',
+      expect: [201, 201, 403, 403, 403, 401, 401, 401, 403, 403, 403, 403, 401],
+      build: async () => ({ path: '/api/rooms', body: { duration_minutes: 5, reason: 'Matrix instant visit' } }),
+      after: async () => {
+        await sut.prisma.appointment.updateMany({ where: { reason: 'Matrix instant visit' }, data: { status: 'CANCELLED' } });
+      },
+    },
+    {
+      // Validating a room before joining: the parties of its visit (a month ahead: not joinable yet, still 200).
+      route: 'GET /api/rooms/:id',
+      expect: [D, 403, D, 403, 403, 401, 401, 401, D, 403, D, 403, 401],
+      build: async () => {
+        viewed ??= await visit();
+        return { path: `/api/rooms/${await roomOf(viewed)}`, visit: viewed };
+      },
+    },
+    {
+      route: 'POST /api/rooms/:id/leave',
+      expect: [D, D, D, D, D, 401, 401, 401, D, D, D, D, 401],
+      build: async () => ({ path: `/api/rooms/${await roomOf(standingVisit)}/leave`, visit: standingVisit }),
+    },
+    {
+      // Giving up one's own seat: anyone signed in may, seated or not (as leave-room).
+      route: 'POST /api/rooms/leave',
+      expect: [D, D, D, D, D, 401, 401, 401, D, D, D, D, 401],
+      build: async () => ({ path: '/api/rooms/leave', visit: standingVisit }),
+      callerBody: (callerId) => ({ room_id: 'any-room', client_id: callerId }),
+    },
+    {
       route: 'GET /api/audit',
       expect: [403, 403, 403, 403, D, 401, 401, 401, 403, 403, 403, 403, 401],
       build: async () => ({ path: '/api/audit' }),
@@ -499,16 +565,19 @@ describe('authorization matrix: every REST route and socket event × every kind 
     for (const row of cases) {
       const method = row.route.split(' ')[0]!.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
       for (const [index, actor] of ACTORS.entries()) {
-        const { path, body, visit: rowVisit } = await row.build(actor);
+        const { path, body: builtBody, visit: rowVisit } = await row.build(actor);
         let call = sut.http[method](path);
         const token = row.ownToken ? await freshTokenOf(actor, rowVisit) : await tokenOf(actor, rowVisit);
         if (token) call = call.set(bearer({ token }));
+        const callerId = token ? (jwt.decode(token) as { sub?: string } | null)?.sub : undefined;
+        const body = row.callerBody ? row.callerBody(callerId ?? 'nobody') : builtBody;
         const response = body === undefined ? await call : await call.send(body as object);
         if (response.status !== row.expect[index])
           failures.push(
             `${row.route} as ${actor}: ${response.status}, expected ${row.expect[index]} (${JSON.stringify(response.body).slice(0, 120)})`,
           );
       }
+      await row.after?.();
     }
     expect(failures).toEqual([]);
   }, 120_000);

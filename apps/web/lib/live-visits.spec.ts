@@ -30,6 +30,7 @@ function appointment(overrides: Partial<AppointmentResponse> = {}): AppointmentR
     durationMinutes: 30,
     reason: 'Cough',
     status: 'SCHEDULED',
+    media: 'video',
     roomId: 'r1',
     sessionId: 's1',
     sessionStatus: 'WAITING',

@@ -11,6 +11,11 @@ export const SESSION_STATUSES = ['WAITING', 'ACTIVE', 'ENDED'] as const;
 export const ZSessionStatusSchema = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof ZSessionStatusSchema>;
 
+/** A video call, or an audio call (the seed's choice when starting one): an audio call's device checks start with the camera off. */
+export const CALL_MEDIA = ['video', 'audio'] as const;
+export const ZCallMediaSchema = z.enum(CALL_MEDIA, { message: 'must be video or audio' });
+export type CallMedia = z.infer<typeof ZCallMediaSchema>;
+
 export const MIN_VISIT_MINUTES = 5;
 export const MAX_VISIT_MINUTES = 240;
 
@@ -115,6 +120,7 @@ export const ZAppointmentResponseSchema = z.object({
   durationMinutes: z.number(),
   reason: z.string(),
   status: ZAppointmentStatusSchema,
+  media: ZCallMediaSchema,
   roomId: z.string(),
   sessionId: z.string(),
   sessionStatus: ZSessionStatusSchema,

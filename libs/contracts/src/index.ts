@@ -17,3 +17,4 @@ export * from './guests';
 export * from './clinic-visits';
 export * from './audit-log';
 export * from './languages';
+export * from './plain-signaling';

@@ -1,7 +1,7 @@
 import type { Participant } from '@telehealth/contracts';
 import { applyRoomEvent, RoomEvent } from './room-reducer';
 import { emptyRoom, RoomState } from './room-state';
-import { roomStats } from './room-stats';
+import { roomStats, seedRoomStats } from './room-stats';
 
 const doctor: Participant = { userId: 'doctor-1', name: 'Dr. Ada Moss', role: 'DOCTOR' };
 const patient: Participant = { userId: 'patient-1', name: 'Ben Ortiz', role: 'PATIENT' };
@@ -65,5 +65,23 @@ describe(roomStats.name, () => {
     const call = roomAfter('call', join(patient, 'p1', '2026-05-01T09:01:00Z'), join(doctor, 'd1', '2026-05-01T09:02:00Z'));
     const stats = roomStats([call], new Set(['p1']), new Date('2026-05-01T09:10:00Z'));
     expect(stats.totals).toEqual({ rooms: 1, clients: 1, reconnecting: 1, calls: 0 });
+  });
+});
+
+describe(seedRoomStats.name, () => {
+  it("answers in the seed documents' shape: the client ids connected now, per open room", () => {
+    const call = roomAfter('call', join(patient, 'p1', '2026-05-01T09:01:00Z'), join(doctor, 'd1', '2026-05-01T09:02:00Z'));
+    const waiting = roomAfter('b-waiting', join(patient, 'p2', '2026-05-01T09:00:00Z'));
+    const abandoned = roomAfter('abandoned', join(patient, 'p6', '2026-05-01T09:03:00Z'));
+    // The doctor's socket is on a process that died: only the patient counts.
+    const stats = seedRoomStats([waiting, call, abandoned], new Set(['p1', 'p2']));
+    expect(stats).toEqual({
+      rooms: [
+        { room_id: 'b-waiting', clients: ['patient-1'] },
+        { room_id: 'call', clients: ['patient-1'] },
+      ],
+      total_rooms: 2,
+      total_clients: 2,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { RoomStatsEntry, RoomStatsResponse } from '@telehealth/contracts';
+import type { RoomStatsEntry, RoomStatsResponse, SeedRoomStats } from '@telehealth/contracts';
 import type { RoomState } from './room-state';
 
 /**
@@ -39,4 +39,23 @@ export function roomStats(states: RoomState[], liveSocketIds: ReadonlySet<string
     },
     rooms,
   };
+}
+
+/**
+ * The seed documents' shape of the same overview: each open room with the client ids (user ids)
+ * connected to it now (in the order they joined), and the totals; rooms by id.
+ */
+export function seedRoomStats(states: RoomState[], liveSocketIds: ReadonlySet<string>): SeedRoomStats {
+  const rooms = states
+    .filter((state) => !state.ended)
+    .map((state) => ({
+      room_id: state.roomId,
+      clients: [...state.seats]
+        .filter((seat) => seat.socketId !== null && liveSocketIds.has(seat.socketId))
+        .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))
+        .map((seat) => seat.userId),
+    }))
+    .filter((room) => room.clients.length > 0)
+    .sort((a, b) => a.room_id.localeCompare(b.room_id));
+  return { rooms, total_rooms: rooms.length, total_clients: rooms.reduce((total, room) => total + room.clients.length, 0) };
 }

@@ -25,7 +25,7 @@ export type AppointmentWithContact = Prisma.AppointmentGetPayload<{ include: typ
 /** What the response is made of: a Prisma row, or a row of the list's plain SQL. */
 export type AppointmentView = Pick<
   AppointmentRow,
-  'id' | 'doctor' | 'patient' | 'startsAt' | 'endsAt' | 'reason' | 'status' | 'room' | 'session' | 'cancelledAt' | 'createdAt'
+  'id' | 'doctor' | 'patient' | 'startsAt' | 'endsAt' | 'reason' | 'status' | 'media' | 'room' | 'session' | 'cancelledAt' | 'createdAt'
 >;
 
 /** The clinic's settings a response is computed with: the join window's lead and the patient's cancel notice. */
@@ -55,6 +55,7 @@ export function toAppointmentResponse(row: AppointmentView, rules: AppointmentRu
     durationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),
     reason: viewer === 'GUEST' ? '' : row.reason,
     status: row.status,
+    media: row.media,
     roomId: row.room.id,
     sessionId: row.session.id,
     sessionStatus: row.session.status,

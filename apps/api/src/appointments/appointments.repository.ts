@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ListAppointmentsQuery } from '@telehealth/contracts';
+import type { CallMedia, ListAppointmentsQuery } from '@telehealth/contracts';
 import type { ListScope } from '../access/access-policy';
 import type { Prisma } from '../generated/prisma/client';
 import { retryOnDeadlock } from '../prisma/database-errors';
@@ -21,6 +21,7 @@ export interface NewAppointment {
   endsAt: Date;
   reason: string;
   roomId: string;
+  media?: CallMedia;
 }
 
 /** Runs inside a change's transaction before it writes (the visit's row lock and state check). */
@@ -93,7 +94,7 @@ export class AppointmentsRepository {
       `SELECT t.total, page.*
          FROM (SELECT count(*)::int AS total FROM appointments a WHERE ${filter}) t
          LEFT JOIN LATERAL (
-           SELECT a.id, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.reason, a.status, a.cancelled_at AS "cancelledAt", a.created_at AS "createdAt",
+           SELECT a.id, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.reason, a.status, a.media, a.cancelled_at AS "cancelledAt", a.created_at AS "createdAt",
                   json_build_object('id', d.id, 'name', d.name, 'timeZone', d.time_zone) AS doctor,
                   json_build_object('id', p.id, 'name', p.name, 'timeZone', p.time_zone) AS patient,
                   json_build_object('id', r.id) AS room,

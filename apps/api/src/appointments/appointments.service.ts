@@ -4,7 +4,9 @@ import {
   AppointmentPage,
   AppointmentResponse,
   CreateAppointmentRequest,
+  CreateRoomRequest,
   ListAppointmentsQuery,
+  NewPatient,
   slotEnd,
   UpdateAppointmentRequest,
   visitPhase,
@@ -17,13 +19,14 @@ import { ApiError } from '../common/api-error';
 import type { RequestContext } from '../common/request-context';
 import { VisitEvents } from '../common/visit-events';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { translator } from '../i18n/translator';
 import type { Prisma } from '../generated/prisma/client';
 import { PG_EXCLUSION_VIOLATION, postgresErrorCode } from '../prisma/database-errors';
 import type { CancelledBy } from '../visit-invitations/visit-messages';
 import { VisitNoticesService } from '../visit-invitations/visit-notices.service';
 import { lockVisitFor } from '../visits/visit-lock';
 import { AppointmentRow, AppointmentView, AppointmentViewer, AppointmentWithContact, toAppointmentResponse } from './appointment.mapper';
-import { AppointmentsRepository } from './appointments.repository';
+import { AppointmentsRepository, NewAppointment, PatientOf } from './appointments.repository';
 import { latePatientCancel } from './patient-cancel-notice';
 
 // A visit may be booked to start "now": the form takes a moment to fill in.
@@ -56,15 +59,47 @@ export class AppointmentsService {
   /** Books the visit; the patient (found or invited by email), its link and the confirmation email commit with it. */
   async create(ctx: RequestContext, request: CreateAppointmentRequest): Promise<AppointmentResponse> {
     const startsAt = new Date(request.startsAt);
-    const endsAt = slotEnd(request);
     this.refusePastStart(startsAt);
-    if (request.patientId && !(await this.users.isPatient(request.patientId)))
-      throw ApiError.badRequest('patientId: no patient has this id.');
+    if (request.patientId) await this.requirePatient(request.patientId, 'patientId');
+    return this.book(ctx, { startsAt, endsAt: slotEnd(request), reason: request.reason, media: 'video' }, (tx) =>
+      request.patientId ? Promise.resolve(request.patientId) : this.findOrInvite(tx, ctx, request.patient!),
+    );
+  }
+
+  /**
+   * An instant visit (the doctor's *Start instant visit*, the seed's `POST /api/rooms`): booked from
+   * now with the usual checks, for an existing patient, a new one by name (and email, if given), or
+   * one not named yet, whom the doctor reaches by sharing the link.
+   */
+  async startInstant(ctx: RequestContext, request: CreateRoomRequest): Promise<AppointmentResponse> {
+    if (request.patient_id) await this.requirePatient(request.patient_id, 'patient_id');
+    const words = translator('visit.instant', ctx.user.language);
+    const startsAt = new Date();
+    const endsAt = new Date(startsAt.getTime() + request.duration_minutes * 60_000);
+    return this.book(ctx, { startsAt, endsAt, reason: request.reason ?? words('reason'), media: request.media }, (tx) => {
+      if (request.patient_id) return Promise.resolve(request.patient_id);
+      const named = {
+        name: request.patient?.name ?? words('patient'),
+        timeZone: request.patient?.time_zone,
+        language: request.patient?.language,
+      };
+      if (request.patient?.email) return this.findOrInvite(tx, ctx, { ...named, email: request.patient.email });
+      return this.users.createUnreachablePatient(tx, {
+        name: named.name,
+        timeZone: named.timeZone ?? ctx.user.timeZone,
+        language: named.language ?? ctx.user.language,
+      });
+    });
+  }
+
+  private async book(
+    ctx: RequestContext,
+    slot: Omit<NewAppointment, 'doctorId' | 'roomId'>,
+    patientOf: PatientOf,
+  ): Promise<AppointmentResponse> {
     try {
-      const row = await this.appointments.create(
-        { doctorId: ctx.user.id, startsAt, endsAt, reason: request.reason, roomId: newRoomId() },
-        (tx) => this.patientOf(tx, ctx, request),
-        (tx, booked) => this.notices.booked(tx, booked),
+      const row = await this.appointments.create({ doctorId: ctx.user.id, ...slot, roomId: newRoomId() }, patientOf, (tx, booked) =>
+        this.notices.booked(tx, booked),
       );
       await this.visitEvents.changed(row.id);
       return this.toResponse(row);
@@ -149,9 +184,8 @@ export class AppointmentsService {
   }
 
   /** The booked patient's id: the one given, or the account of the given email (a new one is invited; staff is refused). */
-  private async patientOf(tx: Prisma.TransactionClient, ctx: RequestContext, request: CreateAppointmentRequest): Promise<string> {
-    if (request.patientId) return request.patientId;
-    const named = request.patient!;
+  /** The account of a patient named by email: found, or invited (never a staff account or a guest's). */
+  private async findOrInvite(tx: Prisma.TransactionClient, ctx: RequestContext, named: NewPatient): Promise<string> {
     const account = await this.users.findOrInvitePatient(tx, {
       email: named.email,
       name: named.name,
@@ -161,6 +195,10 @@ export class AppointmentsService {
     if (account.role === 'GUEST') throw ApiError.conflict(NOT_A_PATIENT_EMAIL);
     if (account.role !== 'PATIENT') throw ApiError.conflict(STAFF_EMAIL);
     return account.id;
+  }
+
+  private async requirePatient(id: string, field: string): Promise<void> {
+    if (!(await this.users.isPatient(id))) throw ApiError.badRequest(`${field}: no patient has this id.`);
   }
 
   private async load(id: string): Promise<AppointmentRow> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FindPatientsQuery, Language, PatientSummary, Role, UpdateProfileRequest } from '@telehealth/contracts';
 import type { Prisma, User } from '../generated/prisma/client';
@@ -70,6 +71,18 @@ export class UsersRepository {
     // A statement of its own: under READ COMMITTED it sees the account a concurrent booking of the same email just committed.
     const existing = await tx.user.findUniqueOrThrow({ where: { email: patient.email }, select: { id: true, role: true } });
     return { ...existing, created: false };
+  }
+
+  /**
+   * A patient the doctor gave no email (an instant visit shared by link): a new account without a
+   * password under a placeholder address that receives no mail, in the booking's transaction.
+   */
+  async createUnreachablePatient(tx: Prisma.TransactionClient, patient: Omit<InvitedPatient, 'email'>): Promise<string> {
+    const id = randomUUID();
+    await tx.$executeRaw`
+      INSERT INTO users (id, email, name, role, password_hash, time_zone, language, created_at, updated_at)
+      VALUES (${id}::uuid, ${`patient-${id}@patients.invalid`}, ${patient.name}, 'PATIENT', NULL, ${patient.timeZone}, ${patient.language}::"Language", now(), now())`;
+    return id;
   }
 
   findByEmail(email: string): Promise<User | null> {

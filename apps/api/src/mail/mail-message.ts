@@ -11,6 +11,14 @@ export interface MailAttachment {
   content: Buffer | string;
 }
 
+/**
+ * An address under RFC 2606's `.invalid`: unique placeholders of people without an email (a guest,
+ * the patient of an instant visit the doctor gave no address for). Nothing is ever sent there.
+ */
+export function isPlaceholderAddress(address: string): boolean {
+  return address.toLowerCase().endsWith('.invalid');
+}
+
 /** An email to write to the outbox; `dedupeKey` makes its cause write it at most once. */
 export interface OutboxMessageInput {
   kind: MailKind;

@@ -4,6 +4,7 @@ import { AUDIT_ROUTES } from './routes/audit';
 import { CLINIC_VISIT_ROUTES } from './routes/clinic-visits';
 import { AUTH_ROUTES } from './routes/auth';
 import { OPERATIONS_ROUTES } from './routes/operations';
+import { PLAIN_SIGNALING_ROUTES } from './routes/plain-signaling';
 import { ROOM_ROUTES } from './routes/rooms';
 import { SESSION_ROUTES } from './routes/sessions';
 import { STAFF_ROUTES } from './routes/staff';
@@ -21,6 +22,7 @@ export const ROUTES: readonly RouteEntry[] = [
   ...APPOINTMENT_ROUTES,
   ...SESSION_ROUTES,
   ...ROOM_ROUTES,
+  ...PLAIN_SIGNALING_ROUTES,
   ...STAFF_ROUTES,
   ...VISIT_LINK_ROUTES,
   ...AUDIT_ROUTES,

@@ -30,11 +30,15 @@ export class JoinAuthorization {
   ) {}
 
   async authorize(socket: SignalingSocket, roomId: string): Promise<JoinVerdict> {
-    const ctx = socket.data.context;
     // The sign-in is checked again (expired, or revoked while the socket was at the door; a
     // sign-out closes open sockets itself), without the token: a signaling ticket is short-lived.
-    const [stillSignedIn, visit] = await Promise.all([this.sessions.stillSignedIn(socket), this.visits.byRoom(roomId)]);
-    if (!stillSignedIn) return refused(401, 'session_expired', SIGN_IN_AGAIN);
+    const [stillSignedIn, verdict] = await Promise.all([this.sessions.stillSignedIn(socket), this.decide(socket.data.context, roomId)]);
+    return stillSignedIn ? verdict : refused(401, 'session_expired', SIGN_IN_AGAIN);
+  }
+
+  /** The rule itself, for a caller whose sign-in was just checked (a socket's, or a REST request's by its guard). */
+  async decide(ctx: RequestContext, roomId: string): Promise<JoinVerdict> {
+    const visit = await this.visits.byRoom(roomId);
     if (!visit) return missingRecord('visit.join');
     const access = decideAccess(ctx.user, 'visit.join', visit);
     if (!access.ok) {

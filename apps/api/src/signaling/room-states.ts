@@ -23,7 +23,11 @@ export class RoomStates {
 
   /** The room's state now (who is seated), read without changing it; undefined before anyone came. */
   current(membership: Membership): Promise<RoomState | undefined> {
-    return this.store.get<RoomState>(roomKey(membership.roomId));
+    return this.byId(membership.roomId);
+  }
+
+  byId(roomId: string): Promise<RoomState | undefined> {
+    return this.store.get<RoomState>(roomKey(roomId));
   }
 
   /** Every open room's state (the admin's overview, not a hot path). */

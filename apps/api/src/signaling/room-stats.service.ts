@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { RoomStatsResponse } from '@telehealth/contracts';
-import { roomStats } from '@telehealth/room-engine';
+import type { RoomStatsResponse, SeedRoomStats } from '@telehealth/contracts';
+import { roomStats, seedRoomStats } from '@telehealth/room-engine';
 import { ApiError } from '../common/api-error';
 import { RedisService } from '../redis/redis.service';
 import { RoomStates } from './room-states';
@@ -32,6 +32,18 @@ export class RoomStatsService {
   async stats(): Promise<RoomStatsResponse> {
     const [states, live] = await Promise.all([this.rooms.all(), this.liveSocketIds()]);
     return roomStats(states, live, new Date());
+  }
+
+  /** The same, in the seed documents' shape (`?format=seed`). */
+  async seedStats(): Promise<SeedRoomStats> {
+    const [states, live] = await Promise.all([this.rooms.all(), this.liveSocketIds()]);
+    return seedRoomStats(states, live);
+  }
+
+  /** The client ids connected to one room now (before anyone came: none). */
+  async clientsOf(roomId: string): Promise<string[]> {
+    const [state, live] = await Promise.all([this.rooms.byId(roomId), this.liveSocketIds()]);
+    return state ? (seedRoomStats([state], live).rooms[0]?.clients ?? []) : [];
   }
 
   /** The ids of the sockets connected to any API process (only this one's without Redis). */

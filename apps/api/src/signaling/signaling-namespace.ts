@@ -6,6 +6,8 @@ import type { SignalingSocketData } from './membership';
 /** What API processes ask each other (Socket.IO server-side events, over the Redis adapter). */
 export interface InterNodeEvents {
   'live-socket-ids': (answer: (socketIds: string[]) => void) => void;
+  /** Take this person's sockets here out of this room; answers how many there were. */
+  'release-seat': (seat: { roomId: string; userId: string }, answer: (released: number) => void) => void;
 }
 
 export type TypedNamespace = Namespace<Record<string, never>, ServerToClientEvents, InterNodeEvents, SignalingSocketData>;

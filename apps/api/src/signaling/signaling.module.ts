@@ -20,7 +20,7 @@ import { RoomEffects } from './room-effects.service';
 import { RoomMembership } from './room-membership.service';
 import { RoomStates } from './room-states';
 import { RoomStatsService } from './room-stats.service';
-import { RoomsController } from './rooms.controller';
+import { SeatRelease } from './seat-release.service';
 import { SignalingDrain } from './signaling-drain.service';
 import { SignalingGateway } from './signaling.gateway';
 import { SignalingNamespace } from './signaling-namespace';
@@ -33,7 +33,6 @@ import { WaitingRoom } from './waiting-room.service';
 
 @Module({
   imports: [AuthModule, VisitsModule, VisitGuestsModule],
-  controllers: [RoomsController],
   providers: [
     SignalingGateway,
     SignalingNamespace,
@@ -58,11 +57,13 @@ import { WaitingRoom } from './waiting-room.service';
     GuestRemoval,
     VisitUpdates,
     RoomStatsService,
+    SeatRelease,
     SignalingDrain,
     stateStoreProvider,
     graceDeadlinesProvider,
     nodeLeasesProvider,
   ],
-  exports: [SignalingDrain, SocketSessions],
+  // The seed's room REST and plain WebSocket (plain-signaling/) drive the same room engine.
+  exports: [SignalingDrain, SocketSessions, SignalingNamespace, JoinAuthorization, SeatRelease, RoomStatsService],
 })
 export class SignalingModule {}

@@ -7,6 +7,7 @@ import { NODE_LEASES, NodeLeases } from './node-leases';
 import { RoomEffects } from './room-effects.service';
 import { RoomMembership } from './room-membership.service';
 import { RoomStatsService } from './room-stats.service';
+import { SeatRelease } from './seat-release.service';
 import { SignalingDrain } from './signaling-drain.service';
 import { SignalingNamespace, TypedNamespace } from './signaling-namespace';
 import { SocketSessions } from './socket-sessions';
@@ -30,6 +31,7 @@ export class SocketConnections implements OnModuleDestroy {
     private readonly effects: RoomEffects,
     private readonly waitingRoom: WaitingRoom,
     private readonly stats: RoomStatsService,
+    private readonly seatRelease: SeatRelease,
     private readonly drain: SignalingDrain,
     @Inject(NODE_LEASES) private readonly leases: NodeLeases,
   ) {}
@@ -38,6 +40,7 @@ export class SocketConnections implements OnModuleDestroy {
   attach(namespace: TypedNamespace): void {
     this.namespace.set(namespace);
     this.stats.answerPeers(namespace);
+    this.seatRelease.answerPeers(namespace);
     this.effects.start();
     // A process that stops renewing its lease (killed, crashed) leaves seats nobody would drop:
     // every process drops them for it, as if their sockets had disconnected here.

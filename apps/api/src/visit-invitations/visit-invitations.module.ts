@@ -16,5 +16,6 @@ import { VisitInvitationsService } from './visit-invitations.service';
   imports: [AccessModule, AppointmentsModule, VisitLinksModule, MailModule],
   controllers: [VisitInvitationsController],
   providers: [VisitInvitationsService, ReminderSweepService, RemindersRepository],
+  exports: [VisitInvitationsService],
 })
 export class VisitInvitationsModule {}

@@ -23,6 +23,7 @@ function visit(overrides: Partial<VisitAccess> = {}): VisitAccess {
     startsAt: new Date(Date.now() - 5 * 60_000),
     endsAt: new Date(Date.now() + 25 * 60_000),
     status: 'SCHEDULED',
+    media: 'video',
     sessionId: SESSION_ID,
     sessionStatus: 'ACTIVE',
     ...overrides,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionEventType } from '@telehealth/contracts';
+import type { CallMedia, SessionEventType } from '@telehealth/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
 
@@ -14,6 +14,7 @@ export interface VisitAccess {
   startsAt: Date;
   endsAt: Date;
   status: 'SCHEDULED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
+  media: CallMedia;
   sessionId: string;
   sessionStatus: 'WAITING' | 'ACTIVE' | 'ENDED';
 }
@@ -184,7 +185,7 @@ export class VisitRepository {
   private async access(by: 'r.id' | 's.id' | 'a.id', id: string): Promise<VisitAccess | undefined> {
     const { rows } = await this.prisma.sql.query<VisitAccess>(
       `SELECT r.id AS "roomId", a.id AS "appointmentId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
-              p.name AS "patientName", a.reason, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status,
+              p.name AS "patientName", a.reason, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status, a.media,
               s.id AS "sessionId", s.status AS "sessionStatus"
          FROM rooms r
          JOIN appointments a ON a.id = r.appointment_id
