@@ -3,7 +3,8 @@ import { expectNoCspViolations, launchBrowser, newPersonContext, screenshots } f
 import { downloadReport } from './support/history';
 import { bothInState, expectRemoteVideoPlaying, framesDecoded, reachCall, trackPage, watchPeerConnections } from './support/journey';
 import { establishedTo, nginxAvailable, NginxStack, startNginxStack } from './support/nginx';
-import { createAccount } from './support/stack';
+import { joinRoom, PlainSignalingClient, signIn } from '../examples/plain-signaling-client.mjs';
+import { createAccount, PASSWORD } from './support/stack';
 import { describeWithBrowser } from './support/two-browsers';
 
 const describeWithNginx = nginxAvailable() ? describeWithBrowser : describe.skip;
@@ -100,5 +101,18 @@ describeWithNginx(
       const after = stack.nginx.upstreamsOf('/socket.io/').filter((entry) => entry.status === 101);
       expect(after.map((entry) => entry.upstream)).toContain(`127.0.0.1:${other.port}`);
     }, 240_000);
+
+    it('the seed documents’ plain WebSocket through nginx: an instant room, joined over /ws', async () => {
+      const doctor = await createAccount('DOCTOR', 'Dr. Omar Haddad');
+      const token = await signIn(stack.origin, doctor.email, PASSWORD);
+      const room = await joinRoom(stack.origin, token);
+      const client = await PlainSignalingClient.open(stack.origin, { room_id: room.room_id, client_id: room.client_id }, token);
+      try {
+        expect((await client.custom('joined', 10_000)).payload).toMatchObject({ data: { client_id: room.client_id } });
+      } finally {
+        client.close();
+      }
+      await until('nginx logged the /ws upgrade', () => stack.nginx.upstreamsOf('/ws').some((entry) => entry.status === 101), 20_000);
+    }, 60_000);
   },
 );
