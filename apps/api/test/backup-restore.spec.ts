@@ -1,4 +1,3 @@
-import type { JoinRoomResult } from '@telehealth/contracts';
 import { ZSessionDetailResponseSchema, ZSessionPageSchema } from '@telehealth/contracts';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -6,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { applyMigrations } from '../src/database/migrator';
-import { ClientSocket, connectSignaling, next, pause, request } from './signaling-client';
+import { ClientSocket, connectSignaling, holdVisit } from './signaling-client';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TEST_PASSWORD, TestApp, TestUser, visitStartingNow } from './test-app';
 import { createDatabase, dropDatabase, onServer } from './test-database';
 
@@ -58,19 +57,8 @@ describe('backup and restore (pg_dump -Fc, pg_restore into a fresh database, the
 
   /** The visit as sessions.spec.ts runs it: the patient waits, the doctor joins, one chat line, the doctor ends it. */
   async function runVisit(testApp: TestApp, roomId: string, doctor: TestUser, patient: TestUser): Promise<void> {
-    const patientSocket = await connect(testApp, patient);
-    const doctorSocket = await connect(testApp, doctor);
-    const waiting = next(patientSocket, 'waiting-for-peer');
-    expect((await request<JoinRoomResult>(patientSocket, 'join-room', { roomId })).ok).toBe(true);
-    await waiting;
-    const joined = next(patientSocket, 'peer-joined');
-    expect((await request<JoinRoomResult>(doctorSocket, 'join-room', { roomId })).ok).toBe(true);
-    await joined;
-    expect(await request(patientSocket, 'chat-message', { body: CHAT_LINE })).toMatchObject({ ok: true });
-    const ended = next(patientSocket, 'session-ended');
-    expect(await request(doctorSocket, 'end-session')).toMatchObject({ ok: true });
-    await ended;
-    await pause(50);
+    const [patientSocket, doctorSocket] = [await connect(testApp, patient), await connect(testApp, doctor)];
+    await holdVisit({ roomId, doctorSocket, patientSocket, chatLine: CHAT_LINE });
     for (const socket of sockets.splice(0)) socket.close();
   }
 

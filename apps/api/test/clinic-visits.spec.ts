@@ -1,6 +1,6 @@
-import type { AppointmentResponse, JoinRoomResult } from '@telehealth/contracts';
+import type { AppointmentResponse } from '@telehealth/contracts';
 import { ZAuditLogPageSchema, ZClinicVisitDetailSchema, ZClinicVisitPageSchema } from '@telehealth/contracts';
-import { ClientSocket, connectSignaling, next, pause, request } from './signaling-client';
+import { ClientSocket, connectSignaling, holdVisit, request } from './signaling-client';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
 
 const REASON = 'Persistent chest tightness after exercise';
@@ -40,21 +40,18 @@ describe("the clinic's visits for admins, and the audit log in words (REST, real
   }
 
   /** The patient waits, the doctor writes to the waiting room, joins, they chat, the doctor ends it and writes notes. */
-  async function holdVisit(appointment: AppointmentResponse, doctor: TestUser, patient: TestUser): Promise<void> {
-    const patientSocket = await connect(patient);
-    const doctorSocket = await connect(doctor);
-    const waiting = next(patientSocket, 'waiting-for-peer');
-    expect((await request<JoinRoomResult>(patientSocket, 'join-room', { roomId: appointment.roomId })).ok).toBe(true);
-    await waiting;
-    expect(await request(doctorSocket, 'waiting-message', { roomId: appointment.roomId, text: WAITING_TEXT })).toMatchObject({ ok: true });
-    const joined = next(patientSocket, 'peer-joined');
-    expect((await request<JoinRoomResult>(doctorSocket, 'join-room', { roomId: appointment.roomId })).ok).toBe(true);
-    await joined;
-    expect(await request(patientSocket, 'chat-message', { body: CHAT_LINE })).toMatchObject({ ok: true });
-    const ended = next(patientSocket, 'session-ended');
-    expect(await request(doctorSocket, 'end-session')).toMatchObject({ ok: true });
-    await ended;
-    await pause(50);
+  async function heldVisit(appointment: AppointmentResponse, doctor: TestUser, patient: TestUser): Promise<void> {
+    const [patientSocket, doctorSocket] = [await connect(patient), await connect(doctor)];
+    await holdVisit({
+      roomId: appointment.roomId,
+      doctorSocket,
+      patientSocket,
+      chatLine: CHAT_LINE,
+      whileWaiting: async () =>
+        expect(await request(doctorSocket, 'waiting-message', { roomId: appointment.roomId, text: WAITING_TEXT })).toMatchObject({
+          ok: true,
+        }),
+    });
     await sut.http
       .put(`/api/sessions/${appointment.sessionId}/notes`)
       .set(bearer(doctor))
@@ -70,7 +67,7 @@ describe("the clinic's visits for admins, and the audit log in words (REST, real
     const doctor = await signedInUser(sut, 'DOCTOR', 'Dr. Jonas Berg');
     const patient = await signedInUser(sut, 'PATIENT', 'Sam Lee');
     const held = await book(doctor, patient, 0);
-    await holdVisit(held, doctor, patient);
+    await heldVisit(held, doctor, patient);
     const next1 = await book(doctor, patient, 3 * 24 * 60);
     const next2 = await book(doctor, patient, 2 * 24 * 60);
     const cancelled = await book(doctor, patient, 4 * 24 * 60);
@@ -118,7 +115,7 @@ describe("the clinic's visits for admins, and the audit log in words (REST, real
       .set(bearer(doctor))
       .send({ name: 'Ines Vidal', role: 'INTERPRETER' })
       .expect(201);
-    await holdVisit(appointment, doctor, patient);
+    await heldVisit(appointment, doctor, patient);
 
     const response = await sut.http.get(`/api/admin/visits/${appointment.sessionId}`).set(bearer(admin)).expect(200);
     const visit = ZClinicVisitDetailSchema.parse(response.body);
@@ -147,7 +144,7 @@ describe("the clinic's visits for admins, and the audit log in words (REST, real
     const doctor = await signedInUser(sut, 'DOCTOR', 'Dr. Pia Lund');
     const patient = await signedInUser(sut, 'PATIENT', 'Kim Weber');
     const appointment = await book(doctor, patient, 0);
-    await holdVisit(appointment, doctor, patient);
+    await heldVisit(appointment, doctor, patient);
     await sut.http.get(`/api/admin/visits/${appointment.sessionId}`).set(bearer(admin)).expect(200);
     const invited = await sut.http
       .post('/api/staff')

@@ -1,9 +1,9 @@
-import type { AppointmentResponse, JoinRoomResult, NotesResponse, SessionDetailResponse } from '@telehealth/contracts';
+import type { AppointmentResponse, NotesResponse, SessionDetailResponse } from '@telehealth/contracts';
 import { ZAuditPageSchema, ZNotesResponseSchema, ZSessionDetailResponseSchema, ZSessionPageSchema } from '@telehealth/contracts';
 import type { Response } from 'supertest';
 import { formatDuration, NOTES_EXCLUDED_SENTENCE } from '../src/sessions/report/session-report';
 import { pdfText } from './pdf-text';
-import { ClientSocket, connectSignaling, next, pause, request } from './signaling-client';
+import { ClientSocket, connectSignaling, holdVisit, pause } from './signaling-client';
 import { bearer, minutesFromNow, signedInUser, startTestApp, TestApp, TestUser } from './test-app';
 
 const REASON = 'Follow-up on knee pain';
@@ -48,22 +48,10 @@ describe('sessions after the visit (REST, real sockets, real database)', () => {
     return socket;
   }
 
-  /** The visit as people have it: patient waits, doctor joins, one chat line, the doctor ends it. */
+  /** The visit as people have it (holdVisit), with a measurable wait in the waiting room. */
   async function runVisit(appointment: AppointmentResponse, doctor: TestUser, patient: TestUser): Promise<void> {
-    const patientSocket = await connect(patient);
-    const doctorSocket = await connect(doctor);
-    const waiting = next(patientSocket, 'waiting-for-peer');
-    expect((await request<JoinRoomResult>(patientSocket, 'join-room', { roomId: appointment.roomId })).ok).toBe(true);
-    await waiting;
-    await pause(30); // a measurable wait in the waiting room
-    const joined = next(patientSocket, 'peer-joined');
-    expect((await request<JoinRoomResult>(doctorSocket, 'join-room', { roomId: appointment.roomId })).ok).toBe(true);
-    await joined;
-    expect(await request(patientSocket, 'chat-message', { body: CHAT_LINE })).toMatchObject({ ok: true });
-    const ended = next(patientSocket, 'session-ended');
-    expect(await request(doctorSocket, 'end-session')).toMatchObject({ ok: true });
-    await ended;
-    await pause(50);
+    const [patientSocket, doctorSocket] = [await connect(patient), await connect(doctor)];
+    await holdVisit({ roomId: appointment.roomId, doctorSocket, patientSocket, chatLine: CHAT_LINE, whileWaiting: () => pause(30) });
   }
 
   /** A visit moved into the past, in the state a test needs (set in the database: the API refuses past bookings). */

@@ -1,4 +1,4 @@
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@telehealth/contracts';
+import type { Ack, ClientToServerEvents, JoinRoomResult, ServerToClientEvents } from '@telehealth/contracts';
 import { SIGNALING_NAMESPACE } from '@telehealth/contracts';
 import { io, Socket } from 'socket.io-client';
 
@@ -80,3 +80,30 @@ export function record<E extends keyof ServerToClientEvents>(
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The people of a visit held over sockets, and what happens while the patient waits. */
+export interface HeldVisit {
+  roomId: string;
+  doctorSocket: ClientSocket;
+  patientSocket: ClientSocket;
+  chatLine: string;
+  /** Runs while the patient is in the waiting room, before the doctor joins. */
+  whileWaiting?: () => Promise<unknown>;
+}
+
+/** A visit as people have it: the patient waits, the doctor joins, the patient writes one chat line, the doctor ends it. */
+export async function holdVisit({ roomId, doctorSocket, patientSocket, chatLine, whileWaiting }: HeldVisit): Promise<void> {
+  const waiting = next(patientSocket, 'waiting-for-peer');
+  expect((await request<JoinRoomResult>(patientSocket, 'join-room', { roomId })).ok).toBe(true);
+  await waiting;
+  await whileWaiting?.();
+  const joined = next(patientSocket, 'peer-joined');
+  expect((await request<JoinRoomResult>(doctorSocket, 'join-room', { roomId })).ok).toBe(true);
+  await joined;
+  expect(await request(patientSocket, 'chat-message', { body: chatLine })).toMatchObject({ ok: true });
+  const ended = next(patientSocket, 'session-ended');
+  expect(await request(doctorSocket, 'end-session')).toMatchObject({ ok: true });
+  await ended;
+  // The end's timeline and session writes finish just after its answer.
+  await pause(50);
+}
