@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ZMediaStateSchema } from '@telehealth/contracts';
+import type { MediaState } from '@telehealth/contracts';
 import { VisitLifecycleService } from '../visits/visit-lifecycle.service';
 import { VisitRepository } from '../visits/visit.repository';
 import { AnnouncedMedia, announcedMedia, mediaChanges, mediaFromTimeline } from './media-changes';
@@ -25,11 +25,10 @@ export class MediaTimeline {
   ) {}
 
   /** A `media-state` the relay accepted: whatever changed goes on the timeline, stamped with the moment it arrived. */
-  follow(socket: SignalingSocket, payload: unknown): void {
+  follow(socket: SignalingSocket, state: MediaState): void {
     const membership = currentMembership(socket);
-    const state = ZMediaStateSchema.safeParse(payload);
-    if (!membership || !state.success) return;
-    const media = announcedMedia(state.data);
+    if (!membership) return;
+    const media = announcedMedia(state);
     const at = new Date();
     const queued = (this.queues.get(membership) ?? Promise.resolve())
       .then(() => this.write(membership, media, at))

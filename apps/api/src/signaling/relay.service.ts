@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Ack, ZIceCandidateRequestSchema, ZMediaStateSchema, ZSdpRequestSchema } from '@telehealth/contracts';
+import { Ack, MediaState, ZIceCandidateRequestSchema, ZMediaStateSchema, ZSdpRequestSchema } from '@telehealth/contracts';
 import { NOT_IN_ROOM, parse, refused } from './acks';
 import { currentMembership, roomChannel, SignalingSocket, userChannel } from './membership';
 import type { TypedNamespace } from './signaling-namespace';
@@ -26,10 +26,13 @@ export class RelayService {
     );
   }
 
-  mediaState(socket: SignalingSocket, payload: unknown): Ack {
+  /** Relays the sender's media state; `relayed` then gets it as read (the timeline follows it without reading it again). */
+  mediaState(socket: SignalingSocket, payload: unknown, relayed: (state: MediaState) => void): Ack {
     const request = parse(ZMediaStateSchema, payload);
     if (!request.ok) return request;
-    return this.relay(socket, undefined, (target) => target.emit('media-state', { ...request.data, from: socket.data.user.id }));
+    const ack = this.relay(socket, undefined, (target) => target.emit('media-state', { ...request.data, from: socket.data.user.id }));
+    if (ack.ok) relayed(request.data);
+    return ack;
   }
 
   /**

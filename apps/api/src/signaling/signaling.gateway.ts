@@ -50,12 +50,8 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
       [SignalingEvent.IceCandidate]: (socket, payload) => relay.candidate(socket, payload),
       [SignalingEvent.ChatMessage]: (socket, payload) => chat.send(socket, payload),
       [SignalingEvent.ChatHistory]: (socket, payload) => chat.history(socket, payload),
-      [SignalingEvent.MediaState]: (socket, payload) => {
-        const ack = relay.mediaState(socket, payload);
-        // The relay answers at once; the timeline is written beside it, never before the ack.
-        if (ack.ok) mediaTimeline.follow(socket, payload);
-        return ack;
-      },
+      // The relay answers at once; the timeline is written beside it, never before the ack.
+      [SignalingEvent.MediaState]: (socket, payload) => relay.mediaState(socket, payload, (state) => mediaTimeline.follow(socket, state)),
       [SignalingEvent.LeaveRoom]: (socket) => membership.leave(socket),
       [SignalingEvent.EndSession]: (socket) => closer.endFromSocket(socket),
       [SignalingEvent.WaitingMessage]: (socket, payload) => waitingMessages.send(socket, payload),
