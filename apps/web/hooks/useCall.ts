@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState, type ActionDispatch, type RefObject } from 'react';
 import { io } from 'socket.io-client';
-import { CallEngine, type CallState, type SignalingSocket } from '@telehealth/call-engine';
+import { CallEngine, PlainSignalingSocket, type CallState, type SignalingSocket } from '@telehealth/call-engine';
 import { SIGNALING_NAMESPACE, type ChatMessage, type IceServersResponse, type JoinRoomResult } from '@telehealth/contracts';
 import { ApiError, apiRequest, errorReason, fetchSignalingTicket, toApiError } from '@/lib/api-client';
 import {
@@ -77,6 +77,20 @@ async function loadIceServers(): Promise<{ iceServers: RTCIceServer[]; iceTransp
     // Without STUN/TURN, peers on the same network still connect through host candidates.
     return { iceServers: [], iceTransportPolicy: 'all' };
   }
+}
+
+/**
+ * The call's signaling socket. Socket.IO by default; with `?transport=plain` on the visit page's
+ * address, the plain-WebSocket transport: the API's `/ws` (issue 19), for clients and networks
+ * where Socket.IO is not wanted, with the same tickets and the same room engine behind it.
+ */
+function openSignaling(signalingUrl: string, roomId: string): SignalingSocket {
+  if (new URLSearchParams(window.location.search).get('transport') === 'plain') {
+    // An empty signaling URL is the page's own origin, where the front server and nginx send `/ws` to the API.
+    const url = signalingUrl || window.location.origin;
+    return new PlainSignalingSocket({ url, roomId, token: fetchSignalingTicket }).asSignalingSocket();
+  }
+  return io(`${signalingUrl}${SIGNALING_NAMESPACE}`, { auth: ticketAuth(fetchSignalingTicket), transports: ['websocket'] });
 }
 
 /** Hands every event of the engine to the view; chat lines to the chat, each admitted join to `onJoined`. */
@@ -159,10 +173,7 @@ function useCallEngine(
     let cancelled = false;
     let engine: CallEngine | null = null;
     let chatLoaded = false;
-    const socket: SignalingSocket = io(`${signalingUrl}${SIGNALING_NAMESPACE}`, {
-      auth: ticketAuth(fetchSignalingTicket),
-      transports: ['websocket'],
-    });
+    const socket = openSignaling(signalingUrl, roomId);
     socket.on('connect_error', (error) => {
       if (!engine) dispatch({ type: 'unreachable', detail: error.message });
     });

@@ -5,3 +5,4 @@ export { qualityLevel, worstQuality, type CallQuality } from './call-quality';
 export { FINAL_CALL_STATES, type CallState, type PeerConnectionStatus } from './call-state';
 export { AUDIO_LEVEL_STEP, type RemotePeer } from './remote-peer';
 export { formatVerificationCode } from './verification-code';
+export { PlainSignalingSocket, type PlainConnectError, type PlainSignalingSocketOptions } from './plain-signaling-socket';

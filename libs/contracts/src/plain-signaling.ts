@@ -23,6 +23,14 @@ export const PLAIN_SIGNALING_PATH = '/ws';
  */
 export const PLAIN_SIGNALING_TOKEN_PROTOCOL = 'access_token';
 
+/**
+ * How the server closes a plain WebSocket. 1000: meant (after `bye`, or the server ended this
+ * connection for good: the visit opened elsewhere, too many messages, the sign-in expired): do not
+ * reconnect. 1012 ("service restart"): the server moved the client on (a draining or paused API
+ * process): reconnect, as a Socket.IO client would. 4000 + status: the connection was refused.
+ */
+export const PLAIN_CLOSE = { final: 1000, reconnect: 1012, refusedBase: 4000 } as const;
+
 /** Who sent a message the server itself wrote (joined, errors, the waiting room's events). */
 export const PLAIN_SERVER_SENDER = 'server';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Ack, AckError, SIGNALING_NAMESPACE, SignalingEvent } from '@telehealth/contracts';
+import { Ack, AckError, PLAIN_CLOSE, SIGNALING_NAMESPACE, SignalingEvent } from '@telehealth/contracts';
 import { PacketType, type Packet } from 'socket.io-parser';
 import WebSocket from 'ws';
 import type { SignalingSocket } from '../signaling/membership';
@@ -45,7 +45,8 @@ export class PlainConnection {
     this.conn = new BridgedEngineConnection(
       wanted.request,
       (packet) => this.onPacket(packet),
-      () => this.closeWith(1000, 'closed by the server'),
+      // Socket.IO closed the transport to move the client on (drain, lapsed lease): reconnect.
+      () => this.closeWith(PLAIN_CLOSE.reconnect, 'closed by the server'),
     );
   }
 
@@ -87,7 +88,7 @@ export class PlainConnection {
         return;
       }
       case PacketType.DISCONNECT:
-        return this.closeWith(1000, 'disconnected by the server');
+        return this.closeWith(PLAIN_CLOSE.final, 'disconnected by the server');
       case PacketType.BINARY_EVENT:
       case PacketType.BINARY_ACK:
         // The gateway sends JSON only.
@@ -154,7 +155,7 @@ export class PlainConnection {
       if (type === 'bye') {
         this.joined = false;
         this.sendJson(serverMessage('left', { client_id: this.self }, roomId));
-        return this.closeWith(1000, 'bye');
+        return this.closeWith(PLAIN_CLOSE.final, 'bye');
       }
       // A chat line is answered like a custom event: the writer learns its id and time.
       if (type === 'custom' || type === 'chat') {
@@ -187,7 +188,7 @@ export class PlainConnection {
   /** A refused connection: says why, then closes with 4000 + the status (4401, 4403, 4404, ...). */
   private refuse(error: AckError): void {
     this.sendJson(errorMessage(error, this.wanted.roomId));
-    this.closeWith(4000 + error.code, error.reason);
+    this.closeWith(PLAIN_CLOSE.refusedBase + error.code, error.reason);
   }
 
   private sendJson(message: object): void {
