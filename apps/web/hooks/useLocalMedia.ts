@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallMedia } from '@telehealth/contracts';
 import {
   cameraConstraints,
   DEVICE_PREFERENCES_KEY,
@@ -28,6 +29,12 @@ export interface LocalMedia {
   microphone: DeviceStatus;
   audioOnly: boolean;
   setAudioOnly: (audioOnly: boolean) => void;
+  /**
+   * The visit's kind of call, said once by the device check: an audio call starts with the camera
+   * off (the person may still turn it on), a video call with it on. Nothing is asked of the browser
+   * before, so an audio call never asks for the camera unless the person wants it; later calls change nothing.
+   */
+  startWith: (media: CallMedia) => void;
   retry: () => void;
   /** Stops every local track (on leaving the page). */
   stop: () => void;
@@ -132,15 +139,34 @@ function useDevicePreferences() {
 }
 
 /**
- * The camera and microphone for a visit (see acquireDevices), asked again on retry, when the person
- * switches to audio only or picks another device in the device check. The chosen devices are
- * remembered in localStorage; the list of devices follows what is plugged in.
+ * Audio only or not, and the visit's kind of call, said once (`startWith`): an audio call starts with
+ * audio only. Until it is said, `started` is false and nothing is asked of the browser.
+ */
+function useCallKind() {
+  const [audioOnly, setAudioOnly] = useState(false);
+  const [started, setStarted] = useState(false);
+  // A ref, not the state: the device check says it on every mount (again after the call sends the person back to it).
+  const startedOnce = useRef(false);
+  const startWith = useCallback((media: CallMedia) => {
+    if (startedOnce.current) return;
+    startedOnce.current = true;
+    setAudioOnly(media === 'audio');
+    setStarted(true);
+  }, []);
+  return { audioOnly, setAudioOnly, started, startWith };
+}
+
+/**
+ * The camera and microphone for a visit (see acquireDevices), first asked for once the visit's kind
+ * of call is known (`startWith`), asked again on retry, when the person switches to audio only or
+ * picks another device in the device check. The chosen devices are remembered in localStorage; the
+ * list of devices follows what is plugged in.
  */
 export function useLocalMedia(): LocalMedia {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [camera, setCamera] = useState<DeviceStatus>('pending');
   const [microphone, setMicrophone] = useState<DeviceStatus>('pending');
-  const [audioOnly, setAudioOnlyState] = useState(false);
+  const { audioOnly, setAudioOnly, started, startWith } = useCallKind();
   const [attempt, setAttempt] = useState(0);
   // Read by the acquisition without being one of its causes: remembering a choice in the call must not ask again.
   const { chosen, setChosen, preferences, remember } = useDevicePreferences();
@@ -162,6 +188,7 @@ export function useLocalMedia(): LocalMedia {
   );
 
   useEffect(() => {
+    if (!started) return;
     let cancelled = false;
     async function acquire() {
       if (!navigator.mediaDevices?.getUserMedia) {
@@ -195,10 +222,10 @@ export function useLocalMedia(): LocalMedia {
     return () => {
       cancelled = true;
     };
-  }, [audioOnly, attempt, stop, preferences, setChosen]);
+  }, [started, audioOnly, attempt, stop, preferences, setChosen]);
 
   useEffect(() => stop, [stop]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { stream, camera, microphone, audioOnly, setAudioOnly: setAudioOnlyState, retry, stop, devices, chosen, choose, remember };
+  return { stream, camera, microphone, audioOnly, setAudioOnly, startWith, retry, stop, devices, chosen, choose, remember };
 }

@@ -77,6 +77,9 @@ export const AUDIT_WORDING: Record<string, Wording> = {
   'staff.deactivate': 'staffDeactivate',
   'staff.reactivate': 'staffReactivate',
   'rooms.stats.read': 'roomsRead',
+  'room.join-checked': 'roomJoinChecked',
+  'room.leave': 'roomLeave',
+  'room.read': 'roomRead',
   'audit.read': (detail) => (count(detail, 'page') === null ? 'auditReadNoPage' : 'auditRead'),
   'audit.verify': (detail) =>
     detail.intact !== true ? 'auditBroken' : count(detail, 'rows') === null ? 'auditIntactNoCount' : 'auditIntact',

@@ -46,6 +46,7 @@ export type UserResponse = z.infer<typeof ZUserResponseSchema>;
 /** What a doctor sees of a patient when scheduling. */
 export const ZPatientSummarySchema = z.object({
   id: z.string(),
+  /** Empty for a patient without an address (brought in by an instant visit's shared link). */
   email: z.string(),
   name: z.string(),
   timeZone: z.string(),

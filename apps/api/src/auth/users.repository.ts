@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FindPatientsQuery, Language, PatientSummary, Role, UpdateProfileRequest } from '@telehealth/contracts';
 import type { Prisma, User } from '../generated/prisma/client';
+import { isPlaceholderAddress } from '../mail/mail-message';
 import { PrismaService } from '../prisma/prisma.service';
 import type { AuthUser } from './auth-user';
 
@@ -134,16 +135,25 @@ export class UsersRepository {
   }
 
   /** Patients whose name or email contains the query, by name. */
-  findPatients(query: FindPatientsQuery): Promise<PatientSummary[]> {
+  async findPatients(query: FindPatientsQuery): Promise<PatientSummary[]> {
     const text = query.query;
-    return this.prisma.user.findMany({
+    const rows = await this.prisma.user.findMany({
       where: {
         role: 'PATIENT',
-        ...(text ? { OR: [{ name: { contains: text, mode: 'insensitive' } }, { email: { contains: text, mode: 'insensitive' } }] } : {}),
+        // A placeholder address (an instant visit's patient given none) is nobody's to search by.
+        ...(text
+          ? {
+              OR: [
+                { name: { contains: text, mode: 'insensitive' } },
+                { email: { contains: text, mode: 'insensitive', not: { endsWith: '.invalid' } } },
+              ],
+            }
+          : {}),
       },
       orderBy: [{ name: 'asc' }, { email: 'asc' }],
       take: query.limit,
       select: { id: true, email: true, name: true, timeZone: true },
     });
+    return rows.map((row) => (isPlaceholderAddress(row.email) ? { ...row, email: '' } : row));
   }
 }

@@ -15,6 +15,7 @@ import { RescheduleDialog } from '@/components/schedule/RescheduleDialog';
 import { ShareVisit } from '@/components/schedule/ShareVisit';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { LiveStatusBadge } from '@/components/schedule/LiveStatusBadge';
+import { CallMediaTag } from '@/components/schedule/CallMediaTag';
 import { VisitChangeNoticeLine } from '@/components/schedule/VisitChangeNoticeLine';
 
 interface Props {
@@ -109,7 +110,8 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
                       {formatTime(a.startsAt, zone)}–{formatTime(a.endsAt, zone)} · {a.patient.name}
                     </div>
                     <div className="item-sub">
-                      {a.reason} <LiveStatusBadge appointment={a} waitingSince={waitingSince[a.id]} viewer="doctor" />
+                      {a.reason} <LiveStatusBadge appointment={a} waitingSince={waitingSince[a.id]} viewer="doctor" />{' '}
+                      <CallMediaTag media={a.media} />
                     </div>
                     {a.status === 'SCHEDULED' && a.sessionStatus !== 'ENDED' && <ShareVisit appointment={a} />}
                   </div>

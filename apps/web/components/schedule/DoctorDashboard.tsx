@@ -7,6 +7,7 @@ import { useSignalingSocket } from '@/hooks/useSignalingSocket';
 import { useVisitUpdates } from '@/hooks/useVisitUpdates';
 import { useWaitingRoom } from '@/hooks/useWaitingRoom';
 import { DoctorAppointments } from '@/components/schedule/DoctorAppointments';
+import { InstantVisitCard } from '@/components/instant-visit/InstantVisitCard';
 import { ScheduleVisitForm } from '@/components/schedule/ScheduleVisitForm';
 import { WaitingRoomPanel } from '@/components/schedule/WaitingRoomPanel';
 
@@ -25,6 +26,7 @@ export function DoctorDashboard() {
   return (
     <div className="grid grid-dashboard">
       <div className="stack">
+        <InstantVisitCard />
         <WaitingRoomPanel link={link} room={room} />
         <DoctorAppointments appointments={upcoming} waitingSince={waitingSince} notice={live.notice} />
         <section className="card history-teaser" aria-labelledby="doctor-history-title">

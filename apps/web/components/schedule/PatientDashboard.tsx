@@ -11,6 +11,7 @@ import { useVisitUpdates } from '@/hooks/useVisitUpdates';
 import { calendarHref } from '@/lib/calendar';
 import { formatDateTime, zoneLabel } from '@/lib/time';
 import { JoinCallButton } from '@/components/schedule/JoinCallButton';
+import { CallMediaTag } from '@/components/schedule/CallMediaTag';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { LiveStatusBadge } from '@/components/schedule/LiveStatusBadge';
 import { PatientCancelVisit, PatientCancelDialog } from '@/components/schedule/PatientCancelVisit';
@@ -53,7 +54,8 @@ export function PatientDashboard() {
                   {a.doctor.name} · {t('durationMinutes', { minutes: a.durationMinutes })}
                 </div>
                 <div className="item-sub">
-                  {a.reason} <LiveStatusBadge appointment={a} waitingSince={live.waitingSince[a.id]} viewer="patient" />
+                  {a.reason} <LiveStatusBadge appointment={a} waitingSince={live.waitingSince[a.id]} viewer="patient" />{' '}
+                  <CallMediaTag media={a.media} />
                 </div>
                 {a.status === 'SCHEDULED' && a.sessionStatus !== 'ENDED' && (
                   <div className="actions item-actions">

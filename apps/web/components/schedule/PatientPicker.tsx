@@ -32,7 +32,8 @@ export function PatientPicker({ value, onChange, label: givenLabel, inputId, err
         <span className="label">{label}</span>
         <div className="chip" data-testid="schedule-patient-selected">
           <span>
-            <strong>{value.name}</strong> · {value.email}
+            <strong>{value.name}</strong>
+            {value.email ? ` · ${value.email}` : null}
           </span>
           <button
             type="button"
@@ -117,7 +118,7 @@ export function PatientPicker({ value, onChange, label: givenLabel, inputId, err
                 data-testid="schedule-patient-option"
               >
                 {patient.name}
-                <small>{patient.email}</small>
+                {patient.email ? <small>{patient.email}</small> : null}
               </li>
             ))}
           </ul>

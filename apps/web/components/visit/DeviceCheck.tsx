@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect } from 'react';
 import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { useBrowserCan } from '@/hooks/useBrowserCan';
@@ -49,6 +50,9 @@ function SpeakerTest({ speakerId }: { speakerId: string | null }) {
 /** Camera preview, device choices, live microphone meter and plain sentences about what does not work, before joining. */
 export function DeviceCheck({ appointment, withWhom, timeZone, media, onJoin }: Props) {
   const t = useTranslations('call');
+  // The devices are asked for once the visit says its kind of call: an audio call starts with the camera off.
+  const { startWith } = media;
+  useEffect(() => startWith(appointment.media), [startWith, appointment.media]);
   const level = useMicLevel(media.microphone === 'ok' ? media.stream : null);
   const can = useBrowserCan();
   const pending = media.camera === 'pending' || media.microphone === 'pending';
@@ -75,6 +79,11 @@ export function DeviceCheck({ appointment, withWhom, timeZone, media, onJoin }: 
         {/* A guest is not told the reason for the visit: the API leaves it blank for them. */}
         {appointment.reason ? ` · ${appointment.reason}` : ''}
       </p>
+      {appointment.media === 'audio' && (
+        <p className="alert alert-info" data-testid="audio-call-notice">
+          {t('deviceCheck.audioCall')}
+        </p>
+      )}
       {now < opensAt && (
         <div className="alert alert-info" data-testid="device-check-early">
           {early}
