@@ -243,6 +243,37 @@ describe('plain-WebSocket signaling (the seed API) on the gateway room engine', 
     expect((await peerLeft).peer.userId).toBe(patient.id);
   });
 
+  it("keeps a plain client's seat through a dropped connection for the grace, as a browser's, and the timeline and chat are the visit's", async () => {
+    const { doctor, patient, appointment } = await visit();
+    const roomId = appointment.roomId;
+    const doctorSocket = await socketIo(doctor);
+    const patientWs = await plain(patient, roomId);
+    await patientWs.custom('joined');
+    const peerJoined = next(doctorSocket, 'peer-joined');
+    expect((await request(doctorSocket, 'join-room', { roomId })).ok).toBe(true);
+    await peerJoined;
+    patientWs.send({ type: 'chat', room_id: roomId, payload: { text: 'Before the tunnel.' } });
+    await patientWs.custom('ack');
+
+    // The network goes (no close frame): the doctor hears the patient is reconnecting, not that they left.
+    const reconnecting = next(doctorSocket, 'peer-reconnecting');
+    patientWs.ws.terminate();
+    expect((await reconnecting).peer.userId).toBe(patient.id);
+    const resumed = next(doctorSocket, 'peer-joined');
+    const again = await plain(patient, roomId);
+    expect((await again.custom('joined')).payload).toMatchObject({ data: { peers: [{ userId: doctor.id }] } });
+    expect(await resumed).toMatchObject({ peer: { userId: patient.id } });
+
+    // The doctor ends it for both transports; the chat line is in the visit's record.
+    expect(await request(doctorSocket, 'end-session')).toMatchObject({ ok: true });
+    expect((await again.custom('session-ended')).payload).toMatchObject({ data: { sessionId: appointment.sessionId } });
+    const record = await sut.http.get(`/api/sessions/${appointment.sessionId}`).set(bearer(doctor)).expect(200);
+    expect(record.body.chat).toEqual([expect.objectContaining({ body: 'Before the tunnel.', from: patient.id })]);
+    expect(record.body.timeline.map((entry: { type: string }) => entry.type)).toEqual(
+      expect.arrayContaining(['JOINED', 'RECONNECTED', 'ENDED']),
+    );
+  });
+
   it("lets a visit-link session in by its link's token, and tells a plain doctor of the waiting room as custom events", async () => {
     const { doctor, patient, appointment } = await visit();
     const issued = await sut.prisma.$transaction((tx) =>
