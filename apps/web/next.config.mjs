@@ -1,13 +1,27 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 
-// next-intl finds the per-request language and catalogue in i18n/request.ts.
-const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+// next-intl finds the per-request language and catalogue in i18n/request.ts. The catalogues are
+// compiled at build time (`precompile`): pages format them without the ICU message parser, which the
+// browser then never loads (i18n/precompiled-messages.spec.ts holds both ways to the same words).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // The API URL is read at run time (PUBLIC_API_URL, API_URL), never baked into the build.
   poweredByHeader: false,
+  turbopack: {
+    resolveAlias: {
+      // In the browser, the contracts are their zod-free entry (libs/contracts/src/browser.ts): the
+      // schemas, and zod with them, stay on the server, which validates. Every import counts, the
+      // call engine's compiled require() too; lib/browser-contracts.spec.ts checks that browser
+      // code asks that entry for nothing it lacks.
+      '@telehealth/contracts': { browser: '@telehealth/contracts/browser' },
+    },
+  },
   // Static files do not pass through proxy.ts; pages get these (and their CSP) from there.
   async headers() {
     return [

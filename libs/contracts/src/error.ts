@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Why a request was refused, for programs: the web app (and any client) branches on `reason`,
  * never on a bare status, and shows `error`, the sentence for people. One list for REST errors
@@ -43,8 +41,7 @@ export const ERROR_REASONS = [
   'service_unavailable',
   'internal_error',
 ] as const;
-export const ZErrorReasonSchema = z.enum(ERROR_REASONS);
-export type ErrorReason = z.infer<typeof ZErrorReasonSchema>;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 /** The reason an error carries when nothing more specific was said: what its status means. */
 export function defaultReasonFor(status: number): ErrorReason {
@@ -72,24 +69,4 @@ export function defaultReasonFor(status: number): ErrorReason {
     default:
       return status >= 500 ? 'internal_error' : 'validation_failed';
   }
-}
-
-/** Every REST error and every failed socket acknowledgement carries this shape. */
-export const ZErrorResponseSchema = z.object({
-  error: z.string(),
-  code: z.number().int(),
-  reason: ZErrorReasonSchema,
-});
-export type ErrorResponse = z.infer<typeof ZErrorResponseSchema>;
-
-/**
- * Turns a zod failure into one sentence that names the field, e.g.
- * "startsAt: Invalid ISO datetime". Shared so the API and the web forms word it alike.
- */
-export function describeZodError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'The request is invalid.';
-  const field = issue.path.map(String).join('.');
-  const message = issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? 'is required' : issue.message;
-  return field ? `${field}: ${message}` : message;
 }

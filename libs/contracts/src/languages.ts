@@ -1,13 +1,10 @@
-import { z } from 'zod';
-
 /**
  * The languages the product speaks: the web app, emails, calendar text and the visit report.
  * A person's language is kept on their account (chosen at sign-up or from the browser, changed
  * on the profile page) and used for everything sent to them.
  */
 export const LANGUAGES = ['en', 'es', 'ar'] as const;
-export const ZLanguageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof ZLanguageSchema>;
+export type Language = (typeof LANGUAGES)[number];
 
 export const DEFAULT_LANGUAGE: Language = 'en';
 

@@ -1,48 +1,10 @@
-import { z } from 'zod';
-import { ZLanguageSchema } from './languages';
-import { zText } from './text';
-import { ZEmailSchema } from './users';
-
 /** The roles an admin may give a staff member (patients are not staff). */
 export const STAFF_ROLES = ['DOCTOR', 'ADMIN'] as const;
-export const ZStaffRoleSchema = z.enum(STAFF_ROLES);
-export type StaffRole = z.infer<typeof ZStaffRoleSchema>;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**
  * Where a staff account stands: `invited` (no password yet: the set-password link has not been
  * used), `active`, or `deactivated` (cannot sign in; its history stays).
  */
 export const STAFF_STATUSES = ['invited', 'active', 'deactivated'] as const;
-export const ZStaffStatusSchema = z.enum(STAFF_STATUSES);
-export type StaffStatus = z.infer<typeof ZStaffStatusSchema>;
-
-/** `POST /api/staff` (admins): invites a doctor or an admin; the invitation email carries a set-password link. */
-export const ZInviteStaffRequestSchema = z.object({
-  name: zText({ min: 1, max: 120 }),
-  email: ZEmailSchema,
-  role: ZStaffRoleSchema,
-  /** The invitation email's language and the account's until they change it; without it, the inviting admin's. */
-  language: ZLanguageSchema.optional(),
-});
-export type InviteStaffRequest = z.infer<typeof ZInviteStaffRequestSchema>;
-
-/** `PATCH /api/staff/:id` (admins): deactivates (`false`) or reactivates (`true`) a staff account. */
-export const ZUpdateStaffRequestSchema = z.object({ active: z.boolean() });
-export type UpdateStaffRequest = z.infer<typeof ZUpdateStaffRequestSchema>;
-
-export const ZStaffMemberSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: ZStaffRoleSchema,
-  status: ZStaffStatusSchema,
-  /** ISO time the account was created (invited). */
-  createdAt: z.string(),
-  /** ISO time it was deactivated; null while it is not. */
-  deactivatedAt: z.string().nullable(),
-});
-export type StaffMember = z.infer<typeof ZStaffMemberSchema>;
-
-/** `GET /api/staff` (admins): the clinic's doctors and admins, by name. */
-export const ZStaffListResponseSchema = z.object({ items: z.array(ZStaffMemberSchema) });
-export type StaffListResponse = z.infer<typeof ZStaffListResponseSchema>;
+export type StaffStatus = (typeof STAFF_STATUSES)[number];

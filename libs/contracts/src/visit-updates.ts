@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { AppointmentStatus, SessionStatus } from './appointments';
-import { zText } from './text';
 
 /**
  * `visit-updated` (server → client, namespace /signaling): a visit changed. Sent to every
@@ -41,13 +39,6 @@ export const WAITING_MESSAGE_PRESETS = [
   "I'll be with you shortly",
 ] as const;
 export const MAX_WAITING_MESSAGE_LENGTH = 200;
-
-/** `waiting-message` (client → server, the visit's doctor): a short note to the patient waiting in the room. */
-export const ZWaitingMessageRequestSchema = z.object({
-  roomId: z.string().min(1).max(64),
-  text: zText({ min: 1, max: MAX_WAITING_MESSAGE_LENGTH }),
-});
-export type WaitingMessageRequest = z.infer<typeof ZWaitingMessageRequestSchema>;
 
 /** `waiting-message` (server → the waiting patient). */
 export interface WaitingMessageEvent {

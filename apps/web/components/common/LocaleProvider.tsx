@@ -1,6 +1,8 @@
 'use client';
 
+import { useLocale, useMessages } from 'next-intl';
 import type { ReactNode } from 'react';
+import { rememberCommonCatalogue } from '#common-catalogues';
 import { setPageLocale } from '@/lib/locale-context';
 import { LocaleContext } from '@/lib/locale-react-context';
 
@@ -11,5 +13,7 @@ import { LocaleContext } from '@/lib/locale-react-context';
  */
 export function LocaleProvider({ locale, children }: { locale: string; children: ReactNode }) {
   setPageLocale(locale);
+  // The page's `common` messages, for lib/common-words outside a render (the browser has no other language's).
+  rememberCommonCatalogue(useLocale(), useMessages().common);
   return <LocaleContext value={locale}>{children}</LocaleContext>;
 }

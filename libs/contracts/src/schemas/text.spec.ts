@@ -1,4 +1,5 @@
-import { CONTROL_CHARACTER_MESSAGE, MALFORMED_TEXT_MESSAGE, zText } from './text';
+import { CONTROL_CHARACTER_MESSAGE, MALFORMED_TEXT_MESSAGE } from '../text';
+import { zText } from './text';
 
 const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
