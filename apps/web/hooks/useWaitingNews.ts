@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SignalingSocket } from '@telehealth/call-engine';
 import { SignalingEvent, type WaitingMessageEvent, type WaitingPositionEvent } from '@telehealth/contracts';
 import { chime } from '@/lib/alerts';
+import { heardEarly } from '@/lib/heard-early';
 
 export interface WaitingNews {
   /** The doctor's messages of this wait, oldest first. */
@@ -33,6 +34,9 @@ export function useWaitingNews(socket: SignalingSocket | null, appointmentId: st
     };
     socket.on(SignalingEvent.WaitingMessage, onMessage);
     socket.on(SignalingEvent.WaitingPosition, onPosition);
+    // What the server said at the join, before this screen listened (a prepared call joins on the click).
+    for (const message of heardEarly<WaitingMessageEvent>(socket, SignalingEvent.WaitingMessage)) onMessage(message);
+    for (const place of heardEarly<WaitingPositionEvent>(socket, SignalingEvent.WaitingPosition)) onPosition(place);
     return () => {
       socket.off(SignalingEvent.WaitingMessage, onMessage);
       socket.off(SignalingEvent.WaitingPosition, onPosition);

@@ -1,6 +1,7 @@
 import type { Ack, JoinRoomResult, LobbyJoinResult, Participant } from '@telehealth/contracts';
 import { CallEngine, type CallEngineEvents, type CallEngineOptions, type SignalingSocket } from './call-engine';
 import type { CallState } from './call-state';
+import { PreparedConnection } from './prepared-connection';
 import type { RemotePeer } from './remote-peer';
 
 // ---- a signaling socket the test plays the server of ----
@@ -135,8 +136,22 @@ class FakePeerConnection {
   readonly streamsOf = new Map<FakeSender, FakeStream>();
   private negotiationQueued = false;
 
+  private readonly listeners = new Map<string, Set<(event: unknown) => void>>();
+  onicecandidateerror: ((event: unknown) => void) | null = null;
+
   constructor() {
     FakePeerConnection.all.push(this);
+  }
+
+  addEventListener(type: string, listener: (event: unknown) => void): void {
+    this.listeners.set(type, (this.listeners.get(type) ?? new Set()).add(listener));
+  }
+
+  /** The browser fires `type` at this peer connection: its listeners and its `on<type>` handler hear it. */
+  fires(type: 'icecandidateerror' | 'icecandidate', event: unknown): void {
+    for (const listener of this.listeners.get(type) ?? []) listener(event);
+    const handler = type === 'icecandidate' ? this.onicecandidate : this.onicecandidateerror;
+    (handler as ((event: unknown) => void) | null)?.(event);
   }
 
   addTrack(track: FakeTrack, stream: FakeStream): FakeSender {
@@ -412,6 +427,112 @@ describe(CallEngine.name, () => {
       socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
       await settle();
       expect(FakePeerConnection.all[0]!.sendersTracks[0]).toBeNull();
+    });
+  });
+
+  describe('a peer connection prepared ahead', () => {
+    /** A call whose first peer connection was prepared (and had its own moment to settle) before the join. */
+    async function preparedCall(self: Participant, offer: boolean) {
+      const socket = new FakeSocket();
+      const localStream = new FakeStream([new FakeTrack('audio'), new FakeTrack('video')]) as unknown as MediaStream;
+      const prepared = new PreparedConnection({ localStream, iceServers: [], offer });
+      await settle();
+      const sut = new CallEngine({ socket: socket as unknown as SignalingSocket, roomId: 'room-1', localStream, iceServers: [], prepared });
+      engines.push(sut);
+      socket.answerNext('join-room', admitted(self));
+      await sut.join();
+      return { sut, socket };
+    }
+
+    it('sends the offer it made ahead as soon as the other person is named, on that same connection', async () => {
+      const { socket } = await preparedCall(doctor, true);
+      socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      await settle();
+
+      expect(FakePeerConnection.all).toHaveLength(1);
+      expect(socket.sentOf('offer')).toEqual([{ sdp: 'offer of pc 0', to: patient.userId }]);
+      socket.serverSends('answer', { sdp: 'answer of the patient', from: patient.userId });
+      await settle();
+      expect(FakePeerConnection.all[0]!.signalingState).toBe('stable');
+    });
+
+    it('answers on a prepared connection without an offer when the other side offers', async () => {
+      const { socket } = await preparedCall(patient, false);
+      socket.serverSends('peer-joined', { peer: doctor, polite: true, resumed: false });
+      socket.serverSends('offer', { sdp: 'offer of the doctor', from: doctor.userId });
+      await settle();
+
+      expect(FakePeerConnection.all).toHaveLength(1);
+      expect(socket.sentOf('offer')).toEqual([]);
+      expect(socket.sentOf('answer')).toEqual([{ sdp: 'answer of pc 0', to: doctor.userId }]);
+    });
+
+    it('offers on a prepared connection without an offer when this side is the one to offer', async () => {
+      const { socket } = await preparedCall(patient, false);
+      socket.serverSends('peer-joined', { peer: interpreter, polite: false, resumed: false });
+      await settle();
+
+      expect(FakePeerConnection.all).toHaveLength(1);
+      expect(socket.sentOf('offer')).toEqual([{ sdp: 'offer of pc 0', to: interpreter.userId }]);
+    });
+
+    it('closes a prepared offer the polite side cannot use, and answers on a connection of its own', async () => {
+      const { socket } = await preparedCall(patient, true);
+      socket.serverSends('peer-joined', { peer: doctor, polite: true, resumed: false });
+      await settle();
+      socket.serverSends('offer', { sdp: 'offer of the doctor', from: doctor.userId });
+      await settle();
+
+      const [prepared, own] = FakePeerConnection.all;
+      expect(prepared!.connectionState).toBe('closed');
+      expect(socket.sentOf('offer')).toEqual([]);
+      expect(socket.sentOf('answer')).toEqual([{ sdp: `answer of pc 1`, to: doctor.userId }]);
+      expect(own!.remoteDescription).toEqual({ type: 'offer', sdp: 'offer of the doctor' });
+    });
+
+    it('says the relay refused this side when its TURN server did so while the connection was prepared', async () => {
+      const { sut, socket } = await preparedCall(doctor, true);
+      FakePeerConnection.all[0]!.fires('icecandidateerror', {
+        errorCode: 401,
+        errorText: 'Unauthorized',
+        url: 'turn:turn.example.org:3478',
+      });
+      socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+      await settle();
+
+      expect(sut.peers.map((peer) => peer.relayRefused)).toEqual([true]);
+    });
+
+    it('closes the prepared connection when the call ends before anyone came', async () => {
+      const { sut } = await preparedCall(doctor, true);
+      await sut.leave();
+      expect(FakePeerConnection.all[0]!.connectionState).toBe('closed');
+    });
+  });
+
+  describe('a view that listens after the join began', () => {
+    it('hears again the state, the join’s answer, the lobby and the people it missed', async () => {
+      const socket = new FakeSocket();
+      const localStream = new FakeStream([new FakeTrack('audio'), new FakeTrack('video')]) as unknown as MediaStream;
+      const sut = new CallEngine({ socket: socket as unknown as SignalingSocket, roomId: 'room-1', localStream, iceServers: [] });
+      engines.push(sut);
+      const answer = {
+        ...admitted(doctor, [patient]),
+        lobby: [{ guestId: interpreter.userId, name: interpreter.name, guestRole: 'INTERPRETER' as const, since: '2026-05-01T09:01:00Z' }],
+      };
+      socket.answerNext('join-room', answer);
+      await sut.join();
+      socket.serverSends('peer-joined', { peer: patient, polite: false, resumed: false });
+
+      const heard: Array<[string, unknown]> = [];
+      for (const event of ['state', 'joined', 'lobby', 'peers'] as const) sut.on(event, (value: unknown) => heard.push([event, value]));
+      sut.replay();
+
+      expect(heard.map(([event]) => event)).toEqual(['state', 'joined', 'lobby', 'peers']);
+      expect(heard[0]![1]).toBe('connecting');
+      expect((heard[1]![1] as JoinRoomResult).peers).toEqual([patient]);
+      expect(heard[2]![1]).toEqual(answer.lobby);
+      expect((heard[3]![1] as RemotePeer[]).map((peer) => peer.participant.name)).toEqual(['Ben Ortiz']);
     });
   });
 

@@ -29,6 +29,7 @@ import { worstQuality, type CallQuality, type StatsEntry } from './call-quality'
 import { FINAL_CALL_STATES, roomCallState, type CallState, type Seat } from './call-state';
 import { announcedOwnMedia, sameMediaState, sendsOwn, type OwnMedia } from './own-media';
 import { PeerLink, type OutgoingMedia } from './peer-link';
+import { PreparedConnection } from './prepared-connection';
 import { peersChangedNoticeably, type RemotePeer } from './remote-peer';
 
 export type { VideoLevel } from './adaptive-video';
@@ -78,6 +79,11 @@ export interface CallEngineOptions {
   statsIntervalMs?: number;
   /** How often each connected pair's connection facts are sent for the visit record (`call-stats`; default CALL_STATS_INTERVAL_MS). */
   callStatsIntervalMs?: number;
+  /**
+   * A peer connection made ahead with `localStream` and the same ICE servers: the first pair it fits
+   * takes it over (its offer, if it made one, leaves with the `peer-joined`); closed when none does.
+   */
+  prepared?: PreparedConnection;
 }
 
 /** One other person in the room, as the engine keeps them. */
@@ -150,6 +156,11 @@ export class CallEngine {
   private callStatsTimer: ReturnType<typeof setInterval> | undefined;
   private sampling = false;
   private publishedPeers: RemotePeer[] = [];
+  /** The prepared peer connection, until the first new pair takes it or turns it down. */
+  private prepared: PreparedConnection | undefined;
+  /** The latest admitted join's answer and the lobby since, for a listener that comes later (replay). */
+  private lastJoined: JoinRoomResult | null = null;
+  private lobby: LobbyGuest[] = [];
 
   constructor(options: CallEngineOptions) {
     this.options = options;
@@ -158,6 +169,7 @@ export class CallEngine {
     this.videoOn = options.localStream.getVideoTracks().length > 0;
     this.unavailable = { ...options.unavailable };
     this.media = announcedOwnMedia(this.ownMedia());
+    this.prepared = options.prepared;
     this.listenToRoom();
     this.listenToSocket();
   }
@@ -169,6 +181,18 @@ export class CallEngine {
 
   get currentState(): CallState {
     return this.state;
+  }
+
+  /**
+   * Tells the listeners what they would have heard had they been there from the start: the state,
+   * the latest admitted join and the lobby, the remote people. For a view that takes over an engine
+   * which began joining before it listened (the web app joins on the click, before drawing the call).
+   */
+  replay(): void {
+    for (const listener of this.listeners.state) listener(this.state);
+    if (this.lastJoined) this.emit('joined', this.lastJoined);
+    if (this.lastJoined || this.lobby.length > 0) this.emit('lobby', [...this.lobby]);
+    this.emit('peers', this.peers);
   }
 
   /** The other people in the call now, in the order they joined. */
@@ -202,7 +226,9 @@ export class CallEngine {
    */
   async join(): Promise<JoinRoomAck> {
     this.setState('joining');
-    const ack = await this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId });
+    const answer = this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId });
+    this.prepareLink();
+    const ack = await answer;
     if (!ack.ok) {
       this.fail(ack.error);
       throw new CallError(ack.code, ack.error, ack.reason);
@@ -364,7 +390,10 @@ export class CallEngine {
     });
     this.listen('call-verified', (event) => this.onCallVerified(event));
     this.listen('chat-message', (message) => this.emit('chat', message));
-    this.listen('lobby-updated', ({ waiting }) => this.emit('lobby', waiting));
+    this.listen('lobby-updated', ({ waiting }) => {
+      this.lobby = waiting;
+      this.emit('lobby', waiting);
+    });
     this.listen('admitted', () => this.onAdmitted());
     this.listen('declined', ({ message }) => this.finish('declined', { message }));
     this.listen('removed', ({ message }) => this.finish('removed', { message }));
@@ -386,6 +415,8 @@ export class CallEngine {
     this.presentAtJoin = new Set(result.peers.map((peer) => peer.userId));
     this.forgetDeparted(result.peers);
     this.startStats();
+    this.lastJoined = result;
+    this.lobby = result.lobby;
     this.emit('joined', result);
     this.emit('lobby', result.lobby);
     this.refreshState();
@@ -477,9 +508,30 @@ export class CallEngine {
     void this.rejoin();
   }
 
+  /**
+   * While the server seats this side, the peer connection for the first person it will meet gets
+   * ready (senders, ICE candidates): a new one takes tens of milliseconds of the page's main thread,
+   * better spent now than after `peer-joined`. Without an offer: this side's politeness is not known yet.
+   */
+  private prepareLink(): void {
+    if (this.prepared || this.isFinal()) return;
+    try {
+      const { localStream, iceServers, iceTransportPolicy } = this.options;
+      this.prepared = new PreparedConnection({ localStream, iceServers, iceTransportPolicy, offer: false });
+    } catch (error) {
+      // The link will meet the same refusal (a bad ICE server) and say so then.
+      this.trace(`no peer connection prepared: ${String(error)}`);
+    }
+  }
+
   private openLink(userId: string, polite: boolean): PeerLink {
+    const prepared = this.prepared?.fits(this.options.localStream, polite) ? this.prepared : undefined;
+    // Only the first pair: a connection prepared long before a later one would be stale, and it holds ports.
+    if (!prepared) this.prepared?.close();
+    this.prepared = undefined;
     return new PeerLink({
       polite,
+      prepared,
       localStream: this.options.localStream,
       outgoing: () => this.outgoing(),
       iceServers: this.options.iceServers,
@@ -503,6 +555,8 @@ export class CallEngine {
   }
 
   private closeLinks(): void {
+    this.prepared?.close();
+    this.prepared = undefined;
     for (const remote of this.remotes.values()) remote.link.close();
     this.remotes.clear();
     this.publishPeers();
@@ -549,7 +603,9 @@ export class CallEngine {
   }
 
   private async rejoin(): Promise<void> {
-    const ack = await this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId }).catch((error: Error): AckError => ({
+    const answer = this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId });
+    this.prepareLink();
+    const ack = await answer.catch((error: Error): AckError => ({
       ok: false,
       code: 0,
       error: error.message,

@@ -3,7 +3,9 @@ import { readSendSample, type SendSample } from './adaptive-video';
 import { qualityBetween, readInboundSample, type CallQuality, type InboundSample, type StatsEntry } from './call-quality';
 import type { PeerConnectionStatus } from './call-state';
 import { ReconnectCounter, readConnectionFacts, readConnectionPath, type ConnectionFacts, type ReceivedTotals } from './connection-facts';
+import type { PreparedConnection } from './prepared-connection';
 import { pickRemoteStreams } from './remote-peer';
+import { withStartBitrate } from './start-bitrate';
 import { verificationCodeOfDescriptions } from './verification-code';
 
 // A 'disconnected' ICE state often heals by itself; restart only if it lasts.
@@ -39,6 +41,8 @@ export interface PeerLinkOptions {
   /** 'relay': only TURN candidates (the clinic's ICE_TRANSPORT_POLICY); 'all' (default): any path. */
   iceTransportPolicy?: RTCIceTransportPolicy;
   signaling: PeerLinkSignaling;
+  /** A peer connection made ahead for this link to take over (it fits: see PreparedConnection.fits). */
+  prepared?: PreparedConnection;
   /** The connection status, the incoming streams or the verification code changed. */
   onChange: () => void;
   trace: (message: string) => void;
@@ -82,6 +86,8 @@ export class PeerLink {
   /** The polite side lets the impolite side make the first offer (see listenForNegotiation). */
   private politeMayOffer = false;
   private makingOffer = false;
+  /** Our setLocalDescription of an offer is under way: a second one would only repeat it. */
+  private offering = false;
   private ignoreOffer = false;
   private pendingCandidates: RTCIceCandidateInit[] = [];
   // Signaling messages are handled one at a time, in arrival order.
@@ -113,11 +119,14 @@ export class PeerLink {
   constructor(options: PeerLinkOptions) {
     this.options = options;
     this.polite = options.polite;
-    this.pc = new RTCPeerConnection({ iceServers: options.iceServers, iceTransportPolicy: options.iceTransportPolicy ?? 'all' });
+    this.pc =
+      options.prepared?.take() ??
+      new RTCPeerConnection({ iceServers: options.iceServers, iceTransportPolicy: options.iceTransportPolicy ?? 'all' });
     this.pc.onicecandidateerror = (event) => this.onCandidateError(event);
     this.addLocalTracks();
     this.sendOutgoing();
     this.listenForNegotiation();
+    if (options.prepared) this.startPrepared(options.prepared);
     this.armWatchdog();
     this.pc.onconnectionstatechange = () => this.onConnectionStateChange();
   }
@@ -289,44 +298,80 @@ export class PeerLink {
 
   // ---- negotiation ----
 
-  /** A sender for each local track (carrying it or not: sendOutgoing decides), and receiving transceivers. */
+  /**
+   * A sender for each local track (carrying it or not: sendOutgoing decides), and receiving
+   * transceivers; a prepared peer connection has its senders already.
+   */
   private addLocalTracks(): void {
     const { localStream } = this.options;
     const tracks = localStream.getTracks();
-    this.options.trace(`new peer connection with ${tracks.map((track) => `${track.kind}:${track.readyState}`).join(',') || 'no tracks'}`);
+    const prepared = this.pc.getSenders();
+    this.options.trace(
+      `${prepared.length > 0 ? 'prepared' : 'new'} peer connection with ${tracks.map((track) => `${track.kind}:${track.readyState}`).join(',') || 'no tracks'}`,
+    );
     for (const track of tracks) {
       const kind = track.kind as 'audio' | 'video';
-      if (!this.cameraSenders[kind]) this.cameraSenders[kind] = { sender: this.pc.addTrack(track, localStream), track };
+      if (this.cameraSenders[kind]) continue;
+      const sender = prepared.find((candidate) => candidate.track === track) ?? this.pc.addTrack(track, localStream);
+      this.cameraSenders[kind] = { sender, track };
     }
     // The first offer always comes from the impolite side, and it asks for audio and video even
     // when it sends neither (audio-only, or no device), so the other side's media can come in.
     if (!this.polite) {
+      const receives = this.pc.getTransceivers().map((transceiver) => transceiver.receiver.track.kind);
       for (const kind of ['audio', 'video'] as const) {
-        if (!tracks.some((track) => track.kind === kind)) this.pc.addTransceiver(kind, { direction: 'recvonly' });
+        if (!tracks.some((track) => track.kind === kind) && !receives.includes(kind))
+          this.pc.addTransceiver(kind, { direction: 'recvonly' });
       }
+    }
+  }
+
+  /**
+   * A prepared peer connection's first offer leaves at once: the one it made ahead (its candidates
+   * are in it), or one made now. The polite side waits for the other's offer, as with any link.
+   */
+  private startPrepared(prepared: PreparedConnection): void {
+    // A TURN server that refused this side while the connection was being prepared.
+    for (const error of prepared.gathered.errors) this.onCandidateError(error);
+    if (prepared.gathered.relay) this.turnRefused = false;
+    if (this.polite) return;
+    if (!prepared.offers) {
+      void this.negotiate();
+      return;
+    }
+    this.makingOffer = this.offering = true;
+    // Made long ago, as a rule: then it leaves now, before anything else this side says to the newcomer.
+    if (prepared.offerMade) void this.sendPreparedOffer(true);
+    else void prepared.offerReady.then((ready) => this.sendPreparedOffer(ready));
+  }
+
+  private async sendPreparedOffer(ready: boolean): Promise<void> {
+    this.offering = false;
+    const offer = this.pc.localDescription;
+    if (!ready || this.closed || this.pc.signalingState !== 'have-local-offer' || !offer) {
+      this.makingOffer = false;
+      if (!this.closed) await this.negotiate();
+      return;
+    }
+    this.options.trace('prepared offer sent');
+    try {
+      await this.options.signaling.sendDescription('offer', offer.sdp);
+    } catch (error) {
+      console.warn('negotiation failed', error);
+    } finally {
+      this.makingOffer = false;
     }
   }
 
   /** Offers when negotiation is needed (perfect negotiation), and trickles local candidates and remote tracks. */
   private listenForNegotiation(): void {
     const pc = this.pc;
-    pc.onnegotiationneeded = async () => {
+    pc.onnegotiationneeded = () => {
       this.options.trace('negotiation needed');
       // Two fresh peer connections offering at the same instant collide, and Chrome's ICE gathering
       // can stall after the polite side's offer is rolled back: the polite side waits for the first offer.
       if (this.polite && !pc.remoteDescription && !this.politeMayOffer) return;
-      try {
-        this.makingOffer = true;
-        await pc.setLocalDescription();
-        // A remote offer may have been applied meanwhile (rollback), leaving an answer as the local description.
-        if (pc.localDescription?.type === 'offer' && !this.closed)
-          await this.options.signaling.sendDescription('offer', pc.localDescription.sdp);
-        this.refreshVerificationCode();
-      } catch (error) {
-        console.warn('negotiation failed', error);
-      } finally {
-        this.makingOffer = false;
-      }
+      void this.negotiate();
     };
     pc.onicegatheringstatechange = () => this.options.trace(`gathering ${pc.iceGatheringState}`);
     pc.onicecandidate = ({ candidate }) => {
@@ -340,6 +385,27 @@ export class PeerLink {
         void this.options.signaling.sendCandidate(candidate.toJSON() as IceCandidateInit).catch(() => undefined);
     };
     pc.ontrack = (event) => this.onTrack(event);
+  }
+
+  /** Perfect negotiation's offer: made, then sent to the other side; a collision is sorted out by onDescription. */
+  private async negotiate(): Promise<void> {
+    const pc = this.pc;
+    // An offer being made or awaiting its answer carries whatever asked for this one too (a browser
+    // asks again, if still needed, once the answer is in).
+    if (this.offering || pc.signalingState !== 'stable') return;
+    try {
+      this.makingOffer = this.offering = true;
+      await pc.setLocalDescription();
+      this.offering = false;
+      // A remote offer may have been applied meanwhile (rollback), leaving an answer as the local description.
+      if (pc.localDescription?.type === 'offer' && !this.closed)
+        await this.options.signaling.sendDescription('offer', pc.localDescription.sdp);
+      this.refreshVerificationCode();
+    } catch (error) {
+      console.warn('negotiation failed', error);
+    } finally {
+      this.makingOffer = this.offering = false;
+    }
   }
 
   private onTrack({ streams, track }: RTCTrackEvent): void {
@@ -387,7 +453,8 @@ export class PeerLink {
     const offerCollision = description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
     this.ignoreOffer = !this.polite && offerCollision;
     if (this.ignoreOffer) return;
-    await pc.setRemoteDescription(description);
+    // Our senders start at a bitrate that carries the camera's first frames whole (see START_BITRATE_KBPS).
+    await pc.setRemoteDescription({ type: description.type, sdp: description.sdp && withStartBitrate(description.sdp) });
     for (const candidate of this.pendingCandidates.splice(0)) await this.addCandidate(candidate);
     if (description.type === 'offer') {
       await pc.setLocalDescription();

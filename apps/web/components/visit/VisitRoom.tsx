@@ -1,11 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { joinPreparedCall, usePreparedCall } from '@/hooks/useCall';
 import { useLocalMedia } from '@/hooks/useLocalMedia';
 import { useVisitAppointment } from '@/hooks/useVisitAppointment';
 import { namesText } from '@/lib/call-words';
+import { isUnavailable } from '@/lib/devices';
 import { CallScreen } from '@/components/visit/CallScreen';
 import { DeviceCheck } from '@/components/visit/DeviceCheck';
 import { VisitCancelledScreen, VisitMovedScreen } from '@/components/visit/VisitChangedScreen';
@@ -55,6 +57,19 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   const home = user.visit ? '/' : user.role === 'DOCTOR' ? '/doctor' : '/patient';
   const homeKind = user.visit ? 'visit' : user.role === 'DOCTOR' ? 'dashboard' : 'visits';
   const { stop, retry } = media;
+  // The call gets ready during the device check (socket, ICE servers, engine, peer connection): Join then starts it at once.
+  usePreparedCall(session.signalingUrl, appointment?.roomId ?? null, media.stream, {
+    enabled: phase === 'check' && !takenOut && appointment !== null && appointment.status !== 'CANCELLED',
+    firstOffer: user.role === 'DOCTOR',
+    // As the call screen will say them (CallScreen's devices).
+    unavailable: { audio: isUnavailable(media.microphone), video: isUnavailable(media.audioOnly ? 'off' : media.camera) },
+  });
+  const roomId = appointment?.roomId;
+  const onJoin = useCallback(() => {
+    if (roomId) joinPreparedCall(session.signalingUrl, roomId);
+    // Drawn in slices: the prepared engine answers the server (its offer leaves) between them.
+    startTransition(() => setPhase('call'));
+  }, [roomId, session.signalingUrl]);
 
   // A reload in the middle of a call goes straight back into it: the device check already passed.
   useEffect(() => {
@@ -159,7 +174,7 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
         withWhom={user.role === 'GUEST' ? namesText(t, [appointment.doctor.name, appointment.patient.name]) : otherName}
         timeZone={user.timeZone}
         media={media}
-        onJoin={() => setPhase('call')}
+        onJoin={onJoin}
       />
     );
   }
