@@ -1,6 +1,7 @@
 // Benchmark 1: signaling relay latency and throughput. Our gateway (the built API,
-// authenticated and validated) against a bare Socket.IO relay and the PeerJS server,
-// alternated A B C A B C, in a burst run and a run with starts spread over a few seconds.
+// authenticated and validated) and the same API's plain WebSocket (`/ws`, issue 19) against a
+// bare Socket.IO relay and the PeerJS server, alternated A B C D A B C D, in a burst run and a
+// run with starts spread over a few seconds.
 // Workload 'pair' is a two-person visit; 'mesh4' a four-person one (doctor, patient, two guests
 // the doctor admits), every pair of its mesh negotiating on its own: our gateway and the bare
 // relay only, in the same rounds as the pairs, so that its ratios are paired too.
@@ -20,12 +21,12 @@ const args = parseArgs(
     gapMs: 25,
     modes: ['burst', 'spread'],
     workloads: ['pair', 'mesh4'],
-    servers: ['gateway', 'bare', 'peerjs'],
+    servers: ['gateway', 'bare', 'peerjs', 'plain'],
     warmUpRooms: 'all',
     settleMs: 3000,
     // Each load-generator run (connect, warm-up, settle, timed run) must end within this.
     deadlineMs: 150_000,
-    maxMinutes: 20,
+    maxMinutes: 25,
   },
   { rooms: 5, meshRooms: 2, rounds: 1, spreadMs: 300, warmUpRooms: 0, settleMs: 200, pauseMs: 100, maxMinutes: 2 },
 );
@@ -47,7 +48,7 @@ const rooms = await createRooms(databaseUrl, args.rooms);
 const meshRooms = withMesh ? await createRooms(databaseUrl, meshRoomCount, { guests: MESH_PEOPLE - 2 }) : [];
 const none = { stop: async () => undefined };
 const [gateway, bare, peer] = await Promise.all([
-  runs('gateway') ? startApi({ databaseUrl }) : none,
+  runs('gateway') || runs('plain') ? startApi({ databaseUrl }) : none,
   runs('bare') ? startBareRelay() : none,
   runs('peerjs') ? startPeerServer() : none,
 ]);
@@ -60,6 +61,8 @@ try {
     { key: 'gateway', label: 'our gateway', kind: 'socketio', urlA: gateway.url, server: [gateway], config: gatewayConfig },
     { key: 'bare', label: 'bare Socket.IO', kind: 'socketio', urlA: bare.url, server: [bare], config: bareConfig },
     { key: 'peerjs', label: 'PeerJS server', kind: 'peerjs', urlA: peer.url, server: [peer] },
+    // The same API process as our gateway, the same rooms and tokens: only the transport differs.
+    { key: 'plain', label: 'our plain WebSocket', kind: 'plain', urlA: gateway.url, server: [gateway] },
     ...(withMesh
       ? [
           {
@@ -94,6 +97,12 @@ try {
         meshVsPair: p99Ratio(summary[mode], 'gatewayMesh4', 'gateway'),
         bareMeshVsPair: p99Ratio(summary[mode], 'bareMesh4', 'bare'),
         meshVsBare: p99Ratio(summary[mode], 'gatewayMesh4', 'bareMesh4'),
+        // The plain WebSocket (issue 19: target ≤ 1.0× the PeerJS server), and beside both Socket.IO servers.
+        plainVsPeer: p99Ratio(summary[mode], 'plain', 'peerjs'),
+        plainVsBare: p99Ratio(summary[mode], 'plain', 'bare'),
+        plainVsGateway: p99Ratio(summary[mode], 'plain', 'gateway'),
+        // Offer, answer and candidates alone: the relay without the chat lines our API stores before relaying them.
+        plainVsPeerNegotiation: p99Ratio(summary[mode], 'plain', 'peerjs', 'roundP99Negotiation'),
       },
     ]),
   );
@@ -108,6 +117,13 @@ try {
       if (key === 'gateway') return cells(cell(v.vsBare, 'bare'), cell(v.vsPeer, 'PeerJS'));
       if (key === 'gatewayMesh4') return cells(cell(v.meshVsPair, 'two-person'), cell(v.meshVsBare, 'bare mesh'));
       if (key === 'bareMesh4') return cells(cell(v.bareMeshVsPair, 'two-person'));
+      if (key === 'plain')
+        return cells(
+          cell(v.plainVsPeer, 'PeerJS'),
+          cell(v.plainVsBare, 'bare'),
+          cell(v.plainVsGateway, 'gateway'),
+          cell(v.plainVsPeerNegotiation, 'PeerJS without chat'),
+        );
       return '';
     },
   });

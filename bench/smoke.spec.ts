@@ -50,10 +50,10 @@ function expectSane(stats: Stats, count?: number): void {
 describe('benchmarks (smoke: tiny numbers, sane results)', () => {
   afterAll(() => fs.rmSync(RESULTS, { recursive: true, force: true }));
 
-  it('relay: every message of every room reaches exactly its addressee, two-person on all three servers and in a mesh of 4', async () => {
+  it('relay: every message of every room reaches exactly its addressee, two-person on all four servers (plain WebSocket included) and in a mesh of 4', async () => {
     const result = await runBenchmark('relay', [], 120_000);
     for (const mode of ['burst', 'spread']) {
-      for (const key of ['gateway', 'bare', 'peerjs', 'gatewayMesh4', 'bareMesh4']) {
+      for (const key of ['gateway', 'bare', 'peerjs', 'plain', 'gatewayMesh4', 'bareMesh4']) {
         const s = result.summary[mode][key];
         expect(s.received).toBe(s.expected);
         expect(s.ackErrors).toBe(0);
@@ -68,7 +68,17 @@ describe('benchmarks (smoke: tiny numbers, sane results)', () => {
       expect(result.summary[mode].gatewayMesh4.sockets).toBe(result.args.meshRooms * 4);
       // Every person of a mesh was told of the three others (join acknowledgement and peer-joined).
       expect(result.summary[mode].gatewayMesh4.peerMismatches).toBe(0);
-      for (const ratio of ['vsBare', 'vsPeer', 'meshVsPair', 'bareMeshVsPair', 'meshVsBare'])
+      for (const ratio of [
+        'vsBare',
+        'vsPeer',
+        'meshVsPair',
+        'bareMeshVsPair',
+        'meshVsBare',
+        'plainVsPeer',
+        'plainVsBare',
+        'plainVsGateway',
+        'plainVsPeerNegotiation',
+      ])
         expect(Number.isFinite(result.verdict[mode][ratio].median)).toBe(true);
     }
     // Both guests of every mesh room waited in the lobby until the doctor admitted them (the first run that joined the room).
@@ -120,5 +130,24 @@ describe('benchmarks (smoke: tiny numbers, sane results)', () => {
       for (const value of [rep.doctorMs, rep.patientMs, rep.bothMs]) expect(value).toBeGreaterThan(0);
       expect(rep.framesDecoded.every((frames: number) => frames > 0)).toBe(true);
     }
+    // The floor beside it: a bare two-page WebRTC call on the same machine.
+    expect(result.spike.reps).toHaveLength(1);
+    for (const rep of result.spike.reps) for (const value of [rep.doctorMs, rep.patientMs, rep.bothMs]) expect(value).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('page-weight: the visit page loaded cold, its scripts weighed, the device check timed', async () => {
+    const result = await runBenchmark('page-weight', [], 90_000);
+    if (result.skipped) return; // no Chromium outside CI
+    for (const load of ['visit', 'link']) {
+      const weighed = result.loads[load];
+      expect(weighed.scriptCount).toBeGreaterThan(0);
+      expect(weighed.encodings).toContain('gzip');
+      expect(weighed.scriptBytes).toBeGreaterThan(0);
+      expect(weighed.scriptBytes).toBeLessThan(weighed.scriptDecodedBytes);
+      for (const profile of result.args.profiles) expect(weighed.byProfile[profile].deviceCheckMs.median).toBeGreaterThan(0);
+    }
+    expect(result.chunks[0].contents.length).toBeGreaterThan(0);
+    // Zod stays on the server (issue 18).
+    expect(result.kinds.map((kind: { kind: string }) => kind.kind)).not.toContain('zod');
   }, 90_000);
 });

@@ -1,13 +1,18 @@
 // Prints the heaviest functions (self time) and packages of a V8 .cpuprofile:
-//   node bench/lib/profile-summary.mjs /tmp/prof/CPU.*.cpuprofile
+//   node bench/lib/profile-summary.mjs /tmp/prof/CPU.*.cpuprofile [--after=join] [--window=bench/results/relay-latest.json --key=plain]
 import fs from 'node:fs';
 
 const profile = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parentOf = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const flag = (name) =>
+  process.argv
+    .slice(3)
+    .find((arg) => arg.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
 // --after=<function>: count only samples from the first one inside <function> on (skips start-up).
-const after = /^--after=(.+)$/.exec(process.argv[3] ?? '')?.[1];
+const after = flag('after');
 let from = 0;
 if (after) {
   from = profile.samples.findIndex((id) => {
@@ -16,7 +21,22 @@ if (after) {
   });
   if (from < 0) from = 0;
 }
-const dt = profile.timeDeltas.map((d, i) => (i < from ? 0 : d));
+// --window=<relay result .json> (and --key=<server key>): count only samples inside the timed windows
+// of its runs (`timedWindowUs`, the monotonic clock the profile's timestamps use), of that server only.
+const windowFile = flag('window');
+const windows = windowFile
+  ? JSON.parse(fs.readFileSync(windowFile, 'utf8'))
+      .runs.filter((run) => !flag('key') || run.key === flag('key'))
+      .map((run) => run.result.timedWindowUs)
+      .filter(Boolean)
+  : undefined;
+let clock = profile.startTime;
+const inWindow = profile.timeDeltas.map((d) => {
+  clock += d;
+  return !windows || windows.some(([start, end]) => clock >= start && clock <= end);
+});
+const dt = profile.timeDeltas.map((d, i) => (i < from || !inWindow[i] ? 0 : d));
+if (windows) console.log(`${windows.length} timed windows, ${inWindow.filter(Boolean).length} samples in them`);
 const self = new Map();
 profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0)));
 const total = [...self.values()].reduce((a, b) => a + b, 0);

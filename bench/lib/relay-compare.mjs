@@ -51,7 +51,12 @@ export async function compareServers({
       {
         timeoutMs: deadlineMs + 10_000,
         onLine: (line) => {
-          if (line.startsWith('MARK ')) marks[line.slice(5)] = { at: performance.now(), cpuSeconds: cpuOf(target) };
+          if (line.startsWith('MARK '))
+            marks[line.slice(5)] = {
+              at: performance.now(),
+              monotonicUs: Number(process.hrtime.bigint() / 1000n),
+              cpuSeconds: cpuOf(target),
+            };
         },
       },
     );
@@ -66,6 +71,8 @@ export async function compareServers({
     result.serverCpuTimedSeconds = start && end ? end.cpuSeconds - start.cpuSeconds : NaN;
     result.serverCpuTimed = start && end ? result.serverCpuTimedSeconds / ((end.at - start.at) / 1000) : NaN;
     result.serverCpuUsPerMessage = (result.serverCpuTimedSeconds / result.received) * 1e6;
+    // The timed window on the monotonic clock (µs) that V8's CPU profiles use: `--window` of lib/profile-summary.mjs.
+    result.timedWindowUs = start && end ? [start.monotonicUs, end.monotonicUs] : undefined;
     return result;
   };
 
@@ -96,7 +103,9 @@ export async function compareServers({
             `cpu server ${(result.serverCpu * 100).toFixed(0)}% (timed ${(result.serverCpuTimed * 100).toFixed(0)}%, ` +
             `${result.serverCpuUsPerMessage.toFixed(0)} µs/msg) loadgen ${(result.loadgenCpu * 100).toFixed(0)}%, load ${result.loadAverage.toFixed(1)}`,
         );
-        runs.push({ key: target.key, label: target.label, mode, round, result, stats });
+        // The negotiation alone (offer, answer, candidates): what a relay does, without the chat lines our API stores first.
+        const negotiation = summarize(['offer', 'answer', 'candidate'].flatMap((type) => result.latencies[type]));
+        runs.push({ key: target.key, label: target.label, mode, round, result, stats, negotiation });
         await sleep(pauseMs);
       }
     }
@@ -120,6 +129,7 @@ export async function compareServers({
         byType,
         roundP99: mine.map((r) => r.stats.p99),
         roundP50: mine.map((r) => r.stats.p50),
+        roundP99Negotiation: mine.map((r) => r.negotiation.p99),
         throughput: median(mine.map((r) => r.result.throughput)),
         expected: mine.reduce((s, r) => s + r.result.expected, 0),
         received: mine.reduce((s, r) => s + r.result.received, 0),
@@ -163,11 +173,14 @@ export async function compareServers({
   };
 }
 
-/** Per-round ratio of `key`'s p99 to `base`'s p99 (paired by round), and their median; undefined when either did not run. */
-export function p99Ratio(summary, key, base) {
+/**
+ * Per-round ratio of `key`'s p99 to `base`'s p99 (paired by round), and their median; undefined when either did not run.
+ * `field`: 'roundP99' (every message) or 'roundP99Negotiation' (offer, answer and candidates only).
+ */
+export function p99Ratio(summary, key, base, field = 'roundP99') {
   if (!summary[key] || !summary[base]) return undefined;
-  const mine = summary[key].roundP99;
-  const theirs = summary[base].roundP99;
+  const mine = summary[key][field];
+  const theirs = summary[base][field];
   const perRound = mine.map((value, i) => value / theirs[i]);
   return { perRound, median: median(perRound) };
 }

@@ -4,6 +4,8 @@
 // each way, 5 chat messages, leave. Workload 'mesh4' (Socket.IO only): doctor, patient and the
 // room's guests (admitted by the doctor in the warm-up); every pair of the mesh trades the pair
 // workload's offer, answer and candidates, addressed with `to`; 5 chat messages to the room; leave.
+// Kinds: 'socketio' (our gateway, bare relay), 'peerjs' (the PeerJS server), 'plain' (our API's
+// plain WebSocket `/ws`, libs/contracts/src/plain-signaling.ts; the pair workload only).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +16,7 @@ const WebSocket = require('ws');
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const {
-  kind, // 'socketio' | 'peerjs'
+  kind, // 'socketio' | 'peerjs' | 'plain'
   workload = 'pair', // 'pair' | 'mesh4'
   joinWithUserId = false, // the bare relay has no authentication: the join names the person, for `to`
   announcesPeers = false, // the gateway tells everyone of everyone (join ack and peer-joined): checked in the warm-up
@@ -256,6 +258,105 @@ class PeerJsParty {
   }
 }
 
+/**
+ * Our API's plain WebSocket (`GET /ws?room_id=&client_id=`, the token as the subprotocol beside
+ * `access_token`, as examples/plain-signaling-client.mjs opens it): the server joins the URL's
+ * room itself and says `joined`; offer, answer and candidate go to one person (`to`) and are not
+ * acknowledged; a chat line goes to the room and its writer gets an `ack`; `bye` leaves, answered
+ * by `left`. Every `error` the server sends counts as an acknowledgement error.
+ */
+class PlainParty {
+  constructor(url, roomId, person) {
+    this.url = url.replace(/^http/, 'ws');
+    this.roomId = roomId;
+    this.token = person.token;
+    this.userId = person.id;
+    this.chatsSent = 0;
+    this.chatAcks = 0;
+    this.waiters = new Map();
+  }
+  /** Resolves when the server says `joined` (the join is part of the connection). */
+  connect() {
+    return new Promise((resolve, reject) => {
+      const url = `${this.url}/ws?room_id=${encodeURIComponent(this.roomId)}&client_id=${encodeURIComponent(this.userId)}`;
+      this.ws = new WebSocket(url, ['access_token', this.token]);
+      const timer = setTimeout(() => fail(new Error('no joined within 20 s')), 20_000);
+      const fail = (error) => (clearTimeout(timer), this.waiters.delete('joined'), (this.connectFailed = undefined), reject(error));
+      this.connectFailed = fail;
+      this.waiters.set('joined', (data) => {
+        clearTimeout(timer);
+        this.connectFailed = undefined;
+        this.joined = data;
+        resolve();
+      });
+      this.ws.on('message', (data) => this.onMessage(JSON.parse(data.toString())));
+      this.ws.once('error', fail);
+      this.ws.once('close', (code, reason) => {
+        this.connectFailed?.(new Error(`closed ${code} ${reason}`));
+        this.waiters.get('left')?.();
+      });
+    });
+  }
+  onMessage(message) {
+    const payload = message.payload;
+    switch (message.type) {
+      case 'offer':
+      case 'answer':
+        return this.handler?.(message.type, idOfSdp(payload.sdp), message.from);
+      case 'candidate':
+        return this.handler?.('candidate', idOfCandidate(payload.candidate), message.from);
+      case 'chat':
+        return this.handler?.('chat', idOfChat(payload.text), message.from);
+      case 'custom': {
+        if (payload.event === 'ack' && payload.data?.event === 'chat-message') this.chatAcks += 1;
+        const waiter = this.waiters.get(payload.event);
+        this.waiters.delete(payload.event);
+        return waiter?.(payload.data);
+      }
+      case 'error': {
+        const what = `${message.in_reply_to ?? 'connection'}: ${message.code} ${message.reason} ${message.error}`;
+        if (this.connectFailed) return this.connectFailed(new Error(what));
+        return noteAckError(what);
+      }
+      default:
+        return undefined; // bye: the peer left
+    }
+  }
+  onRelay(handler) {
+    this.handler = handler;
+  }
+  message(type, payload, to) {
+    this.ws.send(JSON.stringify(to === undefined ? { type, room_id: this.roomId, payload } : { type, to, room_id: this.roomId, payload }));
+  }
+  async join() {
+    return { ok: true, ...this.joined }; // the server joined the URL's room at connect
+  }
+  send(type, id, seq, to) {
+    if (type === 'offer' || type === 'answer') this.message(type, { type, sdp: sdp(id) }, to);
+    else if (type === 'candidate') this.message('candidate', { candidate: candidateLine(id, seq), sdpMid: '0', sdpMLineIndex: 0 }, to);
+    else {
+      this.chatsSent += 1;
+      this.message('chat', { text: `${id} ${CHAT_TEXT}` });
+    }
+  }
+  /** `bye`, answered by `left` (the server then closes); by then every chat line must have had its `ack`. */
+  leave() {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => (noteAckError('bye: no left within 20 s'), resolve({ ok: false })), 20_000);
+      this.waiters.set('left', () => {
+        clearTimeout(timer);
+        this.waiters.delete('left');
+        if (this.chatAcks !== this.chatsSent) noteAckError(`chat: ${this.chatAcks} of ${this.chatsSent} lines acknowledged`);
+        resolve({ ok: true });
+      });
+      this.message('bye', undefined);
+    });
+  }
+  close() {
+    this.ws?.terminate();
+  }
+}
+
 // ---- rooms ----
 
 /** What a room's relayed messages have reached: counts per key, and waiters for a count. */
@@ -303,6 +404,9 @@ class Room {
       const p = `${spec.patient.id}${peerSuffix}`;
       this.doctor = new PeerJsParty(urlB, d, p);
       this.patient = new PeerJsParty(urlA, p, d);
+    } else if (kind === 'plain') {
+      this.doctor = new PlainParty(urlB, spec.roomId, spec.doctor);
+      this.patient = new PlainParty(urlA, spec.roomId, spec.patient);
     } else {
       this.doctor = new SocketIoParty(urlB, { token: spec.doctor.token }, spec.doctor.id);
       this.patient = new SocketIoParty(urlA, { token: spec.patient.token }, spec.patient.id);
