@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RoomStatsResponse, SeedRoomStats } from '@telehealth/contracts';
 import { roomStats, seedRoomStats } from '@telehealth/room-engine';
-import { ApiError } from '../common/api-error';
-import { RedisService } from '../redis/redis.service';
 import { RoomStates } from './room-states';
 import { SignalingNamespace, TypedNamespace } from './signaling-namespace';
 
@@ -13,16 +11,10 @@ import { SignalingNamespace, TypedNamespace } from './signaling-namespace';
  */
 @Injectable()
 export class RoomStatsService {
-  /** Room state in Redis, shared with the other API processes. */
-  private readonly sharedState: boolean;
-
   constructor(
     private readonly rooms: RoomStates,
     private readonly namespace: SignalingNamespace,
-    redis: RedisService,
-  ) {
-    this.sharedState = Boolean(redis.client);
-  }
+  ) {}
 
   /** Answers the other processes' question: which sockets does this one hold. */
   answerPeers(namespace: TypedNamespace): void {
@@ -48,14 +40,7 @@ export class RoomStatsService {
 
   /** The ids of the sockets connected to any API process (only this one's without Redis). */
   private async liveSocketIds(): Promise<Set<string>> {
-    const namespace = this.namespace.get();
-    const local = [...namespace.sockets.keys()];
-    if (!this.sharedState) return new Set(local);
-    try {
-      const remote = await namespace.serverSideEmitWithAck('live-socket-ids');
-      return new Set([...local, ...remote.flat()]);
-    } catch {
-      throw ApiError.unavailable('Not every API process answered in time; try again in a moment.');
-    }
+    const remote = await this.namespace.fromOtherProcesses((namespace) => namespace.serverSideEmitWithAck('live-socket-ids'));
+    return new Set([...this.namespace.get().sockets.keys(), ...remote.flat()]);
   }
 }

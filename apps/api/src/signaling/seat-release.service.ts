@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ApiError } from '../common/api-error';
-import { RedisService } from '../redis/redis.service';
 import type { SignalingSocket } from './membership';
 import { RoomMembership } from './room-membership.service';
 import { SignalingNamespace, TypedNamespace } from './signaling-namespace';
@@ -18,16 +16,11 @@ export interface SeatOf {
 @Injectable()
 export class SeatRelease {
   private readonly logger = new Logger('Signaling');
-  /** Sockets are spread over the processes sharing Redis; without it, this process holds them all. */
-  private readonly sharedState: boolean;
 
   constructor(
     private readonly namespace: SignalingNamespace,
     private readonly membership: RoomMembership,
-    redis: RedisService,
-  ) {
-    this.sharedState = Boolean(redis.client);
-  }
+  ) {}
 
   /** Answers the other processes' request to release a seat held by a socket of this one. */
   answerPeers(namespace: TypedNamespace): void {
@@ -42,13 +35,8 @@ export class SeatRelease {
   /** Releases the seat wherever its socket is; resolves with how many sockets left the room. */
   async release(seat: SeatOf): Promise<number> {
     const here = await this.releaseHere(seat);
-    if (!this.sharedState) return here;
-    try {
-      const elsewhere = await this.namespace.get().serverSideEmitWithAck('release-seat', seat);
-      return elsewhere.reduce((total, count) => total + count, here);
-    } catch {
-      throw ApiError.unavailable('Not every API process answered in time; try again in a moment.');
-    }
+    const elsewhere = await this.namespace.fromOtherProcesses((namespace) => namespace.serverSideEmitWithAck('release-seat', seat));
+    return elsewhere.reduce((total, count) => total + count, here);
   }
 
   private async releaseHere({ roomId, userId }: SeatOf): Promise<number> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ServerToClientEvents } from '@telehealth/contracts';
 import type { Namespace } from 'socket.io';
+import { ApiError } from '../common/api-error';
+import { RedisService } from '../redis/redis.service';
 import type { SignalingSocketData } from './membership';
 
 /** What API processes ask each other (Socket.IO server-side events, over the Redis adapter). */
@@ -16,6 +18,12 @@ export type TypedNamespace = Namespace<Record<string, never>, ServerToClientEven
 @Injectable()
 export class SignalingNamespace {
   private current: TypedNamespace | undefined;
+  /** Sockets are spread over the processes sharing Redis; without it, this process holds them all. */
+  private readonly sharedState: boolean;
+
+  constructor(redis: RedisService) {
+    this.sharedState = Boolean(redis.client);
+  }
 
   set(namespace: TypedNamespace): void {
     this.current = namespace;
@@ -29,5 +37,18 @@ export class SignalingNamespace {
   /** The namespace, or undefined before the gateway is up (a shutdown that comes early). */
   peek(): TypedNamespace | undefined {
     return this.current;
+  }
+
+  /**
+   * What every other API process answers to `ask` (an InterNodeEvents question); none without Redis,
+   * where this process is the only one. 503 when one of them does not answer in time.
+   */
+  async fromOtherProcesses<T>(ask: (namespace: TypedNamespace) => Promise<T[]>): Promise<T[]> {
+    if (!this.sharedState) return [];
+    try {
+      return await ask(this.get());
+    } catch {
+      throw ApiError.unavailable('Not every API process answered in time; try again in a moment.');
+    }
   }
 }
