@@ -14,13 +14,16 @@ const { io } = require('socket.io-client');
 
 const args = parseArgs(
   {
-    steps: [1000, 2500, 5000, 7500, 10000],
+    // The issue asks for 20,000 sockets; a process here may hold at most 20,000 open files (hard
+    // limit, not raisable without CAP_SYS_RESOURCE, which this machine's root lacks), and the API
+    // and this load generator each need a few dozen besides their sockets: 19,500 is the most.
+    steps: [1000, 5000, 10000, 15000, 19500],
     heartbeatMs: 5000,
     windowMs: 10_000,
     settleMs: 2000,
     p99LimitMs: 50,
     stepTimeoutS: 150,
-    maxMinutes: 12,
+    maxMinutes: 16,
   },
   { steps: [20, 50], heartbeatMs: 500, windowMs: 1500, settleMs: 300, stepTimeoutS: 30, maxMinutes: 1.5 },
 );

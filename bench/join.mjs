@@ -1,5 +1,5 @@
 // Benchmark 3: join-room acknowledgement latency (database-checked authorization, room
-// state, timeline and audit rows, chat history) at a steady 100 joins/s on one API process.
+// state, timeline and audit rows, chat history) at a steady 500 joins/s on one API process.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { announce, hardDeadline, ms, parseArgs, pinSelf, sleep, summarize, table, writeResult } from './lib/common.mjs';
@@ -9,7 +9,7 @@ import { startApi } from './lib/servers.mjs';
 const require = createRequire(import.meta.url);
 const { io } = require('socket.io-client');
 
-const args = parseArgs({ joins: 1000, rate: 100, warmUpJoins: 100, maxMinutes: 4 }, { joins: 10, warmUpJoins: 4, maxMinutes: 1 });
+const args = parseArgs({ joins: 2500, rate: 500, warmUpJoins: 500, maxMinutes: 4 }, { joins: 10, warmUpJoins: 4, maxMinutes: 1 });
 hardDeadline(args.maxMinutes * 60_000, 'join');
 pinSelf(1);
 

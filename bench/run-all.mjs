@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { machine, ms, parseArgs, ratio, RESULTS_DIR, ROOT, table } from './lib/common.mjs';
 
-const BENCHMARKS = ['relay', 'capacity', 'join', 'cross-node', 'browser', 'page-weight', 'api'];
+const BENCHMARKS = ['relay', 'reports', 'capacity', 'join', 'cross-node', 'browser', 'page-weight', 'api'];
 const args = parseArgs({ only: BENCHMARKS, fromResults: 'false' });
 const passOn = process.argv.slice(2).filter((arg) => !arg.startsWith('--only=') && !arg.startsWith('--fromResults'));
 
@@ -44,12 +44,13 @@ const relay = results.relay;
 if (relay?.verdict) {
   for (const [mode, v] of Object.entries(relay.verdict)) {
     const g = relay.summary[mode].gateway?.pooled;
+    // Spread starts (issue 18): also no stall over 50 ms, seen as our worst delivery of the run.
     if (v.vsBare)
       rows.push([
-        `relay p99, ${mode} (our ${ms(g.p99)} ms)`,
-        '≤ 1.2× bare Socket.IO',
+        `relay p99, ${mode} (our ${ms(g.p99)} ms${mode === 'spread' ? `, worst delivery ${ms(g.max)} ms` : ''})`,
+        mode === 'spread' ? '≤ 1.2× bare Socket.IO, no stall over 50 ms' : '≤ 1.2× bare Socket.IO',
         ratio(v.vsBare.median),
-        verdict(v.vsBare.median <= 1.2),
+        verdict(v.vsBare.median <= 1.2 && (mode !== 'spread' || g.max <= 50)),
       ]);
     if (v.vsPeer) rows.push([`relay p99, ${mode}`, '< PeerJS server', ratio(v.vsPeer.median), verdict(v.vsPeer.median < 1)]);
     // The plain WebSocket (issue 19), on the same API process: at or below the PeerJS server.
@@ -63,7 +64,7 @@ if (relay?.verdict) {
       ]);
   }
   // The mesh of 4: our gateway against bare Socket.IO on the same mesh, and what the mesh costs
-  // over two people on our gateway, against what it costs bare Socket.IO itself (×1.2).
+  // over two people on our gateway (issue 18: ≤ 1.5×; bare Socket.IO's own figure beside it).
   for (const [mode, v] of Object.entries(relay.verdict)) {
     const m = relay.summary[mode].gatewayMesh4?.pooled;
     if (v.meshVsBare)
@@ -73,20 +74,38 @@ if (relay?.verdict) {
         ratio(v.meshVsBare.median),
         verdict(v.meshVsBare.median <= 1.2),
       ]);
-    if (v.meshVsPair && v.bareMeshVsPair)
+    if (v.meshVsPair)
       rows.push([
         `relay p99, mesh of 4 ÷ two-person, ${mode}`,
-        `≤ 1.2× bare Socket.IO’s own (${ratio(v.bareMeshVsPair.median)})`,
-        ratio(v.meshVsPair.median),
-        verdict(v.meshVsPair.median <= 1.2 * v.bareMeshVsPair.median),
+        '≤ 1.5× the two-person figure',
+        `${ratio(v.meshVsPair.median)}${v.bareMeshVsPair ? ` (bare Socket.IO’s own ${ratio(v.bareMeshVsPair.median)})` : ''}`,
+        verdict(v.meshVsPair.median <= 1.5),
       ]);
+  }
+}
+const reports = results.reports;
+if (reports?.verdict) {
+  for (const [mode, v] of Object.entries(reports.verdict)) {
+    rows.push([
+      `relay p99 while ${reports.args.concurrentReports} large PDF reports render, ${mode} (${v.reportsRendered} rendered)`,
+      '≤ 1.2× the same run without reports',
+      ratio(v.vsAlone.median),
+      verdict(v.vsAlone.median <= 1.2),
+    ]);
+    rows.push([
+      `health p99 while reports render (worst round)`,
+      '< 50 ms',
+      `${ms(v.healthP99)} ms (max ${ms(v.healthMax)}, ${v.healthFailed} failed; ${ms(v.healthP99Alone)} ms without reports)`,
+      verdict(v.healthP99 < 50 && v.healthFailed === 0),
+    ]);
   }
 }
 const capacity = results.capacity;
 if (capacity?.steps) {
   const last = capacity.steps.at(-1);
   const wanted = Math.max(...capacity.args.steps);
-  rows.push([`capacity: sockets reached`, `${wanted}`, `${last.sockets}`, verdict(last.sockets >= wanted)]);
+  // Issue 18 asks for 20,000; this machine's per-process open-file limit stops the steps at 19,500 (bench/capacity.mjs).
+  rows.push([`capacity: sockets reached`, '20000', `${last.sockets} (of ${wanted} tried)`, verdict(last.sockets >= 20_000)]);
   rows.push([
     `capacity: heartbeat p99 at ${last.sockets}`,
     '< 50 ms',
@@ -102,23 +121,23 @@ if (capacity?.steps) {
     .join('; ');
   rows.push([
     `capacity: RSS per socket at ${last.sockets}`,
-    '≤ 30 KB',
+    '≤ 25 KB',
     `${last.rssPerSocketKb.toFixed(1)} KB (${context})`,
-    verdict(last.rssPerSocketKb <= 30),
+    verdict(last.rssPerSocketKb <= 25),
   ]);
 }
 if (results.join?.stats)
   rows.push([
     `join-room p99 at ${results.join.args.rate}/s`,
-    '≤ 20 ms',
+    '≤ 20 ms at 500/s, 0 failed',
     `${ms(results.join.stats.p99)} ms (p50 ${ms(results.join.stats.p50)}, ${results.join.errors} failed)`,
-    verdict(results.join.stats.p99 <= 20 && results.join.errors === 0),
+    verdict(results.join.stats.p99 <= 20 && results.join.errors === 0 && results.join.args.rate >= 500),
   ]);
 const cross = results['cross-node'];
 if (cross?.verdict) {
   for (const [mode, v] of Object.entries(cross.verdict))
     rows.push([
-      `cross-node p99, ${mode}`,
+      `cross-node p99, ${mode} (node B on core ${cross.args.nodeBCore})`,
       '≤ 2× one process',
       `${ratio(v.vsSingle.median)} (${ratio(v.vsSingleRedis.median)} one + Redis)`,
       verdict(v.vsSingle.median <= 2),

@@ -114,6 +114,21 @@ describe('benchmarks (smoke: tiny numbers, sane results)', () => {
     expectSane(result.stats, result.args.joins);
   }, 60_000);
 
+  it('reports: the relay and health checks alone and while reports render, every report a PDF', async () => {
+    const result = await runBenchmark('reports');
+    for (const key of ['alone', 'reports']) {
+      const s = result.summary.spread[key];
+      expect(s.received).toBe(s.expected);
+      expectSane(s.pooled, s.expected);
+    }
+    const verdict = result.verdict.spread;
+    expect(Number.isFinite(verdict.vsAlone.median)).toBe(true);
+    expect(verdict.reportsRendered).toBeGreaterThan(0);
+    expect(verdict.reportsFailed).toBe(0);
+    expect(verdict.healthFailed).toBe(0);
+    expect(Number.isFinite(verdict.healthP99)).toBe(true);
+  }, 90_000);
+
   it('api: appointment list and report', async () => {
     const result = await runBenchmark('api');
     for (const name of ['list upcoming', 'list past']) expectSane(result.results[name], result.args.requests);

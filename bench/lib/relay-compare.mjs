@@ -7,9 +7,11 @@ import { median, ms, runLoadgen, sleep, summarize, table } from './common.mjs';
 const LOADGEN = 'bench/loadgen/relay-loadgen.mjs';
 
 /**
- * targets: [{ key, label, kind, urlA, urlB, server: [handles whose CPU to sample], roomList?, config? }]
+ * targets: [{ key, label, kind, urlA, urlB, server: [handles whose CPU to sample], roomList?, config?, alongside? }]
  * (`roomList` overrides the rooms for that target, e.g. the mesh's rooms with guests; `config` is
- * passed to the load generator: workload, joinWithUserId, announcesPeers).
+ * passed to the load generator: workload, joinWithUserId, announcesPeers; `alongside()` starts work
+ * that runs beside the timed window, from its start to its end, and returns `{ stop() }` whose
+ * promise gives what it measured: `result.alongside`).
  * Returns { runs, warmUps, summary[mode][key], admission[key] }.
  */
 export async function compareServers({
@@ -33,6 +35,8 @@ export async function compareServers({
     const startedAt = Date.now();
     // The servers' CPU in the timed window alone, between the load generator's marks.
     const marks = {};
+    let alongside;
+    let alongsideResult;
     const result = await runLoadgen(
       LOADGEN,
       {
@@ -51,15 +55,19 @@ export async function compareServers({
       {
         timeoutMs: deadlineMs + 10_000,
         onLine: (line) => {
-          if (line.startsWith('MARK '))
-            marks[line.slice(5)] = {
-              at: performance.now(),
-              monotonicUs: Number(process.hrtime.bigint() / 1000n),
-              cpuSeconds: cpuOf(target),
-            };
+          if (!line.startsWith('MARK ')) return;
+          marks[line.slice(5)] = {
+            at: performance.now(),
+            monotonicUs: Number(process.hrtime.bigint() / 1000n),
+            cpuSeconds: cpuOf(target),
+          };
+          if (line === 'MARK timed-start' && round !== 'warm') alongside = target.alongside?.();
+          if (line === 'MARK timed-end') alongsideResult = alongside?.stop();
         },
       },
     );
+    // Whatever ran alongside has finished before the next run starts (a report still rendering would weigh on it).
+    result.alongside = await (alongsideResult ?? alongside?.stop());
     const after = target.server.map((s) => s.stats());
     const seconds = (Date.now() - startedAt) / 1000;
     result.serverCpu = after.reduce((sum, stat, i) => sum + (stat.cpuSeconds - before[i].cpuSeconds), 0) / seconds;

@@ -1,5 +1,4 @@
 import type { AppointmentResponse } from '@telehealth/contracts';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Response } from 'supertest';
 import { REPORTS_BUSY_SENTENCE } from '../src/sessions/report/session-report.service';
 import { pdfText } from './pdf-text';
@@ -131,42 +130,38 @@ describe('the visit report (real API, real database, worker threads)', () => {
     expect(decodeURIComponent(match![2]!)).toBe(`${match![1]}-иван-петров-李小龙.pdf`);
   });
 
-  it('keeps the event loop free while four long reports render', async () => {
+  it('answers other requests while four long reports render, and renders all four', async () => {
     const visit = await endedVisit(sut, { messages: LONG_VISIT_MESSAGES });
     await download(sut, visit.doctor, visit.sessionId).expect(200); // starts a worker
-    let started = Date.now();
-    const alone = await download(sut, visit.doctor, visit.sessionId).expect(200);
-    const oneReportMs = Date.now() - started;
-    const { text } = await pdfText(alone.body as Buffer);
-    expect(text).toContain(`the ${LONG_VISIT_MESSAGES - 500} older ones are left out`);
-    expect(text).toContain(`${LONG_VISIT_MESSAGES}. The knee`);
 
-    // The loop's worst stall while four reports render, with health checks going on. Rendering on the
-    // loop stalls it for a whole report at a time: about the time one report takes alone, and a quarter
-    // of the time all four take. In workers it stays a small fraction of both, however fast or busy
-    // this machine is (both yardsticks are measured here, in the same run).
-    const lag = monitorEventLoopDelay({ resolution: 5 });
-    started = Date.now();
-    lag.enable();
-    let rendering = true;
-    const reports = Promise.all([0, 1, 2, 3].map(() => download(sut, visit.doctor, visit.sessionId))).finally(() => {
-      rendering = false;
-    });
-    const health: number[] = [];
-    while (rendering) {
-      health.push((await sut.http.get('/api/health')).status);
+    // Rendered on the loop, a report would hold every other request back until it is done. How long
+    // the loop may stall is a timing goal, measured in bench/reports.mjs; here: answers keep coming.
+    let reportsDone = 0;
+    const reports = Promise.all(
+      [0, 1, 2, 3].map(() =>
+        download(sut, visit.doctor, visit.sessionId).then((response) => {
+          reportsDone += 1;
+          return response;
+        }),
+      ),
+    );
+    const health: Array<{ status: number; reportsDoneBefore: number }> = [];
+    while (reportsDone < 4) {
+      const { status } = await sut.http.get('/api/health');
+      health.push({ status, reportsDoneBefore: reportsDone });
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const responses = await reports;
-    lag.disable();
-    const allMs = Date.now() - started;
-    const worstStallMs = lag.max / 1e6;
 
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
-    expect(health.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(health)).toEqual(new Set([200]));
-    if (process.env.REPORT_LAG_LOG) console.log({ worstStallMs, oneReportMs, allMs, health: health.length });
-    expect(worstStallMs).toBeLessThan(Math.max(oneReportMs / 2, allMs / 8));
+    for (const response of responses) {
+      const { text } = await pdfText(response.body as Buffer);
+      expect(text).toContain(`the ${LONG_VISIT_MESSAGES - 500} older ones are left out`);
+      expect(text).toContain(`${LONG_VISIT_MESSAGES}. The knee`);
+    }
+    expect(new Set(health.map((check) => check.status))).toEqual(new Set([200]));
+    // The first health check was answered while all four reports were still rendering.
+    expect(health[0].reportsDoneBefore).toBe(0);
   }, 90_000);
 });
 
