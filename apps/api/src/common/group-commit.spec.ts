@@ -1,7 +1,10 @@
 import { GroupCommit } from './group-commit';
 
+/** One turn of the event loop: what GroupCommit gathers before it writes. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe(GroupCommit.name, () => {
-  it('writes a lone row at once, gathers the rows that arrive during a write into one statement, and answers each caller with its own result', async () => {
+  it('writes a lone row at the end of the turn, gathers the rows that arrive during a write into one statement, and answers each caller with its own result', async () => {
     const statements: string[][] = [];
     const pending: Array<() => void> = [];
     const writer = new GroupCommit<string, string>(
@@ -13,14 +16,26 @@ describe(GroupCommit.name, () => {
       1,
     );
     const first = writer.add('a');
+    await turn();
     expect(statements).toEqual([['a']]);
     const later = ['b', 'c', 'd'].map((row) => writer.add(row));
+    await turn();
     expect(statements).toHaveLength(1);
     pending.shift()!();
     await expect(first).resolves.toBe('stored a');
     expect(statements).toEqual([['a'], ['b', 'c', 'd']]);
     pending.shift()!();
     await expect(Promise.all(later)).resolves.toEqual(['stored b', 'stored c', 'stored d']);
+  });
+
+  it('writes the rows of one turn of the event loop in one statement, even when no write is under way', async () => {
+    const statements: number[][] = [];
+    const writer = new GroupCommit<number, number>(async (rows) => {
+      statements.push(rows);
+      return rows;
+    }, 2);
+    await expect(Promise.all([1, 2, 3].map((row) => writer.add(row)))).resolves.toEqual([1, 2, 3]);
+    expect(statements).toEqual([[1, 2, 3]]);
   });
 
   it('tells every caller of a failed statement that its row was not stored, and keeps writing afterwards', async () => {
@@ -45,7 +60,7 @@ describe(GroupCommit.name, () => {
     const results = await Promise.allSettled(['first', 'a', 'bad', 'b'].map((row) => writer.add(row)));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(results[3]).toEqual({ status: 'fulfilled', value: 'stored b' });
-    expect(statements).toEqual([['first'], ['a', 'bad', 'b'], ['a'], ['bad'], ['b']]);
+    expect(statements).toEqual([['first', 'a', 'bad', 'b'], ['first'], ['a'], ['bad'], ['b']]);
   });
 
   it('does not retry row by row when the error is not about a row (a lost connection)', async () => {
@@ -62,6 +77,7 @@ describe(GroupCommit.name, () => {
     );
     const results = await Promise.allSettled([1, 2, 3].map((row) => writer.add(row)));
     expect(results.every((result) => result.status === 'rejected')).toBe(true);
-    expect(calls).toBe(2);
+    // One statement for the three rows, not tried again row by row.
+    expect(calls).toBe(1);
   });
 });

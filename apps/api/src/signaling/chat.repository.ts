@@ -1,9 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatMessage } from '@telehealth/contracts';
+import { CHAT_HISTORY_PAGE, type ChatMessage } from '@telehealth/contracts';
 import { randomUUID } from 'node:crypto';
 import { GroupCommit } from '../common/group-commit';
 import { isRowLevelError } from '../prisma/database-errors';
 import { PrismaService } from '../prisma/prisma.service';
+
+type ChatRow = Omit<ChatMessage, 'sentAt' | 'senderGuestRole'> & { sentAt: Date; senderGuestRole: ChatMessage['senderGuestRole'] | null };
+type ChatPage = { messages: ChatMessage[]; hasMore: boolean };
+
+/** Up to `limit` of the rows (newest first, one more than the page when there is more), oldest first. */
+function toPage(newestFirst: ChatRow[], limit: number): ChatPage {
+  const messages = newestFirst
+    .slice(0, limit)
+    .reverse()
+    .map(({ senderGuestRole, ...row }) => ({
+      ...row,
+      ...(senderGuestRole ? { senderGuestRole } : {}),
+      sentAt: row.sentAt.toISOString(),
+    }));
+  return { messages, hasMore: newestFirst.length > limit };
+}
 
 interface ChatLine {
   id: string;
@@ -20,6 +36,13 @@ interface ChatLine {
 export class ChatRepository {
   /** Chat lines of all rooms, stored together when they arrive together (see GroupCommit). */
   private readonly chatWriter = new GroupCommit((messages: ChatLine[]) => this.insertChatMessages(messages), 2, 500, isRowLevelError);
+  /** The newest page of each visit that joins meanwhile, read in one statement (a burst of joins costs a few round trips). */
+  private readonly latestReads = new GroupCommit(
+    (sessionIds: string[]) => this.latestPages(sessionIds),
+    2,
+    500,
+    () => false,
+  );
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -27,7 +50,7 @@ export class ChatRepository {
    * The newest `limit` lines of the visit's chat (before the line `before`, when given), oldest
    * first, and whether older ones exist; undefined when `before` is no line of this visit.
    */
-  async chatHistory(sessionId: string, limit: number, before?: string): Promise<{ messages: ChatMessage[]; hasMore: boolean } | undefined> {
+  async chatHistory(sessionId: string, limit: number, before?: string): Promise<ChatPage | undefined> {
     let cursor: { sentAt: Date; id: string } | undefined;
     if (before !== undefined) {
       const { rows } = await this.prisma.sql.query<{ sentAt: Date; id: string }>(
@@ -38,9 +61,7 @@ export class ChatRepository {
       if (!cursor) return undefined;
     }
     // Newest first from the (session_id, sent_at) index, one more than asked to learn whether there is more.
-    const { rows } = await this.prisma.sql.query<
-      Omit<ChatMessage, 'sentAt' | 'senderGuestRole'> & { sentAt: Date; senderGuestRole: ChatMessage['senderGuestRole'] | null }
-    >(
+    const { rows } = await this.prisma.sql.query<ChatRow>(
       `SELECT c.id, c.session_id AS "sessionId", c.sender_id AS "from", u.name AS "senderName", u.role AS "senderRole",
               g.role AS "senderGuestRole", c.body, c.sent_at AS "sentAt"
          FROM chat_messages c JOIN users u ON u.id = c.sender_id LEFT JOIN visit_guests g ON g.id = c.sender_id
@@ -49,21 +70,34 @@ export class ChatRepository {
         LIMIT $2`,
       cursor ? [sessionId, limit + 1, cursor.sentAt, cursor.id] : [sessionId, limit + 1],
     );
-    const hasMore = rows.length > limit;
-    const messages = rows
-      .slice(0, limit)
-      .reverse()
-      .map(({ senderGuestRole, ...row }) => ({
-        ...row,
-        ...(senderGuestRole ? { senderGuestRole } : {}),
-        sentAt: row.sentAt.toISOString(),
-      }));
-    return { messages, hasMore };
+    return toPage(rows, limit);
+  }
+
+  /** The newest `CHAT_HISTORY_PAGE` lines of the visit's chat, oldest first, and whether older ones exist. */
+  latest(sessionId: string): Promise<ChatPage> {
+    return this.latestReads.add(sessionId);
   }
 
   /** Stores a chat line while the session is open (an ended visit's transcript is closed): undefined once ended. */
   addChatMessage(sessionId: string, senderId: string, body: string): Promise<{ id: string; sentAt: Date } | undefined> {
     return this.chatWriter.add({ id: randomUUID(), sessionId, senderId, body });
+  }
+
+  private async latestPages(sessionIds: string[]): Promise<ChatPage[]> {
+    const { rows } = await this.prisma.sql.query<ChatRow>(
+      `SELECT c.id, c.session_id AS "sessionId", c.sender_id AS "from", u.name AS "senderName", u.role AS "senderRole",
+              g.role AS "senderGuestRole", c.body, c.sent_at AS "sentAt"
+         FROM unnest($1::uuid[]) AS q(session_id)
+         CROSS JOIN LATERAL (
+           SELECT * FROM chat_messages WHERE session_id = q.session_id ORDER BY sent_at DESC, id DESC LIMIT $2
+         ) c
+         JOIN users u ON u.id = c.sender_id LEFT JOIN visit_guests g ON g.id = c.sender_id
+        ORDER BY c.session_id, c.sent_at DESC, c.id DESC`,
+      [[...new Set(sessionIds)], CHAT_HISTORY_PAGE + 1],
+    );
+    const bySession = new Map<string, ChatRow[]>();
+    for (const row of rows) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
+    return sessionIds.map((id) => toPage(bySession.get(id) ?? [], CHAT_HISTORY_PAGE));
   }
 
   private async insertChatMessages(messages: ChatLine[]): Promise<Array<{ id: string; sentAt: Date } | undefined>> {

@@ -49,7 +49,7 @@ export class ChatService {
   }
 
   /** The newest page, as a join delivers it. */
-  async latest(sessionId: string): Promise<ChatHistoryResult> {
-    return (await this.chat.chatHistory(sessionId, CHAT_HISTORY_PAGE)) ?? { messages: [], hasMore: false };
+  latest(sessionId: string): Promise<ChatHistoryResult> {
+    return this.chat.latest(sessionId);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { RoomEffect } from '@telehealth/room-engine';
 import type { RequestContext } from '../common/request-context';
+import { VisitEvents } from '../common/visit-events';
 import { VisitLifecycleService } from '../visits/visit-lifecycle.service';
 import { GRACE_DEADLINES, GraceDeadlines } from './grace-deadlines';
 import { Membership, roomChannel, userChannel } from './membership';
@@ -9,7 +10,8 @@ import { SignalingNamespace } from './signaling-namespace';
 import { WaitingRoom } from './waiting-room.service';
 
 type RecordEffect = Extract<RoomEffect, { type: 'record' }>;
-type OtherEffect = Exclude<RoomEffect, { type: 'record' }>;
+type VisitChangeEffect = Extract<RoomEffect, { type: 'session-started' | 'waiting' }>;
+type OtherEffect = Exclude<RoomEffect, { type: 'record' | 'session-started' | 'waiting' }>;
 
 /**
  * Performs what the room engine asks for: emits to sockets, timeline rows, the visit's start and
@@ -26,6 +28,7 @@ export class RoomEffects implements OnModuleDestroy {
     private readonly rooms: RoomStates,
     private readonly lifecycle: VisitLifecycleService,
     private readonly waitingRoom: WaitingRoom,
+    private readonly visitEvents: VisitEvents,
     @Inject(GRACE_DEADLINES) private readonly grace: GraceDeadlines,
   ) {}
 
@@ -45,25 +48,42 @@ export class RoomEffects implements OnModuleDestroy {
   /**
    * Performs a transition's effects: the end of a session is written before anyone is told (so
    * a rejoin right after is refused), then everything said to sockets, then, at the same time,
-   * the timeline in one write, the session start and the waiting room. `ctx` is whoever caused
-   * the transition (the audit of an end names their address).
+   * the timeline in one write, the session start and the waiting room; then one `visit-updated`
+   * for whatever of the visit changed. `ctx` is whoever caused the transition (the audit of an
+   * end names their address).
    */
   async perform(effects: RoomEffect[], membership: Membership, ctx?: RequestContext): Promise<void> {
     const records: RecordEffect[] = [];
-    const later: OtherEffect[] = [];
+    const visitChanges: VisitChangeEffect[] = [];
     for (const effect of effects) {
       if (effect.type === 'session-ended') await this.attempt(effect.type, () => this.performOne(effect, membership, ctx));
     }
     for (const effect of effects) {
       if (effect.type === 'record') records.push(effect);
-      else if (effect.type === 'session-started' || effect.type === 'waiting') later.push(effect);
+      else if (effect.type === 'session-started' || effect.type === 'waiting') visitChanges.push(effect);
       else if (effect.type !== 'session-ended') await this.attempt(effect.type, () => this.performOne(effect, membership, ctx));
     }
     const rows = records.map(({ event, userId, detail }) => ({ type: event, userId, detail }));
+    let visitChanged = false;
     await Promise.all([
       this.attempt('record', () => this.lifecycle.record(membership.sessionId, rows, new Date())),
-      ...later.map((effect) => this.attempt(effect.type, () => this.performOne(effect, membership, ctx))),
+      ...visitChanges.map((effect) =>
+        this.attempt(effect.type, async () => {
+          if (await this.changeVisit(effect, membership)) visitChanged = true;
+        }),
+      ),
     ]);
+    // Told once for the whole transition (one read of the visit): a doctor's join both starts the
+    // visit and empties its waiting room. Not awaited: the dashboards hear of it a moment after
+    // the join's answer (changed() never rejects).
+    if (visitChanged) void this.visitEvents.changed(membership.appointmentId);
+  }
+
+  /** The visit's start, or its patient's place in the waiting room: whether it changed. */
+  private changeVisit(effect: VisitChangeEffect, membership: Membership): Promise<boolean> {
+    return effect.type === 'session-started'
+      ? this.lifecycle.markStarted(membership.sessionId, new Date(effect.at))
+      : this.waitingRoom.update(membership, effect.patientWaiting);
   }
 
   /** One failed write must not keep the others (or the peers' messages) from happening. */
@@ -83,9 +103,6 @@ export class RoomEffects implements OnModuleDestroy {
       case 'broadcast-ended':
         this.broadcastEnded(membership, effect.payload);
         return;
-      case 'session-started':
-        await this.lifecycle.markStarted(membership.sessionId, new Date(effect.at));
-        return;
       case 'session-ended':
         await this.lifecycle.markEnded(membership.sessionId, effect.endedBy, new Date(effect.at), ctx);
         return;
@@ -97,9 +114,6 @@ export class RoomEffects implements OnModuleDestroy {
         return;
       case 'evict':
         this.namespace.get().in(effect.socketId).disconnectSockets(true);
-        return;
-      case 'waiting':
-        await this.waitingRoom.update(membership, effect.patientWaiting);
         return;
     }
   }

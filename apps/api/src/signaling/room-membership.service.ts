@@ -75,6 +75,8 @@ export class RoomMembership {
       return { ok: true, admitted: false, sessionId, appointmentId, self, endsAt: visit.endsAt.toISOString() };
     }
     await socket.join([roomChannel(visit.roomId), userChannel(visit.roomId, user.id)]);
+    // The chat is read only now that the socket is in the room's channel: a line stored after this
+    // read reaches it as a chat-message, one stored before is in the page (none falls between).
     const [chat] = await Promise.all([
       this.chat.latest(visit.sessionId),
       this.hold(socket.id, membership),

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { estimateWaitingQueue, type WaitingPatient } from '@telehealth/contracts';
-import { VisitEvents } from '../common/visit-events';
 import { doctorChannel, Membership, SignalingSocket, userChannel } from './membership';
 import { SignalingNamespace } from './signaling-namespace';
 import { STATE_STORE, StateStore } from './state-store';
@@ -17,14 +16,13 @@ function sortWaiting(list: WaitingList): WaitingPatient[] {
  * The doctor's waiting room (`waiting-room-updated`): which patients wait alone in their visit's
  * room, since when. A projection of the rooms, kept per doctor and shared by every API process.
  * Each waiting patient hears their place in the queue (`waiting-position`), and the visit's
- * people its new state (`visit-updated`, through VisitEvents).
+ * people its new state (`visit-updated`, told by whoever changed it: RoomEffects).
  */
 @Injectable()
 export class WaitingRoom {
   constructor(
     @Inject(STATE_STORE) private readonly store: StateStore,
     private readonly namespace: SignalingNamespace,
-    private readonly visitEvents: VisitEvents,
   ) {}
 
   /** A doctor's socket hears of every change to the doctor's waiting room, starting with the list as it is. */
@@ -35,8 +33,12 @@ export class WaitingRoom {
     socket.emit('waiting-room-updated', { waiting: await this.list(user.id) });
   }
 
-  /** Puts the visit's patient in the waiting room or takes them out; the doctor's sockets are told of a change. */
-  async update(membership: Membership, patientWaiting: boolean): Promise<void> {
+  /**
+   * Puts the visit's patient in the waiting room or takes them out; the doctor's sockets are told
+   * of a change. Returns whether it changed: the caller tells VisitEvents (`visit-updated`), once
+   * for everything the same room transition changed.
+   */
+  async update(membership: Membership, patientWaiting: boolean): Promise<boolean> {
     let changed = false;
     const list = await this.store.update<WaitingList>(waitingKey(membership.doctorId), (current = {}) => {
       const listed = membership.appointmentId in current;
@@ -48,7 +50,7 @@ export class WaitingRoom {
       }
       return { ...current, [membership.appointmentId]: waitingEntry(membership) };
     });
-    if (!changed) return;
+    if (!changed) return false;
     const waiting = sortWaiting(list ?? {});
     const namespace = this.namespace.get();
     namespace.to(doctorChannel(membership.doctorId)).emit('waiting-room-updated', { waiting });
@@ -56,8 +58,7 @@ export class WaitingRoom {
       const entry = waiting.find((patient) => patient.appointmentId === place.appointmentId)!;
       namespace.to(userChannel(entry.roomId, entry.patient.id)).emit('waiting-position', place);
     }
-    // Not awaited: a join or leave does not wait for the dashboards to be told (changed() never rejects).
-    void this.visitEvents.changed(membership.appointmentId);
+    return true;
   }
 
   /** Since when the visit's patient waits alone in its room, if they do. */

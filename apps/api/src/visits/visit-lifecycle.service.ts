@@ -62,7 +62,7 @@ export class VisitLifecycleService {
     this.rooms = rooms;
   }
 
-  /** What happened in the room, in order (one statement per room transition). Never on the relay path. */
+  /** What happened in the room, in order (a transition's events are stored together, see addTimeline). Never on the relay path. */
   record(sessionId: string, events: TimelineEntry[], at: Date): Promise<void> {
     return this.visits.addTimeline(sessionId, events, at);
   }
@@ -70,12 +70,12 @@ export class VisitLifecycleService {
   /**
    * The first time doctor and patient are both present; later calls change nothing. Takes the
    * appointment's row lock like every visit transition, so a cancel racing this moment either
-   * wins (the visit stays unstarted) or sees the call and is refused.
+   * wins (the visit stays unstarted) or sees the call and is refused. Returns whether this call
+   * started it; the caller tells VisitEvents, once for everything its room transition changed
+   * (the start and the waiting room's change of one join are one `visit-updated`, one read).
    */
-  async markStarted(sessionId: string, at: Date): Promise<void> {
-    const started = await this.visits.markStarted(sessionId, at);
-    // Not awaited: the call's start is on the join path; the dashboards hear of it a moment later.
-    if (started) void this.visitEvents.changed(started);
+  async markStarted(sessionId: string, at: Date): Promise<boolean> {
+    return (await this.visits.markStarted(sessionId, at)) !== undefined;
   }
 
   /** Ends the session and completes its appointment, once. Returns false if it had already ended or may not end. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CallMedia, SessionEventType } from '@telehealth/contracts';
+import { GroupCommit } from '../common/group-commit';
 import type { Prisma } from '../generated/prisma/client';
+import { isRowLevelError } from '../prisma/database-errors';
 import { PrismaService } from '../prisma/prisma.service';
 
 /** A visit as its room and its end need it: the parties, the times, both statuses. */
@@ -38,6 +40,21 @@ export interface TimelineEntry {
   detail?: Record<string, string>;
 }
 
+/** The events of one room transition, as one write. */
+interface TimelineWrite {
+  sessionId: string;
+  events: TimelineEntry[];
+  at: Date;
+}
+
+const ACCESS_COLUMNS = `r.id AS "roomId", a.id AS "appointmentId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
+       p.name AS "patientName", a.reason, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status, a.media,
+       s.id AS "sessionId", s.status AS "sessionStatus"`;
+const ACCESS_FROM = `rooms r
+  JOIN appointments a ON a.id = r.appointment_id
+  JOIN sessions s ON s.appointment_id = a.id
+  JOIN users p ON p.id = a.patient_id`;
+
 /** The statuses of one visit, read under its appointment's row lock (see lockVisitPhase). */
 export interface LockedVisitRow {
   status: string;
@@ -62,14 +79,32 @@ export async function lockVisitRow(tx: Prisma.TransactionClient, appointmentId: 
 /**
  * The statements of a visit's life: who may enter it, its timeline, its start and its end. The
  * ones on the join path are plain SQL: Prisma's per-query compilation was their largest cost
- * (bench/join.mjs profiles).
+ * (bench/join.mjs profiles). They also go in groups (GroupCommit): each PostgreSQL round trip
+ * costs the API 100 µs or more of CPU in its writev alone, so in a burst of joins the visits,
+ * the timelines and the states are read and written a group at a time, not a join at a time.
  */
 @Injectable()
 export class VisitRepository {
+  // Reads are by key: a failed statement fails its whole group (no row of it can be at fault alone).
+  private readonly roomReads = new GroupCommit(
+    (roomIds: string[]) => this.accessByRooms(roomIds),
+    2,
+    500,
+    () => false,
+  );
+  // One at a time: each read starts after the previous one answered, so the later `visit-updated` tells the newer state.
+  private readonly stateReads = new GroupCommit(
+    (appointmentIds: string[]) => this.statesOf(appointmentIds),
+    1,
+    500,
+    () => false,
+  );
+  private readonly timelineWrites = new GroupCommit((writes: TimelineWrite[]) => this.insertTimelines(writes), 2, 500, isRowLevelError);
+
   constructor(private readonly prisma: PrismaService) {}
 
   byRoom(roomId: string): Promise<VisitAccess | undefined> {
-    return this.access('r.id', roomId);
+    return this.roomReads.add(roomId);
   }
 
   bySession(sessionId: string): Promise<VisitAccess | undefined> {
@@ -81,21 +116,13 @@ export class VisitRepository {
   }
 
   /**
-   * Writes the events of one room transition in one statement. Each gets its own millisecond
-   * after `at`, so the timeline keeps the order in which they happened.
+   * Writes the events of one room transition together (in one statement with the transitions
+   * that arrive meanwhile). Each gets its own millisecond after `at`, so the timeline keeps the
+   * order in which they happened. Resolves once they are stored.
    */
   async addTimeline(sessionId: string, events: TimelineEntry[], at: Date): Promise<void> {
     if (events.length === 0) return;
-    const values: unknown[] = [];
-    const tuples = events.map((event, index) => {
-      values.push(sessionId, event.userId, event.type, event.detail ? JSON.stringify(event.detail) : null, new Date(at.getTime() + index));
-      const n = index * 5;
-      return `(gen_random_uuid(), $${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}::"SessionEventType", $${n + 4}::jsonb, $${n + 5})`;
-    });
-    await this.prisma.sql.query(
-      `INSERT INTO session_events (id, session_id, user_id, type, detail, occurred_at) VALUES ${tuples.join(', ')}`,
-      values,
-    );
+    await this.timelineWrites.add({ sessionId, events, at });
   }
 
   /**
@@ -164,36 +191,59 @@ export class VisitRepository {
     return rows[0]!;
   }
 
-  /** What `visit-updated` tells: the visit's state now, and whose it is. */
-  async stateOf(appointmentId: string): Promise<VisitState | undefined> {
-    const { rows } = await this.prisma.sql.query<VisitState>(
-      `SELECT a.id AS "appointmentId", s.id AS "sessionId", r.id AS "roomId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
-              a.status, a.starts_at AS "startsAt", a.ends_at AS "endsAt", s.status AS "sessionStatus"
-         FROM appointments a
-         JOIN sessions s ON s.appointment_id = a.id
-         JOIN rooms r ON r.appointment_id = a.id
-        WHERE a.id = $1`,
-      [appointmentId],
-    );
-    return rows[0];
+  /** What `visit-updated` tells: the visit's state now (read when asked, after the change committed), and whose it is. */
+  stateOf(appointmentId: string): Promise<VisitState | undefined> {
+    return this.stateReads.add(appointmentId);
   }
 
   transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(work);
   }
 
-  private async access(by: 'r.id' | 's.id' | 'a.id', id: string): Promise<VisitAccess | undefined> {
-    const { rows } = await this.prisma.sql.query<VisitAccess>(
-      `SELECT r.id AS "roomId", a.id AS "appointmentId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
-              p.name AS "patientName", a.reason, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status, a.media,
-              s.id AS "sessionId", s.status AS "sessionStatus"
-         FROM rooms r
-         JOIN appointments a ON a.id = r.appointment_id
-         JOIN sessions s ON s.appointment_id = a.id
-         JOIN users p ON p.id = a.patient_id
-        WHERE ${by} = $1`,
-      [id],
-    );
+  private async access(by: 's.id' | 'a.id', id: string): Promise<VisitAccess | undefined> {
+    const { rows } = await this.prisma.sql.query<VisitAccess>(`SELECT ${ACCESS_COLUMNS} FROM ${ACCESS_FROM} WHERE ${by} = $1`, [id]);
     return rows[0];
+  }
+
+  private async accessByRooms(roomIds: string[]): Promise<Array<VisitAccess | undefined>> {
+    const { rows } = await this.prisma.sql.query<VisitAccess>(`SELECT ${ACCESS_COLUMNS} FROM ${ACCESS_FROM} WHERE r.id = ANY($1::text[])`, [
+      [...new Set(roomIds)],
+    ]);
+    const found = new Map(rows.map((row) => [row.roomId, row]));
+    return roomIds.map((id) => found.get(id));
+  }
+
+  private async statesOf(appointmentIds: string[]): Promise<Array<VisitState | undefined>> {
+    const { rows } = await this.prisma.sql.query<VisitState>(
+      `SELECT a.id AS "appointmentId", s.id AS "sessionId", r.id AS "roomId", a.doctor_id AS "doctorId", a.patient_id AS "patientId",
+              a.status, a.starts_at AS "startsAt", a.ends_at AS "endsAt", s.status AS "sessionStatus"
+         FROM appointments a
+         JOIN sessions s ON s.appointment_id = a.id
+         JOIN rooms r ON r.appointment_id = a.id
+        WHERE a.id = ANY($1::uuid[])`,
+      [[...new Set(appointmentIds)]],
+    );
+    const found = new Map(rows.map((row) => [row.appointmentId, row]));
+    return appointmentIds.map((id) => found.get(id));
+  }
+
+  /** The transitions' events in one statement, each transition's in the order they happened. */
+  private async insertTimelines(writes: TimelineWrite[]): Promise<void[]> {
+    const rows = writes.flatMap(({ sessionId, events, at }) =>
+      events.map((event, index) => ({
+        session_id: sessionId,
+        user_id: event.userId,
+        type: event.type,
+        detail: event.detail ?? null,
+        occurred_at: new Date(at.getTime() + index).toISOString(),
+      })),
+    );
+    await this.prisma.sql.query(
+      `INSERT INTO session_events (id, session_id, user_id, type, detail, occurred_at)
+       SELECT gen_random_uuid(), e.session_id, e.user_id, e.type, e.detail, e.occurred_at
+         FROM jsonb_to_recordset($1::jsonb) AS e(session_id uuid, user_id uuid, type "SessionEventType", detail jsonb, occurred_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+    return writes.map(() => undefined);
   }
 }
