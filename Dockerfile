@@ -24,4 +24,5 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 COPY --from=build /app /app
 USER node
 EXPOSE 4000 3000
-CMD ["node", "apps/api/dist/main.js"]
+# The API with the Node.js flags for the CPUs the container gets (scripts/api-node-flags.cjs).
+CMD ["sh", "scripts/run-api.sh"]

@@ -19,6 +19,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import apiNodeFlags from './api-node-flags.cjs';
 import { startFrontServer } from './front-server.mjs';
 import { appAddresses, lanAddresses, machineNames } from './local-network.mjs';
 import { ensureCertificate } from './tls-certificate.mjs';
@@ -67,7 +68,7 @@ if (withWeb) {
   }
 }
 
-const api = run('api', [path.join(root, 'apps/api/dist/main.js')], {
+const api = run('api', [...apiNodeFlags.apiNodeFlags(), path.join(root, 'apps/api/dist/main.js')], {
   ...env,
   API_PORT: apiPort,
   // Behind the front server, browsers never need the API's own port: keep it on this machine.

@@ -43,6 +43,8 @@ function taskset() {
   for (const candidate of ['/usr/bin/taskset', '/bin/taskset']) if (fs.existsSync(candidate)) tasksetPath = candidate;
   return tasksetPath;
 }
+/** Whether a process started on `core` is pinned to it (spawnTracked), i.e. has that one CPU. */
+export const pinsTo = (core) => core !== undefined && taskset() !== null;
 export const pinning = () =>
   taskset() ? 'server on core 0, load generator on core 1 (taskset)' : 'not pinned (taskset or a second core missing)';
 

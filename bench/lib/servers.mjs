@@ -1,6 +1,7 @@
 // The servers under test, each its own process pinned to core 0, all on 127.0.0.1.
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { freePort, LOOPBACK, procStats, ROOT, spawnTracked, stopChild, waitFor } from './common.mjs';
+import { freePort, LOOPBACK, pinsTo, procStats, ROOT, spawnTracked, stopChild, waitFor } from './common.mjs';
 import { JWT_SECRET } from './fixtures.mjs';
 
 function collect(child) {
@@ -23,6 +24,14 @@ const profileFlags = () => [
   ...(process.env.BENCH_LOOP_PROBE_DIR ? ['--require', path.join(ROOT, 'bench/lib/loop-probe.cjs')] : []),
 ];
 
+const { apiNodeFlags, cpusOfThisHost } = createRequire(import.meta.url)('../../scripts/api-node-flags.cjs');
+/**
+ * The Node.js flags of a server on `core`, as the API picks them for the CPUs it has (one, when
+ * pinned: --single-threaded-gc). The bare relay and the PeerJS server get the same: on the same
+ * core, the comparison is of the servers, not of the garbage collector's mode.
+ */
+const runtimeFlags = (core) => apiNodeFlags(pinsTo(core) ? 1 : cpusOfThisHost());
+
 function handle(name, child, url, logs) {
   return { name, child, url, pid: child.pid, logs, stats: () => procStats(child.pid), stop: () => stopChild(child) };
 }
@@ -30,7 +39,7 @@ function handle(name, child, url, logs) {
 /** The real built API (apps/api/dist/main.js): authenticated, validated, rate-limited. */
 export async function startApi({ databaseUrl, redisUrl, core = 0, env = {} } = {}) {
   const port = await freePort();
-  const child = spawnTracked(core, [...profileFlags(), path.join(ROOT, 'apps/api/dist/main.js')], {
+  const child = spawnTracked(core, [...runtimeFlags(core), ...profileFlags(), path.join(ROOT, 'apps/api/dist/main.js')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -61,10 +70,14 @@ export async function startApi({ databaseUrl, redisUrl, core = 0, env = {} } = {
 /** Bare Socket.IO relay: the same socket.io 4.8.3 and options, no auth, no validation. */
 export async function startBareRelay({ core = 0, env = {} } = {}) {
   const port = await freePort();
-  const child = spawnTracked(core, [...profileFlags(), path.join(ROOT, 'bench/servers/bare-relay.mjs'), String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
+  const child = spawnTracked(
+    core,
+    [...runtimeFlags(core), ...profileFlags(), path.join(ROOT, 'bench/servers/bare-relay.mjs'), String(port)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    },
+  );
   const logs = collect(child);
   const url = `http://${LOOPBACK}:${port}`;
   await waitFor(async () => (await fetch(`${url}/health`)).status === 200, { what: 'bare relay', child, logs });
@@ -74,9 +87,13 @@ export async function startBareRelay({ core = 0, env = {} } = {}) {
 /** The PeerJS server (`peer` 1.0.2): plain WebSocket at /peerjs. */
 export async function startPeerServer({ core = 0 } = {}) {
   const port = await freePort();
-  const child = spawnTracked(core, [...profileFlags(), path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnTracked(
+    core,
+    [...runtimeFlags(core), ...profileFlags(), path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const logs = collect(child);
   const url = `http://${LOOPBACK}:${port}`;
   await waitFor(async () => (await fetch(`${url}/peerjs/id`)).status === 200, { what: 'PeerJS server', child, logs });

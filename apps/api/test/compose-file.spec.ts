@@ -44,7 +44,9 @@ const SECRETS = {
 /** `cp .env.example .env` with the secrets set: what compose interpolates with. */
 const DOT_ENV: Record<string, string> = { ...envExample, ...SECRETS };
 
-const isApi = (service: ComposeService) => commandOf(service).some((arg) => arg.endsWith('apps/api/dist/main.js'));
+// The API runs as apps/api/dist/main.js, or through scripts/run-api.sh (which adds the Node.js flags for the container's CPUs).
+const isApi = (service: ComposeService) =>
+  commandOf(service).some((arg) => arg.endsWith('apps/api/dist/main.js') || arg.endsWith('scripts/run-api.sh'));
 const apiServices = services.filter(([, service]) => isApi(service));
 
 /** Where a value sits, by service (`x-api` for the anchor the API replicas merge). */
@@ -103,7 +105,8 @@ describe('docker-compose.yml (what a container engine needs, checked without one
     const problems: string[] = [];
     for (const [name, service] of services.filter(([, service]) => service.build)) {
       const [program, script] = commandOf(service);
-      if (program !== 'node' || !script) continue;
+      // node runs a script of the image; sh a shell script of the repository (scripts/run-api.sh).
+      if ((program !== 'node' && program !== 'sh') || !script) continue;
       const inImage = path.posix.resolve(typeof service.working_dir === 'string' ? service.working_dir : workdir, script);
       const inRepo = path.join(REPO_ROOT, path.posix.relative(workdir, inImage));
       const source = inRepo.replace(/\/apps\/api\/dist\/(.*)\.js$/, '/apps/api/src/$1.ts');
