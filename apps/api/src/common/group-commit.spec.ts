@@ -1,4 +1,4 @@
-import { GroupCommit } from './group-commit';
+import { GroupCommit, inKeyOrder } from './group-commit';
 
 /** One turn of the event loop: what GroupCommit gathers before it writes. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -79,5 +79,15 @@ describe(GroupCommit.name, () => {
     expect(results.every((result) => result.status === 'rejected')).toBe(true);
     // One statement for the three rows, not tried again row by row.
     expect(calls).toBe(1);
+  });
+});
+
+describe(inKeyOrder.name, () => {
+  it('answers each key with its row, in the order asked, a key asked twice twice, and undefined for a key no row has', () => {
+    const rows = [
+      { id: 'b', n: 2 },
+      { id: 'a', n: 1 },
+    ];
+    expect(inKeyOrder(['a', 'c', 'b', 'a'], rows, (row) => row.id)).toEqual([rows[1], undefined, rows[0], rows[1]]);
   });
 });

@@ -68,3 +68,12 @@ export class GroupCommit<Row, Result> {
     }
   }
 }
+
+/**
+ * A grouped read's answer in its callers' order: for each key, the row that has it (undefined
+ * where none does), as a GroupCommit `write` that reads by key must return.
+ */
+export function inKeyOrder<Key, Row>(keys: Key[], rows: Row[], keyOf: (row: Row) => Key): Array<Row | undefined> {
+  const found = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key));
+}

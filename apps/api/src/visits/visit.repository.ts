@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CallMedia, SessionEventType } from '@telehealth/contracts';
-import { GroupCommit } from '../common/group-commit';
+import { GroupCommit, inKeyOrder } from '../common/group-commit';
 import type { Prisma } from '../generated/prisma/client';
 import { isRowLevelError } from '../prisma/database-errors';
 import { PrismaService } from '../prisma/prisma.service';
@@ -209,8 +209,7 @@ export class VisitRepository {
     const { rows } = await this.prisma.sql.query<VisitAccess>(`SELECT ${ACCESS_COLUMNS} FROM ${ACCESS_FROM} WHERE r.id = ANY($1::text[])`, [
       [...new Set(roomIds)],
     ]);
-    const found = new Map(rows.map((row) => [row.roomId, row]));
-    return roomIds.map((id) => found.get(id));
+    return inKeyOrder(roomIds, rows, (row) => row.roomId);
   }
 
   private async statesOf(appointmentIds: string[]): Promise<Array<VisitState | undefined>> {
@@ -223,8 +222,7 @@ export class VisitRepository {
         WHERE a.id = ANY($1::uuid[])`,
       [[...new Set(appointmentIds)]],
     );
-    const found = new Map(rows.map((row) => [row.appointmentId, row]));
-    return appointmentIds.map((id) => found.get(id));
+    return inKeyOrder(appointmentIds, rows, (row) => row.appointmentId);
   }
 
   /** The transitions' events in one statement, each transition's in the order they happened. */
