@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -11,7 +11,7 @@ import { DATABASE_URL } from './database-url';
  * compilation cost half the CPU (bench/join.mjs profile); everything else uses the client.
  */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   readonly sql: Pool;
 
   constructor(@Inject(DATABASE_URL) databaseUrl: string, @Inject(APP_CONFIG) config: AppConfig) {
@@ -20,6 +20,16 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     this.sql = pool;
     // An idle connection that the server drops (a restart) must not crash the process; the pool reconnects.
     pool.on('error', () => undefined);
+  }
+
+  /**
+   * Loads Prisma's WebAssembly query compiler before the server listens. Left to the first Prisma
+   * query, it blocked the event loop for 175-275 ms on one core, in the middle of calls: nothing on
+   * the signaling path uses Prisma, so the first query was the one-minute sweeps' (BENCHMARKS.md).
+   * It opens no connection: a database that is down at start-up is still reported by health checks.
+   */
+  async onModuleInit(): Promise<void> {
+    await this.$connect();
   }
 
   async onModuleDestroy(): Promise<void> {

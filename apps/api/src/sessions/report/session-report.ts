@@ -38,6 +38,9 @@ export function renderSessionReport(data: SessionReportData): PDFKit.PDFDocument
     margin: MARGIN,
     bufferPages: true,
     lang: language,
+    // No default font: pdfkit would parse Helvetica's metrics file for every document (a tenth of a long
+    // report's render time) for a font the report never uses; the report's own font is set below.
+    font: null as unknown as string,
     info: {
       // pdfkit writes non-ASCII info strings as UTF-16, so names keep their script here too.
       Title: cleanText(translator('report', language)('documentTitle', { patient: data.patient.name, doctor: data.doctor.name })),
@@ -47,6 +50,7 @@ export function renderSessionReport(data: SessionReportData): PDFKit.PDFDocument
     },
   });
   attachFonts(doc, fonts);
+  doc.font(fonts.nameOf('latin', 'regular'));
   const out = reportWriter(doc, fonts, textDirection(language));
   writeHeader(out, data, fmt);
   writeSummary(out, data, fmt);
