@@ -29,6 +29,8 @@ async function endedVisit(
     chat?: string[];
     messages?: number;
     guests?: Array<{ name: string; role: string }>;
+    /** Lines the first guest wrote, after everyone else's. */
+    guestChat?: string[];
   } = {},
 ) {
   const doctor = await signedInUser(sut, 'DOCTOR', options.doctorName);
@@ -71,6 +73,16 @@ async function endedVisit(
       sentAt: new Date(startsAt.getTime() + 120_000 + index * 1000),
     })),
   });
+  const guest = await sut.prisma.visitGuest.findFirst({ where: { appointmentId: appointment.id } });
+  if (guest && options.guestChat)
+    await sut.prisma.chatMessage.createMany({
+      data: options.guestChat.map((body, index) => ({
+        sessionId: appointment.sessionId,
+        senderId: guest.id,
+        body,
+        sentAt: new Date(startsAt.getTime() + 600_000 + index * 1000),
+      })),
+    });
   return { doctor, patient, sessionId: appointment.sessionId };
 }
 
@@ -95,6 +107,7 @@ describe('the visit report (real API, real database, worker threads)', () => {
       reason: 'مرحبا: 李小龙 follow-up, Ωμέγα-3',
       chat: ['مرحبا يا دكتور', 'Здравствуйте, Иван Петров', '李小龙 头痛三天了', 'Ωμέγα 🙂'],
       guests: [{ name: 'Ελένη Νικολάου', role: 'INTERPRETER' }],
+      guestChat: ['Μεταφράζω: πονοκέφαλος τρεις μέρες'],
     });
     const response = await download(sut, visit.doctor, visit.sessionId).expect(200);
     expect(response.headers['content-type']).toBe('application/pdf');
@@ -117,6 +130,8 @@ describe('the visit report (real API, real database, worker threads)', () => {
       'Ωμέγα Παπαδοπούλου (Doctor): never joined',
       'Иван Петров 李小龙 (Patient): never joined',
       'Ελένη Νικολάου (Interpreter): never joined',
+      // A guest's line names their part in the visit.
+      'Ελένη Νικολάου (interpreter): Μεταφράζω: πονοκέφαλος τρεις μέρες',
     ]) {
       expect(flat).toContain(expected);
     }

@@ -70,20 +70,6 @@ export class SessionsRepository {
    * Like `detail`, for the PDF report: only the newest `limits` chat messages and events (in time
    * order) and how many there are in all, so a long visit never loads whole into memory.
    */
-  async forReport(id: string, withNotes: boolean, limits: { chatMessages: number; events: number }) {
-    const include = sessionDetailInclude(withNotes);
-    const row = await this.prisma.session.findUnique({
-      where: { id },
-      include: {
-        ...include,
-        _count: { select: { notes: true, chatMessages: true, events: true } },
-        chatMessages: { ...include.chatMessages, orderBy: { sentAt: 'desc' }, take: limits.chatMessages },
-        events: { ...include.events, orderBy: { occurredAt: 'desc' }, take: limits.events },
-      },
-    });
-    return row && { ...row, chatMessages: row.chatMessages.reverse(), events: row.events.reverse() };
-  }
-
   /**
    * Who the visit was for (its doctor, its patient, then every guest invited, removed ones too) and
    * when each first joined and last left, from the whole timeline (not the report's newest events):

@@ -9,9 +9,10 @@ import { toLanguage } from '../../i18n/translator';
 import { callFacts } from '../call-facts';
 import type { CallEvent } from '../call-event';
 import type { CallStatsSample } from '../connection-facts';
-import { isDoctorOf, ParticipantRow, SessionDetailRow, toTimelineEntries } from '../session.mapper';
+import { isDoctorOf, ParticipantRow, toTimelineEntries } from '../session.mapper';
 import { SessionsRepository } from '../sessions.repository';
 import { attachmentDisposition } from './content-disposition';
+import { ReportRepository, ReportRow } from './report.repository';
 import { ReportPoolFullError, ReportRenderPool, ReportTimeoutError } from './report-pool';
 import { REPORT_LIMITS, reportFileName, SessionReportData } from './session-report';
 
@@ -19,8 +20,6 @@ export const REPORTS_BUSY_SENTENCE = 'Reports are being prepared for other peopl
 export const REPORT_TOO_SLOW_SENTENCE = 'This report took too long to prepare. Please try again in a minute.';
 /** A render still running after this is stopped (its worker thread is replaced). */
 export const REPORT_RENDER_TIMEOUT_MS = 60_000;
-
-type ReportRow = SessionDetailRow & { _count: { chatMessages: number; events: number } };
 
 /**
  * Loads a visit for its doctor or patient (on the event loop: Prisma) and has its PDF rendered in a
@@ -33,6 +32,7 @@ export class SessionReportService implements OnModuleDestroy {
 
   constructor(
     private readonly sessions: SessionsRepository,
+    private readonly reports: ReportRepository,
     private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -49,7 +49,7 @@ export class SessionReportService implements OnModuleDestroy {
    */
   async report(ctx: RequestContext, sessionId: string): Promise<StreamableFile> {
     const visit = await this.access.requireVisit(ctx, 'report.read', sessionId);
-    const row = await this.sessions.forReport(sessionId, visit.as === 'DOCTOR', {
+    const row = await this.reports.visit(sessionId, visit.as === 'DOCTOR', {
       chatMessages: REPORT_LIMITS.chatMessages,
       events: REPORT_LIMITS.timelineEntries,
     });
