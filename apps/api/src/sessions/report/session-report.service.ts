@@ -22,7 +22,7 @@ export const REPORT_TOO_SLOW_SENTENCE = 'This report took too long to prepare. P
 export const REPORT_RENDER_TIMEOUT_MS = 60_000;
 
 /**
- * Loads a visit for its doctor or patient (on the event loop: Prisma) and has its PDF rendered in a
+ * Loads a visit for its doctor or patient (on the event loop: plain SQL) and has its PDF rendered in a
  * worker thread (ReportRenderPool), so a long report never stalls the API. When every worker is busy
  * and the queue is full the caller gets 503 with a sentence, at once.
  */
