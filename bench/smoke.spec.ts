@@ -156,9 +156,14 @@ describe('benchmarks (smoke: tiny numbers, sane results)', () => {
     for (const load of ['visit', 'link']) {
       const weighed = result.loads[load];
       expect(weighed.scriptCount).toBeGreaterThan(0);
-      expect(weighed.encodings).toContain('gzip');
+      // Through npm start's front server: Next's scripts with Brotli.
+      expect(weighed.encodings).toEqual(['br']);
       expect(weighed.scriptBytes).toBeGreaterThan(0);
       expect(weighed.scriptBytes).toBeLessThan(weighed.scriptDecodedBytes);
+      // The device check shows on part of them; the call's code comes after, fetched for later.
+      expect(weighed.toDeviceCheck.count).toBeGreaterThan(0);
+      expect(weighed.afterDeviceCheck.count).toBeGreaterThan(0);
+      expect(weighed.toDeviceCheck.bytes + weighed.afterDeviceCheck.bytes).toBe(weighed.scriptBytes);
       for (const profile of result.args.profiles) expect(weighed.byProfile[profile].deviceCheckMs.median).toBeGreaterThan(0);
     }
     expect(result.chunks[0].contents.length).toBeGreaterThan(0);

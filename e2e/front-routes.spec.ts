@@ -4,7 +4,8 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { forwardedHeaders, routeFor } from '../scripts/front-routes.mjs';
+import zlib from 'node:zlib';
+import { acceptsBrotli, compressibleType, forwardedHeaders, isImmutableAsset, routeFor } from '../scripts/front-routes.mjs';
 import { startFrontServer } from '../scripts/front-server.mjs';
 import { appAddresses, lanAddresses } from '../scripts/local-network.mjs';
 import { certificateCovers, ensureCertificate } from '../scripts/tls-certificate.mjs';
@@ -59,6 +60,37 @@ describe('forwardedHeaders', () => {
       'x-forwarded-proto': 'http',
       'x-forwarded-port': '3000',
     });
+  });
+});
+
+describe('acceptsBrotli, isImmutableAsset and compressibleType (which answers the front server compresses)', () => {
+  it.each([
+    ['gzip, deflate, br, zstd', true],
+    ['br;q=0.5', true],
+    ['BR', true],
+    ['*', true],
+    ['gzip, br;q=0', false],
+    ['br;q=0, *', false],
+    ['gzip, *;q=0', false],
+    ['gzip, deflate', false],
+    ['identity', false],
+    [undefined, false],
+  ])('Accept-Encoding %s → %s', (header, accepted) => {
+    expect(acceptsBrotli(header)).toBe(accepted);
+  });
+
+  it('takes only Next’s build files, and only the types that compress', () => {
+    expect(isImmutableAsset('/_next/static/chunks/0pflwdioheo1r.js')).toBe(true);
+    expect(isImmutableAsset('/_next/static/css/app.css?v=1')).toBe(true);
+    expect(isImmutableAsset('/_next/image?url=%2F_next%2Fstatic%2Fa.png')).toBe(false);
+    expect(isImmutableAsset('/visit/123')).toBe(false);
+    expect(isImmutableAsset('/bff/appointments')).toBe(false);
+    expect(compressibleType('application/javascript; charset=UTF-8')).toBe(true);
+    expect(compressibleType('text/css; charset=UTF-8')).toBe(true);
+    expect(compressibleType('image/svg+xml')).toBe(true);
+    expect(compressibleType('font/woff2')).toBe(false);
+    expect(compressibleType('image/png')).toBe(false);
+    expect(compressibleType(undefined)).toBe(false);
   });
 });
 
@@ -141,6 +173,58 @@ function request(
   });
 }
 
+/** A GET whose body stays bytes (compressed ones too); `headers` as the client sends them. */
+function fetchBytes(
+  url: string,
+  headers: http.OutgoingHttpHeaders = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** A script as a Turbopack chunk looks: some repetition, so it compresses as real ones do. */
+const SCRIPT = Buffer.from(
+  Array.from({ length: 4000 }, (_, i) => `(globalThis.TURBOPACK||=[]).push(["chunk-${i}.js",${i},function(e){e.v=${i * 7}}]);\n`).join(''),
+);
+const SCRIPT_ETAG = 'W/"script-1"';
+
+/**
+ * A stand-in for `next start`: a build file under /_next/static/ as Next serves it (immutable, a weak
+ * ETag, 304 to a matching If-None-Match, gzip to a client that takes it), a 404 next to it, and a page
+ * that answers with the Accept-Encoding it was sent. Records the Accept-Encoding of every request.
+ */
+async function nextStandIn(): Promise<{ origin: string; server: http.Server; encodings: Map<string, string | undefined> }> {
+  const encodings = new Map<string, string | undefined>();
+  const server = http.createServer((req, res) => {
+    encodings.set(req.url!, req.headers['accept-encoding']);
+    if (req.url === '/_next/static/chunks/app.js') {
+      const headers = {
+        'content-type': 'application/javascript; charset=UTF-8',
+        'cache-control': 'public, max-age=31536000, immutable',
+        'accept-ranges': 'bytes',
+        etag: SCRIPT_ETAG,
+        vary: 'Accept-Encoding',
+      };
+      if (req.headers['if-none-match'] === SCRIPT_ETAG) return void res.writeHead(304, headers).end();
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        return void res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(zlib.gzipSync(SCRIPT));
+      }
+      return void res.writeHead(200, { ...headers, 'content-length': SCRIPT.length }).end(SCRIPT);
+    }
+    if (req.url!.startsWith('/_next/static/')) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<p>${req.headers['accept-encoding'] ?? 'none'}</p>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, encodings };
+}
+
 function upgrade(url: string): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { headers: { connection: 'Upgrade', upgrade: 'websocket' } });
@@ -191,6 +275,65 @@ describe('startFrontServer', () => {
       expect(socket.headers['x-server']).toBe('api');
     } finally {
       await front.close();
+    }
+  });
+
+  it('sends Next’s build files with Brotli to a client that takes it, the same bytes once decompressed; the rest as the server answers', async () => {
+    const next = await nextStandIn();
+    const front = await startFrontServer({ port: 0, host: '127.0.0.1', api: api.origin, web: next.origin });
+    try {
+      const script = `http://127.0.0.1:${front.port}/_next/static/chunks/app.js`;
+      const browser = 'gzip, deflate, br, zstd';
+      const first = await fetchBytes(script, { 'accept-encoding': browser });
+      expect(first.status).toBe(200);
+      expect(first.headers).toMatchObject({
+        'content-encoding': 'br',
+        'content-length': String(first.body.length),
+        'cache-control': 'public, max-age=31536000, immutable',
+        'content-type': 'application/javascript; charset=UTF-8',
+        etag: SCRIPT_ETAG,
+        vary: 'Accept-Encoding',
+      });
+      expect(first.headers['accept-ranges']).toBeUndefined();
+      expect(zlib.brotliDecompressSync(first.body).equals(SCRIPT)).toBe(true);
+      // Next was asked for the file uncompressed: the front server compresses it itself.
+      expect(next.encodings.get('/_next/static/chunks/app.js')).toBe('identity');
+
+      // The best compression, made once meanwhile, answers from then on: smaller than gzip, the same bytes.
+      expect(await front.brotliCache()).toMatchObject({ files: 1 });
+      const again = await fetchBytes(script, { 'accept-encoding': browser });
+      expect(again.headers['content-encoding']).toBe('br');
+      expect(again.body.length).toBeLessThanOrEqual(first.body.length);
+      expect(again.body.length).toBeLessThan(zlib.gzipSync(SCRIPT).length);
+      expect(zlib.brotliDecompressSync(again.body).equals(SCRIPT)).toBe(true);
+
+      // Without br: what Next sends, as before (gzip when asked, else the file as it is).
+      const gzip = await fetchBytes(script, { 'accept-encoding': 'gzip, deflate' });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(next.encodings.get('/_next/static/chunks/app.js')).toBe('gzip, deflate');
+      expect(zlib.gunzipSync(gzip.body).equals(SCRIPT)).toBe(true);
+      const plain = await fetchBytes(script, { 'accept-encoding': 'identity' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(SCRIPT)).toBe(true);
+
+      // Not a 200 of a build file: passed on as Next answered it.
+      const unchanged = await fetchBytes(script, { 'accept-encoding': browser, 'if-none-match': SCRIPT_ETAG });
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.body.length).toBe(0);
+      const missing = await fetchBytes(`http://127.0.0.1:${front.port}/_next/static/chunks/gone.js`, { 'accept-encoding': browser });
+      expect(missing).toMatchObject({ status: 404, body: Buffer.from('not found') });
+      expect(missing.headers['content-encoding']).toBeUndefined();
+
+      // Pages and the API are not touched: they get the client's own Accept-Encoding.
+      const page = await fetchBytes(`http://127.0.0.1:${front.port}/visit/1`, { 'accept-encoding': browser });
+      expect(page.body.toString()).toBe(`<p>${browser}</p>`);
+      const health = JSON.parse(
+        (await fetchBytes(`http://127.0.0.1:${front.port}/api/health`, { 'accept-encoding': browser })).body.toString(),
+      );
+      expect(health).toMatchObject({ server: 'api', headers: { 'accept-encoding': browser } });
+    } finally {
+      await front.close();
+      await new Promise((resolve) => next.server.close(resolve));
     }
   });
 

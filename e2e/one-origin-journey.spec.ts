@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { machineNames, lanAddresses } from '../scripts/local-network.mjs';
@@ -141,6 +142,19 @@ function requestFrom(
   });
 }
 
+/** A GET whose body stays bytes, with the Accept-Encoding given. */
+function bytesOf(url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
 /** A wrong password typed into the web app's sign-in from `localAddress`: next-auth's csrf, then its credentials callback. */
 async function failedWebSignIn(origin: string, localAddress: string, email: string): Promise<void> {
   const csrf = await requestFrom(localAddress, `${origin}/api/auth/csrf`);
@@ -235,6 +249,17 @@ describeWithBrowser('one origin: the app opened at another machine’s address, 
       patientBrowser,
       'Knee pain, over http',
     );
+    // Next's scripts go out with Brotli from the front server: decompressed, the very bytes Next serves.
+    const scripts = await doctorPage!.evaluate(() =>
+      [...document.scripts].map((script) => script.src).filter((src) => src.includes('/_next/static/')),
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const [brotli, identity] = await Promise.all([bytesOf(script, 'gzip, deflate, br, zstd'), bytesOf(script, 'identity')]);
+      expect(brotli.headers).toMatchObject({ 'content-encoding': 'br', vary: expect.stringMatching(/Accept-Encoding/i) });
+      expect(identity.headers['content-encoding']).toBeUndefined();
+      expect(zlib.brotliDecompressSync(brotli.body).equals(identity.body)).toBe(true);
+    }
     await signOutAt(doctorPage!, origin);
 
     // What a phone gets over plain http: no secure context, so no camera. Hence --https.

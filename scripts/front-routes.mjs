@@ -25,6 +25,37 @@ export function routeFor(target) {
   return 'web';
 }
 
+/**
+ * Whether `target` is one of Next's build files (`/_next/static/…`): their names carry their
+ * content's hash or the build's id, so the bytes at such a URL never change (Next serves them
+ * `immutable`), and compressing one once serves every request for it.
+ */
+export function isImmutableAsset(target) {
+  return target.split(/[?#]/, 1)[0].startsWith('/_next/static/');
+}
+
+/**
+ * Whether an `Accept-Encoding` header takes Brotli: `br` with a weight above zero, or `*` above
+ * zero when `br` is not named (`br;q=0` refuses it whatever `*` says). No header: no.
+ */
+export function acceptsBrotli(header) {
+  let any = false;
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.split(';').map((piece) => piece.trim());
+    const weight = params.find((param) => /^q=/i.test(param));
+    const accepted = weight === undefined || Number(weight.slice(2)) > 0;
+    const coding = name.toLowerCase();
+    if (coding === 'br') return accepted;
+    if (coding === '*') any = accepted;
+  }
+  return any;
+}
+
+/** Content types that compress (text, scripts, JSON, SVG, WebAssembly); fonts and images are compressed already. */
+export function compressibleType(contentType) {
+  return /^(?:text\/|application\/(?:javascript|x-javascript|json|manifest\+json|xml|wasm)\b|image\/svg\+xml\b)/i.test(contentType ?? '');
+}
+
 /** `::ffff:192.168.1.20` (an IPv4 client on a dual-stack socket) as `192.168.1.20`. */
 export function plainAddress(address) {
   return address?.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address;

@@ -1,12 +1,14 @@
 // The one address browsers open under `npm start`: pages, the browser's API calls (/bff/…),
 // next-auth, REST and the signaling socket all on one origin, as nginx does in compose. So a
 // phone on the Wi-Fi reaches everything at the address it opened, and neither PUBLIC_API_URL
-// nor the API's CORS matter to the web app. Routing rules: front-routes.mjs.
+// nor the API's CORS matter to the web app. Routing rules: front-routes.mjs. Next's build files go
+// out with Brotli to browsers that take it (front-brotli.mjs); everything else as the servers answer.
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import httpProxy from 'http-proxy';
-import { CLIENT_CLAIMED_HEADERS, forwardedHeaders, routeFor } from './front-routes.mjs';
+import { createBrotliAssets } from './front-brotli.mjs';
+import { acceptsBrotli, CLIENT_CLAIMED_HEADERS, forwardedHeaders, isImmutableAsset, routeFor } from './front-routes.mjs';
 
 // A TLS connection opens with a handshake record (content type 22); an HTTP one with a method name.
 const TLS_HANDSHAKE = 0x16;
@@ -28,6 +30,11 @@ export async function startFrontServer({ port, host, api, web, tls }) {
   // closes just as it is reused would turn into a spurious 502.
   const proxy = httpProxy.createProxyServer({ xfwd: false });
   proxy.on('error', answerUnreachable);
+  // Build files for a browser that takes Brotli: asked of Next uncompressed, answered here.
+  const brotliAssets = createBrotliAssets();
+  const assetProxy = httpProxy.createProxyServer({ xfwd: false, selfHandleResponse: true });
+  assetProxy.on('error', answerUnreachable);
+  assetProxy.on('proxyRes', (upstream, req, res) => brotliAssets.respond(upstream, res));
 
   const sockets = new Set();
   const track = (socket) => {
@@ -46,7 +53,12 @@ export async function startFrontServer({ port, host, api, web, tls }) {
   const onRequest = (req, res) => {
     // Only origin-form targets (`/path`): an absolute URL or `*` asks for a proxy, which this is not.
     if (!req.url?.startsWith('/')) return void res.writeHead(400, { connection: 'close' }).end();
-    proxy.web(req, res, { target: prepare(req) });
+    const target = prepare(req);
+    if (req.method === 'GET' && isImmutableAsset(req.url) && acceptsBrotli(req.headers['accept-encoding'])) {
+      req.headers['accept-encoding'] = 'identity';
+      return void assetProxy.web(req, res, { target });
+    }
+    proxy.web(req, res, { target });
   };
   const onUpgrade = (req, socket, head) => {
     if (!req.url?.startsWith('/')) return void socket.destroy();
@@ -74,6 +86,7 @@ export async function startFrontServer({ port, host, api, web, tls }) {
 
   return {
     port: listeningPort,
+    brotliCache: () => brotliAssets.settled(),
     close: () =>
       new Promise((resolve) => {
         listener.close(() => resolve());

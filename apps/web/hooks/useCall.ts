@@ -1,17 +1,9 @@
 'use client';
 
 import { startTransition, useCallback, useEffect, useReducer, useRef, useState, type ActionDispatch, type RefObject } from 'react';
-import { io } from 'socket.io-client';
-import { CallEngine, PlainSignalingSocket, PreparedConnection, type CallState, type SignalingSocket } from '@telehealth/call-engine';
-import {
-  SIGNALING_NAMESPACE,
-  SignalingEvent,
-  type ChatMessage,
-  type IceServersResponse,
-  type JoinRoomAck,
-  type JoinRoomResult,
-} from '@telehealth/contracts';
-import { ApiError, apiRequest, errorReason, fetchSignalingTicket, toApiError } from '@/lib/api-client';
+import { CallEngine, type SignalingSocket } from '@telehealth/call-engine';
+import type { ChatMessage, JoinRoomAck, JoinRoomResult } from '@telehealth/contracts';
+import { ApiError, errorReason, toApiError } from '@/lib/api-client';
 import {
   callReducer,
   IN_ROOM_STATES,
@@ -22,8 +14,7 @@ import {
   type CallSnapshot,
 } from '@/lib/call-view';
 import { isUnavailable } from '@/lib/devices';
-import { rememberEvents } from '@/lib/heard-early';
-import { ticketAuth } from '@/lib/signaling-auth';
+import { hangUp, loadIceServers, openSignaling, STATS_INTERVAL_MS, takePreparedCall, type IceConfig } from '@/lib/prepared-call';
 import { useActiveSpeaker } from './useActiveSpeaker';
 import { useCallChat } from './useCallChat';
 import { useCallMedia, type CallMedia, type CallMediaOptions } from './useCallMedia';
@@ -70,193 +61,6 @@ function notConnectedYet(): ApiError {
   return new ApiError('The visit is not connected yet.', 409, 'not_in_room');
 }
 
-/** States in which the engine no longer holds a seat or a place in the lobby: nothing to leave. */
-const GONE: readonly CallState[] = ['ended', 'left', 'failed', 'declined', 'removed'];
-
-interface IceConfig {
-  iceServers: RTCIceServer[];
-  iceTransportPolicy: RTCIceTransportPolicy;
-}
-
-/** The STUN/TURN servers with this person's TURN credentials, and the clinic's transport policy ('relay': TURN only). */
-async function loadIceServers(): Promise<IceConfig> {
-  try {
-    const response = await apiRequest<IceServersResponse>('/ice-servers');
-    return {
-      iceServers: response.iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential })),
-      iceTransportPolicy: response.iceTransportPolicy,
-    };
-  } catch {
-    // Without STUN/TURN, peers on the same network still connect through host candidates.
-    return { iceServers: [], iceTransportPolicy: 'all' };
-  }
-}
-
-/**
- * The call's signaling socket. Socket.IO by default; with `?transport=plain` on the visit page's
- * address, the plain-WebSocket transport: the API's `/ws` (issue 19), for clients and networks
- * where Socket.IO is not wanted, with the same tickets and the same room engine behind it.
- */
-function openSignaling(signalingUrl: string, roomId: string): SignalingSocket {
-  if (plainTransport()) {
-    // An empty signaling URL is the page's own origin, where the front server and nginx send `/ws` to the API.
-    const url = signalingUrl || window.location.origin;
-    return new PlainSignalingSocket({ url, roomId, token: fetchSignalingTicket }).asSignalingSocket();
-  }
-  return io(`${signalingUrl}${SIGNALING_NAMESPACE}`, { auth: ticketAuth(fetchSignalingTicket), transports: ['websocket'] });
-}
-
-function plainTransport(): boolean {
-  return new URLSearchParams(window.location.search).get('transport') === 'plain';
-}
-
-/** How often the call samples each pair: the speaker highlight follows the audio level of these samples. */
-const STATS_INTERVAL_MS = 1000;
-
-/** What the device check found unavailable, as the engine announces it. */
-type Unavailable = { audio: boolean; video: boolean };
-
-/**
- * What a call needs before its first message, made ready while the person is still on the device
- * check: the signaling socket, connected; the ICE servers; and, once the camera and microphone are
- * on, the call's engine with a peer connection and its senders (for the doctor, with its first offer
- * made and its ICE candidates gathered). Clicking Join then sends `join-room` at once, before the
- * call screen is drawn, and the offer leaves as soon as the other person is named, instead of after
- * a ticket, a connection, a request for the ICE servers, the screen, a new peer connection and an
- * offer, one after the other. A socket that has not joined is in no room. One at a time, for the
- * visit on screen.
- */
-interface PreparedCall {
-  key: string;
-  socket: SignalingSocket;
-  ice: Promise<IceConfig>;
-  /** The ICE servers once they are in. */
-  iceConfig: IceConfig | null;
-  /** The engine, for `stream`, once the ICE servers are in; it joins on the click (`joining`). */
-  engine: CallEngine | null;
-  stream: MediaStream | null;
-  joining: Promise<JoinRoomAck> | null;
-  closing: ReturnType<typeof setTimeout> | undefined;
-}
-
-let prepared: PreparedCall | null = null;
-
-function discardPrepared(): void {
-  const mine = prepared;
-  if (!mine) return;
-  prepared = null;
-  clearTimeout(mine.closing);
-  hangUp(mine.engine, mine.socket);
-}
-
-/** The prepared engine for `stream`, made again when the devices gave another stream. */
-function prepareEngine(mine: PreparedCall, roomId: string, stream: MediaStream, offer: boolean, unavailable: Unavailable): void {
-  if (mine.engine && mine.stream === stream) {
-    mine.engine.setUnavailable(unavailable);
-    return;
-  }
-  // Not joined yet (the click takes it to the call screen): closing it closes its peer connection.
-  mine.engine?.close();
-  mine.engine = null;
-  if (!mine.iceConfig || !stream.active) return;
-  const ice = mine.iceConfig;
-  mine.stream = stream;
-  mine.engine = new CallEngine({
-    socket: mine.socket,
-    roomId,
-    localStream: stream,
-    ...ice,
-    statsIntervalMs: STATS_INTERVAL_MS,
-    unavailable,
-    prepared: new PreparedConnection({ localStream: stream, ...ice, offer }),
-  });
-}
-
-interface PrepareOptions {
-  localStream: MediaStream | null;
-  offer: boolean;
-  unavailable: Unavailable;
-}
-
-/** Prepares the call of `roomId`; the returned function gives it up unless the call screen took it meanwhile. */
-function prepareCall(signalingUrl: string, roomId: string, { localStream, offer, unavailable }: PrepareOptions): () => void {
-  const key = `${signalingUrl} ${roomId}`;
-  if (prepared?.key !== key) {
-    discardPrepared();
-    const entry: PreparedCall = {
-      key,
-      socket: openSignaling(signalingUrl, roomId),
-      ice: loadIceServers(),
-      iceConfig: null,
-      engine: null,
-      stream: null,
-      joining: null,
-      closing: undefined,
-    };
-    prepared = entry;
-  }
-  const mine = prepared;
-  clearTimeout(mine.closing);
-  if (!mine.joining && localStream) {
-    void mine.ice.then((config) => {
-      mine.iceConfig = config;
-      // Superseded meanwhile: another visit, or taken by the call screen.
-      if (prepared === mine && !mine.joining) prepareEngine(mine, roomId, localStream, offer, unavailable);
-    });
-  }
-  // Not at once: the device check gives way to the call screen in one commit, and the call's effect takes it right after.
-  return () => {
-    mine.closing = setTimeout(() => {
-      if (prepared === mine) discardPrepared();
-    }, 0);
-  };
-}
-
-/**
- * The person clicked Join: the prepared engine of `roomId`, if there is one, joins now; the call
- * screen that shows next takes it over with its answer to come.
- */
-export function joinPreparedCall(signalingUrl: string, roomId: string): void {
-  const mine = prepared;
-  if (!mine || mine.key !== `${signalingUrl} ${roomId}` || !mine.engine || mine.joining) return;
-  // The server answers the join with the waiting room's news at once, before the call screen listens.
-  rememberEvents(mine.socket, [SignalingEvent.WaitingPosition, SignalingEvent.WaitingMessage]);
-  mine.joining = mine.engine.join();
-  // Answered where the call screen takes it over (useCallEngine); a refusal is not lost meanwhile.
-  mine.joining.catch(() => undefined);
-}
-
-/** The prepared call of `roomId`, for the call screen to use, if there is one whose socket still has a future. */
-function takePreparedCall(signalingUrl: string, roomId: string): PreparedCall | null {
-  const mine = prepared;
-  if (!mine || mine.key !== `${signalingUrl} ${roomId}`) return null;
-  clearTimeout(mine.closing);
-  prepared = null;
-  // A socket the server refused (it does not try again by itself) is no start for a call.
-  if (mine.socket.connected || mine.socket.active) return mine;
-  hangUp(mine.engine, mine.socket);
-  return null;
-}
-
-/**
- * While `enabled` (the device check of a visit that can still happen), keeps the call prepared
- * (see PreparedCall) with `localStream` once there is one. `firstOffer`: this person makes the
- * first offer of their pairs (the doctor: libs/room-engine `isPoliteTowards`). Not with the
- * plain-WebSocket transport: its server seats a connection in the room as it opens.
- */
-export function usePreparedCall(
-  signalingUrl: string,
-  roomId: string | null,
-  localStream: MediaStream | null,
-  { enabled, firstOffer, unavailable }: { enabled: boolean; firstOffer: boolean; unavailable: Unavailable },
-): void {
-  const { audio, video } = unavailable;
-  useEffect(() => {
-    if (!enabled || !roomId || plainTransport()) return;
-    return prepareCall(signalingUrl, roomId, { localStream, offer: firstOffer, unavailable: { audio, video } });
-  }, [signalingUrl, roomId, localStream, enabled, firstOffer, audio, video]);
-}
-
 /**
  * Hands every event of the engine to the view; chat lines to the chat, each admitted join to `onJoined`.
  * As transitions: React renders them in slices, so the call's own work in the same moments (an offer
@@ -287,14 +91,6 @@ function followOwnConnection(socket: SignalingSocket, dispatch: Dispatch): () =>
   const onOffline = () => dispatch({ type: 'socket', online: false });
   window.addEventListener('offline', onOffline);
   return () => window.removeEventListener('offline', onOffline);
-}
-
-/** Closes what the effect opened: leaves the room (or the lobby) if still in it, then the engine and the socket. */
-function hangUp(engine: CallEngine | null, socket: SignalingSocket | null): void {
-  if (engine && !GONE.includes(engine.currentState)) void engine.leave().catch(() => undefined);
-  engine?.close();
-  socket?.removeAllListeners();
-  socket?.disconnect();
 }
 
 /**

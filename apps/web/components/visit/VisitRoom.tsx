@@ -3,15 +3,20 @@
 import Link from 'next/link';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { joinPreparedCall, usePreparedCall } from '@/hooks/useCall';
+import { useLazyModule } from '@/hooks/useLazyModule';
 import { useLocalMedia } from '@/hooks/useLocalMedia';
+import { joinPreparedCall, usePreparedCall } from '@/hooks/usePreparedCall';
 import { useVisitAppointment } from '@/hooks/useVisitAppointment';
 import { namesText } from '@/lib/call-words';
 import { isUnavailable } from '@/lib/devices';
-import { CallScreen } from '@/components/visit/CallScreen';
+import { lazyModule } from '@/lib/lazy-module';
 import { DeviceCheck } from '@/components/visit/DeviceCheck';
 import { VisitCancelledScreen, VisitMovedScreen } from '@/components/visit/VisitChangedScreen';
 import { useSignedIn } from '@/components/auth/SignedInContext';
+
+// The call screen and all it holds (controls, chat, the call's hooks) is fetched while the device check
+// shows, which does not need it: the page appears on less JavaScript, and the screen is in by the Join.
+const callScreenCode = lazyModule(() => import('@/components/visit/CallScreen'));
 
 const IN_CALL_KEY = (sessionId: string) => `telehealth:in-call:${sessionId}`;
 // Matches the server's default reconnect grace: after it, the seat is gone and a fresh check makes sense.
@@ -49,6 +54,7 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   const { user } = session;
   const { appointment, loading, error } = useVisitAppointment(sessionId);
   const media = useLocalMedia();
+  const callScreen = useLazyModule(callScreenCode);
   const [phase, setPhase] = useState<'check' | 'call'>('check');
   const [finished, setFinished] = useState(false);
   // Taken out of the room by a change while in it: 'cancelled', or 'moved' to a time whose window is not open.
@@ -58,8 +64,9 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   const homeKind = user.visit ? 'visit' : user.role === 'DOCTOR' ? 'dashboard' : 'visits';
   const { stop, retry } = media;
   // The call gets ready during the device check (socket, ICE servers, engine, peer connection): Join then starts it at once.
+  // Kept until the call screen is there to take it over, should Join come before the screen's code.
   usePreparedCall(session.signalingUrl, appointment?.roomId ?? null, media.stream, {
-    enabled: phase === 'check' && !takenOut && appointment !== null && appointment.status !== 'CANCELLED',
+    enabled: (phase === 'check' || !callScreen) && !takenOut && appointment !== null && appointment.status !== 'CANCELLED',
     firstOffer: user.role === 'DOCTOR',
     // As the call screen will say them (CallScreen's devices).
     unavailable: { audio: isUnavailable(media.microphone), video: isUnavailable(media.audioOnly ? 'off' : media.camera) },
@@ -178,6 +185,15 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
       />
     );
   }
+  if (!callScreen) {
+    // Only when Join comes before the call screen's code (a very slow network), or a reload goes straight back into the call.
+    return (
+      <p className="empty" data-testid="visit-loading">
+        {t('room.loading')}
+      </p>
+    );
+  }
+  const { CallScreen } = callScreen;
   return (
     <CallScreen
       appointment={appointment}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useEffect } from 'react';
+import { lazyModule } from '@/lib/lazy-module';
+import type { Unavailable } from '@/lib/prepared-call';
+import { useLazyModule } from './useLazyModule';
+
+// socket.io-client and the call engine are not needed to show the device check: the page fetches
+// them as it mounts, and prepares the call with them once they are in (seconds before a Join).
+const preparedCallCode = lazyModule(() => import('@/lib/prepared-call'));
+
+/**
+ * While `enabled` (the device check of a visit that can still happen), keeps the call prepared
+ * (lib/prepared-call.ts, PreparedCall) with `localStream` once there is one. `firstOffer`: this
+ * person makes the first offer of their pairs (the doctor: libs/room-engine `isPoliteTowards`).
+ * Not with the plain-WebSocket transport: its server seats a connection in the room as it opens.
+ */
+export function usePreparedCall(
+  signalingUrl: string,
+  roomId: string | null,
+  localStream: MediaStream | null,
+  { enabled, firstOffer, unavailable }: { enabled: boolean; firstOffer: boolean; unavailable: Unavailable },
+): void {
+  const call = useLazyModule(preparedCallCode);
+  const { audio, video } = unavailable;
+  useEffect(() => {
+    if (!call || !enabled || !roomId || call.plainTransport()) return;
+    return call.prepareCall(signalingUrl, roomId, { localStream, offer: firstOffer, unavailable: { audio, video } });
+  }, [call, signalingUrl, roomId, localStream, enabled, firstOffer, audio, video]);
+}
+
+/**
+ * The person clicked Join: the prepared call joins now (lib/prepared-call.ts). Before its code is in,
+ * nothing is prepared, and the call screen connects by itself.
+ */
+export function joinPreparedCall(signalingUrl: string, roomId: string): void {
+  preparedCallCode.loaded?.joinPreparedCall(signalingUrl, roomId);
+}
