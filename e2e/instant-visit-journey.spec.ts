@@ -162,7 +162,11 @@ describeWithBrowser('instant visits: started from the dashboard, shared by link 
     await doctorPage.getByTestId('join-visit').click();
     await bothInState([doctorPage, patientPage], 'connected');
     for (const page of [doctorPage, patientPage]) {
-      await page.getByTestId('peer-video-off').waitFor();
+      // The other side's tile says what the visit is, not that they turned a camera off.
+      const audioCall = page.getByTestId('peer-audio-call');
+      await audioCall.waitFor();
+      expect(await audioCall.textContent()).toBe('Audio call');
+      expect(await page.getByTestId('peer-video-off').count()).toBe(0);
       await page.getByTestId('local-video-off').waitFor();
       await hearsTheOtherSide(page);
     }

@@ -249,6 +249,11 @@ describe(peerVideoOffText.name, () => {
     expect(sut(t, 'Sam Patel', { videoOff: 'person' }).testId).toBe('peer-camera-off');
     expect(sut(t, 'Sam Patel', {}).text).toBe('Sam Patel turned their camera off.');
   });
+
+  it('says an audio call, not a camera turned off, in a visit booked as one; an unavailable camera is still said', () => {
+    expect(sut(t, 'Sam Patel', { videoOff: 'person' }, true)).toEqual({ testId: 'peer-audio-call', text: 'Audio call' });
+    expect(sut(t, 'Sam Patel', { videoOff: 'device' }, true).testId).toBe('peer-camera-unavailable');
+  });
 });
 
 describe('the call’s words in Spanish and Arabic', () => {

@@ -229,9 +229,16 @@ export function unavailableLabel(t: CallWords, kind: 'audio' | 'video', status: 
  * Why someone's picture is not shown, in the words of its cause: they turned the camera off, their
  * camera cannot be used, or the network paused it. `testId` names the sentence for the journeys.
  */
-export function peerVideoOffText(t: CallWords, name: string, media: Pick<MediaState, 'videoOff'>): { testId: string; text: string } {
+export function peerVideoOffText(
+  t: CallWords,
+  name: string,
+  media: Pick<MediaState, 'videoOff'>,
+  audioCall = false,
+): { testId: string; text: string } {
   if (media.videoOff === 'device') return { testId: 'peer-camera-unavailable', text: t('peerVideo.cameraUnavailable', { name }) };
   if (media.videoOff === 'network') return { testId: 'peer-video-paused', text: t('peerVideo.paused') };
+  // In a visit booked as an audio call, nobody "turned their camera off": it never was on.
+  if (audioCall) return { testId: 'peer-audio-call', text: t('peerVideo.audioCall') };
   return { testId: 'peer-camera-off', text: t('peerVideo.cameraOff', { name }) };
 }
 

@@ -157,7 +157,14 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
                 {mediaErrorText(t, call.mediaError)}
               </div>
             )}
-            <CallStage call={call} localStream={localStream} viewer={viewer} names={names} onRemove={isDoctor ? setRemoving : undefined} />
+            <CallStage
+              call={call}
+              localStream={localStream}
+              viewer={viewer}
+              names={names}
+              onRemove={isDoctor ? setRemoving : undefined}
+              audioCall={appointment.media === 'audio'}
+            />
           </div>
           <div className="call-bar" ref={measureBar}>
             <CallControls

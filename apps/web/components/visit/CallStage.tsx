@@ -17,10 +17,12 @@ interface Props {
   names: VisitNames;
   /** The doctor's Remove on a guest's tile (asked first by the caller); absent for everyone else. */
   onRemove?: (participant: Participant) => void;
+  /** The visit was booked as an audio call: a camera that is off is how it was meant, not news. */
+  audioCall: boolean;
 }
 
 /** Why the picture is missing, in a sentence: dropped, reconnecting, camera off (and why), or still connecting. */
-function PlaceholderText({ peer, name }: { peer: RemotePeer; name: string }) {
+function PlaceholderText({ peer, name, audioCall }: { peer: RemotePeer; name: string; audioCall: boolean }) {
   const t = useTranslations('call');
   // The notice above the stage says it in full; the tile only marks whose connection it is.
   if (peer.away) return <p>{t('tile.connectionDropped')}</p>;
@@ -33,27 +35,27 @@ function PlaceholderText({ peer, name }: { peer: RemotePeer; name: string }) {
     );
   if (peer.connection === 'reconnecting') return <p>{t('tile.reconnectingTo', { name })}</p>;
   if (!peer.media.video) {
-    const { testId, text } = peerVideoOffText(t, name, peer.media);
+    const { testId, text } = peerVideoOffText(t, name, peer.media, audioCall);
     return <p data-testid={testId}>{text}</p>;
   }
   return <p>{t('tile.connectingTo', { name })}</p>;
 }
 
 /** What a tile shows in place of a picture (or over it while their connection recovers): their initials and why. */
-function TilePlaceholder({ peer, name }: { peer: RemotePeer; name: string }) {
+function TilePlaceholder({ peer, name, audioCall }: { peer: RemotePeer; name: string; audioCall: boolean }) {
   const recovering = peer.away || peer.connection === 'reconnecting';
   return (
     <div className="tile-placeholder" data-over-picture={recovering && peer.stream !== null}>
       <span className="tile-avatar" aria-hidden="true">
         {initials(name)}
       </span>
-      <PlaceholderText peer={peer} name={name} />
+      <PlaceholderText peer={peer} name={name} audioCall={audioCall} />
     </div>
   );
 }
 
 /** Their microphone and camera in short tags: muted by them, or unavailable (not the same thing to the others). */
-function TileTags({ peer, name }: { peer: RemotePeer; name: string }) {
+function TileTags({ peer, name, audioCall }: { peer: RemotePeer; name: string; audioCall: boolean }) {
   const t = useTranslations('call');
   const { media } = peer;
   return (
@@ -68,7 +70,7 @@ function TileTags({ peer, name }: { peer: RemotePeer; name: string }) {
             {t('tile.muted')}
           </span>
         ))}
-      {!media.video && media.videoOff !== 'device' && media.videoOff !== 'network' && (
+      {!media.video && !audioCall && media.videoOff !== 'device' && media.videoOff !== 'network' && (
         <span className="tag tag-video-off" data-testid="peer-video-off">
           {t('tile.cameraOff')}
         </span>
@@ -82,7 +84,17 @@ function TileTags({ peer, name }: { peer: RemotePeer; name: string }) {
  * One other person in the call: their picture (and voice), name and part, muted and camera-off tags,
  * a lost connection. While they share a screen, the screen fills the tile and their camera sits small in a corner.
  */
-function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: boolean; onRemove?: (participant: Participant) => void }) {
+function PeerTile({
+  peer,
+  speaking,
+  onRemove,
+  audioCall,
+}: {
+  peer: RemotePeer;
+  speaking: boolean;
+  onRemove?: (participant: Participant) => void;
+  audioCall: boolean;
+}) {
   const t = useTranslations('call');
   const { participant, media, connection } = peer;
   const label = { name: participant.name, role: roleLabel(t, participant) };
@@ -121,8 +133,8 @@ function PeerTile({ peer, speaking, onRemove }: { peer: RemotePeer; speaking: bo
           style={{ visibility: picture ? 'visible' : 'hidden' }}
         />
       </div>
-      {(sharing ? recovering : !picture || recovering) && <TilePlaceholder peer={peer} name={label.name} />}
-      <TileTags peer={peer} name={label.name} />
+      {(sharing ? recovering : !picture || recovering) && <TilePlaceholder peer={peer} name={label.name} audioCall={audioCall} />}
+      <TileTags peer={peer} name={label.name} audioCall={audioCall} />
       <div className="tile-caption">
         <span className="tile-name">{label.name}</span>
         {label.role && (
@@ -197,7 +209,7 @@ function OwnScreenPreview({ screen }: { screen: MediaStream }) {
  * two-person visit always was), two side by side (stacked on a phone), three in a 2×2 grid with
  * this side's own picture as the fourth tile; a sentence in their place while nobody else is there.
  */
-export function CallStage({ call, localStream, viewer, names, onRemove }: Props) {
+export function CallStage({ call, localStream, viewer, names, onRemove, audioCall }: Props) {
   const t = useTranslations('call');
   const common = useTranslations('common');
   const count = call.peers.length;
@@ -215,6 +227,7 @@ export function CallStage({ call, localStream, viewer, names, onRemove }: Props)
             peer={sharer === peer ? peer : { ...peer, screen: sharer ? null : peer.screen }}
             speaking={call.speakerId === peer.participant.userId}
             onRemove={onRemove}
+            audioCall={audioCall}
           />
         ))
       )}
