@@ -7,7 +7,7 @@ import { toLiveVisit } from '../visits/visit-lifecycle.service';
 import { parse, refused } from './acks';
 import { ChatService } from './chat.service';
 import { JoinAuthorization } from './join-authorization.service';
-import { currentMembership, Membership, membershipOf, roomChannel, SignalingSocket, userChannel } from './membership';
+import { currentMembership, Membership, membershipOf, roomChannel, sharingIds, SignalingSocket, userChannel } from './membership';
 import { NODE_LEASES, NodeLeases } from './node-leases';
 import { RoomEffects } from './room-effects.service';
 import { RoomStates } from './room-states';
@@ -63,6 +63,7 @@ export class RoomMembership {
     });
     if (transition.error) return transition.error;
 
+    sharingIds(membership, transition.state);
     // Kept in the lobby too, so that the socket's leave or drop takes the guest off the lobby.
     socket.data.membership = membership;
     if (transition.inLobby) {

@@ -5,6 +5,7 @@ import { MAX_SIGNALING_MESSAGE_BYTES } from '@telehealth/contracts';
 import type { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '../config/app-config';
 import type { RedisClient } from '../redis/redis.service';
+import { RecoveryAdapter } from './recovery-adapter';
 
 /**
  * The Socket.IO server of the signaling gateway: small messages only, browsers of the web
@@ -32,6 +33,8 @@ export class SignalingIoAdapter extends IoAdapter {
       pingTimeout: 5_000,
       // Middlewares run for recovered sockets too: the door checks a returning socket's token again.
       connectionStateRecovery: { maxDisconnectionDuration: this.config.RECONNECT_GRACE_S * 1000, skipMiddlewares: false },
+      // With REDIS_URL the streams adapter below replaces it (and keeps the packets in Redis).
+      adapter: RecoveryAdapter,
     } as ServerOptions);
     if (this.redis) {
       // The adapter blocks on XREAD: it needs a connection of its own that queues while connecting.
@@ -52,6 +55,13 @@ export class SignalingIoAdapter extends IoAdapter {
   override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
     if (args[1].length > 0) super.bindMessageHandlers(...args);
   }
+
+  /**
+   * Nest hangs a `once('disconnect')` listener (two closures and a wrapper) on every socket, to
+   * feed OnGatewayDisconnect#handleDisconnect; SignalingGateway has none (SocketConnections
+   * handles the disconnect), so the listener would only cost memory on each socket.
+   */
+  override bindClientDisconnect(): void {}
 
   override async close(server: Server): Promise<void> {
     await super.close(server);

@@ -28,6 +28,8 @@ type EventHandler = (socket: SignalingSocket, payload: unknown) => Ack<object> |
 @WebSocketGateway({ namespace: SIGNALING_NAMESPACE })
 export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly handlers: Record<ClientEvent, EventHandler>;
+  /** Every socket's one listener, shared: Socket.IO calls it with the socket as `this`, so no socket needs a closure of its own. */
+  private readonly onAnyEvent: (this: SignalingSocket, event: unknown, ...args: unknown[]) => void;
 
   constructor(
     private readonly connections: SocketConnections,
@@ -61,6 +63,10 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
       [SignalingEvent.CallStats]: (socket, payload) => callStats.record(socket, payload),
       [SignalingEvent.VerifyCall]: (socket, payload) => verification.verify(socket, payload),
     };
+    const dispatch = (socket: SignalingSocket, event: unknown, args: unknown[]) => this.dispatch(socket, event, args);
+    this.onAnyEvent = function (event, ...args) {
+      dispatch(this, event, args);
+    };
   }
 
   afterInit(namespace: TypedNamespace): void {
@@ -68,8 +74,8 @@ export class SignalingGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   handleConnection(socket: SignalingSocket): Promise<void> {
-    // One listener per socket for every event, known or not: fewer closures per socket.
-    socket.onAny((event: unknown, ...args: unknown[]) => this.dispatch(socket, event, args));
+    // One listener for every event, known or not, rather than one per event.
+    socket.onAny(this.onAnyEvent);
     return this.connections.open(socket);
   }
 

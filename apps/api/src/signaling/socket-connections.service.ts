@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { DisconnectReason } from 'socket.io';
 import { ClientAddressService } from '../auth/client-address.service';
 import type { RequestContext } from '../common/request-context';
 import { EventRunner } from './event-runner';
@@ -21,6 +22,8 @@ import { WaitingRoom } from './waiting-room.service';
 @Injectable()
 export class SocketConnections implements OnModuleDestroy {
   private readonly logger = new Logger('Signaling');
+  /** Every socket's one disconnect listener, shared: Socket.IO calls it with the socket as `this`. */
+  private readonly onDisconnect: (this: SignalingSocket, reason: DisconnectReason) => void;
 
   constructor(
     private readonly namespace: SignalingNamespace,
@@ -34,7 +37,12 @@ export class SocketConnections implements OnModuleDestroy {
     private readonly seatRelease: SeatRelease,
     private readonly drain: SignalingDrain,
     @Inject(NODE_LEASES) private readonly leases: NodeLeases,
-  ) {}
+  ) {
+    const disconnected = (socket: SignalingSocket, reason: DisconnectReason) => this.disconnected(socket, reason);
+    this.onDisconnect = function (reason) {
+      disconnected(this, reason);
+    };
+  }
 
   /** Puts the door on the namespace (no valid token, no socket) and starts the shared timers. */
   attach(namespace: TypedNamespace): void {
@@ -68,19 +76,22 @@ export class SocketConnections implements OnModuleDestroy {
   async open(socket: SignalingSocket): Promise<void> {
     // This process is shutting down: the socket goes on to another node (its session is persisted again).
     if (this.drain.turnAway(socket)) return;
+    socket.on('disconnect', this.onDisconnect);
     this.sessions.onConnection(socket);
     socket.data.context = this.contextOf(socket);
     this.runner.open(socket);
-    socket.on('disconnect', (reason) => {
-      // Moved away by a shutdown: its seat was given up before, and may be back on another node by now.
-      if (this.drain.released(socket)) return;
-      void this.drain
-        .track(this.membership.drop(socket, reason))
-        .catch((error: unknown) => this.logger.error(`disconnect: ${String(error)}`));
-    });
     await this.waitingRoom.subscribe(socket);
     const membership = socket.data.membership;
     if (socket.recovered && membership) await this.membership.recover(socket, membership);
+  }
+
+  private disconnected(socket: SignalingSocket, reason: DisconnectReason): void {
+    this.sessions.onDisconnect(socket);
+    // Moved away by a shutdown: its seat was given up before, and may be back on another node by now.
+    if (this.drain.released(socket)) return;
+    void this.drain
+      .track(this.membership.drop(socket, reason))
+      .catch((error: unknown) => this.logger.error(`disconnect: ${String(error)}`));
   }
 
   /** Behind a proxy the handshake's peer is the proxy: the audit needs the client, by REST's trust rule. */

@@ -61,4 +61,21 @@ describe(MemorySocketRegistry.name, () => {
     expect(await sut.admit('u', 'd', 5, 50)).toBe('revoked');
     expect(await sut.admit('u', 'd', 5, 150)).toBe('ok');
   });
+
+  it('counts an account down to its last socket and back up', async () => {
+    const sut = new MemorySocketRegistry();
+    expect(await sut.admit('u', 'a', 1, 0)).toBe('ok');
+    expect(await sut.admit('u', 'a', 1, 0)).toBe('ok');
+    expect(await sut.admit('u', 'b', 1, 0)).toBe('full');
+    expect(await sut.admit('u', 'b', 2, 0)).toBe('ok');
+    await sut.release('u', 'a');
+    expect(await sut.admit('u', 'c', 1, 0)).toBe('full');
+    await sut.release('u', 'b');
+    expect(await sut.admit('u', 'c', 1, 0)).toBe('ok');
+    await sut.release('u', 'c');
+    await sut.release('u', 'c');
+    expect(await sut.admit('u', 'd', 2, 0)).toBe('ok');
+    expect(await sut.admit('u', 'e', 2, 0)).toBe('ok');
+    expect(await sut.admit('u', 'f', 2, 0)).toBe('full');
+  });
 });

@@ -23,22 +23,32 @@ export interface SocketRegistry {
 
 /** One API process: its own sockets are all there is. */
 export class MemorySocketRegistry implements SocketRegistry {
-  private readonly sockets = new Map<string, Set<string>>();
+  /** Most accounts hold one socket: its id alone, a Set (~150 bytes) only from the second. */
+  private readonly sockets = new Map<string, string | Set<string>>();
   private readonly revocations = new Map<string, { at: number; until: number }>();
 
   async admit(userId: string, socketId: string, max: number, sessionIssuedAt: number): Promise<Admission> {
     if (await this.revokedSince(userId, sessionIssuedAt)) return 'revoked';
-    const open = this.sockets.get(userId) ?? new Set<string>();
-    if (!open.has(socketId) && open.size >= max) return 'full';
-    open.add(socketId);
-    this.sockets.set(userId, open);
+    const open = this.sockets.get(userId);
+    if (open === undefined || open === socketId) {
+      if (max < 1) return 'full';
+      this.sockets.set(userId, socketId);
+      return 'ok';
+    }
+    const set = typeof open === 'string' ? new Set([open]) : open;
+    if (!set.has(socketId) && set.size >= max) return 'full';
+    set.add(socketId);
+    this.sockets.set(userId, set);
     return 'ok';
   }
 
   async release(userId: string, socketId: string): Promise<void> {
     const open = this.sockets.get(userId);
-    open?.delete(socketId);
-    if (open?.size === 0) this.sockets.delete(userId);
+    if (open === socketId) this.sockets.delete(userId);
+    else if (typeof open === 'object') {
+      open.delete(socketId);
+      if (open.size === 1) this.sockets.set(userId, open.values().next().value!);
+    }
   }
 
   async revoke(userId: string, at: number, rememberMs: number): Promise<void> {

@@ -14,6 +14,20 @@ export const tooManySockets = (max: number) => `Too many open connections for th
 
 /** setTimeout's longest delay; a later expiry re-arms the timer when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * The expiry sweep reads every socket of the process: at most once a second. Sign-ins end on
+ * whole seconds (a JWT's exp), so the sockets of one second go in one sweep, none late.
+ */
+const MIN_SWEEP_GAP_MS = 1000;
+
+/** Strings many sockets hold (roles, time zones, languages), one copy each; bounded, should odd values come. */
+const commonStrings = new Map<string, string>();
+function shared<T extends string>(value: T): T {
+  const known = commonStrings.get(value);
+  if (known !== undefined) return known as T;
+  if (commonStrings.size < 1000) commonStrings.set(value, value);
+  return value;
+}
 
 interface Verdict {
   user: AuthUser;
@@ -43,9 +57,13 @@ class DoorError extends Error {
 export class SocketSessions implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('SocketSessions');
   private readonly registry: SocketRegistry;
-  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
-  /** The door's verdict per handshake, shared by the recovery check and the middleware. */
+  /** One timer for every socket of the process (one per socket cost ~300 bytes each): due at the earliest sign-in end. */
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private expiryDueAt = Infinity;
+  /** The door's verdict per handshake, shared by the recovery check and the middleware, dropped once admitted. */
   private readonly verdicts = new WeakMap<object, Promise<Verdict | undefined>>();
+  /** Frees the slot of a connection that closes between the door and the connection; dropped once connected. */
+  private readonly releaseBeforeConnect = new WeakMap<SignalingSocket, () => void>();
   private namespace: Namespace | undefined;
   private unsubscribe: (() => void) | undefined;
 
@@ -64,8 +82,8 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
-    for (const timer of this.expiryTimers.values()) clearTimeout(timer);
-    this.expiryTimers.clear();
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
     await this.registry.stop();
   }
 
@@ -106,15 +124,20 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
     this.logger.log(`closing the sockets of ${userId} on every process (${reason})`);
   }
 
-  /** On connection: closes the socket when its sign-in expires, and frees its slot when it goes. */
+  /** On connection: the socket is closed when its sign-in expires; its slot is freed by onDisconnect. */
   onConnection(socket: SignalingSocket): void {
-    const userId = socket.data.user.id;
-    const release = () => {
-      this.clearExpiry(socket.id);
-      void this.registry.release(userId, socket.id).catch(() => undefined);
-    };
-    socket.once('disconnect', release);
-    this.armExpiry(socket);
+    const release = this.releaseBeforeConnect.get(socket);
+    if (release) {
+      this.releaseBeforeConnect.delete(socket);
+      socket.conn.off('close', release);
+    }
+    const expiresAt = socket.data.sessionExpiresAt;
+    if (expiresAt !== undefined && expiresAt < this.expiryDueAt) this.armExpiry(expiresAt);
+  }
+
+  /** The socket is gone: its slot in the account's cap is free. */
+  onDisconnect(socket: SignalingSocket): void {
+    void this.registry.release(socket.data.user.id, socket.id).catch(() => undefined);
   }
 
   /**
@@ -132,6 +155,8 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
 
   private async admit(socket: SignalingSocket): Promise<void> {
     const verdict = await this.verdictOf(socket.handshake.auth);
+    // Kept with the handshake, it would live as long as the socket.
+    this.verdicts.delete(socket.handshake.auth);
     if (!verdict) throw new DoorError(SIGN_IN_AGAIN, 401, 'unauthenticated');
     // A recovered socket keeps its earlier data: it must be the same person's.
     if (socket.recovered && socket.data.user && socket.data.user.id !== verdict.user.id)
@@ -152,10 +177,12 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
     }
     if (admission === 'revoked') throw new DoorError(SIGN_IN_AGAIN, 401, 'unauthenticated');
     if (admission === 'full') throw new DoorError(tooManySockets(max), 429, 'too_many_connections');
-    // Released on disconnect (onConnection); also when the connection closes before the socket ever connected.
-    socket.conn.once('close', () => {
+    // Released on disconnect (onDisconnect); also when the connection closes before the socket ever connected.
+    const release = () => {
       if (!socket.connected) void this.registry.release(verdict.user.id, socket.id).catch(() => undefined);
-    });
+    };
+    this.releaseBeforeConnect.set(socket, release);
+    socket.conn.once('close', release);
   }
 
   private verdictOf(auth: Record<string, unknown> | undefined): Promise<Verdict | undefined> {
@@ -173,6 +200,10 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
     const found = await this.auth.authenticate(token, 'signaling');
     if (!found) return undefined;
     const { sessionExpiresAt, sessionIssuedAtMs, ...user } = found;
+    // Read from the database, each socket's would be a copy of its own; a handful of values in all.
+    user.role = shared(user.role);
+    user.timeZone = shared(user.timeZone);
+    user.language = shared(user.language);
     return { user, expiresAt: sessionExpiresAt.getTime(), issuedAt: sessionIssuedAtMs };
   }
 
@@ -202,27 +233,28 @@ export class SocketSessions implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  private armExpiry(socket: SignalingSocket): void {
-    const expiresAt = socket.data.sessionExpiresAt;
-    if (expiresAt === undefined) return;
-    this.clearExpiry(socket.id);
-    const timer = setTimeout(
-      () => {
-        this.expiryTimers.delete(socket.id);
-        if (!socket.connected) return;
-        if (Date.now() < expiresAt) return this.armExpiry(socket);
-        this.logger.log(`closing socket ${socket.id} of ${socket.data.user.id}: its sign-in expired`);
-        socket.disconnect(true);
-      },
-      Math.min(Math.max(expiresAt - Date.now(), 0), MAX_TIMER_MS),
-    );
-    timer.unref();
-    this.expiryTimers.set(socket.id, timer);
+  private armExpiry(dueAt: number): void {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryDueAt = dueAt;
+    this.expiryTimer = setTimeout(() => this.closeExpired(), Math.min(Math.max(dueAt - Date.now(), 0), MAX_TIMER_MS));
+    this.expiryTimer.unref();
   }
 
-  private clearExpiry(socketId: string): void {
-    const timer = this.expiryTimers.get(socketId);
-    if (timer) clearTimeout(timer);
-    this.expiryTimers.delete(socketId);
+  /** Closes the sockets whose sign-in has ended and waits for the next end among the others. */
+  private closeExpired(): void {
+    this.expiryTimer = undefined;
+    this.expiryDueAt = Infinity;
+    const now = Date.now();
+    let next = Infinity;
+    for (const socket of (this.namespace?.sockets.values() ?? []) as Iterable<SignalingSocket>) {
+      const expiresAt = socket.data.sessionExpiresAt;
+      if (expiresAt === undefined) continue;
+      if (expiresAt > now) next = Math.min(next, expiresAt);
+      else {
+        this.logger.log(`closing socket ${socket.id} of ${socket.data.user.id}: its sign-in expired`);
+        socket.disconnect(true);
+      }
+    }
+    if (next !== Infinity) this.armExpiry(Math.max(next, now + MIN_SWEEP_GAP_MS));
   }
 }
