@@ -75,13 +75,29 @@ describeWithBrowser('booking and the lists, in real browsers', () => {
     return page.getByTestId(testId).filter({ hasText: reason });
   }
 
-  it('Start now books a visit that starts now and leaves a fresh form; problems are said on their fields, in words', async () => {
+  /** A visit that starts now, for a patient on file: the dashboard's instant visit (the one way to start at once). */
+  async function startInstantVisit(page: Page, patient: Account, reason: string): Promise<void> {
+    await page.getByTestId('instant-visit-open').click();
+    const form = page.getByTestId('instant-visit-form');
+    await form.getByTestId('schedule-patient-search').fill(patient.email);
+    await form.getByTestId('schedule-patient-option').filter({ hasText: patient.email }).click();
+    await form.getByTestId('schedule-patient-selected').waitFor();
+    await form.getByTestId('instant-reason').fill(reason);
+    await page.getByTestId('instant-visit-submit').click();
+    await page.getByTestId('instant-visit-started').waitFor();
+  }
+
+  it('Schedule visit books at the chosen time and leaves a fresh form; problems are said on their fields, in words; starting now is the instant visit’s', async () => {
     const doctor = await createAccount('DOCTOR', 'Dr. Lena Hart');
     const patient = await createAccount('PATIENT', 'Tom Becker', PATIENT_ZONE);
     const page = await doctorDashboard(doctor);
 
-    // Nothing filled in: each missing thing is said on its field, and focus goes to the first.
-    await page.getByTestId('schedule-start-now').click();
+    // One way to start a visit at once: the form points to the instant visit and has no Start now of its own.
+    expect(await page.getByTestId('schedule-instant-hint').textContent()).toContain('Start instant visit');
+    expect(await page.getByTestId('schedule-form').getByRole('button', { name: 'Start now' }).count()).toBe(0);
+
+    // Nothing filled in but the default slot: each missing thing is said on its field, and focus goes to the first.
+    await page.getByTestId('schedule-submit').click();
     await page.getByTestId('schedule-patient-error').waitFor();
     await page.getByTestId('schedule-reason-error').waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('schedule-patient');
@@ -92,7 +108,7 @@ describeWithBrowser('booking and the lists, in real browsers', () => {
     const yesterday = localSlot(new Date(Date.now() - 24 * HOUR), DOCTOR_ZONE);
     await page.getByTestId('schedule-date').fill(yesterday.date);
     await page.getByTestId('schedule-time').fill(yesterday.time);
-    await page.getByTestId('schedule-reason').fill('Start now, first visit');
+    await page.getByTestId('schedule-reason').fill('First visit, in two hours');
     await page.getByTestId('schedule-submit').click();
     const timeError = page.getByTestId('schedule-time-error');
     await timeError.waitFor();
@@ -101,18 +117,22 @@ describeWithBrowser('booking and the lists, in real browsers', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('schedule-time');
     await shot(page, '01-doctor-field-error');
 
-    // Start now: the date and time fields are not needed; the visit starts now, so it can be joined at once.
+    // A time two hours ahead: booked, said with the patient's name and the time, and on the list.
+    const inTwoHours = nextFiveMinutes(new Date(Date.now() + 2 * HOUR));
+    const slot2 = localSlot(inTwoHours, DOCTOR_ZONE);
+    await page.getByTestId('schedule-date').fill(slot2.date);
+    await page.getByTestId('schedule-time').fill(slot2.time);
     const before = Date.now();
-    await page.getByTestId('schedule-start-now').click();
+    await page.getByTestId('schedule-submit').click();
     const success = page.getByTestId('schedule-success');
     await success.waitFor();
     const after = Date.now();
     const said = (await success.textContent()) ?? '';
     expect(said).toContain(patient.name);
-    expect([appTime(before, DOCTOR_ZONE), appTime(after, DOCTOR_ZONE)].some((time) => said.includes(time))).toBe(true);
-    const booked = row(page, 'doctor-appointment', 'Start now, first visit');
-    await booked.getByTestId('doctor-join-call').waitFor();
-    expect((await booked.textContent()) ?? '').toMatch(new RegExp(`^(${appTime(before, DOCTOR_ZONE)}|${appTime(after, DOCTOR_ZONE)})`));
+    expect(said).toContain(appTime(inTwoHours, DOCTOR_ZONE));
+    const booked = row(page, 'doctor-appointment', 'First visit, in two hours');
+    await booked.waitFor();
+    expect((await booked.textContent()) ?? '').toMatch(new RegExp(`^${appTime(inTwoHours, DOCTOR_ZONE)}`));
 
     // The form is fresh for the next visit: no patient, no reason, the next quarter hour, focus on the patient.
     await page.getByTestId('schedule-patient-search').waitFor();
@@ -123,7 +143,7 @@ describeWithBrowser('booking and the lists, in real browsers', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('schedule-patient');
     expect(await page.getByTestId('schedule-time-error').count()).toBe(0);
     await page.keyboard.press('Escape');
-    await shot(page, '02-doctor-after-start-now');
+    await shot(page, '02-doctor-after-booking');
   }, 120_000);
 
   it('a cancelled visit in the future stays among the upcoming visits, marked Cancelled, and is not a past visit', async () => {
@@ -198,10 +218,7 @@ describeWithBrowser('booking and the lists, in real browsers', () => {
     const patient = await createAccount('PATIENT', 'Bruno Keller', PATIENT_ZONE);
     const reason = 'Waiting room, quietly';
     const page = await doctorDashboard(doctor);
-    await searchAndChoose(page, patient);
-    await page.getByTestId('schedule-reason').fill(reason);
-    await page.getByTestId('schedule-start-now').click();
-    await page.getByTestId('schedule-success').waitFor();
+    await startInstantVisit(page, patient, reason);
 
     const patientPage = await personPage(journey.patientBrowser, 'patient');
     await signIn(patientPage, patient.email);

@@ -7,7 +7,7 @@ import type { PatientSummary } from '@telehealth/contracts';
 import { useBookAppointment, type BookAppointment } from '@/hooks/useAppointments';
 import { bookingRefusal, type BookingField } from '@/lib/live-visits';
 import { DURATION_CHOICES, nextQuarterHour } from '@/lib/slots';
-import { formatDateTime, formatTime, zonedWallTimeToIso, zoneLabel } from '@/lib/time';
+import { formatDateTime, zonedWallTimeToIso, zoneLabel } from '@/lib/time';
 import fieldStyles from '@/components/common/FormFields.module.css';
 import { DurationField, FormErrorSummary, TextField, useFormProblems } from '@/components/common/FormFields';
 import { NewPatientFields, type NewPatientDraft } from '@/components/schedule/NewPatientFields';
@@ -40,8 +40,9 @@ const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The doctor schedules a visit, for a patient on file or a new one by name and email; date and time are
- * read in the doctor's own zone, or "Start now" books one that starts at once. Each problem is said on its
- * field; after a booking the form is fresh for the next one (the next quarter hour, no patient).
+ * read in the doctor's own zone (a visit that starts at once is the instant visit's, InstantVisitCard).
+ * Each problem is said on its field; after a booking the form is fresh for the next one (the next
+ * quarter hour, no patient).
  */
 export function ScheduleVisitForm() {
   const t = useTranslations('schedule');
@@ -95,34 +96,29 @@ export function ScheduleVisitForm() {
     document.getElementById(INPUT_IDS[mode === 'existing' ? 'patientId' : 'patient.name'])?.focus();
   }
 
-  /** Books the visit at the form's date and time, or, with `startNow`, starting at this moment. */
-  async function book(startNow: boolean) {
+  /** Books the visit at the form's date and time. */
+  async function book() {
     setDone(null);
     const patientPart = whoFor();
     const problems: FieldErrors = 'problems' in patientPart ? { ...patientPart.problems } : {};
-    if (!startNow && !date) problems.date = t('form.enterDate');
-    if (!startNow && !time) problems.startsAt = t('form.enterTime');
+    if (!date) problems.date = t('form.enterDate');
+    if (!time) problems.startsAt = t('form.enterTime');
     if (!reason.trim()) problems.reason = t('form.enterReason');
     if (show(problems) || 'problems' in patientPart) return;
 
     const request: BookAppointment = {
       ...patientPart.who,
-      startsAt: startNow ? new Date().toISOString() : zonedWallTimeToIso(date, time, zone),
+      startsAt: zonedWallTimeToIso(date, time, zone),
       durationMinutes: duration,
       reason: reason.trim(),
     };
     try {
       const created = await booking.mutateAsync(request);
       const invited = 'patient' in request;
-      const booked = startNow
-        ? t(invited ? 'form.startedNowInvited' : 'form.startedNow', {
-            patient: created.patient.name,
-            time: formatTime(created.startsAt, zone),
-          })
-        : t(invited ? 'form.scheduledInvited' : 'form.scheduled', {
-            patient: created.patient.name,
-            when: formatDateTime(created.startsAt, zone),
-          });
+      const booked = t(invited ? 'form.scheduledInvited' : 'form.scheduled', {
+        patient: created.patient.name,
+        when: formatDateTime(created.startsAt, zone),
+      });
       setDone({ text: booked, at: Date.now() });
       reset();
     } catch (e) {
@@ -133,7 +129,7 @@ export function ScheduleVisitForm() {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    void book(false);
+    void book();
   }
 
   const reasonError = fieldErrors.reason;
@@ -251,19 +247,10 @@ export function ScheduleVisitForm() {
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="schedule-submit">
             {busy ? t('form.scheduling') : t('form.submit')}
           </button>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={busy}
-            onClick={() => void book(true)}
-            aria-describedby="schedule-start-now-hint"
-            data-testid="schedule-start-now"
-          >
-            {t('form.startNow')}
-          </button>
         </div>
-        <p id="schedule-start-now-hint" className="hint">
-          {t('form.startNowHint')}
+        {/* One way to start a visit at once: the instant visit, which also gives its link and code to share. */}
+        <p className="hint" data-testid="schedule-instant-hint">
+          {t('form.instantHint')}
         </p>
       </form>
     </section>
