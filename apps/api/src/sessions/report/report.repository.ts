@@ -61,6 +61,11 @@ type TimelineRow = Omit<SessionDetailRow['events'][number], 'user'> & {
   userGuestRole: GuestRole | null;
 };
 
+/** Who wrote a line or caused an event, shaped as the Prisma rows the report's mapping reads. */
+function personOf(name: string, role: Role, guestRole: GuestRole | null) {
+  return { name, role, guestOf: guestRole ? { role: guestRole } : null };
+}
+
 /** The reads of a visit's report that are its own (participants and call facts are the session repository's). */
 @Injectable()
 export class ReportRepository {
@@ -147,7 +152,7 @@ export class ReportRepository {
     );
     return rows.map(({ senderName, senderRole, senderGuestRole, ...line }) => ({
       ...line,
-      sender: { name: senderName, role: senderRole, guestOf: senderGuestRole ? { role: senderGuestRole } : null },
+      sender: personOf(senderName, senderRole, senderGuestRole),
     }));
   }
 
@@ -165,10 +170,7 @@ export class ReportRepository {
     );
     return rows.map(({ userName, userRole, userGuestRole, ...event }) => ({
       ...event,
-      user:
-        userName === null || userRole === null
-          ? null
-          : { name: userName, role: userRole, guestOf: userGuestRole ? { role: userGuestRole } : null },
+      user: userName === null || userRole === null ? null : personOf(userName, userRole, userGuestRole),
     }));
   }
 }
