@@ -67,10 +67,6 @@ export class SessionsRepository {
   }
 
   /**
-   * Like `detail`, for the PDF report: only the newest `limits` chat messages and events (in time
-   * order) and how many there are in all, so a long visit never loads whole into memory.
-   */
-  /**
    * Who the visit was for (its doctor, its patient, then every guest invited, removed ones too) and
    * when each first joined and last left, from the whole timeline (not the report's newest events):
    * one statement. Someone still in the call when the visit ended left at its end.

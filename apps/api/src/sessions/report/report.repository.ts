@@ -72,7 +72,8 @@ export class ReportRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * A visit as its report shows it, in three plain SQL statements. Through Prisma (one nested
+   * A visit as its report shows it, in three plain SQL statements: only the newest `limits` chat lines
+   * and timeline entries, so a long visit never loads whole into memory. Through Prisma (one nested
    * findUnique) a 500-line chat cost the event loop about 17 ms per report, in stretches of up to
    * 35 ms (the query's compile and the mapping of every row), while other people's calls wait on the
    * same loop; these statements cost it a few milliseconds.
