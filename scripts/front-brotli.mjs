@@ -143,13 +143,14 @@ export function createBrotliAssets({ cacheBytes = CACHE_BYTES } = {}) {
   }
 
   return {
-    /** Answers `res` from `upstream` (http-proxy's `proxyRes` with selfHandleResponse). */
+    /**
+     * Answers `res` from `upstream` (http-proxy's `proxyRes` with selfHandleResponse). Rejects when the
+     * web app's answer broke off; `upstream` is then closed, and answering `res` is the caller's.
+     */
     respond(upstream, res) {
-      respond(upstream, res).catch(() => {
+      return respond(upstream, res).catch((error) => {
         upstream.destroy();
-        if (res.headersSent) return void res.destroy();
-        res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-        res.end('The service cannot be reached right now. Please try again in a minute.');
+        throw error;
       });
     },
     /** For tests: the number of files kept at best quality, and their compressed bytes; resolves once none is under way. */

@@ -34,7 +34,9 @@ export async function startFrontServer({ port, host, api, web, tls }) {
   const brotliAssets = createBrotliAssets();
   const assetProxy = httpProxy.createProxyServer({ xfwd: false, selfHandleResponse: true });
   assetProxy.on('error', answerUnreachable);
-  assetProxy.on('proxyRes', (upstream, req, res) => brotliAssets.respond(upstream, res));
+  assetProxy.on('proxyRes', (upstream, req, res) => {
+    brotliAssets.respond(upstream, res).catch((error) => answerUnreachable(error, req, res));
+  });
 
   const sockets = new Set();
   const track = (socket) => {
