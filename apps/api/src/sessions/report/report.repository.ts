@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { AppointmentStatus, GuestRole, Role, SessionStatus } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma/prisma.service';
 import type { SessionDetailRow } from '../session.mapper';
+import type { SessionReportData } from './session-report';
 
 /**
  * What a report reads of a visit (the fields of the Prisma rows it used before, so the report's mapping
- * stayed as it was): the visit, its parties, the latest note when asked, its newest chat lines and
- * timeline entries (oldest first), and how many lines and entries there are in all.
+ * stayed as it was; the chat lines already as the report shows them): the visit, its parties, the
+ * latest note when asked, its newest chat lines and timeline entries (oldest first), and how many
+ * lines and entries there are in all.
  */
 export interface ReportRow {
   status: SessionStatus;
@@ -23,7 +25,8 @@ export interface ReportRow {
     endsAt: Date;
   };
   notes: Array<{ body: string; version: number; createdAt: Date; author: { name: string } }>;
-  chatMessages: SessionDetailRow['chatMessages'];
+  /** As the report shows them: the sender's name and a guest's part, the text, when. */
+  chatMessages: SessionReportData['chat'];
   events: SessionDetailRow['events'];
   _count: { chatMessages: number; events: number };
 }
@@ -49,22 +52,13 @@ interface ReportVisitRow {
   noteAuthorName: string | null;
 }
 
-type ChatLineRow = Omit<SessionDetailRow['chatMessages'][number], 'sender'> & {
-  senderName: string;
-  senderRole: Role;
-  senderGuestRole: GuestRole | null;
-};
+type ChatLineRow = Omit<SessionReportData['chat'][number], 'senderGuestRole'> & { senderGuestRole: GuestRole | null };
 
 type TimelineRow = Omit<SessionDetailRow['events'][number], 'user'> & {
   userName: string | null;
   userRole: Role | null;
   userGuestRole: GuestRole | null;
 };
-
-/** Who wrote a line or caused an event, shaped as the Prisma rows the report's mapping reads. */
-function personOf(name: string, role: Role, guestRole: GuestRole | null) {
-  return { name, role, guestOf: guestRole ? { role: guestRole } : null };
-}
 
 /** The reads of a visit's report that are its own (participants and call facts are the session repository's). */
 @Injectable()
@@ -139,11 +133,10 @@ export class ReportRepository {
     return rows[0];
   }
 
-  private async newestChatLines(sessionId: string, limit: number): Promise<SessionDetailRow['chatMessages']> {
+  private async newestChatLines(sessionId: string, limit: number): Promise<SessionReportData['chat']> {
     const { rows } = await this.prisma.sql.query<ChatLineRow>(
-      `SELECT * FROM (
-         SELECT m.id, m.session_id AS "sessionId", m.sender_id AS "senderId", m.body, m.sent_at AS "sentAt",
-                u.name AS "senderName", u.role AS "senderRole", g.role AS "senderGuestRole"
+      `SELECT "senderName", "senderGuestRole", body, "sentAt" FROM (
+         SELECT m.id, m.body, m.sent_at AS "sentAt", u.name AS "senderName", g.role AS "senderGuestRole"
            FROM chat_messages m JOIN users u ON u.id = m.sender_id LEFT JOIN visit_guests g ON g.id = u.id
           WHERE m.session_id = $1
           ORDER BY m.sent_at DESC, m.id DESC
@@ -151,10 +144,7 @@ export class ReportRepository {
        ) newest ORDER BY "sentAt", id`,
       [sessionId, limit],
     );
-    return rows.map(({ senderName, senderRole, senderGuestRole, ...line }) => ({
-      ...line,
-      sender: personOf(senderName, senderRole, senderGuestRole),
-    }));
+    return rows.map(({ senderGuestRole, ...line }) => (senderGuestRole ? { ...line, senderGuestRole } : line));
   }
 
   private async newestTimelineRows(sessionId: string, limit: number): Promise<SessionDetailRow['events']> {
@@ -171,7 +161,10 @@ export class ReportRepository {
     );
     return rows.map(({ userName, userRole, userGuestRole, ...event }) => ({
       ...event,
-      user: userName === null || userRole === null ? null : personOf(userName, userRole, userGuestRole),
+      user:
+        userName === null || userRole === null
+          ? null
+          : { name: userName, role: userRole, guestOf: userGuestRole ? { role: userGuestRole } : null },
     }));
   }
 }

@@ -114,12 +114,7 @@ export class SessionReportService implements OnModuleDestroy {
       endedByName: row.endedBy?.name ?? null,
       participants: participants.map(({ guestRole, ...person }) => ({ ...person, ...(guestRole ? { guestRole } : {}) })),
       timeline: toTimelineEntries(row.events).map(({ userRole: _role, ...entry }) => ({ ...entry, at: new Date(entry.at) })),
-      chat: row.chatMessages.map((message) => ({
-        senderName: message.sender.name,
-        ...(message.sender.guestOf ? { senderGuestRole: message.sender.guestOf.role } : {}),
-        body: message.body,
-        sentAt: message.sentAt,
-      })),
+      chat: row.chatMessages,
       call: callFacts({ ...call, startedAt: row.startedAt, endedAt: row.endedAt, now: new Date(), people: participants }),
       omitted: { chat: row._count.chatMessages - row.chatMessages.length, timeline: row._count.events - row.events.length },
       notes: isDoctor
