@@ -18,6 +18,31 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 RUN find node_modules/@embedpdf/fonts-latin/fonts node_modules/@embedpdf/fonts-sc/fonts -type f ! -name '*-Regular.*' ! -name '*-Bold.*' -delete \
  && find node_modules/@expo-google-fonts/noto-emoji -type f \( -name '*.ttf' -o -name '*.png' \) ! -name 'NotoEmoji_400Regular.ttf' -delete
 
+# Next's build files of this very build for nginx, each compressible one with its Brotli and gzip copies
+# beside it (deploy/nginx.conf serves them with brotli_static and gzip_static).
+FROM build AS web-static
+RUN cp -R apps/web/.next/static /web-static && node scripts/precompress-static.mjs /web-static
+
+# compose's nginx (docker-compose.yml builds this target; it mounts deploy/nginx.conf into conf.d/): Debian's
+# nginx, because the official nginx image has no Brotli module. Debian's nginx.conf loads the modules
+# (modules-enabled/) and includes conf.d/*.conf; its own site (sites-enabled/default) is port 80's
+# default_server and would answer instead. Logs go to the container's output, and each worker takes the
+# official image's 1024 connections, not Debian's 768 (a call's socket holds two: browser and API).
+FROM debian:bookworm-slim AS nginx
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter \
+ && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default \
+ && ln -sf /dev/stdout /var/log/nginx/access.log \
+ && ln -sf /dev/stderr /var/log/nginx/error.log \
+ && sed -i 's/worker_connections 768;/worker_connections 1024;/' /etc/nginx/nginx.conf \
+ && grep -q 'worker_connections 1024;' /etc/nginx/nginx.conf
+COPY --from=web-static /web-static /usr/share/nginx/telehealth/_next/static
+EXPOSE 80
+# SIGQUIT: nginx finishes the requests under way before it stops, as the official image does.
+STOPSIGNAL SIGQUIT
+CMD ["nginx", "-g", "daemon off;"]
+
+# The default (last) stage: the image of the API, the migration job and the web app.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1

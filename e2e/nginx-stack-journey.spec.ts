@@ -1,10 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page, Response } from 'playwright-core';
 import { expectNoCspViolations, launchBrowser, newPersonContext, screenshots } from './support/browser';
 import { downloadReport } from './support/history';
 import { bothInState, expectRemoteVideoPlaying, framesDecoded, reachCall, trackPage, watchPeerConnections } from './support/journey';
 import { establishedTo, nginxAvailable, NginxStack, startNginxStack } from './support/nginx';
 import { joinRoom, PlainSignalingClient, signIn } from '../examples/plain-signaling-client.mjs';
-import { createAccount, PASSWORD } from './support/stack';
+import { createAccount, PASSWORD, ROOT } from './support/stack';
 import { describeWithBrowser } from './support/two-browsers';
 
 const describeWithNginx = nginxAvailable() ? describeWithBrowser : describe.skip;
@@ -113,6 +115,70 @@ describeWithNginx(
         client.close();
       }
       await until('nginx logged the /ws upgrade', () => stack.nginx.upstreamsOf('/ws').some((entry) => entry.status === 101), 20_000);
+    }, 60_000);
+
+    it('a phone’s scripts through nginx: Brotli at its best for a browser that takes it, gzip for one that takes only gzip, the bytes and headers Next gives; a file nginx lacks still comes from the web app', async () => {
+      const context = await newPersonContext(patientBrowser, stack.origin, { width: 390, height: 844 });
+      const page = await context.newPage();
+      trackPage(page, 'phone');
+      const responses: Response[] = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script' && new URL(response.url()).pathname.startsWith('/_next/static/')) {
+          responses.push(response);
+        }
+      });
+      await page.goto('/sign-in', { waitUntil: 'load' });
+      expect(responses.length).toBeGreaterThan(0);
+      /** The file Next built for a /_next/static/… path, and nginx's precompressed copy of it. */
+      const built = (pathname: string) => path.join(ROOT, 'apps/web/.next', pathname.slice('/_next'.length));
+      const copied = (pathname: string) => path.join(stack.nginx.staticDir, pathname.slice('/_next/static'.length));
+      const pathnames = responses.map((response) => new URL(response.url()).pathname);
+
+      for (const [index, response] of responses.entries()) {
+        const pathname = pathnames[index]!;
+        const headers = await response.allHeaders();
+        expect((await response.request().allHeaders())['accept-encoding']).toMatch(/\bbr\b/);
+        // Brotli's best quality, made at build time: the very .br file, decoding to the very script Next built.
+        expect({ pathname, status: response.status(), encoding: headers['content-encoding'] }).toEqual({
+          pathname,
+          status: 200,
+          encoding: 'br',
+        });
+        expect(Number(headers['content-length'])).toBe(fs.statSync(`${copied(pathname)}.br`).size);
+        expect((await response.body()).equals(fs.readFileSync(built(pathname)))).toBe(true);
+      }
+
+      for (const pathname of pathnames) {
+        const [gzip, next] = await Promise.all([
+          fetch(`${stack.origin}${pathname}`, { headers: { 'accept-encoding': 'gzip' } }),
+          fetch(`${stack.webOrigin}${pathname}`, { headers: { 'accept-encoding': 'gzip' } }),
+        ]);
+        expect(gzip.headers.get('content-encoding')).toBe('gzip');
+        expect(Buffer.from(await gzip.arrayBuffer()).equals(fs.readFileSync(built(pathname)))).toBe(true);
+        // Cached for a year without asking again, and typed, as Next serves the same file.
+        const said = (response: globalThis.Response) => ({
+          pathname,
+          cacheControl: response.headers.get('cache-control'),
+          contentType: response.headers.get('content-type')?.toLowerCase(),
+          nosniff: response.headers.get('x-content-type-options'),
+          frameOptions: response.headers.get('x-frame-options'),
+          varies: /accept-encoding/i.test(response.headers.get('vary') ?? ''),
+        });
+        expect(said(gzip)).toEqual(said(next));
+        await next.arrayBuffer();
+      }
+
+      // A web container from another build: a script nginx's copy lacks still arrives, from the web app (Next's own gzip).
+      const lacking = pathnames[0]!;
+      for (const suffix of ['', '.br', '.gz']) fs.rmSync(`${copied(lacking)}${suffix}`);
+      const fallback = await fetch(`${stack.origin}${lacking}`, { headers: { 'accept-encoding': 'gzip, br' } });
+      expect({ status: fallback.status, encoding: fallback.headers.get('content-encoding') }).toEqual({ status: 200, encoding: 'gzip' });
+      expect(Buffer.from(await fallback.arrayBuffer()).equals(fs.readFileSync(built(lacking)))).toBe(true);
+      // nginx's own record: it answered from its copy ('-', no upstream) while it had the file, then asked the web app.
+      const answeredBy = stack.nginx.upstreamsOf(lacking).map((entry) => entry.upstream);
+      expect(answeredBy).toEqual([...answeredBy.slice(0, -1).map(() => '-'), new URL(stack.webOrigin).host]);
+      expect(answeredBy.length).toBeGreaterThan(1);
+      await context.close();
     }, 60_000);
   },
 );

@@ -5,14 +5,19 @@ import {
   COMPOSE_FILE,
   ComposeFile,
   ComposeService,
+  buildOf,
   commandOf,
   coturnArgs,
   coturnService,
   dependsOn,
+  dockerStages,
   environmentOf,
   interpolate,
   nginxListenPorts,
+  nginxLocation,
   nginxProxyPassHosts,
+  nginxService,
+  nginxStaticRoot,
   nginxUpstreams,
   NGINX_CONF_FILE,
   readCompose,
@@ -188,10 +193,8 @@ describe('docker-compose.yml (what a container engine needs, checked without one
 
   it('mounts deploy/nginx.conf into nginx, whose upstreams are services listening on the ports it names', () => {
     const problems: string[] = [];
-    const nginx = services.find(([, service]) => /(^|\/)nginx(:|$)/.test(service.image ?? ''));
-    expect(nginx).toBeDefined();
-    const [nginxName, nginxService] = nginx!;
-    const mounted = (nginxService.volumes ?? []).some((volume) => {
+    const [nginxName, nginx] = nginxService(compose);
+    const mounted = (nginx.volumes ?? []).some((volume) => {
       const [source, target] = typeof volume === 'string' ? volume.split(':') : [volume.source, volume.target];
       return (
         path.resolve(REPO_ROOT, source ?? '') === NGINX_CONF_FILE && /^\/etc\/nginx\/(conf\.d\/[^/]+\.conf|nginx\.conf)$/.test(target ?? '')
@@ -214,8 +217,7 @@ describe('docker-compose.yml (what a container engine needs, checked without one
           problems.push(
             `${host}: nginx's upstream ${upstream} sends to port ${port}, but ${host} listens on ${listens ?? 'no known port'}`,
           );
-        if (!(host in dependsOn(nginxService)))
-          problems.push(`${nginxName}: does not depend on ${host} (nginx resolves its upstreams at start)`);
+        if (!(host in dependsOn(nginx))) problems.push(`${nginxName}: does not depend on ${host} (nginx resolves its upstreams at start)`);
       }
     }
     for (const host of nginxProxyPassHosts(nginxConf)) {
@@ -226,12 +228,55 @@ describe('docker-compose.yml (what a container engine needs, checked without one
       if (!compose.services[match[1]!])
         problems.push(`nginx.conf: set_real_ip_from ${match[1]}, which is not a service of docker-compose.yml`);
     }
-    const published = (nginxService.ports ?? []).map((entry) => containerPort(interpolate(String(entry), DOT_ENV)));
+    const published = (nginx.ports ?? []).map((entry) => containerPort(interpolate(String(entry), DOT_ENV)));
     for (const port of nginxListenPorts(nginxConf)) {
       if (!published.includes(port))
         problems.push(`${nginxName}: listens on ${port} (nginx.conf) but publishes only ${published.join(', ') || 'nothing'}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('builds nginx with Brotli from the Dockerfile, with this build’s Next files precompressed where deploy/nginx.conf serves them', () => {
+    const [nginxName, nginx] = nginxService(compose);
+    const build = buildOf(nginx);
+    const stages = dockerStages(readFileSync(path.join(REPO_ROOT, build?.context ?? '.', build?.dockerfile ?? 'Dockerfile'), 'utf8'));
+    const stage = (name: string | undefined) => stages.find((candidate) => candidate.name === name);
+    const nginxStage = stage(build?.target);
+    expect({ service: nginxName, target: build?.target, stage: nginxStage?.name }).toEqual({
+      service: nginxName,
+      target: 'nginx',
+      stage: 'nginx',
+    });
+    // The services built without a target get the last stage: it must stay the app's image.
+    expect(stages.at(-1)).not.toBe(nginxStage);
+    const installed = nginxStage!.instructions.filter((line) => /^RUN\b.*\bapt-get install\b/.test(line)).join(' ');
+    for (const name of ['nginx', 'libnginx-mod-http-brotli-static', 'libnginx-mod-http-brotli-filter']) {
+      expect({ package: name, installed: installed.split(/\s+/).includes(name) }).toEqual({ package: name, installed: true });
+    }
+
+    // The build files go where deploy/nginx.conf's `location /_next/static/` looks, from a stage of the app's own build
+    // that precompressed that very folder.
+    const root = nginxStaticRoot(nginxConf);
+    expect(root).toBeDefined();
+    const copy = nginxStage!.instructions
+      .map((line) => /^COPY\s+--from=(\S+)\s+(\S+)\s+(\S+)$/.exec(line))
+      .find((match) => match && path.posix.normalize(match[3]!) === path.posix.join(root!, '_next/static'));
+    expect(copy).toBeDefined();
+    const [, fromStage, copied] = copy!;
+    const appBuild = stages
+      .at(-1)!
+      .instructions.map((line) => /^COPY\s+--from=(\S+)\s+\/app\s/.exec(line)?.[1])
+      .find(Boolean);
+    expect({ stage: fromStage, from: stage(fromStage)?.from }).toEqual({ stage: fromStage, from: appBuild });
+    expect(stage(fromStage)!.instructions).toContainEqual(
+      expect.stringMatching(new RegExp(`\\bnode scripts/precompress-static\\.mjs ${copied}$`)),
+    );
+    expect(existsSync(path.join(REPO_ROOT, 'scripts/precompress-static.mjs'))).toBe(true);
+
+    const statics = nginxLocation(nginxConf, '/_next/static/') ?? [];
+    expect(statics).toEqual(expect.arrayContaining(['brotli_static on', 'gzip_static on', 'try_files $uri @web']));
+    // A file nginx lacks reaches the web app exactly as every other page does.
+    expect(nginxLocation(nginxConf, '@web')).toEqual(nginxLocation(nginxConf, '/'));
   });
 
   it('runs coturn with use-auth-secret and the same secret the API signs TURN credentials with', () => {

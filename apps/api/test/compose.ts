@@ -15,7 +15,7 @@ export const NGINX_CONF_FILE = path.join(REPO_ROOT, 'deploy/nginx.conf');
 
 export interface ComposeService {
   image?: string;
-  build?: string | { context?: string; dockerfile?: string };
+  build?: string | { context?: string; dockerfile?: string; target?: string };
   command?: string | string[];
   environment?: Record<string, string | number | boolean | null> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
@@ -189,6 +189,64 @@ export function coturnArgs(composeFile: string = COMPOSE_FILE, env: Record<strin
 export interface UpstreamServer {
   host: string;
   port: number;
+}
+
+/** A service's build as compose reads it (`build: .` is the context alone). */
+export function buildOf(service: ComposeService): { context?: string; dockerfile?: string; target?: string } | undefined {
+  return typeof service.build === 'string' ? { context: service.build } : service.build;
+}
+
+/** The service running nginx: built from a Dockerfile's `nginx` stage, or an nginx image. */
+export function nginxService(compose: ComposeFile): [string, ComposeService] {
+  const found = Object.entries(compose.services).find(
+    ([, service]) => buildOf(service)?.target === 'nginx' || /(^|\/)nginx(:|$)/.test(service.image ?? ''),
+  );
+  if (!found) throw new Error('docker-compose.yml has no nginx service (built with target: nginx, or an image nginx:…)');
+  return found;
+}
+
+export interface DockerStage {
+  /** `AS name`, or the stage's index when it has none. */
+  name: string;
+  from: string;
+  /** The stage's instructions after FROM, continuation lines joined. */
+  instructions: string[];
+}
+
+/** A Dockerfile's build stages in order (the last one is what a build without `target` makes). */
+export function dockerStages(dockerfile: string): DockerStage[] {
+  const stages: DockerStage[] = [];
+  const lines = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  for (const line of lines) {
+    const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?$/i.exec(line);
+    if (from) stages.push({ name: from[2] ?? String(stages.length), from: from[1]!, instructions: [] });
+    else stages.at(-1)?.instructions.push(line);
+  }
+  return stages;
+}
+
+/** The directives of nginx's `location <match> { … }` (a block without nested blocks), or undefined when there is none. */
+export function nginxLocation(conf: string, match: string): string[] | undefined {
+  const withoutComments = conf.replace(/#[^\n]*/g, '');
+  for (const block of withoutComments.matchAll(/\blocation\s+([^{]+?)\s*\{([^{}]*)\}/g)) {
+    if (block[1] === match) {
+      return block[2]!
+        .split(';')
+        .map((directive) => directive.trim().replace(/\s+/g, ' '))
+        .filter(Boolean);
+    }
+  }
+  return undefined;
+}
+
+/** Where nginx serves Next's build files from: the `root` of `location /_next/static/` (its files are `<root>/_next/static/…`). */
+export function nginxStaticRoot(conf: string): string | undefined {
+  const root = nginxLocation(conf, '/_next/static/')?.find((directive) => directive.startsWith('root '));
+  return root?.slice('root '.length);
 }
 
 /** nginx's `upstream name { server host:port …; }` blocks: name → servers (the port defaults to 80 as in nginx). */
