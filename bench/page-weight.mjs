@@ -299,16 +299,18 @@ async function coldLoad(browser, { load, url, storageState, profile }) {
 const KINDS = [
   ['zod', /\$Zod|\b_zod\b|ZodError|ZodType|BIGINT_FORMAT_RANGES|case"invalid_type"|\.frCA=/],
   ['contracts: zod schemas', /\.Z[A-Z]\w*Schema\s*=|\bZ[A-Z]\w*Schema\b/],
-  // libs/call-engine and libs/contracts are compiled to CommonJS: their modules assign their exports (`i.CallEngine=`).
+  // Compiled to CommonJS (the server's copy), the libs' modules assign their exports (`i.CallEngine=`); the browser
+  // bundles their ESM source, which Turbopack hoists into one module with the web app's call code (its stats seam names it).
   [
     'call engine',
-    /\.(CallEngine|PeerLink|PlainSignalingSocket|PreparedConnection|INITIAL_ADAPTIVE_STATE|CallError|FINAL_CALL_STATES|AUDIO_LEVEL_STEP)=/,
+    /\.(CallEngine|PeerLink|PlainSignalingSocket|PreparedConnection|INITIAL_ADAPTIVE_STATE|CallError|FINAL_CALL_STATES|AUDIO_LEVEL_STEP)=|__telehealthStatsReplay/,
   ],
   [
     'contracts: constants and rules',
     /\.(ERROR_REASONS|LANGUAGES|SignalingEvent|APPOINTMENT_STATUSES|REFUSAL_REASON|VISIT_CODE_ALPHABET|PLAIN_SIGNALING_PATH|GUEST_ROLES|STAFF_ROLES|SESSION_EVENT_TYPES|CLINIC_VISIT_PHASES|PASSWORD_MIN_LENGTH|MAX_WAITING_MESSAGE_LENGTH|MALFORMED_TEXT_MESSAGE|ROLES)=/,
   ],
-  ['socket.io-client', /engine\.io|socket\.io|\bEIO\b|\.open="0",\w+\.close="1"/],
+  // socket.io-client's own code (its version check, its transports), not the call engine's socket, which names the same protocol.
+  ['socket.io-client', /It seems you are trying to reach a Socket\.IO server|engine\.io-client|webtransport|\.open="0",\w+\.close="1"/],
   ['React', /react\.dev\/errors|__reactFiber|__reactContainer|react\.transitional\.element|__REACT_DEVTOOLS_GLOBAL_HOOK__|unstable_now/],
   ['next-intl', /IntlError|MISSING_MESSAGE|FORMATTING_ERROR|NextIntlClientProvider|intl-messageformat/],
   ['react-query', /queryHash|QueryObserver|QueryClient|tanstack|observerOptionsUpdated/],

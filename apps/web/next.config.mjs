@@ -17,9 +17,11 @@ const nextConfig = {
     resolveAlias: {
       // In the browser, the contracts are their zod-free entry (libs/contracts/src/browser.ts): the
       // schemas, and zod with them, stay on the server, which validates. Every import counts, the
-      // call engine's compiled require() too; lib/browser-contracts.spec.ts checks that browser
-      // code asks that entry for nothing it lacks.
-      '@telehealth/contracts': { browser: '@telehealth/contracts/browser' },
+      // call engine's too; lib/browser-contracts.spec.ts checks that browser code asks that entry
+      // for nothing it lacks. Both libs come as their TypeScript source (ES modules), not their
+      // CommonJS build: the bundle then leaves out exports no page uses and hoists the rest.
+      '@telehealth/contracts': { browser: '../../libs/contracts/src/browser.ts' },
+      '@telehealth/call-engine': { browser: '../../libs/call-engine/src/index.ts' },
     },
   },
   // Static files do not pass through proxy.ts; pages get these (and their CSP) from there.

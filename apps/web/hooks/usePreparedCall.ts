@@ -5,9 +5,12 @@ import { lazyModule } from '@/lib/lazy-module';
 import type { Unavailable } from '@/lib/prepared-call';
 import { useLazyModule } from './useLazyModule';
 
-// socket.io-client and the call engine are not needed to show the device check: the page fetches
-// them as it mounts, and prepares the call with them once they are in (seconds before a Join).
-const preparedCallCode = lazyModule(() => import('@/lib/prepared-call'));
+/**
+ * The call screen and the call's signaling socket and engine (components/visit/call-code.ts): not
+ * needed to show the device check, the page fetches them as it mounts, prepares the call with them
+ * once they are in (seconds before a Join), and has the call screen ready by then.
+ */
+export const callCode = lazyModule(() => import('@/components/visit/call-code'));
 
 /**
  * While `enabled` (the device check of a visit that can still happen), keeps the call prepared
@@ -21,7 +24,7 @@ export function usePreparedCall(
   localStream: MediaStream | null,
   { enabled, firstOffer, unavailable }: { enabled: boolean; firstOffer: boolean; unavailable: Unavailable },
 ): void {
-  const call = useLazyModule(preparedCallCode);
+  const call = useLazyModule(callCode);
   const { audio, video } = unavailable;
   useEffect(() => {
     if (!call || !enabled || !roomId || call.plainTransport()) return;
@@ -34,5 +37,5 @@ export function usePreparedCall(
  * nothing is prepared, and the call screen connects by itself.
  */
 export function joinPreparedCall(signalingUrl: string, roomId: string): void {
-  preparedCallCode.loaded?.joinPreparedCall(signalingUrl, roomId);
+  callCode.loaded?.joinPreparedCall(signalingUrl, roomId);
 }

@@ -2,8 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { io } from 'socket.io-client';
-import type { SignalingSocket } from '@telehealth/call-engine';
+import { SocketIoSignalingSocket, type SignalingSocket } from '@telehealth/call-engine';
 import { SIGNALING_NAMESPACE } from '@telehealth/contracts';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { fetchSignalingTicket } from '@/lib/api-client';
@@ -34,11 +33,11 @@ export function useSignalingSocket(): SignalingLink {
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    const next: SignalingSocket = io(`${signalingUrl}${SIGNALING_NAMESPACE}`, {
+    const next = new SocketIoSignalingSocket({
+      url: `${signalingUrl}${SIGNALING_NAMESPACE}`,
       auth: ticketAuth(fetchSignalingTicket),
-      transports: ['websocket'],
       autoConnect: false,
-    });
+    }).asSignalingSocket();
     next.on('connect', () => {
       setConnection('live');
       setFailure(null);

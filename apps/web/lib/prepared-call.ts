@@ -1,5 +1,11 @@
-import { io } from 'socket.io-client';
-import { CallEngine, PlainSignalingSocket, PreparedConnection, type CallState, type SignalingSocket } from '@telehealth/call-engine';
+import {
+  CallEngine,
+  PlainSignalingSocket,
+  PreparedConnection,
+  SocketIoSignalingSocket,
+  type CallState,
+  type SignalingSocket,
+} from '@telehealth/call-engine';
 import { SIGNALING_NAMESPACE, SignalingEvent, type IceServersResponse, type JoinRoomAck } from '@telehealth/contracts';
 import { apiRequest, fetchSignalingTicket } from '@/lib/api-client';
 import { rememberEvents } from '@/lib/heard-early';
@@ -7,7 +13,7 @@ import { ticketAuth } from '@/lib/signaling-auth';
 
 // The call's connection: its signaling socket, ICE servers and engine, and the call prepared during
 // the device check (hooks/usePreparedCall.ts) for the call screen to take over (hooks/useCall.ts).
-// With socket.io-client and the call engine, the visit page loads it apart from the device check.
+// With the call engine, the visit page loads it apart from the device check.
 
 /** States in which the engine no longer holds a seat or a place in the lobby: nothing to leave. */
 const GONE: readonly CallState[] = ['ended', 'left', 'failed', 'declined', 'removed'];
@@ -42,7 +48,10 @@ export function openSignaling(signalingUrl: string, roomId: string): SignalingSo
     const url = signalingUrl || window.location.origin;
     return new PlainSignalingSocket({ url, roomId, token: fetchSignalingTicket }).asSignalingSocket();
   }
-  return io(`${signalingUrl}${SIGNALING_NAMESPACE}`, { auth: ticketAuth(fetchSignalingTicket), transports: ['websocket'] });
+  return new SocketIoSignalingSocket({
+    url: `${signalingUrl}${SIGNALING_NAMESPACE}`,
+    auth: ticketAuth(fetchSignalingTicket),
+  }).asSignalingSocket();
 }
 
 export function plainTransport(): boolean {

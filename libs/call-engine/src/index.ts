@@ -7,3 +7,4 @@ export { FINAL_CALL_STATES, type CallState, type PeerConnectionStatus } from './
 export { AUDIO_LEVEL_STEP, type RemotePeer } from './remote-peer';
 export { formatVerificationCode } from './verification-code';
 export { PlainSignalingSocket, type PlainConnectError, type PlainSignalingSocketOptions } from './plain-signaling-socket';
+export { SocketIoSignalingSocket, type SocketIoSignalingSocketOptions } from './socket-io-signaling-socket';

@@ -10,6 +10,7 @@ import type {
   SdpRequest,
 } from '@telehealth/contracts';
 import type { SignalingSocket } from './call-engine';
+import { Listeners, reconnectDelay, waitForAnswer, type Listener, type Pending } from './socket-parts';
 
 export interface PlainSignalingSocketOptions {
   /** The API's origin, http(s) or ws(s) (the web app: the page's own); the socket opens `/ws` there. */
@@ -24,41 +25,8 @@ export interface PlainSignalingSocketOptions {
   createWebSocket?: (url: string, protocols: string[]) => WebSocket;
 }
 
-type Listener = (...args: never[]) => unknown;
-
 /** A refused connection comes back as the join's answer and as `connect_error`, whose `data` says why. */
 export type PlainConnectError = Error & { data: { code: number; reason: ErrorReason } };
-
-/** Event listeners by name: the socket's own and its `io` (the manager's `reconnect_attempt`, `reconnect`). */
-class Listeners {
-  private readonly byEvent = new Map<string, Set<Listener>>();
-
-  on(event: string, listener: Listener): this {
-    this.byEvent.set(event, (this.byEvent.get(event) ?? new Set()).add(listener));
-    return this;
-  }
-
-  off(event: string, listener?: Listener): this {
-    if (listener) this.byEvent.get(event)?.delete(listener);
-    else this.byEvent.delete(event);
-    return this;
-  }
-
-  clear(): void {
-    this.byEvent.clear();
-  }
-
-  fire(event: string, ...args: unknown[]): void {
-    for (const listener of [...(this.byEvent.get(event) ?? [])]) (listener as (...a: unknown[]) => unknown)(...args);
-  }
-}
-
-/** A request waiting for its answer, until its timeout. */
-interface Pending {
-  resolve: (ack: Ack<object>) => void;
-  reject: (error: Error) => void;
-  timer: ReturnType<typeof setTimeout>;
-}
 
 const OK: Ack<object> = { ok: true };
 
@@ -185,7 +153,7 @@ export class PlainSignalingSocket {
 
   private custom(event: string, data: unknown, ms: number): Promise<Ack<object>> {
     const id = this.nextId++;
-    const answer = this.waitForAnswer(ms, (waiting) => {
+    const answer = waitForAnswer(ms, (waiting) => {
       this.pending.set(id, waiting);
       return () => this.pending.delete(id);
     });
@@ -199,7 +167,7 @@ export class PlainSignalingSocket {
     this.joinAnswer = null;
     const joined = answer
       ? Promise.resolve(answer)
-      : this.waitForAnswer(ms, (waiting) => {
+      : waitForAnswer(ms, (waiting) => {
           this.joinWaiters.add(waiting);
           return () => this.joinWaiters.delete(waiting);
         });
@@ -208,24 +176,6 @@ export class PlainSignalingSocket {
     this.held = null;
     for (const [heldEvent, data] of held) this.listeners.fire(heldEvent, data);
     return joined;
-  }
-
-  /**
-   * Waits for the answer `enlist` files it for; after `ms` it is struck off (by what `enlist`
-   * returned) and rejects, as socket.io-client's `timeout(ms)` does.
-   */
-  private waitForAnswer(ms: number, enlist: (waiting: Pending) => () => void): Promise<Ack<object>> {
-    return new Promise((resolve, reject) => {
-      const waiting: Pending = {
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          strikeOff();
-          reject(new Error('operation has timed out'));
-        }, ms),
-      };
-      const strikeOff = enlist(waiting);
-    });
   }
 
   private send(message: { type: string; to?: string; payload?: unknown }): void {
@@ -396,16 +346,11 @@ export class PlainSignalingSocket {
   }
 
   private reconnectLater(): void {
-    const first = this.options.reconnectDelayMs ?? 1000;
-    const delay = Math.min(first * 2 ** this.attempts, this.options.reconnectDelayMaxMs ?? 5000);
+    const delay = reconnectDelay(this.attempts, this.options.reconnectDelayMs, this.options.reconnectDelayMaxMs);
     this.attempts += 1;
-    // ± half at random, so that the clients of a restarted server do not all come back at once.
-    this.reconnectTimer = setTimeout(
-      () => {
-        this.io.fire('reconnect_attempt', this.attempts);
-        void this.open();
-      },
-      delay * (0.5 + Math.random()),
-    );
+    this.reconnectTimer = setTimeout(() => {
+      this.io.fire('reconnect_attempt', this.attempts);
+      void this.open();
+    }, delay);
   }
 }

@@ -16,7 +16,7 @@ import { SignedInProvider } from '@/components/auth/SignedInContext';
 export function AppShell({ session, children }: { session: Session; children: ReactNode }) {
   const t = useTranslations('common');
   const { user } = session;
-  // An empty signaling URL connects to the page's own origin (socket.io-client resolves `/signaling`
+  // An empty signaling URL connects to the page's own origin (the signaling socket resolves `/signaling`
   // against it), so the call works at whatever address the browser opened, http or https.
   return (
     <SignedInProvider value={{ signalingUrl: publicApiUrl(), user }}>

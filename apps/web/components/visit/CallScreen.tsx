@@ -1,21 +1,23 @@
 'use client';
 
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ComponentProps } from 'react';
 import { useTranslations } from 'next-intl';
 import type { AppointmentResponse, Participant } from '@telehealth/contracts';
 import { useCall } from '@/hooks/useCall';
 import { useCallActions } from '@/hooks/useCallActions';
 import { useCallShortcuts } from '@/hooks/useCallShortcuts';
 import { useChatSheet } from '@/hooks/useChatSheet';
+import { useLazyModule } from '@/hooks/useLazyModule';
 import { useLeaveGuard } from '@/hooks/useLeaveGuard';
 import type { LocalMedia } from '@/hooks/useLocalMedia';
 import { useVisitUpdates } from '@/hooks/useVisitUpdates';
 import { useWaitingNews } from '@/hooks/useWaitingNews';
 import { FINISHED_STATES, IN_ROOM_STATES } from '@/lib/call-view';
 import { mediaErrorText, personText } from '@/lib/call-words';
+import { lazyModule } from '@/lib/lazy-module';
 import type { User } from '@/types/user';
+import type { VisitGuests } from '@/components/guests/VisitGuests';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
-import { VisitGuests } from '@/components/guests/VisitGuests';
 import { CallAlerts } from '@/components/visit/CallAlerts';
 import { CallControls } from '@/components/visit/CallControls';
 import { CallStage } from '@/components/visit/CallStage';
@@ -29,6 +31,28 @@ import { AudioOutputContext } from '@/components/visit/MediaVideo';
 import { TurnedAwayScreen } from '@/components/visit/TurnedAwayScreen';
 import { VerificationPanel } from '@/components/visit/VerificationPanel';
 import { WaitingNewsPanel } from '@/components/visit/WaitingNewsPanel';
+
+// Only a doctor invites guests: a patient's or a guest's call screen never fetches the form and the list.
+const visitGuestsCode = lazyModule(() => import('@/components/guests/VisitGuests'));
+
+/**
+ * The doctor's guests panel, beside the call while open. Its code is fetched as the doctor's call
+ * screen mounts, so that it is in by the first click on Guests.
+ */
+function GuestsPanel({
+  open,
+  panelId,
+  ...props
+}: { open: boolean; panelId: string } & Omit<ComponentProps<typeof VisitGuests>, 'titleId'>) {
+  const t = useTranslations('guests');
+  const code = useLazyModule(visitGuestsCode);
+  if (!open) return null;
+  return (
+    <section className="card call-guests" id={panelId} aria-labelledby={`${panelId}-title`}>
+      {code ? <code.VisitGuests {...props} titleId={`${panelId}-title`} /> : <p className="empty">{t('loading')}</p>}
+    </section>
+  );
+}
 
 interface Props {
   appointment: AppointmentResponse;
@@ -188,15 +212,14 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
           <VerificationPanel call={call} isDoctor={isDoctor} />
         </div>
         <div className="call-side">
-          {isDoctor && guestsOpen && (
-            <section className="card call-guests" id={guestsPanelId} aria-labelledby={`${guestsPanelId}-title`}>
-              <VisitGuests
-                appointmentId={appointment.id}
-                patientName={names.patient}
-                timeZone={user.timeZone}
-                titleId={`${guestsPanelId}-title`}
-              />
-            </section>
+          {isDoctor && (
+            <GuestsPanel
+              open={guestsOpen}
+              panelId={guestsPanelId}
+              appointmentId={appointment.id}
+              patientName={names.patient}
+              timeZone={user.timeZone}
+            />
           )}
           <ChatPanel
             messages={call.chat}

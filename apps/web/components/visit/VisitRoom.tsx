@@ -5,18 +5,13 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { useTranslations } from 'next-intl';
 import { useLazyModule } from '@/hooks/useLazyModule';
 import { useLocalMedia } from '@/hooks/useLocalMedia';
-import { joinPreparedCall, usePreparedCall } from '@/hooks/usePreparedCall';
+import { callCode, joinPreparedCall, usePreparedCall } from '@/hooks/usePreparedCall';
 import { useVisitAppointment } from '@/hooks/useVisitAppointment';
 import { namesText } from '@/lib/call-words';
 import { isUnavailable } from '@/lib/devices';
-import { lazyModule } from '@/lib/lazy-module';
 import { DeviceCheck } from '@/components/visit/DeviceCheck';
 import { VisitCancelledScreen, VisitMovedScreen } from '@/components/visit/VisitChangedScreen';
 import { useSignedIn } from '@/components/auth/SignedInContext';
-
-// The call screen and all it holds (controls, chat, the call's hooks) is fetched while the device check
-// shows, which does not need it: the page appears on less JavaScript, and the screen is in by the Join.
-const callScreenCode = lazyModule(() => import('@/components/visit/CallScreen'));
 
 const IN_CALL_KEY = (sessionId: string) => `telehealth:in-call:${sessionId}`;
 // Matches the server's default reconnect grace: after it, the seat is gone and a fresh check makes sense.
@@ -54,7 +49,9 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   const { user } = session;
   const { appointment, loading, error } = useVisitAppointment(sessionId);
   const media = useLocalMedia();
-  const callScreen = useLazyModule(callScreenCode);
+  // The call screen and all it holds (controls, chat, the call's hooks) is fetched while the device check
+  // shows, which does not need it: the page appears on less JavaScript, and the screen is in by the Join.
+  const callScreen = useLazyModule(callCode);
   const [phase, setPhase] = useState<'check' | 'call'>('check');
   const [finished, setFinished] = useState(false);
   // Taken out of the room by a change while in it: 'cancelled', or 'moved' to a time whose window is not open.
