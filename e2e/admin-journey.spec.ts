@@ -91,6 +91,10 @@ describeWithBrowser("the clinic's admin: the visits of the clinic and the audit 
     await page.getByTestId('clinic-visits-doctor').selectOption(doctor.id);
     const row = page.locator(`[data-testid=clinic-visit-row][data-session-id="${sessionId}"]`);
     await row.waitFor();
+    // The row is also in the unfiltered list the choice replaces: wait for the doctor's list itself.
+    await page
+      .waitForFunction(() => document.querySelectorAll('[data-testid=clinic-visit-row]').length === 1, undefined, { timeout: 10_000 })
+      .catch(() => undefined);
     expect(await page.getByTestId('clinic-visit-row').count()).toBe(1);
     expect(await row.getByTestId('clinic-visit-people').textContent()).toBe(`${doctor.name} with ${patient.name}`);
     expect(await row.getByTestId('visit-status').getAttribute('data-outcome')).toBe('COMPLETED');
