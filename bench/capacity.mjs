@@ -4,8 +4,7 @@
 // steps against the bare Socket.IO relay: what Socket.IO itself costs per socket on this machine.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import path from 'node:path';
-import { announce, hardDeadline, ms, parseArgs, pinSelf, ROOT, sleep, summarize, table, writeResult } from './lib/common.mjs';
+import { announce, hardDeadline, ms, parseArgs, pinSelf, sleep, summarize, table, writeResult } from './lib/common.mjs';
 import { benchDatabase, createRooms } from './lib/fixtures.mjs';
 import { startApi, startBareRelay } from './lib/servers.mjs';
 
@@ -42,23 +41,11 @@ let window = null; // { latencies, sent } while measuring
 const candidate = (id) => `candidate:${id} 1 udp 2122260223 10.0.0.1 50000 typ host generation 0`;
 
 let server; // the server being measured
-const GC_PROBE_ENV = { NODE_OPTIONS: `--expose-gc --require ${path.join(ROOT, 'bench/lib/gc-probe.cjs')}` };
 
 /** The server's live heap after a full collection (bench/lib/gc-probe.cjs), in bytes. */
 async function liveHeap() {
-  const seen = server.logs().split('GC-PROBE ').length;
-  process.kill(server.pid, 'SIGUSR2');
-  // A heap snapshot (BENCH_HEAP_DIR, see gc-probe.cjs) of a few hundred MB takes a minute or more to write.
-  const deadline = Date.now() + (process.env.BENCH_HEAP_DIR ? 600_000 : 15_000);
-  while (Date.now() < deadline) {
-    const parts = server.logs().split('GC-PROBE ');
-    if (parts.length > seen) {
-      const { heapUsed, external } = JSON.parse(parts.at(-1).split('\n')[0]);
-      return heapUsed + external;
-    }
-    await sleep(50);
-  }
-  return NaN;
+  const heap = await server.collectGarbage();
+  return heap ? heap.heapUsed + heap.external : NaN;
 }
 function connect(token) {
   return new Promise((resolve, reject) => {
@@ -216,14 +203,14 @@ async function measureSteps(label) {
 }
 
 try {
-  server = await startApi({ databaseUrl, env: GC_PROBE_ENV });
+  server = await startApi({ databaseUrl });
   const { steps, baseline } = await measureSteps('our gateway');
   closeAll();
   await server.stop();
   server = undefined;
   let bare = { steps: [], baseline: { rss: NaN } };
   if (args.servers.includes('bare')) {
-    server = await startBareRelay({ env: GC_PROBE_ENV });
+    server = await startBareRelay();
     bare = await measureSteps('bare Socket.IO');
     closeAll();
   }

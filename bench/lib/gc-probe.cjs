@@ -1,6 +1,7 @@
-// Preloaded into a server by bench/capacity.mjs (NODE_OPTIONS="--expose-gc --require ..."):
-// on SIGUSR2 it collects garbage fully and prints the live heap, so that memory per socket can
-// be read without the collector's headroom and the garbage of the last seconds that RSS holds.
+// Preloaded into every benchmark server by bench/lib/servers.mjs (--expose-gc --require ...): on
+// SIGUSR2 it collects garbage fully and prints the live heap, so that memory per socket can be read
+// without the collector's headroom and the garbage of the last seconds that RSS holds (capacity),
+// and a warm-up's garbage is collected before the timed window (relay-compare.mjs).
 // BENCH_HEAP_DIR=/tmp/heap also writes a heap snapshot there after the collection (read with
 // bench/lib/heap-diff.mjs); the figures are taken before it, as the snapshot allocates.
 const path = require('node:path');

@@ -1,7 +1,7 @@
 // The servers under test, each its own process pinned to core 0, all on 127.0.0.1.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { freePort, LOOPBACK, pinsTo, procStats, ROOT, spawnTracked, stopChild, waitFor } from './common.mjs';
+import { freePort, LOOPBACK, pinsTo, procStats, ROOT, sleep, spawnTracked, stopChild, waitFor } from './common.mjs';
 import { JWT_SECRET } from './fixtures.mjs';
 
 function collect(child) {
@@ -16,12 +16,18 @@ function collect(child) {
 }
 
 /**
+ * Every server process preloads lib/gc-probe.cjs (a full collection on request: `collectGarbage()`).
  * BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of every server process when it stops;
- * BENCH_LOOP_PROBE_DIR=/tmp/loop logs its event-loop stalls and long collections (lib/loop-probe.cjs).
+ * BENCH_LOOP_PROBE_DIR=/tmp/loop logs its event-loop stalls and long collections (lib/loop-probe.cjs);
+ * BENCH_NODE_FLAGS="--trace-gc …" adds Node.js or V8 flags that NODE_OPTIONS refuses, for an experiment.
  */
 const profileFlags = () => [
+  '--expose-gc',
+  '--require',
+  path.join(ROOT, 'bench/lib/gc-probe.cjs'),
   ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : []),
   ...(process.env.BENCH_LOOP_PROBE_DIR ? ['--require', path.join(ROOT, 'bench/lib/loop-probe.cjs')] : []),
+  ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
 ];
 
 const { apiNodeFlags, cpusOfThisHost } = createRequire(import.meta.url)('../../scripts/api-node-flags.cjs');
@@ -32,8 +38,34 @@ const { apiNodeFlags, cpusOfThisHost } = createRequire(import.meta.url)('../../s
  */
 const runtimeFlags = (core) => apiNodeFlags(pinsTo(core) ? 1 : cpusOfThisHost());
 
+/**
+ * Collects the server's garbage fully (lib/gc-probe.cjs) and resolves to its live heap then
+ * ({ heapUsed, external } in bytes), or null when the server did not answer in time.
+ */
+async function collectGarbage(child, logs) {
+  const seen = logs().split('GC-PROBE ').length;
+  process.kill(child.pid, 'SIGUSR2');
+  // A heap snapshot (BENCH_HEAP_DIR, see gc-probe.cjs) of a few hundred MB takes a minute or more to write.
+  const deadline = Date.now() + (process.env.BENCH_HEAP_DIR ? 600_000 : 15_000);
+  while (Date.now() < deadline) {
+    const parts = logs().split('GC-PROBE ');
+    if (parts.length > seen) return JSON.parse(parts.at(-1).split('\n')[0]);
+    await sleep(50);
+  }
+  return null;
+}
+
 function handle(name, child, url, logs) {
-  return { name, child, url, pid: child.pid, logs, stats: () => procStats(child.pid), stop: () => stopChild(child) };
+  return {
+    name,
+    child,
+    url,
+    pid: child.pid,
+    logs,
+    stats: () => procStats(child.pid),
+    collectGarbage: () => collectGarbage(child, logs),
+    stop: () => stopChild(child),
+  };
 }
 
 /** The real built API (apps/api/dist/main.js): authenticated, validated, rate-limited. */

@@ -645,6 +645,8 @@ counters.duplicates = 0;
 counters.misrouted = 0;
 counters.wrongFrom = 0;
 phase = 'settle';
+// The parent has the servers collect the warm-up's garbage now, so that its collection does not land in the timed window.
+process.stdout.write('MARK settle\n');
 await sleep(settleMs);
 
 // The parent samples the servers' CPU at these marks: the timed window alone.
