@@ -9,8 +9,7 @@ import type {
   PlainServerMessage,
   SdpRequest,
 } from '@telehealth/contracts';
-import type { SignalingSocket } from './call-engine';
-import { Listeners, reconnectDelay, waitForAnswer, type Listener, type Pending } from './socket-parts';
+import { Listeners, ListeningSocket, reconnectDelay, waitForAnswer, type Pending } from './socket-parts';
 
 export interface PlainSignalingSocketOptions {
   /** The API's origin, http(s) or ws(s) (the web app: the page's own); the socket opens `/ws` there. */
@@ -44,12 +43,11 @@ const OK: Ack<object> = { ok: true };
  * other event a `custom` message answered by its `ack` or `error`. There is no connection-state
  * recovery (`recovered` is always false): after a reconnect the engine joins again.
  */
-export class PlainSignalingSocket {
+export class PlainSignalingSocket extends ListeningSocket {
   connected = false;
   readonly recovered = false;
   /** The manager's events, as `socket.io` has them. */
   readonly io = new Listeners();
-  private readonly listeners = new Listeners();
   private readonly url: string;
   private ws: WebSocket | null = null;
   /** Disconnected for good: by the client, by the server, or refused. */
@@ -75,34 +73,11 @@ export class PlainSignalingSocket {
   private held: Array<[string, unknown]> | null = [];
 
   constructor(private readonly options: PlainSignalingSocketOptions) {
+    super();
     const url = new URL(PLAIN_SIGNALING_PATH, options.url.replace(/^http/, 'ws'));
     url.searchParams.set('room_id', options.roomId);
     this.url = url.toString();
     void this.open();
-  }
-
-  /** This socket as CallEngine and the web app's hooks type theirs: they use only what it has. */
-  asSignalingSocket(): SignalingSocket {
-    return this as unknown as SignalingSocket;
-  }
-
-  on(event: string, listener: Listener): this {
-    this.listeners.on(event, listener);
-    return this;
-  }
-
-  off(event: string, listener?: Listener): this {
-    this.listeners.off(event, listener);
-    return this;
-  }
-
-  removeAllListeners(): this {
-    this.listeners.clear();
-    return this;
-  }
-
-  timeout(ms: number): { emitWithAck: (event: string, payload?: unknown) => Promise<Ack<object>> } {
-    return { emitWithAck: (event, payload) => this.request(event, payload, ms) };
   }
 
   /** Closes for good; requests still unanswered reject, as socket.io-client's do. */
@@ -127,7 +102,7 @@ export class PlainSignalingSocket {
 
   // ---- to the server ----
 
-  private request(event: string, payload: unknown, ms: number): Promise<Ack<object>> {
+  protected request(event: string, payload: unknown, ms: number): Promise<Ack<object>> {
     switch (event) {
       case 'join-room':
         return this.awaitJoin(ms);

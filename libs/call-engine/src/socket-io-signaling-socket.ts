@@ -1,6 +1,5 @@
 import type { Ack } from '@telehealth/contracts';
-import type { SignalingSocket } from './call-engine';
-import { Listeners, reconnectDelay, waitForAnswer, type Listener, type Pending } from './socket-parts';
+import { Listeners, ListeningSocket, reconnectDelay, waitForAnswer, type Pending } from './socket-parts';
 
 export interface SocketIoSignalingSocketOptions {
   /** What socket.io-client's `io()` takes: the server's origin (empty: the page's own) and the namespace as its path. */
@@ -37,14 +36,13 @@ type ConnectError = Error & { data?: unknown };
  * and a fresh `auth`, and resumes its session (connection state recovery) when the server still
  * has it. A handshake the server refuses, or its disconnect, is final.
  */
-export class SocketIoSignalingSocket {
+export class SocketIoSignalingSocket extends ListeningSocket {
   connected = false;
   recovered = false;
   /** False once closed for good (by `disconnect()`, by the server, or refused): no reconnection then. */
   active = false;
   /** The manager's events, as `socket.io` has them. */
   readonly io = new Listeners();
-  private readonly listeners = new Listeners();
   private readonly url: string;
   private readonly namespace: string;
   private ws: WebSocket | null = null;
@@ -66,6 +64,7 @@ export class SocketIoSignalingSocket {
   private nextId = 0;
 
   constructor(private readonly options: SocketIoSignalingSocketOptions) {
+    super();
     const url = new URL(options.url, globalThis.location?.href);
     this.namespace = url.pathname;
     url.pathname = '/socket.io/';
@@ -73,30 +72,6 @@ export class SocketIoSignalingSocket {
     url.search = 'EIO=4&transport=websocket';
     this.url = url.toString();
     if (options.autoConnect !== false) this.connect();
-  }
-
-  /** This socket as CallEngine and the web app's hooks type theirs: they use only what it has. */
-  asSignalingSocket(): SignalingSocket {
-    return this as unknown as SignalingSocket;
-  }
-
-  on(event: string, listener: Listener): this {
-    this.listeners.on(event, listener);
-    return this;
-  }
-
-  off(event: string, listener?: Listener): this {
-    this.listeners.off(event, listener);
-    return this;
-  }
-
-  removeAllListeners(): this {
-    this.listeners.clear();
-    return this;
-  }
-
-  timeout(ms: number): { emitWithAck: (event: string, payload?: unknown) => Promise<Ack<object>> } {
-    return { emitWithAck: (event, payload) => this.request(event, payload, ms) };
   }
 
   connect(): this {
@@ -115,7 +90,7 @@ export class SocketIoSignalingSocket {
 
   // ---- to the server ----
 
-  private request(event: string, payload: unknown, ms: number): Promise<Ack<object>> {
+  protected request(event: string, payload: unknown, ms: number): Promise<Ack<object>> {
     const id = this.nextId++;
     const packet = `${id}${JSON.stringify([event, payload])}`;
     const answer = waitForAnswer(ms, (waiting) => {

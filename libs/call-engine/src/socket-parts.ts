@@ -1,4 +1,5 @@
 import type { Ack } from '@telehealth/contracts';
+import type { SignalingSocket } from './call-engine';
 
 // What the call engine's two signaling sockets (Socket.IO's and the plain WebSocket's) share:
 // listeners, requests that wait for an answer, and the reconnection's backoff.
@@ -61,4 +62,38 @@ export function waitForAnswer(ms: number, enlist: (waiting: Pending) => () => vo
  */
 export function reconnectDelay(attempt: number, firstMs = 1000, maxMs = 5000): number {
   return Math.min(firstMs * 2 ** attempt, maxMs) * (0.5 + Math.random());
+}
+
+/**
+ * What both signaling sockets show CallEngine and the web app's hooks, as socket.io-client's socket
+ * does: listeners by event, and requests answered within a timeout (`timeout(ms).emitWithAck`).
+ */
+export abstract class ListeningSocket {
+  protected readonly listeners = new Listeners();
+
+  /** This socket as CallEngine and the web app's hooks type theirs: they use only what it has. */
+  asSignalingSocket(): SignalingSocket {
+    return this as unknown as SignalingSocket;
+  }
+
+  on(event: string, listener: Listener): this {
+    this.listeners.on(event, listener);
+    return this;
+  }
+
+  off(event: string, listener?: Listener): this {
+    this.listeners.off(event, listener);
+    return this;
+  }
+
+  removeAllListeners(): this {
+    this.listeners.clear();
+    return this;
+  }
+
+  timeout(ms: number): { emitWithAck: (event: string, payload?: unknown) => Promise<Ack<object>> } {
+    return { emitWithAck: (event, payload) => this.request(event, payload, ms) };
+  }
+
+  protected abstract request(event: string, payload: unknown, ms: number): Promise<Ack<object>>;
 }
