@@ -21,7 +21,7 @@ function collect(child) {
  * BENCH_LOOP_PROBE_DIR=/tmp/loop logs its event-loop stalls and long collections (lib/loop-probe.cjs);
  * BENCH_NODE_FLAGS="--trace-gc …" adds Node.js or V8 flags that NODE_OPTIONS refuses, for an experiment.
  */
-const profileFlags = () => [
+const probeFlags = () => [
   '--expose-gc',
   '--require',
   path.join(ROOT, 'bench/lib/gc-probe.cjs'),
@@ -71,7 +71,7 @@ function handle(name, child, url, logs) {
 /** The real built API (apps/api/dist/main.js): authenticated, validated, rate-limited. */
 export async function startApi({ databaseUrl, redisUrl, core = 0, env = {} } = {}) {
   const port = await freePort();
-  const child = spawnTracked(core, [...runtimeFlags(core), ...profileFlags(), path.join(ROOT, 'apps/api/dist/main.js')], {
+  const child = spawnTracked(core, [...runtimeFlags(core), ...probeFlags(), path.join(ROOT, 'apps/api/dist/main.js')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -104,7 +104,7 @@ export async function startBareRelay({ core = 0, env = {} } = {}) {
   const port = await freePort();
   const child = spawnTracked(
     core,
-    [...runtimeFlags(core), ...profileFlags(), path.join(ROOT, 'bench/servers/bare-relay.mjs'), String(port)],
+    [...runtimeFlags(core), ...probeFlags(), path.join(ROOT, 'bench/servers/bare-relay.mjs'), String(port)],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
@@ -121,7 +121,7 @@ export async function startPeerServer({ core = 0 } = {}) {
   const port = await freePort();
   const child = spawnTracked(
     core,
-    [...runtimeFlags(core), ...profileFlags(), path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)],
+    [...runtimeFlags(core), ...probeFlags(), path.join(ROOT, 'bench/servers/peer-server.mjs'), String(port)],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
