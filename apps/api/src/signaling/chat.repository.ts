@@ -96,7 +96,11 @@ export class ChatRepository {
       [[...new Set(sessionIds)], CHAT_HISTORY_PAGE + 1],
     );
     const bySession = new Map<string, ChatRow[]>();
-    for (const row of rows) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
+    for (const row of rows) {
+      const page = bySession.get(row.sessionId);
+      if (page) page.push(row);
+      else bySession.set(row.sessionId, [row]);
+    }
     return sessionIds.map((id) => toPage(bySession.get(id) ?? [], CHAT_HISTORY_PAGE));
   }
 
