@@ -64,7 +64,6 @@ export class PlainSignalingSocket extends ListeningSocket {
   private readonly joinWaiters = new Set<Pending>();
   /** The server's reason for refusing this connection, before it closes it. */
   private refusal: AckError | null = null;
-  private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   /**
    * Events that came before the engine first asked to join. The server seats the connection as it
@@ -231,14 +230,6 @@ export class PlainSignalingSocket extends ListeningSocket {
       waiting.resolve(ack);
     }
     this.joinWaiters.clear();
-  }
-
-  private settle(id: number, ack: Ack<object>): void {
-    const pending = this.pending.get(id);
-    if (!pending) return;
-    clearTimeout(pending.timer);
-    this.pending.delete(id);
-    pending.resolve(ack);
   }
 
   private deliver(event: string, data: unknown): void {

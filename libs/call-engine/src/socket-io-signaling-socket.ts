@@ -1,5 +1,5 @@
 import type { Ack } from '@telehealth/contracts';
-import { Listeners, ListeningSocket, reconnectDelay, waitForAnswer, type Pending } from './socket-parts';
+import { Listeners, ListeningSocket, reconnectDelay, waitForAnswer } from './socket-parts';
 
 export interface SocketIoSignalingSocketOptions {
   /** What socket.io-client's `io()` takes: the server's origin (empty: the page's own) and the namespace as its path. */
@@ -60,7 +60,6 @@ export class SocketIoSignalingSocket extends ListeningSocket {
   private offset: string | undefined;
   /** Requests made while not connected, sent once connected (unless their answer timed out meanwhile). */
   private outbox: Array<{ id: number; packet: string }> = [];
-  private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
   constructor(private readonly options: SocketIoSignalingSocketOptions) {
@@ -175,14 +174,6 @@ export class SocketIoSignalingSocket extends ListeningSocket {
       // Binary packets: the signaling protocol sends none.
       default:
     }
-  }
-
-  private settle(id: number, ack: Ack<object>): void {
-    const pending = this.pending.get(id);
-    if (!pending) return;
-    clearTimeout(pending.timer);
-    this.pending.delete(id);
-    pending.resolve(ack);
   }
 
   // ---- the connection ----

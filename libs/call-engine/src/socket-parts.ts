@@ -66,10 +66,13 @@ export function reconnectDelay(attempt: number, firstMs = 1000, maxMs = 5000): n
 
 /**
  * What both signaling sockets show CallEngine and the web app's hooks, as socket.io-client's socket
- * does: listeners by event, and requests answered within a timeout (`timeout(ms).emitWithAck`).
+ * does: listeners by event, and requests answered within a timeout (`timeout(ms).emitWithAck`),
+ * matched to their answers by id.
  */
 export abstract class ListeningSocket {
   protected readonly listeners = new Listeners();
+  /** Requests sent and not yet answered, by the id their answer carries. */
+  protected readonly pending = new Map<number, Pending>();
 
   /** This socket as CallEngine and the web app's hooks type theirs: they use only what it has. */
   asSignalingSocket(): SignalingSocket {
@@ -96,4 +99,13 @@ export abstract class ListeningSocket {
   }
 
   protected abstract request(event: string, payload: unknown, ms: number): Promise<Ack<object>>;
+
+  /** The server's answer to request `id`, if it still waits for one. */
+  protected settle(id: number, ack: Ack<object>): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.pending.delete(id);
+    pending.resolve(ack);
+  }
 }
