@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { compressibleType } from './front-routes.mjs';
 
 const brotliCompress = promisify(zlib.brotliCompress);
-const BEST_QUALITY = 11;
+export const BEST_QUALITY = 11;
 const QUICK_QUALITY = 5;
 /** Larger bodies pass through as they came: Next's biggest chunks are a few hundred KB. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -19,7 +19,8 @@ const CACHE_BYTES = 32 * 1024 * 1024;
 // Headers of one connection, not of the response: never passed on.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
 
-function compress(body, quality) {
+/** `body` in Brotli at `quality` (also scripts/precompress-static.mjs, for compose's nginx). */
+export function brotli(body, quality) {
   return brotliCompress(body, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
@@ -105,14 +106,14 @@ export function createBrotliAssets({ cacheBytes = CACHE_BYTES } = {}) {
     }
     if (!compressing.has(digest)) {
       const job = queue
-        .then(() => compress(body, BEST_QUALITY))
+        .then(() => brotli(body, BEST_QUALITY))
         .then((compressed) => keep(digest, compressed))
         .catch(() => undefined)
         .finally(() => compressing.delete(digest));
       compressing.set(digest, job);
       queue = job;
     }
-    return compress(body, QUICK_QUALITY);
+    return brotli(body, QUICK_QUALITY);
   }
 
   async function respond(upstream, res) {

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { BEST_QUALITY, brotli } from './front-brotli.mjs';
 import { compressibleType } from './front-routes.mjs';
 
-const brotliCompress = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
 /** The types Next's build files are sent with, by extension (nginx's mime.types says the same); unknown ones are left alone. */
@@ -41,16 +41,7 @@ const TYPE_OF_EXTENSION = {
 };
 
 const ENCODINGS = [
-  {
-    suffix: '.br',
-    compress: (body) =>
-      brotliCompress(body, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      }),
-  },
+  { suffix: '.br', compress: (body) => brotli(body, BEST_QUALITY) },
   { suffix: '.gz', compress: (body) => gzip(body, { level: zlib.constants.Z_BEST_COMPRESSION }) },
 ];
 
