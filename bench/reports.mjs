@@ -6,7 +6,7 @@
 // answers health checks must not wait for a PDF layout, and on a core shared with the renders it
 // must not lose the core to them either. Paired per round: relay p99 with reports ÷ without.
 import { performance } from 'node:perf_hooks';
-import { announce, hardDeadline, ms, parseArgs, pinSelf, ratio, sleep, summarize, table, writeResult } from './lib/common.mjs';
+import { announce, hardDeadline, ms, parseArgs, pinSelf, ratio, sleep, summarize, table, threadCpuSeconds, writeResult } from './lib/common.mjs';
 import { benchDatabase, createRooms, token, withDb } from './lib/fixtures.mjs';
 import { compareServers, p99Ratio } from './lib/relay-compare.mjs';
 import { startApi } from './lib/servers.mjs';
@@ -25,9 +25,11 @@ const args = parseArgs(
     reportMessages: 650,
     concurrentReports: 4,
     healthEveryMs: 20,
+    // Reports downloaded one after another, untimed, to measure the API's event-loop CPU per report.
+    loopCpuReports: 20,
     maxMinutes: 12,
   },
-  { rooms: 5, rounds: 1, spreadMs: 300, warmUpRooms: 0, settleMs: 200, pauseMs: 100, reportMessages: 40, maxMinutes: 2 },
+  { rooms: 5, rounds: 1, spreadMs: 300, warmUpRooms: 0, settleMs: 200, pauseMs: 100, reportMessages: 40, loopCpuReports: 2, maxMinutes: 2 },
 );
 hardDeadline(args.maxMinutes * 60_000, 'reports');
 pinSelf(1);
@@ -123,6 +125,17 @@ async function downloadReport() {
     : undefined;
 }
 
+/**
+ * The CPU the API's main thread (its event loop, which relays every call) spends per report: what a
+ * report costs the calls, whatever the workers do. Reports one after another on the otherwise idle API;
+ * /proc counts in ticks of 10 ms, hence many reports.
+ */
+async function loopCpuPerReport(reports) {
+  const before = threadCpuSeconds(api.pid);
+  for (let i = 0; i < reports; i += 1) if (!(await downloadReport())) throw new Error('a report did not render');
+  return { reports, loopMs: ((threadCpuSeconds(api.pid) - before) * 1000) / reports };
+}
+
 /** Beside a timed window: health checks, and `reports` downloads kept in flight (a new one as each ends). */
 function alongside(reports) {
   return () => {
@@ -158,6 +171,7 @@ try {
   // The report once before anything is timed: starts a worker and checks the fixture renders.
   const first = await downloadReport();
   if (!first) throw new Error('the long visit report did not render');
+  const loopCpu = await loopCpuPerReport(args.loopCpuReports);
   const target = { kind: 'socketio', urlA: api.url, server: [api], config: { announcesPeers: true } };
   const targets = [
     { ...target, key: 'alone', label: 'relay alone', alongside: alongside(0) },
@@ -234,9 +248,10 @@ try {
   );
   console.log(
     `\nRelay and health while reports render: ${args.rooms} rooms, ${args.rounds} rounds; each report is a visit of ` +
-      `${args.reportMessages} chat lines (${Math.round(first.bytes / 1000)} KB PDF, ${ms(first.ms)} ms alone)\n${text}`,
+      `${args.reportMessages} chat lines (${Math.round(first.bytes / 1000)} KB PDF, ${ms(first.ms)} ms alone); ` +
+      `the API's event loop spent ${ms(loopCpu.loopMs)} ms of CPU per report (${args.loopCpuReports} downloaded one by one)\n${text}`,
   );
-  announce(writeResult('reports', { args: { ...args }, summary, verdict, runs, firstReport: first, table: text }));
+  announce(writeResult('reports', { args: { ...args }, summary, verdict, runs, firstReport: first, loopCpu, table: text }));
 } finally {
   await api.stop();
 }

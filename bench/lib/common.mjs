@@ -184,6 +184,17 @@ export function procStats(pid) {
   }
 }
 
+/** CPU seconds used so far by one thread of a process (the main thread's id is the process's). */
+export function threadCpuSeconds(pid, tid = pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  } catch {
+    return NaN;
+  }
+}
+
 // ---- statistics ----
 
 export function percentile(sorted, p) {

@@ -9,27 +9,28 @@ export interface VisitRecordIds extends VisitParties {
   sessionId: string;
 }
 
-const SELECT = { id: true, appointment: { select: { id: true, doctorId: true, patientId: true } } } as const;
+const SELECT_IDS = `SELECT a.id AS "appointmentId", s.id AS "sessionId", a.doctor_id AS "doctorId", a.patient_id AS "patientId"
+  FROM sessions s JOIN appointments a ON a.id = s.appointment_id`;
 
-/** Loads whose a visit is, by the id of its appointment or of its session (undefined: no such visit). */
+/**
+ * Loads whose a visit is, by the id of its appointment or of its session (undefined: no such visit).
+ * Plain SQL: every visit route asks this first, and Prisma compiled its query on the event loop each
+ * time (its per-query compile, BENCHMARKS.md).
+ */
 @Injectable()
 export class VisitPartiesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async byAppointment(appointmentId: string): Promise<VisitRecordIds | undefined> {
-    if (!isUuid(appointmentId)) return undefined;
-    const row = await this.prisma.session.findUnique({ where: { appointmentId }, select: SELECT });
-    return row ? toIds(row) : undefined;
+  byAppointment(appointmentId: string): Promise<VisitRecordIds | undefined> {
+    return isUuid(appointmentId) ? this.first(`${SELECT_IDS} WHERE s.appointment_id = $1`, appointmentId) : Promise.resolve(undefined);
   }
 
-  async bySession(sessionId: string): Promise<VisitRecordIds | undefined> {
-    if (!isUuid(sessionId)) return undefined;
-    const row = await this.prisma.session.findUnique({ where: { id: sessionId }, select: SELECT });
-    return row ? toIds(row) : undefined;
+  bySession(sessionId: string): Promise<VisitRecordIds | undefined> {
+    return isUuid(sessionId) ? this.first(`${SELECT_IDS} WHERE s.id = $1`, sessionId) : Promise.resolve(undefined);
   }
-}
 
-function toIds(row: { id: string; appointment: { id: string; doctorId: string; patientId: string } }): VisitRecordIds {
-  const { appointment } = row;
-  return { appointmentId: appointment.id, sessionId: row.id, doctorId: appointment.doctorId, patientId: appointment.patientId };
+  private async first(query: string, id: string): Promise<VisitRecordIds | undefined> {
+    const { rows } = await this.prisma.sql.query<VisitRecordIds>(query, [id]);
+    return rows[0];
+  }
 }

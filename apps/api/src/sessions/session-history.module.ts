@@ -3,7 +3,6 @@ import { AccessModule } from '../access/access.module';
 import { AppointmentsModule } from '../appointments/appointments.module';
 import { VisitsModule } from '../visits/visits.module';
 import { NotesService } from './notes.service';
-import { ReportRepository } from './report/report.repository';
 import { SessionReportService } from './report/session-report.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
@@ -13,6 +12,6 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [VisitsModule, AccessModule, AppointmentsModule],
   controllers: [SessionsController],
-  providers: [SessionsService, SessionsRepository, NotesService, ReportRepository, SessionReportService],
+  providers: [SessionsService, SessionsRepository, NotesService, SessionReportService],
 })
 export class SessionHistoryModule {}

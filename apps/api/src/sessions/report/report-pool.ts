@@ -1,13 +1,27 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SessionReportData } from './session-report';
-import type { RenderReply, RenderRequest } from './report.worker';
+import type { ReportRequest } from './report-assembly';
+import type { ReportInputs } from './report.repository';
+import type { RenderReply, RenderRequest, ReportWorkerData } from './report.worker';
 
 /** The pool has no free worker and no room left in its queue. */
 export class ReportPoolFullError extends Error {
   constructor() {
     super('All report workers are busy and the report queue is full.');
   }
+}
+
+/** The visit asked for does not exist (any more). */
+export class ReportNotFoundError extends Error {
+  constructor() {
+    super('There is no such visit.');
+  }
+}
+
+/** A report as the worker made it. */
+export interface RenderedReport {
+  bytes: Buffer;
+  fileName: string;
 }
 
 /** A render took longer than the pool allows; its worker was stopped. */
@@ -24,12 +38,15 @@ export interface ReportPoolOptions {
   queueSize: number;
   /** A render still running after this is stopped (its worker is replaced). */
   timeoutMs: number;
+  /** Where the workers read visits, each on one connection of its own (see ReportWorkerData). */
+  databaseUrl?: string;
 }
 
 interface Job {
   id: number;
-  data: SessionReportData;
-  resolve(bytes: Buffer): void;
+  request: ReportRequest;
+  inputs?: ReportInputs;
+  resolve(report: RenderedReport): void;
   reject(error: Error): void;
 }
 
@@ -46,7 +63,7 @@ interface Slot {
  * thread's `require` to compile .ts with @swc/core, the same compiler jest uses (a dev dependency, present
  * wherever the sources are run), then loads `report.worker.ts`.
  */
-function workerEntry(): { filename: string; eval: boolean; workerData?: unknown } {
+function workerEntry(): { filename: string; eval: boolean; entry?: string } {
   if (__filename.endsWith('.js')) return { filename: join(__dirname, 'report.worker.js'), eval: false };
   const bootstrap = `
     const { createRequire } = require('node:module');
@@ -65,14 +82,15 @@ function workerEntry(): { filename: string; eval: boolean; workerData?: unknown 
     };
     requireHere(workerData.entry);
   `;
-  return { filename: bootstrap, eval: true, workerData: { entry: join(__dirname, 'report.worker.ts') } };
+  return { filename: bootstrap, eval: true, entry: join(__dirname, 'report.worker.ts') };
 }
 
 /**
- * A bounded pool of worker threads that turn report data into PDF bytes, so the API's event loop (HTTP,
- * signaling relay, health) never waits for a PDF layout. Workers start on first use and stay; they do not
- * keep the process alive (unref), and close() stops them. At most `workers` renders run and `queueSize`
- * wait; beyond that render() refuses at once with ReportPoolFullError (the API answers 503).
+ * A bounded pool of worker threads that read a visit and turn it into PDF bytes, so the API's event loop
+ * (HTTP, signaling relay, health) never waits for a long visit's rows or a PDF layout. Workers start on
+ * first use and stay; they do not keep the process alive (unref), and close() stops them. At most
+ * `workers` renders run and `queueSize` wait; beyond that render() refuses at once with
+ * ReportPoolFullError (the API answers 503).
  */
 export class ReportRenderPool {
   private readonly slots: Slot[] = [];
@@ -82,14 +100,18 @@ export class ReportRenderPool {
 
   constructor(private readonly options: ReportPoolOptions) {}
 
-  /** Renders in a worker; rejects with ReportPoolFullError when every worker is busy and the queue is full. */
-  render(data: SessionReportData): Promise<Buffer> {
+  /**
+   * Makes the report in a worker, from `inputs` when given (else the worker reads them); rejects with
+   * ReportPoolFullError when every worker is busy and the queue is full, ReportNotFoundError when there
+   * is no such visit.
+   */
+  render(request: ReportRequest, inputs?: ReportInputs): Promise<RenderedReport> {
     if (this.closed) return Promise.reject(new Error('The report pool is closed.'));
     const idle = this.slots.find((slot) => slot.job === null);
     const canGrow = this.slots.length < this.options.workers;
     if (!idle && !canGrow && this.queue.length >= this.options.queueSize) return Promise.reject(new ReportPoolFullError());
-    return new Promise<Buffer>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, data, resolve, reject };
+    return new Promise<RenderedReport>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, request, inputs, resolve, reject };
       if (idle) this.start(idle, job);
       else if (canGrow) this.start(this.spawn(), job);
       else this.queue.push(job);
@@ -117,7 +139,8 @@ export class ReportRenderPool {
 
   private spawn(): Slot {
     const entry = workerEntry();
-    const worker = new Worker(entry.filename, { eval: entry.eval, workerData: entry.workerData });
+    const workerData: ReportWorkerData & { entry?: string } = { databaseUrl: this.options.databaseUrl, entry: entry.entry };
+    const worker = new Worker(entry.filename, { eval: entry.eval, workerData });
     worker.unref();
     const slot: Slot = { worker, job: null, timer: null };
     this.slots.push(slot);
@@ -134,8 +157,7 @@ export class ReportRenderPool {
       void slot.worker.terminate();
     }, this.options.timeoutMs);
     slot.timer.unref();
-    const request: RenderRequest = { id: job.id, data: job.data };
-    slot.worker.postMessage(request);
+    slot.worker.postMessage({ id: job.id, request: job.request, inputs: job.inputs } satisfies RenderRequest);
   }
 
   private finish(slot: Slot, reply: RenderReply): void {
@@ -144,7 +166,9 @@ export class ReportRenderPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.job = null;
     slot.timer = null;
-    if (reply.ok) job.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
+    if (reply.ok) {
+      job.resolve({ bytes: Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength), fileName: reply.fileName });
+    } else if (reply.notFound) job.reject(new ReportNotFoundError());
     else job.reject(new Error(`The report could not be rendered: ${reply.message}`));
     this.next(slot);
   }

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import type { AppointmentStatus, GuestRole, Role, SessionStatus } from '../../generated/prisma/client';
-import { PrismaService } from '../../prisma/prisma.service';
-import type { SessionDetailRow } from '../session.mapper';
-import type { SessionReportData } from './session-report';
+import type { SqlPool } from '../../prisma/sql-pool';
+import { readCallEvents, readCallStatsSamples, readParticipants } from '../call-record.reads';
+import type { CallEvent } from '../call-event';
+import type { CallStatsSample } from '../connection-facts';
+import type { ParticipantRow, SessionDetailRow } from '../session.mapper';
+import { REPORT_LIMITS, type SessionReportData } from './report-data';
 
 /**
  * What a report reads of a visit (the fields of the Prisma rows it used before, so the report's mapping
@@ -29,6 +31,13 @@ export interface ReportRow {
   chatMessages: SessionReportData['chat'];
   events: SessionDetailRow['events'];
   _count: { chatMessages: number; events: number };
+}
+
+/** All a report is made from: the visit, its people, and its call as recorded (whole, not only the newest entries). */
+export interface ReportInputs {
+  row: ReportRow;
+  participants: ParticipantRow[];
+  call: { events: CallEvent[]; samples: CallStatsSample[] };
 }
 
 interface ReportVisitRow {
@@ -60,19 +69,30 @@ type TimelineRow = Omit<SessionDetailRow['events'][number], 'user'> & {
   userGuestRole: GuestRole | null;
 };
 
-/** The reads of a visit's report that are its own (participants and call facts are the session repository's). */
-@Injectable()
+/**
+ * What a visit's report reads, in plain SQL on the pool it is given: a report worker thread's own, so
+ * that neither the rows nor the objects made of them ever reach the API's event loop.
+ */
 export class ReportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly sql: SqlPool) {}
+
+  /** Everything the report of visit `sessionId` shows (the latest note only `withNotes`), or null when there is no such visit. */
+  async inputs(sessionId: string, withNotes: boolean): Promise<ReportInputs | null> {
+    const [row, participants, events, samples] = await Promise.all([
+      this.visit(sessionId, withNotes, { chatMessages: REPORT_LIMITS.chatMessages, events: REPORT_LIMITS.timelineEntries }),
+      readParticipants(this.sql, sessionId),
+      readCallEvents(this.sql, sessionId),
+      readCallStatsSamples(this.sql, sessionId),
+    ]);
+    return row ? { row, participants, call: { events, samples } } : null;
+  }
 
   /**
    * A visit as its report shows it, in three plain SQL statements: only the newest `limits` chat lines
-   * and timeline entries, so a long visit never loads whole into memory. Through Prisma (one nested
-   * findUnique) a 500-line chat cost the event loop about 17 ms per report, in stretches of up to
-   * 35 ms (the query's compile and the mapping of every row), while other people's calls wait on the
-   * same loop; these statements cost it a few milliseconds.
+   * and timeline entries, so a long visit never loads whole into memory. (Through Prisma, one nested
+   * findUnique, a 500-line chat cost about 17 ms of CPU per report.)
    */
-  async visit(id: string, withNotes: boolean, limits: { chatMessages: number; events: number }): Promise<ReportRow | null> {
+  private async visit(id: string, withNotes: boolean, limits: { chatMessages: number; events: number }): Promise<ReportRow | null> {
     const [visit, chatMessages, events] = await Promise.all([
       this.reportVisit(id, withNotes),
       this.newestChatLines(id, limits.chatMessages),
@@ -111,7 +131,7 @@ export class ReportRepository {
   }
 
   private async reportVisit(sessionId: string, withNotes: boolean): Promise<ReportVisitRow | undefined> {
-    const { rows } = await this.prisma.sql.query<ReportVisitRow>(
+    const { rows } = await this.sql.query<ReportVisitRow>(
       `SELECT s.status, s.started_at AS "startedAt", s.ended_at AS "endedAt", ended_by.name AS "endedByName",
               a.doctor_id AS "doctorId", doctor.name AS "doctorName", a.patient_id AS "patientId", patient.name AS "patientName",
               a.reason, a.status AS "appointmentStatus", a.starts_at AS "startsAt", a.ends_at AS "endsAt",
@@ -134,7 +154,7 @@ export class ReportRepository {
   }
 
   private async newestChatLines(sessionId: string, limit: number): Promise<SessionReportData['chat']> {
-    const { rows } = await this.prisma.sql.query<ChatLineRow>(
+    const { rows } = await this.sql.query<ChatLineRow>(
       `SELECT "senderName", "senderGuestRole", body, "sentAt" FROM (
          SELECT m.id, m.body, m.sent_at AS "sentAt", u.name AS "senderName", g.role AS "senderGuestRole"
            FROM chat_messages m JOIN users u ON u.id = m.sender_id LEFT JOIN visit_guests g ON g.id = u.id
@@ -148,7 +168,7 @@ export class ReportRepository {
   }
 
   private async newestTimelineRows(sessionId: string, limit: number): Promise<SessionDetailRow['events']> {
-    const { rows } = await this.prisma.sql.query<TimelineRow>(
+    const { rows } = await this.sql.query<TimelineRow>(
       `SELECT * FROM (
          SELECT e.id, e.session_id AS "sessionId", e.user_id AS "userId", e.type, e.detail, e.occurred_at AS "occurredAt",
                 u.name AS "userName", u.role AS "userRole", g.role AS "userGuestRole"

@@ -1,22 +1,53 @@
 import { execFile } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Pool } from 'pg';
 import { reportFonts } from './fonts';
-import { renderSessionReportBytes, SessionReportData } from './session-report';
+import { assembleReportData, ReportRequest } from './report-assembly';
+import { reportFileName } from './report-data';
+import { ReportInputs, ReportRepository } from './report.repository';
+import { renderSessionReportBytes } from './session-report';
 
-/** One report to render: the data is a structured clone (Dates stay Dates). */
+/** One report to make; `inputs` when the API read the visit itself (see ReportWorkerData). */
 export interface RenderRequest {
   id: number;
-  data: SessionReportData;
+  request: ReportRequest;
+  inputs?: ReportInputs;
 }
 
-/** The PDF bytes come back transferred, not copied. */
-export type RenderReply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
+/** The PDF bytes come back transferred, not copied; `notFound` when there is no such visit. */
+export type RenderReply =
+  | { id: number; ok: true; bytes: Uint8Array; fileName: string }
+  | { id: number; ok: false; notFound: true }
+  | { id: number; ok: false; notFound?: undefined; message: string };
 
-// The entry of a report worker thread (see ReportRenderPool): data in, PDF bytes out, nothing else.
+/** What every worker thread is started with. */
+export interface ReportWorkerData {
+  /**
+   * The database server the workers read visits from, each on a connection of its own. Absent with
+   * the embedded database, whose one backend serves every connection (statements of two connections
+   * would interleave): the API reads the visit on its own connection and sends the rows.
+   */
+  databaseUrl?: string;
+}
+
+/**
+ * The visit read, its report laid out, its PDF made, all in this thread: a long visit's rows, the
+ * objects made of them and their collection never cost the API's event loop anything.
+ */
+async function makeReport(reports: ReportRepository | null, { id, request, inputs: sent }: RenderRequest): Promise<RenderReply> {
+  const inputs = sent ?? (await reports?.inputs(request.sessionId, request.withNotes));
+  if (!inputs) return { id, ok: false, notFound: true };
+  const data = assembleReportData(inputs, request, new Date());
+  return { id, ok: true, bytes: await renderSessionReportBytes(data), fileName: reportFileName(data) };
+}
+
+// The entry of a report worker thread (see ReportRenderPool): a request in, PDF bytes out, nothing else.
 if (parentPort) {
   const port = parentPort;
+  const { databaseUrl } = workerData as ReportWorkerData;
+  const reports = databaseUrl ? new ReportRepository(reportDatabase(databaseUrl)) : null;
   // A report may wait; a call's signaling and the health check may not. On a core shared with the API's
   // loop this thread (and only it: on Linux a thread's priority is its own) yields the core whenever the
   // loop has work. Raising the nice value needs no privilege.
@@ -28,8 +59,8 @@ if (parentPort) {
   runWhenIdleOnly();
   reportFonts(); // read the font files before the first request needs them
   port.on('message', (request: RenderRequest) => {
-    renderSessionReportBytes(request.data).then(
-      (bytes) => port.postMessage({ id: request.id, ok: true, bytes } satisfies RenderReply, [bytes.buffer as ArrayBuffer]),
+    makeReport(reports, request).then(
+      (reply) => port.postMessage(reply, reply.ok ? [reply.bytes.buffer as ArrayBuffer] : []),
       (error: unknown) =>
         port.postMessage({
           id: request.id,
@@ -38,6 +69,14 @@ if (parentPort) {
         } satisfies RenderReply),
     );
   });
+}
+
+/** One connection, enough for one report at a time; it closes when no report came for a while. */
+function reportDatabase(url: string): Pool {
+  const pool = new Pool({ connectionString: url, max: 1, idleTimeoutMillis: 10_000 });
+  // A connection the server drops (a restart) must not end the thread; the next report reconnects.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**
