@@ -26,7 +26,7 @@ const args = parseArgs(
     concurrentReports: 4,
     healthEveryMs: 20,
     // Reports downloaded one after another, untimed, to measure the API's event-loop CPU per report.
-    loopCpuReports: 20,
+    loopCpuReports: 10,
     maxMinutes: 12,
   },
   { rooms: 5, rounds: 1, spreadMs: 300, warmUpRooms: 0, settleMs: 200, pauseMs: 100, reportMessages: 40, loopCpuReports: 2, maxMinutes: 2 },
@@ -127,8 +127,7 @@ async function downloadReport() {
 
 /**
  * The CPU the API's main thread (its event loop, which relays every call) spends per report: what a
- * report costs the calls, whatever the workers do. Reports one after another on the otherwise idle API;
- * /proc counts in ticks of 10 ms, hence many reports.
+ * report costs the calls, whatever the workers do: reports one after another on the otherwise idle API.
  */
 async function loopCpuPerReport(reports) {
   const before = threadCpuSeconds(api.pid);

@@ -184,12 +184,10 @@ export function procStats(pid) {
   }
 }
 
-/** CPU seconds used so far by one thread of a process (the main thread's id is the process's). */
+/** CPU seconds one thread of a process has run so far (the main thread's id is the process's), to the nanosecond (schedstat). */
 export function threadCpuSeconds(pid, tid = pid) {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+    return Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
   } catch {
     return NaN;
   }
