@@ -6,7 +6,19 @@
 // answers health checks must not wait for a PDF layout, and on a core shared with the renders it
 // must not lose the core to them either. Paired per round: relay p99 with reports ÷ without.
 import { performance } from 'node:perf_hooks';
-import { announce, hardDeadline, ms, parseArgs, pinSelf, ratio, sleep, summarize, table, threadCpuSeconds, writeResult } from './lib/common.mjs';
+import {
+  announce,
+  hardDeadline,
+  ms,
+  parseArgs,
+  pinSelf,
+  ratio,
+  sleep,
+  summarize,
+  table,
+  threadCpuSeconds,
+  writeResult,
+} from './lib/common.mjs';
 import { benchDatabase, createRooms, token, withDb } from './lib/fixtures.mjs';
 import { compareServers, p99Ratio } from './lib/relay-compare.mjs';
 import { startApi } from './lib/servers.mjs';

@@ -115,7 +115,8 @@ describe('npm start on the embedded default database', () => {
       // The visit's report: with the embedded database the API reads the visit for the worker that renders it.
       const report = await fetch(`${api}/sessions/${visit.sessionId}/report.pdf`, { headers });
       expect(report.status).toBe(200);
-      expect(Buffer.from(await report.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      const pdf = Buffer.from(await report.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
       const clash = await fetch(`${api}/appointments`, {
         method: 'POST',

@@ -19,8 +19,8 @@ export const REPORT_RENDER_TIMEOUT_MS = 60_000;
 /**
  * A visit's PDF for its doctor or patient: the access check here, everything else (reading the visit,
  * laying it out, the PDF) in a worker thread (ReportRenderPool), so a long report never stalls the API:
- * on the event loop a 650-line visit's read and its objects cost 11-13 ms of CPU per report, against
- * 4 ms with the read in the worker (bench/reports.mjs). When every worker is busy and the queue is full
+ * with the read on the event loop a 650-line visit cost the loop 11.6-13.6 ms of CPU per report, with the
+ * read in the worker 4.9-5.0 ms (bench/reports.mjs, the same quiet machine). When every worker is busy and the queue is full
  * the caller gets 503 with a sentence, at once.
  */
 @Injectable()
