@@ -6,7 +6,6 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { textDirection } from '@telehealth/contracts';
 import { LocaleProvider } from '@/components/common/LocaleProvider';
-import { QueryProvider } from '@/components/common/QueryProvider';
 import { formatLocale } from '@/i18n/language';
 import './globals.css';
 
@@ -40,9 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={language} dir={textDirection(language)}>
       <body>
         <NextIntlClientProvider>
-          <LocaleProvider locale={locale}>
-            <QueryProvider>{children}</QueryProvider>
-          </LocaleProvider>
+          <LocaleProvider locale={locale}>{children}</LocaleProvider>
         </NextIntlClientProvider>
       </body>
     </html>

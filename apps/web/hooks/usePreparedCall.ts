@@ -8,9 +8,15 @@ import { useLazyModule } from './useLazyModule';
 /**
  * The call screen and the call's signaling socket and engine (components/visit/call-code.ts): not
  * needed to show the device check, the page fetches them as it mounts, prepares the call with them
- * once they are in (seconds before a Join), and has the call screen ready by then.
+ * once they are in (seconds before a Join), and has the call screen ready by then. In only with the
+ * code of the page's transport (`loadTransport`): the call screen opens its socket as it mounts.
  */
-export const callCode = lazyModule(() => import('@/components/visit/call-code'));
+export const callCode = lazyModule(() =>
+  import('@/components/visit/call-code').then(async (code) => {
+    await code.loadTransport();
+    return code;
+  }),
+);
 
 /**
  * While `enabled` (the device check of a visit that can still happen), keeps the call prepared

@@ -1,9 +1,9 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { signIn, signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
+import { clearQueryCache } from '@/lib/tab-query-cache';
 import { unpackVisitLinkProblem, type VisitLinkProblem } from '@/lib/visit-link-error';
 
 export type VisitLinkCredentials = { token: string } | { code: string };
@@ -26,7 +26,6 @@ export function useVisitLinkSignIn(): VisitLinkSignIn & {
   reset: () => void;
 } {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [state, setState] = useState<VisitLinkSignIn>({ status: 'idle' });
 
   const open = useCallback(
@@ -44,13 +43,13 @@ export function useVisitLinkSignIn(): VisitLinkSignIn & {
         return false;
       }
       // Nothing cached for whoever used this tab before stays for the patient.
-      queryClient.clear();
+      clearQueryCache();
       setState({ status: 'opened' });
       // Replaced, not pushed: Back does not return to the link (nor keep its token in the history).
       router.replace('/');
       return true;
     },
-    [router, queryClient],
+    [router],
   );
   const reset = useCallback(() => setState((current) => (current.status === 'failed' ? { status: 'idle' } : current)), []);
 

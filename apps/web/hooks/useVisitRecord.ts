@@ -35,8 +35,8 @@ export function useEndVisit(sessionId: string) {
   });
 }
 
-/** A visit ended (from its record or in the call): what shows it is fetched again. */
-export function visitChanged(client: QueryClient): Promise<unknown> {
+/** A visit ended from its record: what shows it is fetched again (the visit page fetches its appointment itself). */
+function visitChanged(client: QueryClient): Promise<unknown> {
   // Its record, the history and the appointment lists all show the visit's state.
   return Promise.all([
     client.invalidateQueries({ queryKey: queryKeys.visits }),

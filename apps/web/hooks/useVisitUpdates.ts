@@ -1,18 +1,20 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { SignalingSocket } from '@telehealth/call-engine';
-import { SignalingEvent, type AppointmentResponse, type VisitUpdatedEvent } from '@telehealth/contracts';
+import type { AppointmentResponse, VisitUpdatedEvent } from '@telehealth/contracts';
 import { useSignedIn } from '@/components/auth/SignedInContext';
-import { isAppointmentPage, needsRefetch, pageWithVisitUpdate, visitChangeText, withVisitUpdate } from '@/lib/live-visits';
+import { isAppointmentPage, needsRefetch, pageWithVisitUpdate, visitChangeText } from '@/lib/live-visits';
 import { queryKeys } from '@/lib/query-keys';
+import { useVisitUpdated } from './useVisitUpdated';
 
 /**
- * Applies `visit-updated` to every cached appointment of this tab: the lists' row and the visit
- * page's appointment are patched at once; a visit the lists cannot show by patching (new, gone
- * from the list, moved in it) has the lists fetched again. Returns the visit as it was before.
+ * Applies `visit-updated` to the appointment lists in this tab's cache: a row is patched at once;
+ * a visit the lists cannot show by patching (new, gone from the list, moved in it) has the lists
+ * fetched again. Returns the visit as it was before. (The visit page keeps its appointment itself:
+ * hooks/useVisitAppointment.ts.)
  */
 export function applyVisitUpdate(client: QueryClient, event: VisitUpdatedEvent): AppointmentResponse | undefined {
   let before: AppointmentResponse | undefined;
@@ -20,12 +22,6 @@ export function applyVisitUpdate(client: QueryClient, event: VisitUpdatedEvent):
     if (!isAppointmentPage(data)) continue;
     before ??= data.items.find((a) => a.id === event.appointmentId);
     client.setQueryData(key, pageWithVisitUpdate(data, event));
-  }
-  const visitKey = queryKeys.visitAppointment(event.sessionId);
-  const visit = client.getQueryData<AppointmentResponse | null>(visitKey);
-  if (visit) {
-    before ??= visit;
-    client.setQueryData(visitKey, withVisitUpdate(visit, event));
   }
   if (needsRefetch(before, event)) {
     void client.invalidateQueries({ queryKey: queryKeys.appointments, predicate: (query) => isAppointmentPage(query.state.data) });
@@ -45,7 +41,7 @@ export interface LiveVisits {
   notice: VisitChangeNotice | null;
 }
 
-/** Keeps this tab's appointments in step with `visit-updated` on `socket` (a dashboard's, or the call's). */
+/** Keeps a dashboard's appointment lists in step with `visit-updated` on its `socket`. */
 export function useVisitUpdates(socket: SignalingSocket | null): LiveVisits {
   const client = useQueryClient();
   const t = useTranslations('schedule');
@@ -55,19 +51,16 @@ export function useVisitUpdates(socket: SignalingSocket | null): LiveVisits {
   const viewer = user.role === 'DOCTOR' ? 'doctor' : 'patient';
   const zone = user.timeZone;
 
-  useEffect(() => {
-    if (!socket) return;
-    const onUpdate = (event: VisitUpdatedEvent) => {
+  const onUpdate = useCallback(
+    (event: VisitUpdatedEvent) => {
       const before = applyVisitUpdate(client, event);
       setWaitingSince((current) => ({ ...current, [event.appointmentId]: event.patientWaitingSince }));
       const text = visitChangeText(t, before, event, viewer, zone);
       if (text) setNotice({ text, at: Date.now() });
-    };
-    socket.on(SignalingEvent.VisitUpdated, onUpdate);
-    return () => {
-      socket.off(SignalingEvent.VisitUpdated, onUpdate);
-    };
-  }, [socket, client, t, viewer, zone]);
+    },
+    [client, t, viewer, zone],
+  );
+  useVisitUpdated(socket, onUpdate);
 
   return { waitingSince, notice };
 }

@@ -5,12 +5,12 @@ import {
   callReducer,
   cameraIsOn,
   INITIAL_CALL,
-  lobbyArrivals,
   MAX_NOTICES,
   screenSharer,
   verifiablePeers,
   type CallSnapshot,
 } from './call-view';
+import { lobbyArrivals } from './lobby-arrivals';
 
 function doctor(): Participant {
   return { userId: 'd1', name: 'Dr. Maya Chen', role: 'DOCTOR' };

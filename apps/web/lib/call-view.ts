@@ -189,12 +189,6 @@ export function callReducer(view: CallSnapshot, event: CallEvent): CallSnapshot 
   }
 }
 
-/** Guests in `waiting` who were not in the lobby before (`known`: their ids): the doctor hears a tone for them. */
-export function lobbyArrivals(known: ReadonlySet<string> | null, waiting: readonly LobbyGuest[]): LobbyGuest[] {
-  if (!known) return [...waiting];
-  return waiting.filter((guest) => !known.has(guest.guestId));
-}
-
 /** Others whose signaling dropped and who are not back yet: "Sam's connection dropped, waiting for them to come back". */
 export function awayPeers(peers: readonly RemotePeer[]): RemotePeer[] {
   return peers.filter((peer) => peer.away);

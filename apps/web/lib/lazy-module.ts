@@ -6,24 +6,28 @@
 export interface LazyModule<T> {
   readonly loaded: T | null;
   load(): Promise<T>;
+  /** Asks for it ahead (the pointer comes to a button that needs it): a failure is left for the next `load()`. */
+  readonly prefetch: () => void;
 }
 
 export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   let loading: Promise<T> | null = null;
   let loaded: T | null = null;
+  const load = () => {
+    loading ??= importer().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  };
   return {
     get loaded() {
       return loaded;
     },
-    load() {
-      loading ??= importer().then(
-        (module) => (loaded = module),
-        (error: unknown) => {
-          loading = null;
-          throw error;
-        },
-      );
-      return loading;
-    },
+    load,
+    prefetch: () => void load().catch(() => undefined),
   };
 }

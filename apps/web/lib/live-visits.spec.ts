@@ -10,8 +10,8 @@ import {
   visitChangeText,
   visitRefusalText,
   waitingRoomChangeText,
-  withVisitUpdate,
 } from './live-visits';
+import { withVisitUpdate } from './visit-update';
 
 const t = translator('schedule');
 const es = translator('schedule', 'es');

@@ -3,6 +3,7 @@ import type { Translator } from '@/i18n/translator';
 import { ApiError, refusalText, toApiError } from './api-client';
 import type { FieldProblem } from './form-errors';
 import { formatDateTime } from './time';
+import { withVisitUpdate } from './visit-update';
 
 /** The last moment (ms) a patient can cancel `appointment` online (the clinic's notice, as the API says). */
 export function patientCancelDeadline(appointment: Pick<AppointmentResponse, 'patientCancelClosesAt'>): number {
@@ -17,28 +18,6 @@ export function cancelNoticeText(
   const minutes = Math.round((Date.parse(appointment.startsAt) - Date.parse(appointment.patientCancelClosesAt)) / 60_000);
   if (minutes % 60 !== 0) return t('notice.minutes', { minutes });
   return t('notice.hours', { hours: minutes / 60 });
-}
-
-/**
- * The appointment as `visit-updated` says it is now. The join window keeps its lead before the
- * start (the API's `JOIN_BEFORE_MINUTES`, read off the appointment) and closes at the end.
- */
-export function withVisitUpdate(appointment: AppointmentResponse, event: VisitUpdatedEvent): AppointmentResponse {
-  const lead = Date.parse(appointment.startsAt) - Date.parse(appointment.joinOpensAt);
-  const notice = Date.parse(appointment.startsAt) - Date.parse(appointment.patientCancelClosesAt);
-  const startsAt = Date.parse(event.startsAt);
-  return {
-    ...appointment,
-    status: event.status,
-    sessionStatus: event.sessionStatus,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    durationMinutes: Math.round((Date.parse(event.endsAt) - startsAt) / 60_000),
-    joinOpensAt: new Date(startsAt - lead).toISOString(),
-    joinClosesAt: event.endsAt,
-    patientCancelClosesAt: new Date(startsAt - notice).toISOString(),
-    cancelledAt: event.status === 'CANCELLED' ? (appointment.cancelledAt ?? new Date().toISOString()) : appointment.cancelledAt,
-  };
 }
 
 /** A page of appointments with `event` applied to its visit; the same page when the visit is not on it. */

@@ -1,14 +1,8 @@
-import {
-  CallEngine,
-  PlainSignalingSocket,
-  PreparedConnection,
-  SocketIoSignalingSocket,
-  type CallState,
-  type SignalingSocket,
-} from '@telehealth/call-engine';
+import { CallEngine, PreparedConnection, SocketIoSignalingSocket, type CallState, type SignalingSocket } from '@telehealth/call-engine';
 import { SIGNALING_NAMESPACE, SignalingEvent, type IceServersResponse, type JoinRoomAck } from '@telehealth/contracts';
 import { apiRequest, fetchSignalingTicket } from '@/lib/api-client';
 import { rememberEvents } from '@/lib/heard-early';
+import { lazyModule } from '@/lib/lazy-module';
 import { ticketAuth } from '@/lib/signaling-auth';
 
 // The call's connection: its signaling socket, ICE servers and engine, and the call prepared during
@@ -37,16 +31,28 @@ export async function loadIceServers(): Promise<IceConfig> {
   }
 }
 
+// The plain-WebSocket client, fetched only by a page opened with `?transport=plain` (loadTransport), not
+// sent with every visit page: the call engine's module alone, not its entry, which would bring everything.
+const plainSocketCode = lazyModule(() => import('@telehealth/call-engine/src/plain-signaling-socket'));
+
+/** Fetches the code of this page's signaling transport beyond the call's own: the plain-WebSocket client, with `?transport=plain`. */
+export async function loadTransport(): Promise<void> {
+  if (plainTransport()) await plainSocketCode.load();
+}
+
 /**
  * The call's signaling socket. Socket.IO by default; with `?transport=plain` on the visit page's
  * address, the plain-WebSocket transport: the API's `/ws` (issue 19), for clients and networks
  * where Socket.IO is not wanted, with the same tickets and the same room engine behind it.
+ * Its code must be in first (loadTransport, which the call's code waits for: hooks/usePreparedCall.ts).
  */
 export function openSignaling(signalingUrl: string, roomId: string): SignalingSocket {
   if (plainTransport()) {
+    const plain = plainSocketCode.loaded;
+    if (!plain) throw new Error('openSignaling before loadTransport: the plain-WebSocket client is not in');
     // An empty signaling URL is the page's own origin, where the front server and nginx send `/ws` to the API.
     const url = signalingUrl || window.location.origin;
-    return new PlainSignalingSocket({ url, roomId, token: fetchSignalingTicket }).asSignalingSocket();
+    return new plain.PlainSignalingSocket({ url, roomId, token: fetchSignalingTicket }).asSignalingSocket();
   }
   return new SocketIoSignalingSocket({
     url: `${signalingUrl}${SIGNALING_NAMESPACE}`,

@@ -19,7 +19,6 @@ export const queryKeys = {
   visitParties: ['visits', 'parties'] as const,
   visit: (sessionId: string) => ['visits', 'record', sessionId] as const,
   visitNotes: (sessionId: string) => ['visits', 'record', sessionId, 'notes'] as const,
-  visitAppointment: (sessionId: string) => ['visits', 'record', sessionId, 'appointment'] as const,
   patientSearch: (query: string) => ['patients', 'search', query] as const,
   roomStats: ['admin', 'room-stats'] as const,
   auditLog: (page: number, pageSize: number) => ['admin', 'audit', page, pageSize] as const,

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/common/AppShell';
+import { QueryProvider } from '@/components/common/QueryProvider';
 import { homeOf, requireSession } from '@/lib/auth';
 
 export const dynamic = 'force-dynamic';
@@ -9,5 +10,9 @@ export const dynamic = 'force-dynamic';
 export default async function HistoryLayout({ children }: { children: ReactNode }) {
   const session = await requireSession('/history');
   if (session.user.role === 'GUEST') redirect(homeOf(session.user));
-  return <AppShell session={session}>{children}</AppShell>;
+  return (
+    <AppShell session={session}>
+      <QueryProvider>{children}</QueryProvider>
+    </AppShell>
+  );
 }

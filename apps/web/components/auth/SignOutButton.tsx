@@ -1,8 +1,8 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { signingOut } from '@/lib/api-client';
+import { clearQueryCache } from '@/lib/tab-query-cache';
 
 // next-auth's browser client is fetched when it is needed, not sent with every signed-in page:
 // when the pointer or the focus comes to the button, so it is usually there by the click.
@@ -10,7 +10,6 @@ const nextAuthClient = () => import('next-auth/react');
 
 export function SignOutButton() {
   const t = useTranslations('auth');
-  const client = useQueryClient();
   return (
     <button
       type="button"
@@ -22,7 +21,7 @@ export function SignOutButton() {
         // One navigation only: the refusals that follow the revocation do not redirect as well.
         signingOut();
         // Nothing of this person's stays in the tab's cache for whoever signs in next.
-        client.clear();
+        clearQueryCache();
         void nextAuthClient().then(({ signOut }) => signOut({ callbackUrl: '/sign-in' }));
       }}
     >

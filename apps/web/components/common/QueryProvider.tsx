@@ -2,10 +2,13 @@
 
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { makeQueryClient } from '@/lib/query-client';
+import { tabQueryClient } from '@/lib/query-client';
 
-/** The one QueryClientProvider, in the root layout: one cache per browser tab. */
+/**
+ * The query cache for the pages under the layouts that use react-query (the dashboards, the
+ * history, the profile), one cache per browser tab. The visit page has none, and never loads react-query.
+ */
 export function QueryProvider({ children }: { children: ReactNode }) {
-  const [client] = useState(makeQueryClient);
+  const [client] = useState(tabQueryClient);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

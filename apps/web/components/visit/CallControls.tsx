@@ -7,10 +7,10 @@ import { useBrowserCan } from '@/hooks/useBrowserCan';
 import { unavailableLabel } from '@/lib/call-words';
 import { unreadLabel } from '@/lib/chat-unread';
 import type { DeviceKind, DeviceLists, DevicePreferences } from '@/lib/devices';
+import { lazyModule } from '@/lib/lazy-module';
+import { LazyPart } from '@/components/common/LazyPart';
 import { BLOCKED_NOTICE_ID } from '@/components/visit/CallAlerts';
 import { CameraIcon, MicrophoneIcon, ScreenIcon, SettingsIcon } from '@/components/visit/CallIcons';
-import { DeviceSettings } from '@/components/visit/DeviceSettings';
-import { ShortcutsHelp } from '@/components/visit/ShortcutsHelp';
 
 interface Props {
   call: CallView;
@@ -120,6 +120,10 @@ function CameraButton({ call }: { call: CallView }) {
   );
 }
 
+// The device and shortcuts panels open on demand: their code comes when the pointer or the focus
+// comes to their buttons (or with the first opening), not with the call.
+const callPanelsCode = lazyModule(() => import('@/components/visit/call-panels-code'));
+
 /**
  * Mute, camera, screen, devices, shortcuts, (on a phone) chat, leave and (for the doctor) guests and ending
  * the visit for everyone. On a phone they are a bar at the bottom of the screen, in reach of a thumb (globals.css).
@@ -163,6 +167,8 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
             ref={devicesButton}
             type="button"
             className="btn btn-secondary"
+            onPointerEnter={callPanelsCode.prefetch}
+            onFocus={callPanelsCode.prefetch}
             onClick={() => toggle('devices')}
             aria-expanded={open === 'devices'}
             aria-controls={open === 'devices' ? devicesPanelId : undefined}
@@ -176,6 +182,8 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
           ref={shortcutsButton}
           type="button"
           className="btn btn-secondary btn-shortcuts"
+          onPointerEnter={callPanelsCode.prefetch}
+          onFocus={callPanelsCode.prefetch}
           onClick={() => toggle('shortcuts')}
           aria-expanded={open === 'shortcuts'}
           aria-controls={open === 'shortcuts' ? shortcutsPanelId : undefined}
@@ -209,19 +217,29 @@ export function CallControls({ call, isDoctor, busy, inRoom, onLeave, onEnd, gue
         )}
       </div>
       {open === 'devices' && devices && (
-        <DeviceSettings
-          id={devicesPanelId}
-          lists={devices.lists}
-          chosen={devices.chosen}
-          withSpeaker={can.chooseSpeaker}
-          busy={call.mediaBusy}
-          onChoose={choose}
-          onFlip={call.flipCamera}
-          flip={devices.lists.cameras.length >= 2 ? (call.hasVideo ? 'ready' : 'camera-off') : null}
-          onClose={() => close('devices')}
+        <LazyPart
+          code={callPanelsCode}
+          render={({ DeviceSettings }) => (
+            <DeviceSettings
+              id={devicesPanelId}
+              lists={devices.lists}
+              chosen={devices.chosen}
+              withSpeaker={can.chooseSpeaker}
+              busy={call.mediaBusy}
+              onChoose={choose}
+              onFlip={call.flipCamera}
+              flip={devices.lists.cameras.length >= 2 ? (call.hasVideo ? 'ready' : 'camera-off') : null}
+              onClose={() => close('devices')}
+            />
+          )}
         />
       )}
-      {open === 'shortcuts' && <ShortcutsHelp id={shortcutsPanelId} onClose={() => close('shortcuts')} />}
+      {open === 'shortcuts' && (
+        <LazyPart
+          code={callPanelsCode}
+          render={({ ShortcutsHelp }) => <ShortcutsHelp id={shortcutsPanelId} onClose={() => close('shortcuts')} />}
+        />
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useState, type ComponentProps } from 'react';
 import { useTranslations } from 'next-intl';
-import type { AppointmentResponse, Participant } from '@telehealth/contracts';
+import type { AppointmentResponse, Participant, VisitUpdatedEvent } from '@telehealth/contracts';
 import { useCall } from '@/hooks/useCall';
 import { useCallActions } from '@/hooks/useCallActions';
 import { useCallShortcuts } from '@/hooks/useCallShortcuts';
@@ -10,46 +10,49 @@ import { useChatSheet } from '@/hooks/useChatSheet';
 import { useLazyModule } from '@/hooks/useLazyModule';
 import { useLeaveGuard } from '@/hooks/useLeaveGuard';
 import type { LocalMedia } from '@/hooks/useLocalMedia';
-import { useVisitUpdates } from '@/hooks/useVisitUpdates';
+import { useVisitUpdated } from '@/hooks/useVisitUpdated';
 import { useWaitingNews } from '@/hooks/useWaitingNews';
 import { FINISHED_STATES, IN_ROOM_STATES } from '@/lib/call-view';
-import { mediaErrorText, personText } from '@/lib/call-words';
+import { mediaErrorText } from '@/lib/call-words';
 import { lazyModule } from '@/lib/lazy-module';
 import type { User } from '@/types/user';
-import type { VisitGuests } from '@/components/guests/VisitGuests';
-import { ConfirmDialog } from '@/components/common/ConfirmDialog';
+import type { CallGuests } from '@/components/guests/CallGuests';
+import { LazyPart } from '@/components/common/LazyPart';
 import { CallAlerts } from '@/components/visit/CallAlerts';
 import { CallControls } from '@/components/visit/CallControls';
 import { CallStage } from '@/components/visit/CallStage';
 import { CallStatus } from '@/components/visit/CallStatus';
 import { ChatPanel } from '@/components/visit/ChatPanel';
 import { EndScreen } from '@/components/visit/EndScreen';
-import { EndVisitDialog } from '@/components/visit/EndVisitDialog';
-import { LobbyPrompt } from '@/components/visit/LobbyPrompt';
 import { LobbyWaiting } from '@/components/visit/LobbyWaiting';
 import { AudioOutputContext } from '@/components/visit/MediaVideo';
 import { TurnedAwayScreen } from '@/components/visit/TurnedAwayScreen';
 import { VerificationPanel } from '@/components/visit/VerificationPanel';
 import { WaitingNewsPanel } from '@/components/visit/WaitingNewsPanel';
 
-// Only a doctor invites guests: a patient's or a guest's call screen never fetches the form and the list.
-const visitGuestsCode = lazyModule(() => import('@/components/guests/VisitGuests'));
+// The doctor's parts of the call (components/visit/doctor-call-code.ts) and the guests panel: only a doctor
+// admits, ends the visit and invites guests, so a patient's or a guest's page never fetches them (nor
+// react-query, which keeps the guest list).
+const doctorCallCode = lazyModule(() => import('@/components/visit/doctor-call-code'));
+const callGuestsCode = lazyModule(() => import('@/components/guests/CallGuests'));
+
+/** Asks for the doctor's parts of the call while the doctor's device check shows, so they are in by the Join. */
+export function prefetchDoctorParts(): void {
+  doctorCallCode.prefetch();
+  callGuestsCode.prefetch();
+}
 
 /**
- * The doctor's guests panel, beside the call while open. Its code is fetched as the doctor's call
- * screen mounts, so that it is in by the first click on Guests.
+ * The doctor's guests panel, beside the call while open. Its code is fetched during the doctor's device
+ * check (prefetchDoctorParts), or else as the doctor's call screen mounts: in by the first click on Guests.
  */
-function GuestsPanel({
-  open,
-  panelId,
-  ...props
-}: { open: boolean; panelId: string } & Omit<ComponentProps<typeof VisitGuests>, 'titleId'>) {
+function GuestsPanel({ open, panelId, ...props }: { open: boolean; panelId: string } & Omit<ComponentProps<typeof CallGuests>, 'titleId'>) {
   const t = useTranslations('guests');
-  const code = useLazyModule(visitGuestsCode);
+  const code = useLazyModule(callGuestsCode);
   if (!open) return null;
   return (
     <section className="card call-guests" id={panelId} aria-labelledby={`${panelId}-title`}>
-      {code ? <code.VisitGuests {...props} titleId={`${panelId}-title`} /> : <p className="empty">{t('loading')}</p>}
+      {code ? <code.CallGuests {...props} titleId={`${panelId}-title`} /> : <p className="empty">{t('loading')}</p>}
     </section>
   );
 }
@@ -60,6 +63,10 @@ interface Props {
   signalingUrl: string;
   /** The visit's camera and microphone (its stream stays the same object for the whole call), device lists and choices. */
   media: LocalMedia & { stream: MediaStream };
+  /** `visit-updated` on the call's socket: the page's appointment is patched with it. */
+  onVisitUpdated: (event: VisitUpdatedEvent) => void;
+  /** The visit was ended here: the page fetches its appointment again. */
+  onVisitEnded: () => void;
   onRejoin: (then?: 'join') => void;
   /** Back to the device check without ending the visit (a blocked device to sort out). */
   onBackToDeviceCheck: () => void;
@@ -85,7 +92,17 @@ function measureBar(bar: HTMLDivElement | null): (() => void) | undefined {
  * screen once it is over or refused. On a phone the pictures fill the screen above a bar of
  * controls, and the chat is a sheet that opens from the bar.
  */
-export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, onBackToDeviceCheck, onFinished }: Props) {
+export function CallScreen({
+  appointment,
+  user,
+  signalingUrl,
+  media,
+  onVisitUpdated,
+  onVisitEnded,
+  onRejoin,
+  onBackToDeviceCheck,
+  onFinished,
+}: Props) {
   const t = useTranslations('call');
   const localStream = media.stream;
   const devices = useMemo(
@@ -99,9 +116,13 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
     [media.audioOnly, media.camera, media.microphone, media.chosen, media.devices.cameras, media.remember],
   );
   const call = useCall({ sessionId: appointment.sessionId, roomId: appointment.roomId, signalingUrl, localStream, devices });
-  const actions = useCallActions(call, appointment.id);
+  const actions = useCallActions(call, {
+    onEnded: onVisitEnded,
+    // Only the guests panel's code keeps the list: before it is in, there is nothing to fetch again.
+    onRemoved: () => callGuestsCode.loaded?.guestsChanged(appointment.id),
+  });
   // A cancelled or moved visit reaches the page's appointment at once; VisitRoom takes the patient out.
-  useVisitUpdates(call.socket);
+  useVisitUpdated(call.socket, onVisitUpdated);
   const news = useWaitingNews(call.socket, appointment.id);
   // A visit moved while its window stays open keeps the patient in the room, told the new time.
   const [startsAtOnJoin] = useState(appointment.startsAt);
@@ -169,7 +190,12 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
             {viewer === 'PATIENT' && call.state === 'waiting' && (
               <WaitingNewsPanel news={news} newStart={newStart} doctorName={appointment.doctor.name} timeZone={user.timeZone} />
             )}
-            {isDoctor && <LobbyPrompt lobby={call.lobby} onAdmit={call.admitGuest} onDecline={call.declineGuest} />}
+            {isDoctor && (
+              <LazyPart
+                code={doctorCallCode}
+                render={({ LobbyPrompt }) => <LobbyPrompt lobby={call.lobby} onAdmit={call.admitGuest} onDecline={call.declineGuest} />}
+              />
+            )}
             {actions.error && (
               <div className="alert alert-error" role="alert" data-testid="call-action-error">
                 {/* useCallActions gives the failure as the API's English sentence: said here in general, in the reader's language. */}
@@ -233,32 +259,36 @@ export function CallScreen({ appointment, user, signalingUrl, media, onRejoin, o
           />
         </div>
         {confirmEnd && (
-          <EndVisitDialog
-            otherNames={peerNames.length > 0 ? peerNames : [otherName]}
-            busy={actions.busy}
-            onCancel={() => setConfirmEnd(false)}
-            onConfirm={() => {
-              setConfirmEnd(false);
-              actions.end();
-            }}
+          <LazyPart
+            code={doctorCallCode}
+            render={({ EndVisitDialog }) => (
+              <EndVisitDialog
+                otherNames={peerNames.length > 0 ? peerNames : [otherName]}
+                busy={actions.busy}
+                onCancel={() => setConfirmEnd(false)}
+                onConfirm={() => {
+                  setConfirmEnd(false);
+                  actions.end();
+                }}
+              />
+            )}
           />
         )}
         {removing && (
-          <ConfirmDialog
-            title={t('removeDialog.title', { name: removing.name })}
-            confirmLabel={t('removeDialog.confirm')}
-            cancelLabel={t('removeDialog.cancel')}
-            danger
-            busy={actions.busy}
-            onCancel={() => setRemoving(null)}
-            onConfirm={() => {
-              setRemoving(null);
-              actions.remove(removing.userId);
-            }}
-            testId="remove-participant-dialog"
-          >
-            <p>{t('removeDialog.text', { person: personText(t, removing) })}</p>
-          </ConfirmDialog>
+          <LazyPart
+            code={doctorCallCode}
+            render={({ RemoveParticipantDialog }) => (
+              <RemoveParticipantDialog
+                participant={removing}
+                busy={actions.busy}
+                onCancel={() => setRemoving(null)}
+                onConfirm={() => {
+                  setRemoving(null);
+                  actions.remove(removing.userId);
+                }}
+              />
+            )}
+          />
         )}
       </div>
     </AudioOutputContext>

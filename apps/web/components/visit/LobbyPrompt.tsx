@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { LobbyGuest } from '@telehealth/contracts';
 import { beep } from '@/lib/alerts';
-import { lobbyArrivals } from '@/lib/call-view';
+import { lobbyArrivals } from '@/lib/lobby-arrivals';
 import { callErrorText, lobbyGuestText } from '@/lib/call-words';
 
 interface Props {

@@ -47,11 +47,16 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
   const t = useTranslations('call');
   const session = useSignedIn();
   const { user } = session;
-  const { appointment, loading, error } = useVisitAppointment(sessionId);
+  const visit = useVisitAppointment(sessionId);
+  const { appointment, loading, error } = visit;
   const media = useLocalMedia();
   // The call screen and all it holds (controls, chat, the call's hooks) is fetched while the device check
   // shows, which does not need it: the page appears on less JavaScript, and the screen is in by the Join.
   const callScreen = useLazyModule(callCode);
+  // The doctor's parts of the call screen come next, on the doctor's page only: in by the Join too.
+  useEffect(() => {
+    if (callScreen && user.role === 'DOCTOR') callScreen.prefetchDoctorParts();
+  }, [callScreen, user.role]);
   const [phase, setPhase] = useState<'check' | 'call'>('check');
   const [finished, setFinished] = useState(false);
   // Taken out of the room by a change while in it: 'cancelled', or 'moved' to a time whose window is not open.
@@ -197,6 +202,8 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
       user={user}
       signalingUrl={session.signalingUrl}
       media={{ ...media, stream }}
+      onVisitUpdated={visit.applyUpdate}
+      onVisitEnded={visit.refresh}
       onRejoin={onRejoin}
       onBackToDeviceCheck={onBackToDeviceCheck}
       onFinished={onFinished}
