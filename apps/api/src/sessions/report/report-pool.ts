@@ -169,7 +169,7 @@ export class ReportRenderPool {
     if (reply.ok) {
       job.resolve({ bytes: Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength), fileName: reply.fileName });
     } else if (reply.notFound) job.reject(new ReportNotFoundError());
-    else job.reject(new Error(`The report could not be rendered: ${reply.message}`));
+    else job.reject(Object.assign(new Error(`The report could not be rendered: ${reply.message}`), { code: reply.code }));
     this.next(slot);
   }
 

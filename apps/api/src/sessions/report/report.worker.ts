@@ -20,7 +20,7 @@ export interface RenderRequest {
 export type RenderReply =
   | { id: number; ok: true; bytes: Uint8Array; fileName: string }
   | { id: number; ok: false; notFound: true }
-  | { id: number; ok: false; notFound?: undefined; message: string };
+  | { id: number; ok: false; notFound?: undefined; message: string; code?: string };
 
 /** What every worker thread is started with. */
 export interface ReportWorkerData {
@@ -66,9 +66,16 @@ if (parentPort) {
           id: request.id,
           ok: false,
           message: error instanceof Error ? error.message : String(error),
+          // The database's or the system's code (ECONNREFUSED, 57P01…): the API answers 503 for a database it cannot reach.
+          code: errorCode(error),
         } satisfies RenderReply),
     );
   });
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** One connection, enough for one report at a time; it closes when no report came for a while. */
