@@ -50,13 +50,15 @@ function resolveImport(from: string, specifier: string): string | null {
 interface ModuleImports {
   /** Modules it imports or loads later (import(), export … from), with type-only imports left out. */
   specifiers: string[];
+  /** Of those, the ones loaded with it (not by import()). */
+  eager: string[];
   /** Values it takes from the contracts, by name (`*` for a namespace import). */
   contractValues: string[];
 }
 
 function importsOf(path: string): ModuleImports {
   const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
-  const found: ModuleImports = { specifiers: [], contractValues: [] };
+  const found: ModuleImports = { specifiers: [], eager: [], contractValues: [] };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && !node.importClause?.isTypeOnly) {
       const specifier = node.moduleSpecifier.text;
@@ -68,10 +70,14 @@ function importsOf(path: string): ModuleImports {
         ...named.map((e) => (e.propertyName ?? e.name).text),
       ];
       // `import { type A } from 'x'` loads nothing; `import 'x'` does.
-      if (values.length > 0 || !node.importClause) found.specifiers.push(specifier);
+      if (values.length > 0 || !node.importClause) {
+        found.specifiers.push(specifier);
+        found.eager.push(specifier);
+      }
       if (specifier === CONTRACTS) found.contractValues.push(...values);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) {
       found.specifiers.push(node.moduleSpecifier.text);
+      found.eager.push(node.moduleSpecifier.text);
       if (node.moduleSpecifier.text === CONTRACTS) {
         const clause = node.exportClause;
         found.contractValues.push(
@@ -96,11 +102,8 @@ function importsOf(path: string): ModuleImports {
 
 const isClientModule = (path: string) => /^\s*(['"])use client\1/.test(readFileSync(path, 'utf8'));
 
-/** Every module the browser loads, from the 'use client' modules (and instrumentation-client.ts, when there is one). */
-function browserModules(): Map<string, ModuleImports> {
-  const roots = sourceFiles(WEB).filter(isClientModule);
-  const instrumentation = resolveImport(join(WEB, 'app'), '@/instrumentation-client');
-  if (instrumentation) roots.push(instrumentation);
+/** The modules `roots` load, following every import, or with `eagerOnly` those loaded with them (no import()). */
+function reachableModules(roots: string[], eagerOnly = false): Map<string, ModuleImports> {
   const seen = new Map<string, ModuleImports>();
   const queue = [...roots];
   while (queue.length > 0) {
@@ -108,12 +111,20 @@ function browserModules(): Map<string, ModuleImports> {
     if (seen.has(path)) continue;
     const imports = importsOf(path);
     seen.set(path, imports);
-    for (const specifier of imports.specifiers) {
+    for (const specifier of eagerOnly ? imports.eager : imports.specifiers) {
       const next = resolveImport(path, specifier);
       if (next) queue.push(next);
     }
   }
   return seen;
+}
+
+/** Every module the browser loads, from the 'use client' modules (and instrumentation-client.ts, when there is one). */
+function browserModules(): Map<string, ModuleImports> {
+  const roots = sourceFiles(WEB).filter(isClientModule);
+  const instrumentation = resolveImport(join(WEB, 'app'), '@/instrumentation-client');
+  if (instrumentation) roots.push(instrumentation);
+  return reachableModules(roots);
 }
 
 describe('what the browser takes from the contracts', () => {
@@ -141,5 +152,42 @@ describe('what the browser takes from the contracts', () => {
   it('never imports zod', () => {
     const withZod = [...modules].filter(([, { specifiers }]) => specifiers.some((s) => s === 'zod' || s.startsWith('zod/')));
     expect(withZod.map(([path]) => where(path))).toEqual([]);
+  });
+});
+
+/**
+ * What every visit page fetches: the page (its shell and the device check) and the call's code it asks
+ * for during the device check (components/visit/call-code.ts). A patient's or a guest's page never gets
+ * react-query (the dashboards' cache) nor the doctor's parts of the call: those come by import() on the
+ * doctor's page only (BENCHMARKS.md, "Page weight").
+ */
+describe("what a patient's visit page loads", () => {
+  const where = (path: string) => relative(ROOT, path);
+  const loaded = reachableModules(
+    ['components/common/AppShell.tsx', 'components/visit/VisitRoom.tsx', 'components/visit/call-code.ts'].map((file) => join(WEB, file)),
+    true,
+  );
+
+  it('holds the device check and the call screen', () => {
+    expect([...loaded.keys()].map(where)).toEqual(
+      expect.arrayContaining(['apps/web/components/visit/DeviceCheck.tsx', 'apps/web/components/visit/CallScreen.tsx']),
+    );
+  });
+
+  it('never imports react-query', () => {
+    const withQuery = [...loaded].filter(([, { eager }]) => eager.some((s) => s.startsWith('@tanstack/')));
+    expect(withQuery.map(([path]) => where(path))).toEqual([]);
+  });
+
+  // (The plain-WebSocket client is left out by the bundler's tree shaking, which this walk cannot see: bench/page-weight.mjs.)
+  it("leaves out the doctor's parts of the call and the on-demand panels", () => {
+    const lazyOnly = [
+      'apps/web/components/visit/doctor-call-code.ts',
+      'apps/web/components/visit/EndVisitDialog.tsx',
+      'apps/web/components/visit/LobbyPrompt.tsx',
+      'apps/web/components/guests/VisitGuests.tsx',
+      'apps/web/components/visit/call-panels-code.ts',
+    ];
+    expect([...loaded.keys()].map(where).filter((path) => lazyOnly.includes(path))).toEqual([]);
   });
 });
