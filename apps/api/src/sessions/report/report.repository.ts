@@ -71,7 +71,8 @@ type TimelineRow = Omit<SessionDetailRow['events'][number], 'user'> & {
 
 /**
  * What a visit's report reads, in plain SQL on the pool it is given: a report worker thread's own, so
- * that neither the rows nor the objects made of them ever reach the API's event loop.
+ * that neither the rows nor the objects made of them ever reach the API's event loop (the API's own
+ * pool only with the embedded database, which the workers cannot share).
  */
 export class ReportRepository {
   constructor(private readonly sql: SqlPool) {}

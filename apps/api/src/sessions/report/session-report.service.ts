@@ -4,7 +4,6 @@ import { AccessService } from '../../access/access.service';
 import { ApiError } from '../../common/api-error';
 import type { RequestContext } from '../../common/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { DATABASE_URL } from '../../prisma/database-url';
 import { PrismaService } from '../../prisma/prisma.service';
 import { attachmentDisposition } from './content-disposition';
 import type { ReportRequest } from './report-assembly';
@@ -18,10 +17,10 @@ export const REPORT_RENDER_TIMEOUT_MS = 60_000;
 
 /**
  * A visit's PDF for its doctor or patient: the access check here, everything else (reading the visit,
- * laying it out, the PDF) in a worker thread (ReportRenderPool), so a long report never stalls the API:
- * with the read on the event loop a 650-line visit cost the loop 11.6-13.6 ms of CPU per report, with the
- * read in the worker 4.9-5.0 ms (bench/reports.mjs, the same quiet machine). When every worker is busy and the queue is full
- * the caller gets 503 with a sentence, at once.
+ * laying it out, the PDF) in a worker thread (ReportRenderPool), so a long report never stalls the API.
+ * With the read on the event loop a 650-line visit cost the loop 11.6-13.6 ms of CPU per report, with
+ * the read in the worker 4.9-5.0 ms (bench/reports.mjs, the same quiet machine). When every worker is
+ * busy and the queue is full the caller gets 503 with a sentence, at once.
  */
 @Injectable()
 export class SessionReportService implements OnModuleDestroy {
@@ -32,17 +31,16 @@ export class SessionReportService implements OnModuleDestroy {
   constructor(
     private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DATABASE_URL) databaseUrl: string,
     prisma: PrismaService,
   ) {
-    // Without DATABASE_URL the API runs on the embedded database (database/open-database.ts).
-    const ownConnections = Boolean(config.DATABASE_URL);
-    this.loopReads = ownConnections ? null : new ReportRepository(prisma.sql);
+    // DATABASE_URL names the database server; without it the API runs on the embedded database
+    // (database/open-database.ts makes the same choice).
+    this.loopReads = config.DATABASE_URL ? null : new ReportRepository(prisma.sql);
     this.pool = new ReportRenderPool({
       workers: config.REPORT_WORKERS,
       queueSize: config.REPORT_QUEUE_SIZE,
       timeoutMs: REPORT_RENDER_TIMEOUT_MS,
-      databaseUrl: ownConnections ? databaseUrl : undefined,
+      databaseUrl: config.DATABASE_URL,
     });
   }
 
