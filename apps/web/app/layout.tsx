@@ -7,6 +7,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { textDirection } from '@telehealth/contracts';
 import { LocaleProvider } from '@/components/common/LocaleProvider';
 import { formatLocale } from '@/i18n/language';
+import { commonCatalogue } from '@/lib/common-catalogues';
 import './globals.css';
 
 // The web app manifest (app/manifest.ts) and the icons (app/icon.svg, app/apple-icon.png) are
@@ -39,7 +40,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={language} dir={textDirection(language)}>
       <body>
         <NextIntlClientProvider>
-          <LocaleProvider locale={locale}>{children}</LocaleProvider>
+          {/* lib/api-client words the API's English with English `common` messages: on an English page they are the page's. */}
+          <LocaleProvider locale={locale} englishCommon={language === 'en' ? undefined : commonCatalogue('en')}>
+            {children}
+          </LocaleProvider>
         </NextIntlClientProvider>
       </body>
     </html>

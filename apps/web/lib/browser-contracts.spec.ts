@@ -179,6 +179,12 @@ describe("what a patient's visit page loads", () => {
     expect(withQuery.map(([path]) => where(path))).toEqual([]);
   });
 
+  // Its code and helpers are about 2.5 KB compressed; components/common/AppLink.tsx is the app's link.
+  it('never imports next/link', () => {
+    const withLink = [...loaded].filter(([, { eager }]) => eager.includes('next/link'));
+    expect(withLink.map(([path]) => where(path))).toEqual([]);
+  });
+
   // (The plain-WebSocket client is left out by the bundler's tree shaking, which this walk cannot see: bench/page-weight.mjs.)
   it("leaves out the doctor's parts of the call and the on-demand panels", () => {
     const lazyOnly = [

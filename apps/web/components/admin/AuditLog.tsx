@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { AuditLogEntry } from '@telehealth/contracts';
@@ -9,6 +8,7 @@ import type { Translator } from '@/i18n/translator';
 import { refusalText } from '@/lib/api-client';
 import { auditSentence, sentencePieces } from '@/lib/audit-sentences';
 import { formatDateTime } from '@/lib/time';
+import { AppLink } from '@/components/common/AppLink';
 import { Pagination } from '@/components/common/Pagination';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
@@ -20,9 +20,9 @@ function AuditSentenceText({ entry, timeZone, t }: { entry: AuditLogEntry; timeZ
     <>
       {sentencePieces(auditSentence(entry, timeZone, t)).map((piece) =>
         piece.href ? (
-          <Link key={piece.key} href={piece.href} data-testid="audit-entry-link">
+          <AppLink key={piece.key} href={piece.href} data-testid="audit-entry-link">
             {piece.text}
-          </Link>
+          </AppLink>
         ) : (
           <span key={piece.key}>{piece.text}</span>
         ),

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ClinicVisitDetail } from '@telehealth/contracts';
 import { useClinicVisit } from '@/hooks/useAdmin';
@@ -16,6 +15,7 @@ import {
   timelineSentences,
   verificationSummary,
 } from '@/lib/visit-record';
+import { AppLink } from '@/components/common/AppLink';
 import { PageTitle } from '@/components/common/PageTitle';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { ClinicVisitStatus } from '@/components/admin/ClinicVisitStatus';
@@ -100,9 +100,9 @@ export function ClinicVisitRecord({ sessionId }: { sessionId: string }) {
   const zone = useSignedIn().user.timeZone;
   const { visit, loading, error, notFound } = useClinicVisit(sessionId);
   const back = (
-    <Link className="back-link" href="/admin/visits" data-testid="back-to-clinic-visits">
+    <AppLink className="back-link" href="/admin/visits" data-testid="back-to-clinic-visits">
       {t('visit.back')}
-    </Link>
+    </AppLink>
   );
   if (loading) {
     return (

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { AppointmentStatus, ClinicVisitPhase } from '@telehealth/contracts';
@@ -8,6 +7,7 @@ import { useClinicVisits, type ClinicVisitsRequest } from '@/hooks/useAdmin';
 import { useStaff } from '@/hooks/useStaff';
 import { refusalText } from '@/lib/api-client';
 import { formatDate, formatDuration, formatTime, nextDay, zoneLabel, zoneName, zonedWallTimeToIso } from '@/lib/time';
+import { AppLink } from '@/components/common/AppLink';
 import { Pagination } from '@/components/common/Pagination';
 import { SelectField, TextField } from '@/components/common/FormFields';
 import { useSignedIn } from '@/components/auth/SignedInContext';
@@ -186,7 +186,7 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
           {visits.items.map((visit) => (
             <li key={visit.id} className="history-row" data-testid="clinic-visit-row" data-session-id={visit.id} data-phase={visit.phase}>
               <div className="history-when">
-                <Link
+                <AppLink
                   className="row-link item-title"
                   href={`/admin/visits/${encodeURIComponent(visit.id)}`}
                   data-testid="clinic-visit-link"
@@ -198,7 +198,7 @@ export function ClinicVisits({ initial }: { initial: ClinicVisitsView }) {
                   })}
                 >
                   {formatDate(visit.scheduledStart, zone)}
-                </Link>
+                </AppLink>
                 <div className="item-sub">
                   {formatTime(visit.scheduledStart, zone)}–{formatTime(visit.scheduledEnd, zone)}
                 </div>

@@ -1,14 +1,14 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type ComponentProps, type MouseEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useCallInProgress } from '@/hooks/useLeaveGuard';
+import { AppLink } from '@/components/common/AppLink';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 
-type Props = ComponentProps<typeof Link> & { href: string };
+type Props = ComponentProps<typeof AppLink>;
 
 /**
  * A header link that, while the page is in a call, asks "Leave the call?" before it goes: a click
@@ -29,7 +29,7 @@ export function LeaveCallLink({ href, onClick, ...rest }: Props) {
   };
   return (
     <>
-      <Link href={href} onClick={guard} {...rest} />
+      <AppLink href={href} onClick={guard} {...rest} />
       {/* On the page's body, not inside the header's navigation. */}
       {asking &&
         createPortal(

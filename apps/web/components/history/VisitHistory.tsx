@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useHistoryParties, useVisitHistory, type HistoryQuery } from '@/hooks/useVisitHistory';
 import { formatDate, formatDuration, formatTime, nextDay, zoneLabel, zoneName, zonedWallTimeToIso } from '@/lib/time';
 import { otherParty, otherRoleLabel } from '@/lib/visit-record';
+import { AppLink } from '@/components/common/AppLink';
 import { HistoryFilters, type HistoryFilterValues } from '@/components/history/HistoryFilters';
 import { Pagination } from '@/components/common/Pagination';
 import { useSignedIn } from '@/components/auth/SignedInContext';
@@ -116,7 +116,7 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
             return (
               <li key={visit.id} className="history-row" data-testid="history-row" data-session-id={visit.id}>
                 <div className="history-when">
-                  <Link
+                  <AppLink
                     className="row-link item-title"
                     href={`/history/${visit.id}`}
                     data-testid="history-row-link"
@@ -127,7 +127,7 @@ export function VisitHistory({ initial }: { initial: HistoryView }) {
                     })}
                   >
                     {formatDate(visit.scheduledStart, zone)}
-                  </Link>
+                  </AppLink>
                   <div className="item-sub" data-testid="history-row-time">
                     {formatTime(visit.scheduledStart, zone)}–{formatTime(visit.scheduledEnd, zone)}
                   </div>

@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useQueryClient } from '@tanstack/react-query';
 import { useVisitRecord } from '@/hooks/useVisitRecord';
 import { queryKeys } from '@/lib/query-keys';
 import { formatDate } from '@/lib/time';
 import { otherParty, visitOutcome } from '@/lib/visit-record';
+import { AppLink } from '@/components/common/AppLink';
 import { CallFacts } from '@/components/history/CallFacts';
 import { ChatTranscript } from '@/components/history/ChatTranscript';
 import { EndOpenVisit } from '@/components/history/EndOpenVisit';
@@ -30,9 +30,9 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
   const failure = useQueryClient().getQueryState(queryKeys.visit(sessionId))?.error;
   // A visit-link session has this visit only: no list of past visits to go back to.
   const back = user.visit ? null : (
-    <Link className="back-link" href="/history" data-testid="back-to-history">
+    <AppLink className="back-link" href="/history" data-testid="back-to-history">
       {t('record.back')}
-    </Link>
+    </AppLink>
   );
 
   if (loading) {
@@ -51,9 +51,9 @@ export function VisitRecord({ sessionId }: { sessionId: string }) {
           <h1>{notFound ? t('record.notFound') : t('record.failed')}</h1>
           <p>{notFound ? t('record.notFoundText') : historyError(failure, t, common)}</p>
           {user.visit && (
-            <Link className="btn btn-secondary" href="/">
+            <AppLink className="btn btn-secondary" href="/">
               {t('record.backToVisit')}
-            </Link>
+            </AppLink>
           )}
         </section>
       </>

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { CreatedRoom } from '@telehealth/contracts';
 import { joinPageOf } from '@/lib/instant-visit';
 import { formatTime } from '@/lib/time';
+import { AppLink } from '@/components/common/AppLink';
 import { CopyLinkButton } from '@/components/guests/CopyLinkButton';
 import { CopyCodeButton } from '@/components/instant-visit/CopyCodeButton';
 
@@ -79,9 +79,9 @@ export function InstantVisitStarted({ started, timeZone, onDone }: Props) {
         </div>
       </dl>
       <div className="actions">
-        <Link className="btn btn-primary" href={`/visit/${room.session_id}`} data-testid="instant-join-now">
+        <AppLink className="btn btn-primary" href={`/visit/${room.session_id}`} data-testid="instant-join-now">
           {t('instant.started.join')}
-        </Link>
+        </AppLink>
         <button type="button" className="btn btn-secondary" onClick={onDone} data-testid="instant-visit-done">
           {t('instant.started.done')}
         </button>

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { isVisitActionAllowed, visitPhase, type AppointmentResponse } from '@telehealth/contracts';
@@ -10,6 +9,7 @@ import type { VisitChangeNotice } from '@/hooks/useVisitUpdates';
 import type { Translator } from '@/i18n/translator';
 import { visitRefusalText } from '@/lib/live-visits';
 import { formatDay, formatTime, isoToZonedWallTime } from '@/lib/time';
+import { AppLink } from '@/components/common/AppLink';
 import { ConfirmDialog } from '@/components/common/ConfirmDialog';
 import { RescheduleDialog } from '@/components/schedule/RescheduleDialog';
 import { ShareVisit } from '@/components/schedule/ShareVisit';
@@ -118,14 +118,14 @@ export function DoctorAppointments({ appointments, waitingSince, notice }: Props
                   {(canJoin || isVisitActionAllowed(phase, 'cancel')) && (
                     <div className="actions">
                       {canJoin && (
-                        <Link
+                        <AppLink
                           className="btn btn-primary btn-small"
                           href={`/visit/${a.sessionId}`}
                           data-testid="doctor-join-call"
                           aria-label={t('appointments.joinLabel', { name: a.patient.name })}
                         >
                           {t('appointments.join')}
-                        </Link>
+                        </AppLink>
                       )}
                       {isVisitActionAllowed(phase, 'reschedule') && (
                         <button

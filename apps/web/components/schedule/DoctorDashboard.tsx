@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useAppointments } from '@/hooks/useAppointments';
 import { useSignalingSocket } from '@/hooks/useSignalingSocket';
 import { useVisitUpdates } from '@/hooks/useVisitUpdates';
 import { useWaitingRoom } from '@/hooks/useWaitingRoom';
+import { AppLink } from '@/components/common/AppLink';
 import { DoctorAppointments } from '@/components/schedule/DoctorAppointments';
 import { InstantVisitCard } from '@/components/instant-visit/InstantVisitCard';
 import { ScheduleVisitForm } from '@/components/schedule/ScheduleVisitForm';
@@ -34,9 +34,9 @@ export function DoctorDashboard() {
             <h2 id="doctor-history-title">{t('doctor.pastTitle')}</h2>
             <p className="hint">{t('doctor.pastHint')}</p>
           </div>
-          <Link className="btn btn-secondary" href="/history" data-testid="dashboard-history-link">
+          <AppLink className="btn btn-secondary" href="/history" data-testid="dashboard-history-link">
             {t('doctor.pastLink')}
-          </Link>
+          </AppLink>
         </section>
       </div>
       <ScheduleVisitForm />

@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { formatCountdown, formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
+import { AppLink } from '@/components/common/AppLink';
 
 interface Props {
   appointment: AppointmentResponse;
@@ -23,7 +23,7 @@ export function JoinCallButton({ appointment: a, now, timeZone }: Props) {
   }
   if (now >= opens && now < closes) {
     return (
-      <Link
+      <AppLink
         href={`/visit/${a.sessionId}`}
         className="btn btn-primary"
         data-testid="join-call"
@@ -31,7 +31,7 @@ export function JoinCallButton({ appointment: a, now, timeZone }: Props) {
         aria-label={label}
       >
         {t('join.button')}
-      </Link>
+      </AppLink>
     );
   }
   const countdown = formatCountdown(opens - now);

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
@@ -10,6 +9,7 @@ import { useSignalingSocket } from '@/hooks/useSignalingSocket';
 import { useVisitUpdates } from '@/hooks/useVisitUpdates';
 import { calendarHref } from '@/lib/calendar';
 import { formatDateTime, zoneLabel } from '@/lib/time';
+import { AppLink } from '@/components/common/AppLink';
 import { JoinCallButton } from '@/components/schedule/JoinCallButton';
 import { CallMediaTag } from '@/components/schedule/CallMediaTag';
 import { useSignedIn } from '@/components/auth/SignedInContext';
@@ -82,9 +82,9 @@ export function PatientDashboard() {
       <section className="card" aria-labelledby="patient-past-title" data-testid="patient-past">
         <div className="card-head">
           <h2 id="patient-past-title">{t('patient.pastTitle')}</h2>
-          <Link className="btn btn-ghost btn-small" href="/history" data-testid="dashboard-history-link">
+          <AppLink className="btn btn-ghost btn-small" href="/history" data-testid="dashboard-history-link">
             {t('patient.allPast')}
-          </Link>
+          </AppLink>
         </div>
         {past.error && <div className="alert alert-error">{t('errors.loadVisits')}</div>}
         {!past.loading && past.items.length === 0 && !past.error && <p className="empty">{t('patient.noPast')}</p>}
@@ -98,9 +98,9 @@ export function PatientDashboard() {
                 </div>
               </div>
               {a.sessionStatus === 'ENDED' && (
-                <Link className="btn btn-ghost btn-small" href={`/history/${a.sessionId}`}>
+                <AppLink className="btn btn-ghost btn-small" href={`/history/${a.sessionId}`}>
                   {t('patient.details')}
-                </Link>
+                </AppLink>
               )}
             </li>
           ))}

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useNow } from '@/hooks/useNow';
 import type { SignalingLink } from '@/hooks/useSignalingSocket';
 import type { WaitingRoomState } from '@/hooks/useWaitingRoom';
 import { formatElapsed, formatTime } from '@/lib/time';
+import { AppLink } from '@/components/common/AppLink';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 import { WaitingMessageControl } from '@/components/schedule/WaitingMessageControl';
 
@@ -64,14 +64,14 @@ export function WaitingRoomPanel({ link, room }: Props) {
                     })}
                   </div>
                 </div>
-                <Link
+                <AppLink
                   href={`/visit/${w.sessionId}`}
                   className="btn btn-primary"
                   data-testid="waiting-room-join"
                   aria-label={t('room.joinLabel', { name: w.patient.name })}
                 >
                   {t('room.join')}
-                </Link>
+                </AppLink>
               </div>
               <WaitingMessageControl socket={link.socket} roomId={w.roomId} patientName={w.patient.name} />
             </li>

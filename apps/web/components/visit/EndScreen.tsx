@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import type { AppointmentResponse, Role } from '@telehealth/contracts';
 import type { CallView } from '@/hooks/useCall';
 import { useNow } from '@/hooks/useNow';
 import { failureText, visitOpensText, type CallWords } from '@/lib/call-words';
+import { AppLink } from '@/components/common/AppLink';
 import { useSignedIn } from '@/components/auth/SignedInContext';
 
 interface Props {
@@ -90,9 +90,9 @@ function TooEarlyScreen({
           {t('end.checkDevices')}
         </button>
         {home && (
-          <Link className="btn btn-secondary" href={home.href} data-testid="end-screen-home">
+          <AppLink className="btn btn-secondary" href={home.href} data-testid="end-screen-home">
             {t('home.back', { home: home.kind })}
-          </Link>
+          </AppLink>
         )}
       </div>
     </section>
@@ -136,9 +136,9 @@ export function EndScreen({ call, appointment, otherName, viewer, onRejoin, onBa
       <p data-testid="end-screen-text">{text}</p>
       <div className="actions">
         {call.state === 'ended' && viewer !== 'GUEST' && (
-          <Link className="btn btn-primary" href={historyHref} data-testid="end-screen-history">
+          <AppLink className="btn btn-primary" href={historyHref} data-testid="end-screen-history">
             {byLink ? t('end.viewRecord') : t('end.viewHistory')}
-          </Link>
+          </AppLink>
         )}
         {canRejoin && (
           <button type="button" className="btn btn-primary" onClick={() => onRejoin()} data-testid="rejoin">
@@ -146,15 +146,15 @@ export function EndScreen({ call, appointment, otherName, viewer, onRejoin, onBa
           </button>
         )}
         {home ? (
-          <Link className="btn btn-secondary" href={home.href} data-testid="end-screen-home">
+          <AppLink className="btn btn-secondary" href={home.href} data-testid="end-screen-home">
             {t('home.back', { home: home.kind })}
-          </Link>
+          </AppLink>
         ) : (
           // `/` knows where this visit stands: its device check while it is open, its record once over.
           call.state === 'failed' && (
-            <Link className="btn btn-secondary" href="/" data-testid="end-screen-home">
+            <AppLink className="btn btn-secondary" href="/" data-testid="end-screen-home">
               {t('home.back', { home: 'visit' })}
-            </Link>
+            </AppLink>
           )
         )}
       </div>

@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import type { AppointmentResponse } from '@telehealth/contracts';
 import { formatDateTime, formatTime, isSameZonedDay } from '@/lib/time';
+import { AppLink } from '@/components/common/AppLink';
 
 /** Where "back" goes, as its link names it: the visit-link's own visit, the doctor's dashboard, or a patient's visits. */
 export type HomeKind = 'visit' | 'dashboard' | 'visits';
@@ -39,9 +39,9 @@ export function VisitCancelledScreen({ home, homeKind, wasInRoom }: Omit<Props, 
         {wasInRoom ? t('changed.cancelledInRoomText') : t('changed.cancelledText')}
       </p>
       <div className="actions">
-        <Link className="btn btn-primary" href={home} data-testid="visit-back-home">
+        <AppLink className="btn btn-primary" href={home} data-testid="visit-back-home">
           {t('home.back', { home: homeKind })}
-        </Link>
+        </AppLink>
       </div>
     </section>
   );
@@ -65,9 +65,9 @@ export function VisitMovedScreen({ appointment, home, homeKind, timeZone }: Omit
       </p>
       <p className="hint">{t('changed.movedHint', { time: opens })}</p>
       <div className="actions">
-        <Link className="btn btn-primary" href={home} data-testid="visit-back-home">
+        <AppLink className="btn btn-primary" href={home} data-testid="visit-back-home">
           {t('home.back', { home: homeKind })}
-        </Link>
+        </AppLink>
       </div>
     </section>
   );

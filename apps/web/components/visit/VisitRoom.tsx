@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useLazyModule } from '@/hooks/useLazyModule';
@@ -9,6 +8,7 @@ import { callCode, joinPreparedCall, usePreparedCall } from '@/hooks/usePrepared
 import { useVisitAppointment } from '@/hooks/useVisitAppointment';
 import { namesText } from '@/lib/call-words';
 import { isUnavailable } from '@/lib/devices';
+import { AppLink } from '@/components/common/AppLink';
 import { DeviceCheck } from '@/components/visit/DeviceCheck';
 import { VisitCancelledScreen, VisitMovedScreen } from '@/components/visit/VisitChangedScreen';
 import { useSignedIn } from '@/components/auth/SignedInContext';
@@ -150,9 +150,9 @@ export function VisitRoom({ sessionId }: { sessionId: string }) {
         {/* The request's failure in the reader's words: the API's English sentence is not shown. */}
         <p>{error ? t('room.loadFailed') : t('room.notFoundText')}</p>
         <div className="actions">
-          <Link className="btn btn-primary" href={home}>
+          <AppLink className="btn btn-primary" href={home}>
             {t('home.back', { home: homeKind })}
-          </Link>
+          </AppLink>
         </div>
       </section>
     );
