@@ -13,7 +13,7 @@ class FakeSocket {
   readonly sent: Array<{ event: string; payload: unknown }> = [];
   private readonly handlers = new Map<string, Set<Handler>>();
   private readonly ioHandlers = new Map<string, Set<Handler>>();
-  private readonly answers = new Map<string, Array<() => Ack<object>>>();
+  private readonly answers = new Map<string, Array<() => Ack<object> | Promise<Ack<object>>>>();
   readonly io = {
     on: (event: string, handler: Handler) => this.add(this.ioHandlers, event, handler),
     off: (event: string, handler: Handler) => this.ioHandlers.get(event)?.delete(handler),
@@ -40,6 +40,14 @@ class FakeSocket {
   /** The next `event` request is answered with `ack`. */
   answerNext(event: string, ack: Ack<object>): void {
     this.answers.set(event, [...(this.answers.get(event) ?? []), () => ack]);
+  }
+
+  /** The next `event` request is answered when the test calls the function returned: what the server sends meanwhile arrives first. */
+  answerNextLater(event: string): (ack: Ack<object>) => void {
+    let answer!: (ack: Ack<object>) => void;
+    const later = new Promise<Ack<object>>((resolve) => (answer = resolve));
+    this.answers.set(event, [...(this.answers.get(event) ?? []), () => later]);
+    return answer;
   }
 
   /** The server sends `event` to this socket. */
@@ -585,6 +593,25 @@ describe(CallEngine.name, () => {
 
       expect(call.presence).toEqual([]);
       expect(call.sut.peers.map((peer) => peer.participant.userId)).toEqual([doctor.userId, patient.userId]);
+    });
+
+    // Seen in the browser benchmark: the patient waited, the doctor's join was taken while the
+    // server still wrote the patient's, and the answer to the patient's join (no one else there)
+    // came after the doctor's peer-joined. The patient dropped the doctor and never answered.
+    it('keeps someone who came in while its own join was still being answered, and answers their offer', async () => {
+      const call = harness();
+      const answerJoin = call.socket.answerNextLater('join-room');
+      const joining = call.sut.join();
+      call.socket.serverSends('waiting-for-peer', {});
+      call.socket.serverSends('peer-joined', { peer: doctor, polite: true, resumed: false });
+      answerJoin(admitted(patient, []));
+      await joining;
+      call.socket.serverSends('offer', { sdp: 'offer of the doctor', from: doctor.userId });
+      await settle();
+
+      expect(call.states.at(-1)).toBe('connecting');
+      expect(call.sut.peers.map((peer) => peer.participant.userId)).toEqual([doctor.userId]);
+      expect(call.socket.sentOf('answer')).toEqual([{ sdp: 'answer of pc 0', to: doctor.userId }]);
     });
 
     it('keeps the pair’s peer connection when someone comes back inside the grace, restarting ICE', async () => {

@@ -94,6 +94,8 @@ interface Remote {
   audioLevel: number;
   /** Their signaling socket dropped (`peer-reconnecting`) and they have not been introduced again since. */
   away: boolean;
+  /** How many `join-room` this side had asked when their latest `peer-joined` came (see `joinsAsked`). */
+  joinsAskedWhenIntroduced: number;
   /** What this pair's samples let this side send. */
   adaptive: AdaptiveState;
 }
@@ -131,6 +133,13 @@ export class CallEngine {
   private readonly announcedMedia = new Map<string, MediaState>();
   /** Who was already there at the latest admitted join: their `peer-joined` is no arrival to announce. */
   private presentAtJoin = new Set<string>();
+  /**
+   * `join-room` requests sent so far. A join's answer lists who was in the room when the server
+   * took the join, but a `peer-joined` can reach this side before that answer does (the server
+   * still writes the join while someone else comes in): a join's answer is only news about the
+   * people introduced before it was asked.
+   */
+  private joinsAsked = 0;
   private state: CallState = 'joining';
   private seat: Seat = 'none';
   /** The server accepted a `join-room` (lobby or call): a socket that comes back without its state joins again. */
@@ -226,14 +235,14 @@ export class CallEngine {
    */
   async join(): Promise<JoinRoomAck> {
     this.setState('joining');
-    const answer = this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId });
+    const { answer, asked } = this.askToJoin();
     this.prepareLink();
     const ack = await answer;
     if (!ack.ok) {
       this.fail(ack.error);
       throw new CallError(ack.code, ack.error, ack.reason);
     }
-    return this.onJoinAnswered(ack);
+    return this.onJoinAnswered(ack, asked);
   }
 
   /** Doctor: lets a guest in from the lobby. */
@@ -400,7 +409,13 @@ export class CallEngine {
     this.listen('session-ended', () => this.finish('ended'));
   }
 
-  private onJoinAnswered({ ok: _ok, ...result }: { ok: true } & JoinRoomAck): JoinRoomAck {
+  private askToJoin(): { answer: Promise<Ack<JoinRoomAck>>; asked: number } {
+    this.joinsAsked += 1;
+    return { answer: this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId }), asked: this.joinsAsked };
+  }
+
+  /** `asked`: the number of the `join-room` this answers (see `joinsAsked`). */
+  private onJoinAnswered({ ok: _ok, ...result }: { ok: true } & JoinRoomAck, asked: number): JoinRoomAck {
     this.entered = true;
     this.selfId = result.self.userId;
     this.failed = false;
@@ -413,7 +428,7 @@ export class CallEngine {
     this.seat = 'room';
     this.admittedAnswered = true;
     this.presentAtJoin = new Set(result.peers.map((peer) => peer.userId));
-    this.forgetDeparted(result.peers);
+    this.forgetDeparted(result.peers, asked);
     this.startStats();
     this.lastJoined = result;
     this.lobby = result.lobby;
@@ -427,11 +442,13 @@ export class CallEngine {
   /**
    * After a join that was not a recovery, people we still have a link with but who are not in
    * the room left while this side was away (their `peer-left` went to nobody). Those known to be
-   * reconnecting themselves are kept: they may still come back with `resumed`.
+   * reconnecting themselves are kept: they may still come back with `resumed`; so are those
+   * introduced after this join was asked, whom the answer could not list yet.
    */
-  private forgetDeparted(present: Participant[]): void {
+  private forgetDeparted(present: Participant[], asked: number): void {
     for (const remote of [...this.remotes.values()]) {
-      if (remote.away || present.some((peer) => peer.userId === remote.participant.userId)) continue;
+      if (remote.away || remote.joinsAskedWhenIntroduced >= asked) continue;
+      if (present.some((peer) => peer.userId === remote.participant.userId)) continue;
       this.onPeerLeft(remote.participant);
     }
   }
@@ -447,6 +464,7 @@ export class CallEngine {
     if (resumed && known?.link.isOpen) {
       known.participant = peer;
       known.away = false;
+      known.joinsAskedWhenIntroduced = this.joinsAsked;
       known.link.resume(polite);
     } else {
       // A new page on either side has a new peer connection: this pair starts negotiation afresh.
@@ -459,6 +477,7 @@ export class CallEngine {
         audioLevel: 0,
         away: false,
         adaptive: INITIAL_ADAPTIVE_STATE,
+        joinsAskedWhenIntroduced: this.joinsAsked,
       });
       if (!known && this.admittedAnswered && !this.presentAtJoin.has(peer.userId))
         this.emit('presence', { kind: 'joined', participant: peer });
@@ -603,7 +622,7 @@ export class CallEngine {
   }
 
   private async rejoin(): Promise<void> {
-    const answer = this.request<JoinRoomAck>('join-room', { roomId: this.options.roomId });
+    const { answer, asked } = this.askToJoin();
     this.prepareLink();
     const ack = await answer.catch((error: Error): AckError => ({
       ok: false,
@@ -613,7 +632,7 @@ export class CallEngine {
     }));
     if (this.isFinal()) return;
     if (ack.ok) {
-      this.onJoinAnswered(ack);
+      this.onJoinAnswered(ack, asked);
     } else if (VISIT_GONE_REASONS.includes(ack.reason)) {
       this.finish('ended', { message: ack.error });
     } else {
