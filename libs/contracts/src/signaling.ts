@@ -193,7 +193,10 @@ export interface JoinRoomResult {
   sessionId: string;
   appointmentId: string;
   self: Participant;
-  /** Who is in the room now besides the caller. */
+  /**
+   * Who was in the room besides the caller when the server took the join. Someone whose
+   * `peer-joined` reached the caller before this answer came in after it, and is not listed.
+   */
   peers: Participant[];
   /** The newest lines of this visit's chat (at most CHAT_HISTORY_PAGE), oldest first, for display. */
   chat: ChatMessage[];
