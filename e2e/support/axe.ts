@@ -13,6 +13,9 @@ const BLOCKING: ReadonlySet<ImpactValue> = new Set<ImpactValue>(['serious', 'cri
 const NODES_SHOWN = 3;
 const HTML_SHOWN = 220;
 
+/** How long a page's streamed title may follow its content (see `axeResults`). */
+const TITLE_WAIT_MS = 5_000;
+
 /**
  * axe-core itself, minified (half the bytes of `axe.source` to send over CDP, twice per run). AxeBuilder
  * evaluates it in the page through the DevTools protocol (Runtime.callFunctionOn): code that reaches
@@ -54,6 +57,11 @@ export function describeViolations(state: string, url: string, violations: Resul
  * run must fail, not pass.
  */
 export async function axeResults(page: Page, state: string): Promise<AxeResults> {
+  // Next streams a dynamic page's metadata after its content: after a client-side navigation the
+  // old page's <title> is gone and the new one can arrive a moment after what the caller waited for
+  // (once in a CI run: "visit record (patient)"). axe judges the page with its title; a page whose
+  // title never comes is still reported by axe's document-title rule.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: TITLE_WAIT_MS }).catch(() => undefined);
   let results: AxeResults;
   try {
     results = await new AxeBuilder({ page, axeSource: minifiedAxe() }).withTags(WCAG_TAGS).analyze();
