@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { ROOT } from './stack';
@@ -16,23 +17,58 @@ export function browserAvailable(): boolean {
   return false;
 }
 
+const CLIP = { width: 320, height: 180, fps: 10, frames: 20 };
+
+/**
+ * The journeys' camera: a two-second loop of a white square crossing a grey gradient, 320×180 at 10
+ * frames a second, as a Y4M file (written once per process). Chromium's own fake camera films 720p at
+ * 20 frames a second, and with it every call of a journey encoded and decoded two such streams on CI's
+ * two cores: the browsers' video was most of a journey's CPU and made the run outgrow its half hour.
+ * A journey needs moving frames on both sides, not their size.
+ */
+export function smallCameraClip(): string {
+  const file = path.join(os.tmpdir(), `telehealth-camera-${CLIP.width}x${CLIP.height}-${CLIP.fps}fps.y4m`);
+  if (fs.existsSync(file)) return file;
+  const { width, height, fps, frames } = CLIP;
+  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
+  for (let frame = 0; frame < frames; frame += 1) {
+    const luma = Buffer.alloc(width * height);
+    const square = { x: Math.round((frame / frames) * (width - 40)), y: (height - 40) / 2 };
+    for (let y = 0; y < height; y += 1)
+      for (let x = 0; x < width; x += 1) {
+        const inSquare = x >= square.x && x < square.x + 40 && y >= square.y && y < square.y + 40;
+        luma[y * width + x] = inSquare ? 235 : 40 + Math.round((x / width) * 120);
+      }
+    // Grey: both chroma planes at their middle.
+    parts.push(Buffer.from('FRAME\n'), luma, Buffer.alloc((width / 2) * (height / 2) * 2, 128));
+  }
+  // Written whole under a temporary name, then renamed: a browser never reads half a clip.
+  const partial = `${file}.${process.pid}`;
+  fs.writeFileSync(partial, Buffer.concat(parts));
+  fs.renameSync(partial, file);
+  return file;
+}
+
 /**
  * One Chromium instance per person, with a fake camera and microphone that need no permission prompt.
  * `extraArgs` adds switches (such as `--host-resolver-rules` to give a test address a name).
  * With `permissionPrompts: true` the browser's own permission rules apply instead (nothing says yes
  * for the person), so a test can block a device for real (see `blockMicrophone` in support/devices).
- * `cameraFps`: the fake camera's frame rate. Journeys film at 10 frames a second: each call encodes
- * and decodes two 720p streams on CI's two cores, and Chromium's 20 cost a quarter more of the run's
- * CPU with nothing more to see; the first-frame benchmark keeps Chromium's own rate.
+ * `camera`: `small` (journeys) films a 320×180 clip at 10 frames a second (`smallCameraClip`);
+ * `chromium` is Chromium's own fake camera, 720p at 20 frames a second (the first-frame benchmark).
  */
-export function launchBrowser(extraArgs: string[] = [], { permissionPrompts = false, cameraFps = 10 } = {}): Promise<Browser> {
+export function launchBrowser(
+  extraArgs: string[] = [],
+  { permissionPrompts = false, camera = 'small' }: { permissionPrompts?: boolean; camera?: 'small' | 'chromium' } = {},
+): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
       '--no-sandbox',
       ...(permissionPrompts ? [] : ['--use-fake-ui-for-media-stream']),
-      `--use-fake-device-for-media-stream=fps=${cameraFps}`,
+      '--use-fake-device-for-media-stream',
+      ...(camera === 'small' ? [`--use-file-for-fake-video-capture=${smallCameraClip()}`] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
