@@ -102,13 +102,19 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   return { apiUrl, webUrl, stop, logs };
 }
 
+let passwordHashOnce: Promise<string> | undefined;
+/** PASSWORD's argon2id hash, made once per test file (one costs about 280 ms of CPU on CI's machine); sign-ins verify it for real. */
+function passwordHash(): Promise<string> {
+  return (passwordHashOnce ??= argon2.hash(PASSWORD, { type: argon2.argon2id }));
+}
+
 /** A fresh account straight in the database (doctors cannot register themselves). */
 export async function createAccount(role: 'DOCTOR' | 'PATIENT' | 'ADMIN', name: string, timeZone = 'Europe/Berlin'): Promise<Account> {
   const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await db.connect();
   try {
     const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@journey.test`;
-    const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
+    const hash = await passwordHash();
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO users (id, email, name, role, password_hash, time_zone, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now()) RETURNING id`,
       [email, name, role, hash, timeZone],

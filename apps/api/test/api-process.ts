@@ -1,12 +1,11 @@
 import type { AppointmentResponse, AuthResponse } from '@telehealth/contracts';
-import argon2 from 'argon2';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { freePort } from './free-port';
 import path from 'node:path';
 import { Client } from 'pg';
-import { minutesFromNow, TEST_PASSWORD } from './test-app';
+import { minutesFromNow, TEST_PASSWORD, testPasswordHash } from './test-app';
 
 export { freePort };
 
@@ -81,7 +80,7 @@ export async function accountsOn(
 ): Promise<AuthResponse[]> {
   const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await db.connect();
-  const hash = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
+  const hash = await testPasswordHash();
   const emails: string[] = [];
   try {
     for (const person of people) {

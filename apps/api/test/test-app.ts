@@ -10,6 +10,16 @@ import { PrismaService } from '../src/prisma/prisma.service';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
+let testPasswordHashOnce: Promise<string> | undefined;
+/**
+ * The argon2id hash every account a test file makes is stored with: hashed once per file, as one
+ * hash costs about 280 ms of CPU on CI's machine and the specs make hundreds of accounts. Each
+ * sign-in still verifies the password against it for real.
+ */
+export function testPasswordHash(): Promise<string> {
+  return (testPasswordHashOnce ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id }));
+}
+
 export interface TestApp {
   app: INestApplication;
   /** http://127.0.0.1:<port> once listening (startTestApp({}, { listen: true })). */
@@ -75,7 +85,7 @@ export async function signedInUser(
   name = `${role.toLowerCase()} ${randomUUID().slice(0, 8)}`,
 ): Promise<TestUser> {
   const email = `${role.toLowerCase()}-${randomUUID()}@test.example`;
-  const passwordHash = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
+  const passwordHash = await testPasswordHash();
   await testApp.prisma.user.create({ data: { email, name, role, passwordHash, timeZone: 'Europe/Berlin' } });
   const response = await testApp.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
   const body = response.body as AuthResponse;
