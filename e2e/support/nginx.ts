@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { ApiProcess, startApiProcess } from '../../apps/api/test/api-process';
 import { NGINX_CONF_FILE, nginxListenPorts, nginxStaticRoot, nginxUpstreams } from '../../apps/api/test/compose';
 import { freePort } from '../../apps/api/test/free-port';
-import { listeningOn, ROOT } from './stack';
+import { listeningOn, ROOT, stopChild, WEB_STOP_SIGNAL } from './stack';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 /** Where Debian's packages enable nginx's dynamic modules (its nginx.conf includes every file here, as the image's does). */
@@ -219,10 +219,7 @@ export async function startNginxStack(): Promise<NginxStack> {
     web.stdout?.on('data', (chunk: Buffer) => (webOutput += chunk.toString()));
     web.stderr?.on('data', (chunk: Buffer) => (webOutput += chunk.toString()));
     started.push({
-      stop: () =>
-        new Promise<void>((resolve) =>
-          web.exitCode !== null || web.signalCode !== null ? resolve() : (web.once('exit', () => resolve()), web.kill('SIGTERM')),
-        ),
+      stop: () => stopChild(web, WEB_STOP_SIGNAL),
     });
     const nginx = await startNginx({ api: apis.map((api) => api.port), web: [webPort] }, port);
     started.push(nginx);
