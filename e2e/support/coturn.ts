@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { COMPOSE_FILE, coturnArgs } from '../../apps/api/test/compose';
 import { freePort } from '../../apps/api/test/free-port';
-import { listeningOn } from './stack';
+import { listeningOn, stopChild } from './stack';
 
 export const TURNSERVER = process.env.TURNSERVER_PATH ?? '/usr/bin/turnserver';
 
@@ -74,9 +74,7 @@ export async function startCoturn(secret: string): Promise<Coturn> {
     return `${file}${output}`;
   };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
-    }
+    await stopChild(child);
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {

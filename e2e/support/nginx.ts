@@ -143,10 +143,8 @@ export async function startNginx(upstreams: Record<string, number[]>, port: numb
   const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
   const log = () => `${output}${read(errorLog)}`;
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      // SIGTERM: nginx's fast shutdown; its workers go with the master.
-      await new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
-    }
+    // SIGTERM: nginx's fast shutdown; its workers go with the master.
+    await stopChild(child);
     fs.rmSync(prefix, { recursive: true, force: true });
   };
   try {
