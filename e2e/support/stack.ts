@@ -1,10 +1,10 @@
-import argon2 from 'argon2';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import net from 'node:net';
 import { Client } from 'pg';
 import { freePort } from '../../apps/api/test/free-port';
+import { passwordHashOnce } from '../../apps/api/test/password-hash';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PASSWORD = 'journey-password-123';
@@ -110,19 +110,13 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   return { apiUrl, webUrl, stop, logs };
 }
 
-let passwordHashOnce: Promise<string> | undefined;
-/** PASSWORD's argon2id hash, made once per test file (one costs about 280 ms of CPU on CI's machine); sign-ins verify it for real. */
-function passwordHash(): Promise<string> {
-  return (passwordHashOnce ??= argon2.hash(PASSWORD, { type: argon2.argon2id }));
-}
-
 /** A fresh account straight in the database (doctors cannot register themselves). */
 export async function createAccount(role: 'DOCTOR' | 'PATIENT' | 'ADMIN', name: string, timeZone = 'Europe/Berlin'): Promise<Account> {
   const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await db.connect();
   try {
     const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@journey.test`;
-    const hash = await passwordHash();
+    const hash = await passwordHashOnce(PASSWORD);
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO users (id, email, name, role, password_hash, time_zone, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now()) RETURNING id`,
       [email, name, role, hash, timeZone],

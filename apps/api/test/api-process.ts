@@ -5,7 +5,8 @@ import net from 'node:net';
 import { freePort } from './free-port';
 import path from 'node:path';
 import { Client } from 'pg';
-import { minutesFromNow, TEST_PASSWORD, testPasswordHash } from './test-app';
+import { passwordHashOnce } from './password-hash';
+import { minutesFromNow, TEST_PASSWORD } from './test-app';
 
 export { freePort };
 
@@ -80,7 +81,7 @@ export async function accountsOn(
 ): Promise<AuthResponse[]> {
   const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await db.connect();
-  const hash = await testPasswordHash();
+  const hash = await passwordHashOnce(TEST_PASSWORD);
   const emails: string[] = [];
   try {
     for (const person of people) {

@@ -1,24 +1,14 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import type { AppointmentResponse, AuthResponse, Role } from '@telehealth/contracts';
-import argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap';
 import { AppConfig, loadConfig } from '../src/config/app-config';
 import { PrismaService } from '../src/prisma/prisma.service';
+import { passwordHashOnce } from './password-hash';
 
 export const TEST_PASSWORD = 'correct horse battery';
-
-let testPasswordHashOnce: Promise<string> | undefined;
-/**
- * The argon2id hash every account a test file makes is stored with: hashed once per file, as one
- * hash costs about 280 ms of CPU on CI's machine and the specs make hundreds of accounts. Each
- * sign-in still verifies the password against it for real.
- */
-export function testPasswordHash(): Promise<string> {
-  return (testPasswordHashOnce ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id }));
-}
 
 export interface TestApp {
   app: INestApplication;
@@ -85,7 +75,7 @@ export async function signedInUser(
   name = `${role.toLowerCase()} ${randomUUID().slice(0, 8)}`,
 ): Promise<TestUser> {
   const email = `${role.toLowerCase()}-${randomUUID()}@test.example`;
-  const passwordHash = await testPasswordHash();
+  const passwordHash = await passwordHashOnce(TEST_PASSWORD);
   await testApp.prisma.user.create({ data: { email, name, role, passwordHash, timeZone: 'Europe/Berlin' } });
   const response = await testApp.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
   const body = response.body as AuthResponse;
